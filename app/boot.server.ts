@@ -1,0 +1,92 @@
+import type { Server } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import type { Runner } from "graphile-worker";
+import { openDatabase, type OpenedDatabase } from "~db/connect.server";
+import { db } from "~db/index.server";
+import { runSeed, seedIfEmpty } from "~db/seed/seed.server";
+import { appUrl, env, EnvError, overrideEnv } from "~/env.server";
+import { createApp } from "~/http.server";
+import { startWorker } from "~/jobs/worker.server";
+import { log } from "~/lib/log.server";
+import { ensureCongressData, importCongressData } from "~/modules/legislators/import.server";
+import { countOrganizers } from "~/modules/organizers/organizers.server";
+import { createOrganizerFromCli } from "~/modules/organizers/cli.server";
+
+const USAGE = `Usage: node server.js [serve | migrate | seed | data:import [folder] | organizer:create --email E --name N --role owner|editor|viewer [--password-stdin]]`;
+
+/** The process entry: `node server.js <command>` calls this with the Remix build. */
+export async function main(build: ServerBuild, argv: string[]): Promise<void> {
+  const [command = "serve", ...args] = argv;
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!["serve", "migrate", "seed", "data:import", "organizer:create"].includes(command)) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  if (config.generated.length) {
+    log.warn(`Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`);
+  }
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), poolSize: 20 });
+  if (command === "serve") return serve(build, database);
+  try {
+    if (command === "seed") {
+      const result = await runSeed(db());
+      log.info(`Seed: ${result.created} created, ${result.unchanged} already present.`);
+    } else if (command === "data:import") {
+      const report = await importCongressData(db(), args[0] ? { folder: args[0] } : { fetch: true });
+      log.info(report.summary);
+    } else if (command === "organizer:create") {
+      await createOrganizerFromCli(db(), args);
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
+async function serve(build: ServerBuild, database: OpenedDatabase) {
+  const config = env();
+  await seedIfEmpty(db(), (m) => log.info(m));
+  await ensureCongressData(db(), (m) => log.info(m), (m) => log.warn(m));
+  let worker: Runner | undefined;
+  if (config.WORKER) worker = await startWorker(database.url, config.WORKER_CONCURRENCY);
+
+  const app = createApp(build);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  if (!config.APP_URL) overrideEnv({ PORT: port });
+  log.info(`Ready: ${appUrl()} (worker ${worker ? "running" : "off"}, database ${database.embedded ? "embedded" : "DATABASE_URL"})`);
+  if ((await countOrganizers(db())) === 0) {
+    log.info(`No organizer account exists yet. Create the first one with:\n  npm run organizer:create -- --email you@example.org --name "Your Name" --role owner`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    server.closeIdleConnections?.();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await worker?.stop().catch(() => undefined);
+    await database.close();
+    log.info("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}

@@ -1,0 +1,76 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+interface FieldProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+}
+
+function describedBy(name: string, hint?: ReactNode, error?: string) {
+  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Messages({ name, hint, error }: { name: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? <span id={`${name}-hint`} className="hint">{hint}</span> : null}
+      {error ? <p id={`${name}-error`} className="field-error">{error}</p> : null}
+    </>
+  );
+}
+
+/** A labelled input with its hint and error wired for screen readers. */
+export function TextField({ name, label, hint, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div>
+      <label htmlFor={name}>{label}</label>
+      <Messages name={name} hint={hint} error={error} />
+      <input id={name} name={name} type="text" aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} {...input} />
+    </div>
+  );
+}
+
+export function TextArea({ name, label, hint, error, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <div>
+      <label htmlFor={name}>{label}</label>
+      <Messages name={name} hint={hint} error={error} />
+      <textarea id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} {...input} />
+    </div>
+  );
+}
+
+export function SelectField({ name, label, hint, error, children, ...input }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <div>
+      <label htmlFor={name}>{label}</label>
+      <Messages name={name} hint={hint} error={error} />
+      <select id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} {...input}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+export function CheckField({ name, label, error, value = "on", ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = `${name}-${String(value)}`;
+  return (
+    <div>
+      <label className="check" htmlFor={id}>
+        <input id={id} type="checkbox" name={name} value={value} aria-invalid={error ? true : undefined} {...input} />
+        <span>{label}</span>
+      </label>
+      {error ? <p className="field-error">{error}</p> : null}
+    </div>
+  );
+}
+
+export function FormError({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <div className="alert" role="alert">
+      {message}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import "./load-context";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { sql } from "kysely";
+import { db } from "~db/index.server";
+import { appUrl, env } from "~/env.server";
+import { log } from "~/lib/log.server";
+import { bodyLimit } from "~/modules/security/body-limit.server";
+import { clientIp } from "~/modules/security/client-ip.server";
+import { securityHeaders } from "~/modules/security/headers.server";
+import { sameOriginOnly } from "~/modules/security/origin.server";
+import { fastRoutes } from "~/fast-routes.server";
+
+/** The Express app: static files, security middleware, health checks, then Remix. */
+export function createApp(build: ServerBuild) {
+  const config = env();
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await sql`select 1`.execute(db());
+      res.json({ status: "ready" });
+    } catch (error) {
+      res.status(503).json({ status: "unavailable", error: { code: "database_unreachable", message: "The database is not reachable." } });
+    }
+  });
+
+  app.use(securityHeaders({ hsts: config.isProduction }));
+  app.use(sameOriginOnly(appUrl()));
+  app.use(bodyLimit(config.MAX_BODY_BYTES, [{ path: /^\/(tips\/new|admin\/)/, bytes: config.MAX_UPLOAD_BYTES }]));
+  app.use(compression({ filter: (req, res) => !req.path.startsWith("/api/") && compression.filter(req, res) }));
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  for (const route of fastRoutes) app[route.method](route.path, route.handler);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.isProduction ? "production" : "development",
+      getLoadContext: (req, res) => ({
+        nonce: String(res.locals.nonce ?? ""),
+        clientIp: clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, config.TRUST_PROXY),
+      }),
+    }),
+  );
+
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log.error("unhandled request error", { error: error instanceof Error ? error.stack : String(error) });
+    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
+  });
+  return app;
+}

@@ -1,0 +1,10 @@
+import type { TaskList } from "graphile-worker";
+
+/**
+ * Every background task by name (verb-noun). Each handler calls into a module's .server.ts
+ * and is safe to run twice. Areas add their tasks here.
+ */
+export const taskList: TaskList = {};
+
+/** Recurring tasks in graphile-worker's crontab format. */
+export const crontab: string[] = [];

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+export const slugSchema = z
+  .string({ error: "Enter a slug." })
+  .trim()
+  .toLowerCase()
+  .min(3, "Slugs are at least 3 characters.")
+  .max(80, "Slugs are at most 80 characters.")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. release-the-files.");
+
+const targetKinds = ["senate", "house"] as const;
+
+export const campaignFormSchema = z.object({
+  slug: slugSchema,
+  title: z.string({ error: "Enter a title." }).trim().min(5, "Titles are at least 5 characters.").max(160, "Titles are at most 160 characters."),
+  summary: z.string({ error: "Enter a summary." }).trim().min(10, "Summaries are at least 10 characters.").max(300, "Summaries are at most 300 characters."),
+  bodyMd: z.string().max(50_000, "The story is at most 50,000 characters.").default(""),
+  targetSummary: z.string().trim().max(200, "At most 200 characters.").default(""),
+  chambers: z.array(z.enum(targetKinds)).default([]),
+  officials: z.array(z.string().max(60)).default([]),
+});
+export type CampaignForm = z.infer<typeof campaignFormSchema>;
+
+export const campaignTransitionSchema = z.object({
+  transition: z.enum(["publish", "close", "reopen", "mark-won"], { error: "Unknown action." }),
+});
+
+/** Checkbox groups arrive as a string or an array; normalise before parsing. */
+export function asArray(value: unknown): string[] {
+  if (value == null || value === "") return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string({ error: "Enter an email address." })
+  .trim()
+  .min(1, "Enter an email address.")
+  .max(254, "Email addresses are at most 254 characters.")
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+export const passwordSchema = z
+  .string({ error: "Enter a password." })
+  .min(12, "Passwords must be at least 12 characters.")
+  .max(200, "Passwords are at most 200 characters.");
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "Passwords are at most 200 characters."),
+  redirectTo: z.string().optional(),
+});
+
+export const newOrganizerSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, "Enter a name.").max(120, "Names are at most 120 characters."),
+  role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }),
+  password: passwordSchema,
+});

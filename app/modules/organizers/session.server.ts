@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { db } from "~db/index.server";
+import type { OrganizerRole } from "~db/schema";
+import { env } from "~/env.server";
+import { forbidden } from "~/lib/http.server";
+import { can, type OrganizerSummary, type Permission } from "./organizers";
+import { deleteSession, findSessionWithOrganizer, insertSession } from "./organizers.queries.server";
+
+const SESSION_DAYS = 14;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+
+/** `__Host-` prefixed (Secure, host-only) in production; HttpOnly and SameSite=Lax always. */
+function sessionCookie() {
+  const config = env();
+  cookie ??= createCookie(config.isProduction ? "__Host-session" : "session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.isProduction,
+    path: "/",
+    secrets: [config.SESSION_SECRET],
+    maxAge: SESSION_DAYS * 86_400,
+  });
+  return cookie;
+}
+
+/** Sessions are stored by the hash of their token, so a database leak yields no live cookie. */
+function tokenId(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+export async function createSessionCookie(organizerId: number, userAgent: string | null): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await insertSession(db(), { id: tokenId(token), organizerId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000), userAgent: userAgent?.slice(0, 300) ?? null });
+  return sessionCookie().serialize(token);
+}
+
+export async function destroySessionCookie(request: Request): Promise<string> {
+  const token = await readToken(request);
+  if (token) await deleteSession(db(), tokenId(token));
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export async function currentSessionId(request: Request): Promise<string | null> {
+  const token = await readToken(request);
+  return token ? tokenId(token) : null;
+}
+
+/** The signed-in organizer, or null. */
+export async function getOrganizer(request: Request): Promise<(OrganizerSummary & { sessionId: string }) | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const row = await findSessionWithOrganizer(db(), tokenId(token));
+  if (!row || row.disabledAt || row.expiresAt.getTime() < Date.now()) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role as OrganizerRole, sessionId: row.sessionId };
+}
+
+/** Guards an /admin loader or action: redirects to login when signed out, 403 when not allowed. */
+export async function requireOrganizer(request: Request, permission: Permission = "read") {
+  const organizer = await getOrganizer(request);
+  if (!organizer) {
+    const url = new URL(request.url);
+    const redirectTo = `${url.pathname}${url.search}`;
+    throw redirect(`/admin/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  if (!can(organizer.role, permission)) forbidden(`Your role (${organizer.role}) cannot do this.`);
+  return organizer;
+}
+
+/** Only same-site relative paths, so the login form cannot be used as an open redirect. */
+export function safeRedirect(to: unknown, fallback = "/admin"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

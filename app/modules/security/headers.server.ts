@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+
+/** Paths that other sites may frame (the embeddable widgets); everything else refuses framing. */
+export const FRAMEABLE_PREFIXES = ["/embed/"];
+
+export function contentSecurityPolicy(nonce: string, frameable: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self' https://checkout.stripe.com https://billing.stripe.com",
+    frameable ? "frame-ancestors *" : "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** Security headers on every response; a fresh CSP nonce per request in res.locals.nonce. */
+export function securityHeaders(options: { hsts: boolean }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.nonce = nonce;
+    const frameable = FRAMEABLE_PREFIXES.some((p) => req.path.startsWith(p));
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, frameable));
+    if (!frameable) res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    if (options.hsts) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
+    next();
+  };
+}

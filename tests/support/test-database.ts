@@ -1,0 +1,19 @@
+import { afterAll, beforeAll } from "vitest";
+import { closeDatabase, connectDatabase } from "~db/index.server";
+import { overrideEnv } from "~/env.server";
+import { createFreshDatabase } from "./fresh-database";
+
+// Each integration test file gets a database of its own, copied from the migrated template.
+let drop: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  const fresh = await createFreshDatabase();
+  drop = fresh.drop;
+  overrideEnv({ DATABASE_URL: fresh.url, LOG_LEVEL: "silent" });
+  connectDatabase(fresh.url, 5);
+});
+
+afterAll(async () => {
+  await closeDatabase();
+  await drop?.();
+});
