@@ -4,6 +4,8 @@ import type { Database } from "./schema";
 
 // int8 (bigint) counts and sums come back as strings by default; they stay well within 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+// date columns stay as YYYY-MM-DD text (no time zone shift), as the schema types say.
+pg.types.setTypeParser(1082, (v) => v);
 // numeric is parsed as a number as well (money is stored as integer cents, never numeric).
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 

@@ -1,4 +1,7 @@
+import type { MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+
+export const meta: MetaFunction = () => [{ title: "Page not found | Bring them home" }];
 
 // Any address no route matches: the error boundary renders the useful 404 page.
 export async function loader() {

@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
 import { databaseUrlFor } from "./urls";
 
 /** A new database copied from the migrated template; returns its URL and a drop function. */
 export async function createFreshDatabase(
-  provided: { adminUrl: string; templateDatabase: string } = { adminUrl: inject("adminUrl"), templateDatabase: inject("templateDatabase") },
+  provided: { adminUrl: string; templateDatabase: string },
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = provided.adminUrl;
   const template = provided.templateDatabase;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -25,6 +25,7 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     dir = mkdtempSync(path.join(tmpdir(), "unreturned-test-pg-"));
+    chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user and must enter it
     embedded = await startEmbeddedPostgres({ dataDir: dir, persistent: false, fast: true });
     adminUrl = embedded.url;
   }

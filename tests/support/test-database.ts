@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { closeDatabase, connectDatabase } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
 import { createFreshDatabase } from "./fresh-database";
@@ -7,7 +7,7 @@ import { createFreshDatabase } from "./fresh-database";
 let drop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const fresh = await createFreshDatabase();
+  const fresh = await createFreshDatabase({ adminUrl: inject("adminUrl"), templateDatabase: inject("templateDatabase") });
   drop = fresh.drop;
   overrideEnv({ DATABASE_URL: fresh.url, LOG_LEVEL: "silent" });
   connectDatabase(fresh.url, 5);

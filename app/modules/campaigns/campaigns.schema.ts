@@ -30,3 +30,22 @@ export function asArray(value: unknown): string[] {
   if (value == null || value === "") return [];
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
+
+/** The campaign editor's raw values (to re-fill the form), checkbox groups as arrays. */
+export function campaignFormValues(form: FormData) {
+  const text = (k: string) => String(form.get(k) ?? "");
+  return {
+    slug: text("slug"),
+    title: text("title"),
+    summary: text("summary"),
+    bodyMd: text("bodyMd"),
+    targetSummary: text("targetSummary"),
+    chambers: form.getAll("chambers").map(String),
+    officials: form.getAll("officials").map(String),
+  };
+}
+
+/** The campaign editor's form data, parsed. */
+export function parseCampaignForm(form: FormData) {
+  return campaignFormSchema.safeParse(campaignFormValues(form));
+}

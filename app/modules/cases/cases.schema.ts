@@ -56,3 +56,11 @@ export const caseFormSchema = z.object({
   timeline: z.string().max(20_000, "At most 20,000 characters.").default(""),
 });
 export type CaseForm = z.infer<typeof caseFormSchema>;
+
+const caseFields = ["slug", "fullName", "rank", "service", "unit", "conflict", "status", "lossDate", "lossPlace", "summary", "bodyMd", "photoUrl", "photoCredit", "timeline"] as const;
+
+/** The case editor's raw values, to re-fill the form after a preview or an error. */
+export function caseFormValues(form: FormData) {
+  const values = Object.fromEntries(caseFields.map((k) => [k, String(form.get(k) ?? "")])) as Record<(typeof caseFields)[number], string>;
+  return { ...values, published: form.get("published") === "on" };
+}

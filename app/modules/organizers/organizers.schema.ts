@@ -24,3 +24,13 @@ export const newOrganizerSchema = z.object({
   role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }),
   password: passwordSchema,
 });
+
+export const organizerAdminSchema = z.discriminatedUnion("intent", [
+  newOrganizerSchema.extend({ intent: z.literal("create") }),
+  z.object({ intent: z.literal("role"), organizerId: z.coerce.number().int().positive(), role: z.enum(["owner", "editor", "viewer"]) }),
+  z.object({ intent: z.literal("disable"), organizerId: z.coerce.number().int().positive(), disabled: z.enum(["true", "false"]).transform((v) => v === "true") }),
+]);
+
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, "Enter your current password."), next: passwordSchema, confirm: z.string() })
+  .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "The two new passwords do not match." });

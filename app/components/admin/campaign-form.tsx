@@ -1,0 +1,62 @@
+import { Form } from "@remix-run/react";
+import { CheckField, FormError, TextArea, TextField } from "~/components/forms";
+
+export interface CampaignFormValues {
+  slug?: string;
+  title?: string;
+  summary?: string;
+  bodyMd?: string;
+  targetSummary?: string;
+  chambers?: string[];
+  officials?: string[];
+}
+
+/** The campaign editor (create and edit), with a server-rendered preview that needs no JavaScript. */
+export function CampaignForm({
+  values,
+  fields = {},
+  message,
+  preview,
+  officials,
+  readOnly,
+  submitLabel,
+}: {
+  values: CampaignFormValues;
+  fields?: Record<string, string>;
+  message?: string | null;
+  preview?: string | null;
+  officials: Array<{ key: string; name: string; organization: string }>;
+  readOnly: boolean;
+  submitLabel: string;
+}) {
+  return (
+    <div className="two-col">
+      <Form method="post" className="stack">
+        <FormError message={message} />
+        <fieldset disabled={readOnly} className="stack">
+          <TextField name="title" label="Title" defaultValue={values.title} required maxLength={160} error={fields.title} />
+          <TextField name="slug" label="Address (slug)" hint="Appears in the link: /campaigns/your-slug" defaultValue={values.slug} required maxLength={80} error={fields.slug} />
+          <TextArea name="summary" label="Summary" hint="One or two sentences for cards and link previews (300 characters)." defaultValue={values.summary} required maxLength={300} error={fields.summary} />
+          <TextField name="targetSummary" label="Who must act" defaultValue={values.targetSummary} maxLength={200} error={fields.targetSummary} />
+          <fieldset>
+            <legend>Targets</legend>
+            <CheckField name="chambers" value="senate" label="Each supporter's two senators" defaultChecked={values.chambers?.includes("senate")} />
+            <CheckField name="chambers" value="house" label="Each supporter's member of the House" defaultChecked={values.chambers?.includes("house")} />
+            {officials.map((o) => (
+              <CheckField key={o.key} name="officials" value={o.key} label={`${o.name} (${o.organization})`} defaultChecked={values.officials?.includes(o.key)} />
+            ))}
+          </fieldset>
+          <TextArea name="bodyMd" className="tall" label="The story (Markdown)" hint="Headings with ##, links as [text](https://...). HTML is removed." defaultValue={values.bodyMd} error={fields.bodyMd} />
+          <div className="toolbar">
+            <button className="button button--secondary" type="submit" name="intent" value="preview">Preview</button>
+            <button className="button" type="submit" name="intent" value="save">{submitLabel}</button>
+          </div>
+        </fieldset>
+      </Form>
+      <section aria-labelledby="preview-heading">
+        <h2 id="preview-heading">Preview</h2>
+        {preview ? <div className="preview prose" dangerouslySetInnerHTML={{ __html: preview }} /> : <p className="muted">Press Preview to see the story as visitors will.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
+import { congressDataStatus } from "~/modules/legislators/data-status.server";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganizer(request);
+  const [campaigns, congress] = await Promise.all([listCampaignsForAdmin(), congressDataStatus()]);
+  return { campaigns, congress };
+}
+
+export default function Dashboard() {
+  const { campaigns, congress } = useLoaderData<typeof loader>();
+  const counts = { live: 0, draft: 0, closed: 0, won: 0 } as Record<string, number>;
+  for (const c of campaigns) counts[c.status] = (counts[c.status] ?? 0) + 1;
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <ul className="stats">
+        <li><strong>{counts.live}</strong> live campaigns</li>
+        <li><strong>{counts.draft}</strong> drafts</li>
+        <li><strong>{counts.won}</strong> won</li>
+        <li><strong>{counts.closed}</strong> closed</li>
+      </ul>
+      <h2>Campaigns</h2>
+      <table className="data">
+        <thead>
+          <tr><th>Campaign</th><th>Status</th><th>Updated</th></tr>
+        </thead>
+        <tbody>
+          {campaigns.map((c) => (
+            <tr key={c.id}>
+              <td><Link to={`/admin/campaigns/${c.id}`}>{c.title}</Link></td>
+              <td>{c.status}</td>
+              <td>{new Date(c.updatedAt).toLocaleString("en-US")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Members of Congress data</h2>
+      {congress.importedAt ? (
+        <p>
+          Imported {new Date(congress.importedAt).toLocaleString("en-US")} from data dated {congress.sourceDate ?? "unknown"}
+          {congress.counts ? ` (${Object.entries(congress.counts).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).join(", ")})` : ""}.
+        </p>
+      ) : (
+        <p className="warning">Members of Congress are not loaded. Run <code>npm run data:import</code>.</p>
+      )}
+      {congress.stale ? (
+        <p className="warning">
+          This data describes a Congress whose term ended on {congress.congressEnds}. Import the current roster and district maps before
+          supporters write letters.
+        </p>
+      ) : congress.congressEnds ? (
+        <p className="muted">Valid until the current Congress ends on {congress.congressEnds}.</p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, TextField } from "~/components/forms";
+import { fieldErrors, formToObject } from "~/lib/validation";
+import { changePasswordSchema } from "~/modules/organizers/organizers.schema";
+import { changePassword } from "~/modules/organizers/organizers.server";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const me = await requireOrganizer(request);
+  return { me: { name: me.name, email: me.email, role: me.role } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const me = await requireOrganizer(request);
+  const parsed = changePasswordSchema.safeParse(formToObject(await request.formData()));
+  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: null, done: false }, { status: 400 });
+  const ok = await changePassword(me.id, me.sessionId, parsed.data.current, parsed.data.next);
+  if (!ok) return data({ fields: { current: "That is not your current password." }, message: null, done: false }, { status: 400 });
+  return data({ fields: {}, message: null, done: true });
+}
+
+export default function Account() {
+  const { me } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const fields: Record<string, string> = actionData?.fields ?? {};
+  return (
+    <>
+      <h1>My account</h1>
+      <p>{me.name} · {me.email} · {me.role}</p>
+      <h2>Change password</h2>
+      {actionData?.done ? <p className="notice" role="status">Password changed. Your other sessions have been signed out.</p> : null}
+      <FormError message={actionData?.message} />
+      <Form method="post" className="stack">
+        <TextField name="current" type="password" label="Current password" autoComplete="current-password" required error={fields.current} />
+        <TextField name="next" type="password" label="New password" hint="At least 12 characters." autoComplete="new-password" required error={fields.next} />
+        <TextField name="confirm" type="password" label="New password again" autoComplete="new-password" required error={fields.confirm} />
+        <div><button className="button" type="submit">Change password</button></div>
+      </Form>
+    </>
+  );
+}

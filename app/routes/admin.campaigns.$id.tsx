@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CampaignForm } from "~/components/admin/campaign-form";
+import { CampaignStatusBadge } from "~/components/badges";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { notFound } from "~/lib/http.server";
+import { fieldErrors } from "~/lib/validation";
+import { availableTransitions, type CampaignTransition } from "~/modules/campaigns/campaigns";
+import { campaignFormValues, campaignTransitionSchema, parseCampaignForm } from "~/modules/campaigns/campaigns.schema";
+import { getCampaignForEdit, listTargetOptions, previewMarkdown, transitionCampaign, updateCampaign } from "~/modules/campaigns/campaigns.server";
+import { can } from "~/modules/organizers/organizers";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+
+const TRANSITION_LABELS: Record<CampaignTransition, string> = { publish: "Publish", close: "Close", reopen: "Reopen", "mark-won": "Mark as won" };
+
+function campaignId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound("No campaign has that number.");
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const organizer = await requireOrganizer(request);
+  const campaign = await getCampaignForEdit(campaignId(params.id));
+  if (!campaign) notFound("No campaign has that number.");
+  return { campaign, officials: await listTargetOptions(), canEdit: can(organizer.role, "edit-content") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const organizer = await requireOrganizer(request, "edit-content");
+  const id = campaignId(params.id);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "transition") {
+    const parsed = campaignTransitionSchema.safeParse({ transition: form.get("transition") });
+    if (!parsed.success) return data({ message: "Unknown action.", fields: {}, preview: null, values: null }, { status: 400 });
+    const result = await transitionCampaign(organizer.id, id, parsed.data.transition);
+    if (!result.ok) return data({ message: result.message, fields: {}, preview: null, values: null }, { status: 409 });
+    throw redirect(`/admin/campaigns/${id}?status=${result.status}`);
+  }
+  const values = campaignFormValues(form);
+  if (intent === "preview") return data({ message: null, fields: {}, preview: previewMarkdown(values.bodyMd), values });
+  const parsed = parseCampaignForm(form);
+  if (!parsed.success) return data({ message: null, fields: fieldErrors(parsed.error), preview: null, values }, { status: 400 });
+  const result = await updateCampaign(organizer.id, id, parsed.data);
+  if (!result.ok) return data({ message: null, fields: result.fields, preview: null, values }, { status: 400 });
+  throw redirect(`/admin/campaigns/${id}?saved=1`);
+}
+
+export default function EditCampaign() {
+  const { campaign, officials, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const stored = {
+    ...campaign,
+    chambers: campaign.targets.filter((t) => t.kind !== "official").map((t) => t.kind),
+    officials: campaign.targets.filter((t) => t.key).map((t) => t.key as string),
+  };
+  const values = actionData?.values ?? stored;
+  return (
+    <>
+      <p><Link to="/admin/campaigns">← Campaigns</Link></p>
+      <h1>{campaign.title}</h1>
+      <div className="toolbar">
+        <CampaignStatusBadge status={campaign.status} />
+        {campaign.status !== "draft" ? <a href={`/campaigns/${campaign.slug}`}>View public page</a> : null}
+        {canEdit
+          ? availableTransitions(campaign.status).map((t) => (
+              <Form method="post" key={t} className="inline-form">
+                <input type="hidden" name="intent" value="transition" />
+                <button className="button button--small" type="submit" name="transition" value={t}>{TRANSITION_LABELS[t]}</button>
+              </Form>
+            ))
+          : null}
+      </div>
+      {params.get("saved") ? <p className="notice" role="status">Saved.</p> : null}
+      {params.get("created") ? <p className="notice" role="status">Draft created. Publish it when it is ready.</p> : null}
+      {params.get("status") ? <p className="notice" role="status">The campaign is now {params.get("status")}.</p> : null}
+      {!canEdit ? <p className="warning">Your role can read campaigns but not change them.</p> : null}
+      <CampaignForm
+        key={JSON.stringify(values)}
+        values={values}
+        fields={actionData?.fields}
+        message={actionData?.message}
+        preview={actionData?.preview}
+        officials={officials}
+        readOnly={!canEdit}
+        submitLabel="Save changes"
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

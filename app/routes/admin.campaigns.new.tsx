@@ -1,0 +1,45 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CampaignForm } from "~/components/admin/campaign-form";
+import { fieldErrors } from "~/lib/validation";
+import { campaignFormValues, parseCampaignForm } from "~/modules/campaigns/campaigns.schema";
+import { createCampaign, listTargetOptions, previewMarkdown } from "~/modules/campaigns/campaigns.server";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganizer(request, "edit-content");
+  return { officials: await listTargetOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const organizer = await requireOrganizer(request, "edit-content");
+  const form = await request.formData();
+  const parsed = parseCampaignForm(form);
+  const values = campaignFormValues(form);
+  if (form.get("intent") === "preview") return data({ fields: {}, preview: previewMarkdown(String(form.get("bodyMd") ?? "")), values });
+  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), preview: null, values }, { status: 400 });
+  const result = await createCampaign(organizer.id, parsed.data);
+  if (!result.ok) return data({ fields: result.fields, preview: null, values }, { status: 400 });
+  throw redirect(`/admin/campaigns/${result.id}?created=1`);
+}
+
+export default function NewCampaign() {
+  const { officials } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <h1>New campaign</h1>
+      <p className="muted">New campaigns start as drafts; publish them from the campaign's page when ready.</p>
+      <CampaignForm
+        key={JSON.stringify(actionData?.values ?? {})}
+        values={actionData?.values ?? {}}
+        fields={actionData?.fields}
+        preview={actionData?.preview}
+        officials={officials}
+        readOnly={false}
+        submitLabel="Create draft"
+      />
+    </>
+  );
+}

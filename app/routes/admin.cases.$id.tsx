@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CaseForm } from "~/components/admin/case-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { notFound } from "~/lib/http.server";
+import { formatTimeline } from "~/modules/cases/cases.schema";
+import { handleCaseEditor } from "~/modules/cases/case-editor.server";
+import { getCaseForEdit } from "~/modules/cases/cases.server";
+import { can } from "~/modules/organizers/organizers";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+
+function caseId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound("No case file has that number.");
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const organizer = await requireOrganizer(request);
+  const found = await getCaseForEdit(caseId(params.id));
+  if (!found) notFound("No case file has that number.");
+  return { c: { ...found, timeline: formatTimeline(found.facts) }, canEdit: can(organizer.role, "edit-content") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const organizer = await requireOrganizer(request, "edit-content");
+  return handleCaseEditor(await request.formData(), organizer.id, caseId(params.id));
+}
+
+export default function EditCase() {
+  const { c, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const values = actionData?.values ?? c;
+  return (
+    <>
+      <p><Link to="/admin/cases">← Case files</Link></p>
+      <h1>{c.fullName}</h1>
+      {c.published ? <p><a href={`/cases/${c.slug}`}>View public page</a></p> : <p className="muted">Not published.</p>}
+      {params.get("saved") ? <p className="notice" role="status">Saved.</p> : null}
+      {!canEdit ? <p className="warning">Your role can read case files but not change them.</p> : null}
+      <CaseForm key={JSON.stringify(values)} values={values} fields={actionData?.fields} preview={actionData?.preview} readOnly={!canEdit} submitLabel="Save changes" />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

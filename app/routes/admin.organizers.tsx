@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, SelectField, TextField } from "~/components/forms";
+import { fieldErrors, formToObject } from "~/lib/validation";
+import { ROLES } from "~/modules/organizers/organizers";
+import { organizerAdminSchema } from "~/modules/organizers/organizers.schema";
+import { changeRole, createOrganizer, disableOrganizer, listOrganizers } from "~/modules/organizers/organizers.server";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const me = await requireOrganizer(request, "manage-organizers");
+  return { organizers: await listOrganizers(), meId: me.id };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const me = await requireOrganizer(request, "manage-organizers");
+  const parsed = organizerAdminSchema.safeParse(formToObject(await request.formData()));
+  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: "Please correct the fields marked below.", done: null }, { status: 400 });
+  const input = parsed.data;
+  if (input.intent !== "create" && input.organizerId === me.id) {
+    return data({ fields: {}, message: "You cannot change your own role or disable yourself; ask another owner.", done: null }, { status: 400 });
+  }
+  if (input.intent === "create") {
+    const result = await createOrganizer(input, me.id);
+    if (!result.ok) return data({ fields: { email: "An organizer with this email already exists." }, message: null, done: null }, { status: 400 });
+    return data({ fields: {}, message: null, done: `Created ${input.email} as ${input.role}.` });
+  }
+  if (input.intent === "role") await changeRole(me.id, input.organizerId, input.role);
+  else await disableOrganizer(me.id, input.organizerId, input.disabled);
+  return data({ fields: {}, message: null, done: "Saved." });
+}
+
+export default function Organizers() {
+  const { organizers, meId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const fields: Record<string, string> = actionData?.fields ?? {};
+  return (
+    <>
+      <h1>Organizers</h1>
+      {actionData?.done ? <p className="notice" role="status">{actionData.done}</p> : null}
+      <FormError message={actionData?.message} />
+      <table className="data">
+        <thead>
+          <tr><th>Name</th><th>Email</th><th>Role</th><th>Last sign-in</th><th>Status</th></tr>
+        </thead>
+        <tbody>
+          {organizers.map((o) => (
+            <tr key={o.id}>
+              <td>{o.name}</td>
+              <td>{o.email}</td>
+              <td>
+                {o.id === meId ? o.role : (
+                  <Form method="post" className="toolbar">
+                    <input type="hidden" name="intent" value="role" />
+                    <input type="hidden" name="organizerId" value={o.id} />
+                    <label className="visually-hidden" htmlFor={`role-${o.id}`}>Role of {o.name}</label>
+                    <select id={`role-${o.id}`} name="role" defaultValue={o.role}>
+                      {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                    </select>
+                    <button className="button button--small button--secondary" type="submit">Change</button>
+                  </Form>
+                )}
+              </td>
+              <td>{o.lastLoginAt ? new Date(o.lastLoginAt).toLocaleString("en-US") : "never"}</td>
+              <td>
+                {o.id === meId ? "you" : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="disable" />
+                    <input type="hidden" name="organizerId" value={o.id} />
+                    <input type="hidden" name="disabled" value={o.disabledAt ? "false" : "true"} />
+                    <button className="button button--small button--secondary" type="submit">{o.disabledAt ? "Enable" : "Disable"}</button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Add an organizer</h2>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="create" />
+        <TextField name="name" label="Name" required error={fields.name} />
+        <TextField name="email" type="email" label="Email" required error={fields.email} />
+        <SelectField name="role" label="Role" defaultValue="editor" error={fields.role} hint="Owner: everything. Editor: campaigns, cases, content. Viewer: read-only.">
+          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+        </SelectField>
+        <TextField name="password" type="password" label="Temporary password" hint="At least 12 characters; ask them to change it." autoComplete="new-password" required error={fields.password} />
+        <div><button className="button" type="submit">Add organizer</button></div>
+      </Form>
+    </>
+  );
+}
