@@ -1,6 +1,8 @@
 import type { FoundationTables } from "./schema/foundation";
+import type { SupportersAndMailTables } from "./schema/supporters-and-mail";
 
 export type * from "./schema/foundation";
+export type * from "./schema/supporters-and-mail";
 
-/** The Kysely view of the database: one interface per area, in db/schema/. */
-export interface Database extends FoundationTables {}
+/** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
+export interface Database extends FoundationTables, SupportersAndMailTables {}

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as foundation from "./20261124000000_foundation";
+import * as supportersAndMail from "./20261124010000_supporters_and_mail";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -8,4 +9,5 @@ import * as foundation from "./20261124000000_foundation";
  */
 export const migrations: Record<string, Migration> = {
   "20261124000000_foundation": foundation,
+  "20261124010000_supporters_and_mail": supportersAndMail,
 };

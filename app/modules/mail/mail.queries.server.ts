@@ -1,0 +1,50 @@
+import { sql } from "kysely";
+import type { Executor } from "~db/index.server";
+
+export interface EmailRow {
+  kind: string;
+  toAddress: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  tags: Record<string, string>;
+  idempotencyKey: string;
+}
+
+/** Inserts the email unless its idempotency key is already queued; returns the new id or null. */
+export async function insertEmail(db: Executor, e: EmailRow): Promise<number | null> {
+  const row = await db
+    .insertInto("emails")
+    .values({ ...e, headers: JSON.stringify(e.headers), tags: JSON.stringify(e.tags) })
+    .onConflict((oc) => oc.column("idempotencyKey").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function addSendJob(db: Executor, emailId: number) {
+  await sql`select graphile_worker.add_job('send_email', json_build_object('id', ${emailId}::bigint), job_key => ${`email:${emailId}`}, max_attempts => 10)`.execute(db);
+}
+
+export function findEmailById(db: Executor, id: number) {
+  return db.selectFrom("emails").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function markEmailSent(db: Executor, id: number, transport: string, providerId: string | null) {
+  await db.updateTable("emails").set({ status: "sent", transport, providerId, sentAt: new Date(), attempts: sql`attempts + 1`, lastError: null }).where("id", "=", id).execute();
+}
+
+export async function markEmailAttemptFailed(db: Executor, id: number, error: string, final: boolean) {
+  await db.updateTable("emails").set({ attempts: sql`attempts + 1`, lastError: error.slice(0, 1000), ...(final ? { status: "failed" as const } : {}) }).where("id", "=", id).execute();
+}
+
+export function listEmails(db: Executor, options: { kind?: string; limit: number; offset: number }) {
+  let q = db.selectFrom("emails").select(["id", "kind", "toAddress", "subject", "status", "transport", "createdAt", "sentAt", "attempts", "lastError"]).orderBy("id", "desc").limit(options.limit).offset(options.offset);
+  if (options.kind) q = q.where("kind", "=", options.kind);
+  return q.execute();
+}
+
+export function listEmailKinds(db: Executor) {
+  return db.selectFrom("emails").select(["kind", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("kind").orderBy("kind").execute();
+}

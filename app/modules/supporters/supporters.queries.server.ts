@@ -1,0 +1,57 @@
+import { sql } from "kysely";
+import type { Executor } from "~db/index.server";
+import type { ConsentScope } from "~db/schema";
+
+export interface SupporterInput {
+  email: string;
+  emailCanonical: string;
+  firstName?: string;
+  lastName?: string;
+  country?: string;
+  zip?: string | null;
+  city?: string | null;
+  state?: string | null;
+  district?: number | null;
+}
+
+/** One row per canonical email; later forms fill in what is missing, never blank it out. */
+export async function upsertSupporterRow(db: Executor, s: SupporterInput): Promise<{ id: number; confirmedAt: Date | null }> {
+  return db
+    .insertInto("supporters")
+    .values({
+      email: s.email.trim(),
+      emailCanonical: s.emailCanonical,
+      firstName: s.firstName ?? "",
+      lastName: s.lastName ?? "",
+      country: s.country ?? "US",
+      zip: s.zip ?? null,
+      city: s.city ?? null,
+      state: s.state ?? null,
+      district: s.district ?? null,
+    })
+    .onConflict((oc) =>
+      oc.column("emailCanonical").doUpdateSet({
+        firstName: sql`coalesce(nullif(excluded.first_name, ''), supporters.first_name)`,
+        lastName: sql`coalesce(nullif(excluded.last_name, ''), supporters.last_name)`,
+        zip: sql`coalesce(excluded.zip, supporters.zip)`,
+        city: sql`coalesce(excluded.city, supporters.city)`,
+        state: sql`coalesce(excluded.state, supporters.state)`,
+        district: sql`coalesce(excluded.district, supporters.district)`,
+        updatedAt: sql`now()`,
+      }),
+    )
+    .returning(["id", "confirmedAt"])
+    .executeTakeFirstOrThrow();
+}
+
+export function findSupporterByCanonicalEmail(db: Executor, emailCanonical: string) {
+  return db.selectFrom("supporters").selectAll().where("emailCanonical", "=", emailCanonical).executeTakeFirst();
+}
+
+export async function markSupporterConfirmed(db: Executor, supporterId: number) {
+  await db.updateTable("supporters").set({ confirmedAt: sql`coalesce(confirmed_at, now())` }).where("id", "=", supporterId).execute();
+}
+
+export async function insertConsent(db: Executor, c: { supporterId: number; campaignId: number | null; scope: ConsentScope; wording: string; source: string }) {
+  await db.insertInto("consents").values(c).execute();
+}

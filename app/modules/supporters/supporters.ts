@@ -1,0 +1,22 @@
+const GMAIL_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
+
+/**
+ * The address that identifies a person: lower-cased; for Gmail and Googlemail, dots and
+ * `+tags` removed and the domain unified (they deliver to the same inbox).
+ */
+export function canonicalEmail(email: string): string {
+  const trimmed = email.trim().toLowerCase();
+  const at = trimmed.lastIndexOf("@");
+  if (at < 0) return trimmed;
+  let local = trimmed.slice(0, at);
+  let domain = trimmed.slice(at + 1);
+  if (GMAIL_DOMAINS.has(domain)) {
+    local = local.split("+")[0].replace(/\./g, "");
+    domain = "gmail.com";
+  }
+  return `${local}@${domain}`;
+}
+
+export function emailDomain(email: string): string {
+  return email.trim().toLowerCase().split("@").pop() ?? "";
+}

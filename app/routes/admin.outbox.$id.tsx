@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { notFound } from "~/lib/http.server";
+import { getEmail } from "~/modules/mail/mail.server";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganizer(request, "read-private-contact");
+  const email = await getEmail(Number(params.id) || 0);
+  if (!email) notFound("No email has that number.");
+  return { email };
+}
+
+export default function OutboxEmail() {
+  const { email } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p><Link to="/admin/outbox">← Outbox</Link></p>
+      <h1>{email.subject}</h1>
+      <dl className="facts">
+        <dt>To</dt><dd>{email.toAddress}</dd>
+        <dt>Kind</dt><dd>{email.kind}</dd>
+        <dt>Status</dt><dd>{email.status}</dd>
+        <dt>Key</dt><dd><code>{email.idempotencyKey}</code></dd>
+        {Object.entries(email.headers).map(([k, v]) => (
+          <div key={k} className="facts__row"><dt>{k}</dt><dd><code>{v}</code></dd></div>
+        ))}
+      </dl>
+      <h2>As HTML</h2>
+      <iframe title="The email as HTML" sandbox="" srcDoc={email.html} className="email-frame" />
+      <h2>As plain text</h2>
+      <pre className="email-text">{email.text}</pre>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,58 @@
+import type { ColumnType, Generated } from "kysely";
+import type { Json, NullableTimestamp, Timestamp } from "./foundation";
+
+export interface SupportersTable {
+  id: Generated<number>;
+  email: string;
+  emailCanonical: string;
+  firstName: Generated<string>;
+  lastName: Generated<string>;
+  country: Generated<string>;
+  zip: string | null;
+  city: string | null;
+  state: string | null;
+  district: number | null;
+  confirmedAt: NullableTimestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type ConsentScope = "campaign" | "all";
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  supporterId: number;
+  campaignId: number | null;
+  scope: ConsentScope;
+  wording: string;
+  source: string;
+  givenAt: Timestamp;
+  withdrawnAt: NullableTimestamp;
+}
+
+export type EmailStatus = "queued" | "sent" | "failed" | "suppressed";
+
+export interface EmailsTable {
+  id: Generated<number>;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Json<Record<string, string>>;
+  tags: Json<Record<string, string>>;
+  idempotencyKey: string;
+  status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>;
+  transport: string | null;
+  providerId: string | null;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: Timestamp;
+  sentAt: NullableTimestamp;
+}
+
+export interface SupportersAndMailTables {
+  supporters: SupportersTable;
+  consents: ConsentsTable;
+  emails: EmailsTable;
+}
