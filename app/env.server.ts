@@ -42,6 +42,7 @@ export type Env = z.infer<typeof schema> & {
   SESSION_SECRET: string;
   IP_HASH_SECRET: string;
   UPLOAD_DIR: string;
+  ORG_POSTAL_ADDRESS: string;
   isProduction: boolean;
   generated: string[];
 };

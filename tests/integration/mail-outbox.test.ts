@@ -13,7 +13,7 @@ async function jobsFor(id: number) {
 
 describe("the mail outbox", () => {
   it("queues an email with its job once per idempotency key, and the dev transport marks it sent", async () => {
-    const { html, text } = await renderEmail(createElement(EmailLayout, { preview: "Hello", ...orgProps(), unsubscribeUrl: "http://localhost/unsubscribe/x" }, createElement(Text, null, "Thank you")));
+    const { html, text } = await renderEmail(createElement(EmailLayout, { preview: "Hello", ...orgProps(), unsubscribeUrl: "http://localhost/unsubscribe/x", children: createElement(Text, null, "Thank you") }));
     expect(html).toContain("Thank you");
     expect(text).toContain("Thank you");
     const email = { kind: "test", to: "a@example.org", subject: "Hi", html, text, idempotencyKey: "test:1", listUnsubscribeUrl: "http://localhost/unsubscribe/x" };
