@@ -1,7 +1,10 @@
 import type { RequestHandler } from "express";
+import { districtsHandler } from "~/modules/legislators/district-lookup.api.server";
 
 /**
  * Hot paths served by Express before Remix, where the framework's per-request work would
  * dominate (see DESIGN.md's measured limits). Each must keep the HTTP contract of DESIGN.md.
  */
-export const fastRoutes: Array<{ method: "get" | "post"; path: string; handler: RequestHandler }> = [];
+export const fastRoutes: Array<{ method: "get" | "post"; path: string; handler: RequestHandler }> = [
+  { method: "get", path: "/api/v1/districts", handler: districtsHandler },
+];

@@ -1,0 +1,220 @@
+import zipcodes from "zipcodes";
+import { db } from "~db/index.server";
+import { findLatestCongressImport, findMembersForSeats, findStateSeats, findZipSeats, type LookupMemberRow } from "./district-lookup.queries.server";
+import { seatLabel } from "./import.server";
+
+/*
+ * ZIP -> candidate districts with their House member (or vacancy) and the state's senators,
+ * as GET /api/v1/districts answers it and the letter page uses it. Results are cached in the
+ * process per ZIP and keyed by the latest import id (checked at most every few seconds), so a
+ * re-import invalidates them without a restart.
+ */
+
+export interface DistrictOffice {
+  address: string | null;
+  suite: string | null;
+  building: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  phone: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface LookupMember {
+  bioguide: string;
+  chamber: "senate" | "house";
+  title: string;
+  name: string;
+  firstName: string;
+  lastName: string;
+  party: string;
+  state: string;
+  district: number | null;
+  phone: string | null;
+  office: string | null;
+  address: string | null;
+  contactForm: string | null;
+  url: string | null;
+  districtOffices: DistrictOffice[];
+}
+
+export interface DistrictCandidate {
+  /** "CA-36": what a form sends back to choose this candidate. */
+  seat: string;
+  /** "CA-36", "VT-AL", "DC" */
+  label: string;
+  state: string;
+  district: number;
+  vacant: boolean;
+  /** The representative, delegate or resident commissioner; null when the seat is vacant. */
+  house: LookupMember | null;
+  /** Two for a state; none for DC and the territories. */
+  senators: LookupMember[];
+}
+
+export interface DistrictLookup {
+  zip: string;
+  city: string | null;
+  /** "zip": from the ZIP data; "state": the ZIP is real but not in the data, so every district of its state is offered. */
+  match: "zip" | "state";
+  /** The supporter must choose: several candidates (or only the state is known). */
+  needsChoice: boolean;
+  states: string[];
+  candidates: DistrictCandidate[];
+  data: { importId: number | null; sourceDate: string | null };
+}
+
+export type DistrictLookupResult = { ok: true; lookup: DistrictLookup } | { ok: false; status: 400 | 404 | 503; code: string; message: string };
+
+const ZIP = /^\d{5}$/;
+const CHECK_IMPORT_EVERY_MS = 5_000;
+const MAX_ENTRIES = 50_000;
+
+let cache = new Map<string, { result: DistrictLookupResult; json: string }>();
+let cachedImportId: number | null | undefined;
+let checkedAt = 0;
+let sourceDate: string | null = null;
+
+/** Forget every cached answer (tests, and after an import in this process). */
+export function clearDistrictCache() {
+  cache = new Map();
+  cachedImportId = undefined;
+  checkedAt = 0;
+}
+
+async function currentImport(): Promise<number | null> {
+  const now = Date.now();
+  if (cachedImportId !== undefined && now - checkedAt < CHECK_IMPORT_EVERY_MS) return cachedImportId;
+  const latest = await findLatestCongressImport(db());
+  checkedAt = now;
+  const id = latest?.id ?? null;
+  if (id !== cachedImportId) {
+    cache = new Map();
+    cachedImportId = id;
+    sourceDate = latest?.sourceDate ?? null;
+  }
+  return id;
+}
+
+export function validateZipParam(raw: string | null | undefined): { ok: true; zip: string } | { ok: false; message: string } {
+  const value = (raw ?? "").trim();
+  if (!value) return { ok: false, message: "Give a ZIP code, e.g. ?zip=05401." };
+  const m = /^(\d{5})(?:-?\d{4})?$/.exec(value);
+  if (!m) return { ok: false, message: `"${value.slice(0, 20)}" is not a ZIP code: a ZIP code is 5 digits, e.g. 05401 (or ZIP+4, 05401-1234).` };
+  return { ok: true, zip: m[1] };
+}
+
+/** The lookup and its JSON text, served from the cache when the data has not changed. */
+export async function lookupDistricts(zip: string): Promise<{ result: DistrictLookupResult; json: string }> {
+  if (!ZIP.test(zip)) {
+    const result: DistrictLookupResult = { ok: false, status: 400, code: "invalid_zip", message: "A ZIP code is 5 digits, e.g. 05401." };
+    return { result, json: errorJson(result) };
+  }
+  const importId = await currentImport();
+  const hit = cache.get(zip);
+  if (hit) return hit;
+  const result = await computeLookup(zip, importId);
+  const entry = { result, json: result.ok ? JSON.stringify(result.lookup) : errorJson(result) };
+  if (result.ok || result.status === 404) {
+    if (cache.size >= MAX_ENTRIES) cache = new Map();
+    cache.set(zip, entry);
+  }
+  return entry;
+}
+
+function errorJson(r: Extract<DistrictLookupResult, { ok: false }>) {
+  return JSON.stringify({ error: { code: r.code, message: r.message, fields: { zip: r.message } } });
+}
+
+async function computeLookup(zip: string, importId: number | null): Promise<DistrictLookupResult> {
+  if (importId === null) return { ok: false, status: 503, code: "no_congress_data", message: "Members of Congress are not loaded yet. Please try again later." };
+  const database = db();
+  let seats = await findZipSeats(database, zip);
+  const place = zipcodes.lookup(zip);
+  let match: DistrictLookup["match"] = "zip";
+  if (!seats.length) {
+    if (!place || place.country !== "US") {
+      return { ok: false, status: 404, code: "unknown_zip", message: `We could not find the ZIP code ${zip}. Check it, or use the ZIP code of your home address.` };
+    }
+    seats = await findStateSeats(database, place.state);
+    if (!seats.length) {
+      return { ok: false, status: 404, code: "no_district", message: `${zip} is a military or overseas ZIP code (${place.state}) with no congressional district. Use the ZIP code of your voting address.` };
+    }
+    match = "state";
+  }
+  const states = [...new Set(seats.map((s) => s.state))];
+  const rows = await findMembersForSeats(database, states, seats.map((s) => `${s.state}-${s.district}`));
+  const members = rows.map(toMember);
+  const candidates = seats.map(({ state, district }): DistrictCandidate => {
+    const house = members.find((m) => m.chamber === "house" && m.state === state && m.district === district) ?? null;
+    const label = seatLabel({ chamber: "house", state, district, title: house?.title ?? (district === 0 && !hasSenators(members, state) ? "Delegate" : "Representative") });
+    return { seat: `${state}-${district}`, label, state, district, vacant: !house, house, senators: members.filter((m) => m.chamber === "senate" && m.state === state) };
+  });
+  return {
+    ok: true,
+    lookup: {
+      zip,
+      city: place?.city ?? null,
+      match,
+      needsChoice: candidates.length > 1,
+      states,
+      candidates,
+      data: { importId, sourceDate },
+    },
+  };
+}
+
+function hasSenators(members: LookupMember[], state: string) {
+  return members.some((m) => m.chamber === "senate" && m.state === state);
+}
+
+function toMember(r: LookupMemberRow): LookupMember {
+  return {
+    bioguide: r.bioguide,
+    chamber: r.chamber,
+    title: r.title,
+    name: r.fullName,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    party: r.party,
+    state: r.state,
+    district: r.district,
+    phone: r.phone,
+    office: r.office,
+    address: r.address,
+    contactForm: r.contactForm,
+    url: r.url,
+    districtOffices: r.offices,
+  };
+}
+
+/** The district office nearest to a ZIP (by the ZIP's centre), else the first listed. */
+export function nearestOffice(offices: DistrictOffice[], zip: string): DistrictOffice | null {
+  if (!offices.length) return null;
+  const here = zipcodes.lookup(zip);
+  if (!here) return offices[0];
+  let best = offices[0];
+  let bestDistance = Infinity;
+  for (const o of offices) {
+    if (o.latitude == null || o.longitude == null) continue;
+    const d = distanceKm(here.latitude, here.longitude, o.latitude, o.longitude);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = o;
+    }
+  }
+  return best;
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number) {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+}
+
+export function cityForZip(zip: string): { city: string; state: string } | null {
+  const place = zipcodes.lookup(zip);
+  return place && place.country === "US" ? { city: place.city, state: place.state } : null;
+}

@@ -1,0 +1,176 @@
+import type { LetterTargetKind } from "~db/schema";
+
+/*
+ * Letters: merge fields, salutations, recipients' mailing addresses and the letter as sent.
+ * Pure and browser-safe.
+ */
+
+export const MERGE_FIELDS = {
+  "supporter.first_name": "The supporter's first name",
+  "supporter.last_name": "The supporter's last name",
+  "supporter.city": "The supporter's city",
+  "supporter.state": "The supporter's state (2 letters)",
+  "recipient.title": "Senator, Representative, Delegate, Resident Commissioner, or the official's title",
+  "recipient.last_name": "The recipient's last name (officials: their title)",
+  "recipient.full_name": "The recipient's full name",
+  "recipient.state": "The recipient's state (2 letters)",
+  "recipient.district": "The House district, e.g. VT-AL or CA-36 (empty for senators and officials)",
+} as const;
+export type MergeField = keyof typeof MERGE_FIELDS;
+
+const FIELD_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** Problems with the merge fields of a template text: unknown fields named, broken braces. */
+export function mergeFieldProblems(text: string): string[] {
+  const problems: string[] = [];
+  const unknown = new Set<string>();
+  for (const m of text.matchAll(FIELD_PATTERN)) {
+    if (!(m[1] in MERGE_FIELDS)) unknown.add(m[1] || "(empty)");
+  }
+  if (unknown.size) {
+    const names = [...unknown].map((n) => `{{${n}}}`).join(", ");
+    problems.push(`Unknown merge field${unknown.size > 1 ? "s" : ""} ${names}. Use one of: ${Object.keys(MERGE_FIELDS).map((f) => `{{${f}}}`).join(", ")}.`);
+  }
+  const stripped = text.replace(FIELD_PATTERN, "");
+  if (stripped.includes("{{") || stripped.includes("}}")) problems.push("A merge field is not closed: write it as {{supporter.first_name}}.");
+  return problems;
+}
+
+/** Replaces merge fields with values (inserted as plain text, never interpreted). */
+export function applyMergeFields(text: string, values: Record<MergeField, string>): string {
+  return text.replace(FIELD_PATTERN, (_all, name: string) => (name in values ? values[name as MergeField] : ""));
+}
+
+export interface MemberRecipient {
+  kind: "senate" | "house";
+  bioguide: string;
+  /** Senator, Representative, Delegate, Resident Commissioner */
+  title: string;
+  fullName: string;
+  lastName: string;
+  state: string;
+  district: number | null;
+  address: string | null;
+  office: string | null;
+  phone: string | null;
+  contactForm: string | null;
+  url: string | null;
+}
+
+export interface OfficialRecipient {
+  kind: "official";
+  officialId: number;
+  key: string;
+  name: string;
+  title: string;
+  organization: string;
+  salutation: string;
+  addressLines: string[];
+  url: string | null;
+}
+
+export type Recipient = MemberRecipient | OfficialRecipient;
+
+export function districtLabel(state: string, district: number | null, title?: string): string {
+  if (district == null) return state;
+  if (title === "Delegate" || title === "Resident Commissioner") return state;
+  return district === 0 ? `${state}-AL` : `${state}-${district}`;
+}
+
+/** "Dear Senator Sanders", "Dear Delegate Plaskett", "Dear Mr. President" (officials: their own). */
+export function salutationFor(r: Recipient): string {
+  if (r.kind === "official") return r.salutation.trim().replace(/[,:]$/, "");
+  return `Dear ${r.title} ${r.lastName}`;
+}
+
+export function recipientDisplayName(r: Recipient): string {
+  return r.kind === "official" ? r.name : `${r.title} ${r.fullName}`;
+}
+
+/** The recipient's mailing address, one line each, ready for an envelope. */
+export function mailingAddress(r: Recipient): string[] {
+  if (r.kind === "official") return [r.name, ...r.addressLines];
+  const chamber = r.kind === "senate" ? "United States Senate" : "U.S. House of Representatives";
+  const fallbackZip = r.kind === "senate" ? "20510" : "20515";
+  const lines = [`The Honorable ${r.fullName}`, chamber];
+  const match = r.address ? /^(.*?)[,\s]+Washington,?\s+DC\s+(\d{5}(?:-\d{4})?)\s*$/i.exec(r.address) : null;
+  if (match) lines.push(match[1].trim(), `Washington, DC ${match[2]}`);
+  else if (r.address) lines.push(r.address);
+  else lines.push(`Washington, DC ${fallbackZip}`);
+  return lines;
+}
+
+export interface Sender {
+  firstName: string;
+  lastName: string;
+  street: string;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+export function senderLines(s: Sender): string[] {
+  return [`${s.firstName} ${s.lastName}`.trim(), s.street, `${s.city}, ${s.state} ${s.zip}`];
+}
+
+export function mergeValues(sender: Sender, r: Recipient): Record<MergeField, string> {
+  const supporter = {
+    "supporter.first_name": sender.firstName,
+    "supporter.last_name": sender.lastName,
+    "supporter.city": sender.city,
+    "supporter.state": sender.state,
+  };
+  if (r.kind === "official") {
+    return { ...supporter, "recipient.title": r.title, "recipient.last_name": r.title, "recipient.full_name": r.name, "recipient.state": "", "recipient.district": "" };
+  }
+  return {
+    ...supporter,
+    "recipient.title": r.title,
+    "recipient.last_name": r.lastName,
+    "recipient.full_name": r.fullName,
+    "recipient.state": r.state,
+    "recipient.district": r.kind === "house" ? districtLabel(r.state, r.district, r.title) : "",
+  };
+}
+
+/** What a template provides once its markdown is reduced to plain text (merge fields still in). */
+export interface PlainTemplate {
+  subject: string;
+  /** Paragraphs of plain text with {{fields}}. */
+  paragraphs: string[];
+}
+
+export interface ComposedLetter {
+  subject: string;
+  /** The whole letter as sent: salutation, body, personal paragraph, closing and signature. */
+  body: string;
+}
+
+/** One letter, exactly as sent. The sender's words are plain text and never interpreted. */
+export function composeLetter(template: PlainTemplate, sender: Sender, recipient: Recipient, personalNote: string): ComposedLetter {
+  const values = mergeValues(sender, recipient);
+  const paragraphs = template.paragraphs.map((p) => applyMergeFields(p, values).trim()).filter(Boolean);
+  const note = normalizeNote(personalNote);
+  const signature = [`${sender.firstName} ${sender.lastName}`.trim(), `${sender.city}, ${sender.state} ${sender.zip}`];
+  const body = [`${salutationFor(recipient)},`, ...paragraphs, ...(note ? [note] : []), `Sincerely,\n${signature.join("\n")}`].join("\n\n");
+  return { subject: applyMergeFields(template.subject, values).replace(/\s+/g, " ").trim(), body };
+}
+
+/** Line endings unified, trailing spaces and runs of blank lines removed. */
+export function normalizeNote(note: string): string {
+  return note
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export const PERSONAL_NOTE_MAX = 5000;
+
+export function targetLabel(kind: LetterTargetKind, officialName?: string | null): string {
+  if (kind === "senate") return "Senators";
+  if (kind === "house") return "House member (or delegate)";
+  return officialName ?? "Official";
+}
