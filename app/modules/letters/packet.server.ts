@@ -1,0 +1,100 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { db } from "~db/index.server";
+import { env } from "~/env.server";
+import { createLetterDocument, writeCover, writeLetter } from "./letters-pdf.server";
+import { listPacketLetters, summarizePacket, type OfficeKey, type PacketLetterRow } from "./letters.queries.server";
+
+/*
+ * An office's delivery packet (cover page + every letter, or a CSV), streamed with bounded
+ * memory: rows are read in keyset pages of BATCH, drawn, written to the response, and the next
+ * page is read only once the response has drained.
+ */
+
+const BATCH = 500;
+const HIGH_WATER = 1 << 20;
+
+export interface PacketInfo {
+  campaign: { id: number; slug: string; title: string };
+  key: OfficeKey;
+  /** "Senator Bernard Sanders (VT)" */
+  office: string;
+  count: number;
+  first: Date | null;
+  last: Date | null;
+  recipientAddress: string[];
+}
+
+export async function packetInfo(campaign: { id: number; slug: string; title: string }, key: OfficeKey): Promise<PacketInfo | null> {
+  const s = await summarizePacket(db(), campaign.id, key);
+  if (!s || !s.count) return null;
+  const seat = s.state ? (s.recipientTitle === "Senator" || s.district == null ? ` (${s.state})` : ` (${s.state}${s.district === 0 ? "-AL" : `-${s.district}`})`) : "";
+  const first = await listPacketLetters(db(), campaign.id, key, 0, 1);
+  return { campaign, key, office: `${s.recipientTitle ?? ""} ${s.recipientName ?? ""}${seat}`.trim(), count: s.count, first: s.first, last: s.last, recipientAddress: first[0]?.recipientAddress ?? [] };
+}
+
+async function* rows(info: PacketInfo): AsyncGenerator<PacketLetterRow[]> {
+  let after = 0;
+  while (true) {
+    const page = await listPacketLetters(db(), info.campaign.id, info.key, after, BATCH);
+    if (!page.length) return;
+    yield page;
+    after = page[page.length - 1].id;
+    if (page.length < BATCH) return;
+  }
+}
+
+async function drained(out: Writable) {
+  if (out.destroyed) throw new Error("client went away");
+  if (out.writableLength > HIGH_WATER || out.writableNeedDrain) await Promise.race([once(out, "drain"), once(out, "close")]);
+  if (out.destroyed) throw new Error("client went away");
+}
+
+/** Writes the packet PDF to `out` (an HTTP response); resolves when it is complete. */
+export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<void> {
+  const doc = createLetterDocument(`Letters to ${info.office}: ${info.campaign.title}`);
+  doc.on("data", (chunk: Buffer) => out.write(chunk));
+  const ended = once(doc, "end");
+  writeCover(doc, {
+    campaignTitle: info.campaign.title,
+    office: info.office,
+    officeLines: info.recipientAddress,
+    count: info.count,
+    first: info.first,
+    last: info.last,
+    generatedAt: new Date(),
+    orgName: env().ORG_NAME,
+  });
+  try {
+    for await (const page of rows(info)) {
+      for (const r of page) {
+        writeLetter(doc, { senderLines: [`${r.firstName} ${r.lastName}`, r.street, `${r.city}, ${r.state} ${r.zip}`], date: r.sentAt, recipientLines: r.recipientAddress, subject: r.subject, body: r.body });
+      }
+      await drained(out);
+    }
+  } catch (error) {
+    doc.removeAllListeners("data");
+    throw error;
+  }
+  doc.end();
+  await ended;
+  out.end();
+}
+
+/** A cell that a spreadsheet will not run as a formula. */
+export function csvCell(value: unknown): string {
+  let s = value instanceof Date ? value.toISOString() : value == null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const PACKET_CSV_HEADER = ["letter_id", "sent_at", "first_name", "last_name", "street", "city", "state", "zip", "subject", "body"];
+
+export async function writePacketCsv(info: PacketInfo, out: Writable): Promise<void> {
+  out.write(`${PACKET_CSV_HEADER.join(",")}\r\n`);
+  for await (const page of rows(info)) {
+    out.write(page.map((r) => [r.id, r.sentAt, r.firstName, r.lastName, r.street, r.city, r.state, r.zip, r.subject, r.body].map(csvCell).join(",")).join("\r\n") + "\r\n");
+    await drained(out);
+  }
+  out.end();
+}
