@@ -4,18 +4,21 @@ import { CampaignStatusBadge, CaseStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
+import { WriteToCongressAction } from "~/components/letters/write-action";
+import { campaignHasLetters } from "~/modules/letters/letters.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const campaign = await getPublicCampaign(params.slug ?? "");
   if (!campaign) notFound("No campaign has that address.");
-  return { campaign };
+  const [hasLetters] = await Promise.all([campaignHasLetters(campaign.id)]);
+  return { campaign, hasLetters };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.campaign.title} | Bring them home` }, { name: "description", content: data.campaign.summary }] : [{ title: "Campaign not found" }];
 
 export default function CampaignPage() {
-  const { campaign } = useLoaderData<typeof loader>();
+  const { campaign, hasLetters } = useLoaderData<typeof loader>();
   const officials = campaign.targets.filter((t) => t.kind === "official");
   const chambers = campaign.targets.filter((t) => t.kind !== "official");
   return (
@@ -55,6 +58,7 @@ export default function CampaignPage() {
           </ul>
           <h2>What you can do</h2>
           <ul className="actions-list" id="actions">
+            <WriteToCongressAction slug={campaign.slug} enabled={hasLetters && campaign.status === "live"} />
             <li><Link className="button button--secondary" to={`/tips/new?campaign=${campaign.slug}`}>Send a tip</Link></li>
           </ul>
           {campaign.status !== "live" ? <p className="notice">This campaign is {campaign.status === "won" ? "won. Thank you to everyone who took part." : "closed."}</p> : null}
