@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import { districtsHandler } from "~/modules/legislators/district-lookup.api.server";
+import { packetHandler } from "~/modules/letters/packet.api.server";
 
 /**
  * Hot paths served by Express before Remix, where the framework's per-request work would
@@ -7,4 +8,6 @@ import { districtsHandler } from "~/modules/legislators/district-lookup.api.serv
  */
 export const fastRoutes: Array<{ method: "get" | "post"; path: string; handler: RequestHandler }> = [
   { method: "get", path: "/api/v1/districts", handler: districtsHandler },
+  { method: "get", path: "/admin/letters/packet.pdf", handler: packetHandler("pdf") },
+  { method: "get", path: "/admin/letters/packet.csv", handler: packetHandler("csv") },
 ];

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,7 +9,7 @@ import { fieldErrors } from "~/lib/validation";
 import { lookupDistricts, type DistrictCandidate } from "~/modules/legislators/district-lookup.server";
 import { PERSONAL_NOTE_MAX } from "~/modules/letters/letters";
 import { letterFormSchema, letterFormValues, seatSchema, zipSchema } from "~/modules/letters/letters.schema";
-import { getLetterCampaign, LETTER_CONSENT_WORDING, resolveLetters, sendLetters } from "~/modules/letters/letters.server";
+import { getLetterCampaign, LETTER_CONSENT_WORDING, newIdempotencyKey, resolveLetters, sendLetters } from "~/modules/letters/letters.server";
 
 function summarize(c: DistrictCandidate) {
   const person = (m: { title: string; name: string; party: string }) => ({ title: m.title, name: m.name, party: m.party });
@@ -27,7 +26,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { campaign, targets } = await loadCampaign(params.slug);
   const url = new URL(request.url);
   const rawZip = url.searchParams.get("zip");
-  const base = { campaign, targetKinds: targets.map((t) => (t.official ? t.official.name : t.kind)), idempotencyKey: randomBytes(16).toString("base64url") };
+  const base = { campaign, targetKinds: targets.map((t) => (t.official ? t.official.name : t.kind)), idempotencyKey: newIdempotencyKey() };
   if (rawZip === null) return { ...base, zip: "", zipError: null, lookup: null, chosen: null };
   const zip = zipSchema.safeParse(rawZip);
   if (!zip.success) return data({ ...base, zip: rawZip.slice(0, 12), zipError: zip.error.issues[0].message, lookup: null, chosen: null }, { status: 400 });

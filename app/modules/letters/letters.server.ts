@@ -13,6 +13,11 @@ import { composeLetter, mailingAddress, recipientDisplayName, type PlainTemplate
 import type { LetterForm } from "./letters.schema";
 import { findSubmissionByKey, insertLetters, insertSubmission, listTargetsWithOfficials, listTemplates, type LetterValues } from "./letters.queries.server";
 
+/** A fresh key for a letter form: resubmitting the same form sends nothing twice. */
+export function newIdempotencyKey(): string {
+  return randomBytes(16).toString("base64url");
+}
+
 export const LETTER_CONSENT_WORDING = "Send me email updates about this campaign. I can unsubscribe at any time.";
 
 export interface LetterTarget {

@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError, TextArea, TextField } from "~/components/forms";
+import { LetterPreview } from "~/components/letters/letter-preview";
+import { notFound } from "~/lib/http.server";
+import { fieldErrors } from "~/lib/validation";
+import { MERGE_FIELDS } from "~/modules/letters/letters";
+import { templateFormSchema } from "~/modules/letters/letters.schema";
+import { getTemplateEditor, previewTemplate, saveTemplate } from "~/modules/letters/letters-admin.server";
+import { can } from "~/modules/organizers/organizers";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+
+async function loadEditor(raw: string | undefined) {
+  const id = Number(raw);
+  const editor = Number.isSafeInteger(id) && id > 0 ? await getTemplateEditor(id) : null;
+  if (!editor) notFound("No campaign has that number.");
+  return editor;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const organizer = await requireOrganizer(request);
+  const editor = await loadEditor(params.campaignId);
+  return { ...editor, canEdit: can(organizer.role, "edit-content"), fields: Object.entries(MERGE_FIELDS) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const organizer = await requireOrganizer(request, "edit-content");
+  const editor = await loadEditor(params.campaignId);
+  const form = await request.formData();
+  const values = { target: String(form.get("target") ?? ""), subject: String(form.get("subject") ?? ""), bodyMd: String(form.get("bodyMd") ?? "") };
+  const parsed = templateFormSchema.safeParse(values);
+  if (!parsed.success) return data({ target: values.target, values, fields: fieldErrors(parsed.error), preview: null }, { status: 400 });
+  const target = editor.targets.find((t) => t.target === parsed.data.target);
+  if (!target) return data({ target: values.target, values, fields: { target: "This campaign does not write to that target." }, preview: null }, { status: 400 });
+  if (form.get("intent") === "preview") return { target: values.target, values, fields: {}, preview: previewTemplate(target, parsed.data) };
+  const result = await saveTemplate(organizer.id, editor.campaign.id, editor.targets, parsed.data);
+  if (!result.ok) return data({ target: values.target, values, fields: result.fields, preview: null }, { status: 400 });
+  throw redirect(`/admin/letters/${editor.campaign.id}/templates?saved=${encodeURIComponent(values.target)}`);
+}
+
+export default function LetterTemplates() {
+  const { campaign, targets, canEdit, fields } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const wanted = actionData?.target ?? params.get("target") ?? params.get("saved");
+  const current = targets.find((t) => t.target === wanted) ?? targets[0];
+  const mine = actionData && current && actionData.target === current.target ? actionData : null;
+  const v = mine?.values ?? { subject: current?.template?.subject ?? "", bodyMd: current?.template?.bodyMd ?? "" };
+  const errors: Record<string, string> = mine?.fields ?? {};
+  return (
+    <>
+      <p><Link to={`/admin/letters?campaign=${campaign.id}`}>← Letters</Link></p>
+      <h1>Letter templates: {campaign.title}</h1>
+      {params.get("saved") ? <p className="notice" role="status">Template saved.</p> : null}
+      {!canEdit ? <p className="warning">Your role can read templates but not change them.</p> : null}
+      <details className="panel">
+        <summary>Merge fields</summary>
+        <dl className="facts small">
+          {fields.map(([f, d]) => <div key={f} className="facts__row"><dt><code>{`{{${f}}}`}</code></dt><dd>{d}</dd></div>)}
+        </dl>
+        <p className="small muted">The salutation (“Dear Senator Sanders”, “Dear Delegate Norton”, “Dear Mr. President”), the supporter's own paragraph and the signature are added to every letter; write only the body.</p>
+      </details>
+      {targets.length === 0 ? <p className="warning">This campaign has no targets. Add them on the campaign's page.</p> : null}
+      {targets.length ? (
+        <nav aria-label="Targets" className="toolbar">
+          {targets.map((t) => (
+            <Link key={t.target} to={`?target=${encodeURIComponent(t.target)}`} aria-current={t.target === current?.target ? "page" : undefined} className={`button button--small ${t.target === current?.target ? "" : "button--secondary"}`}>
+              {t.label}{t.template ? "" : " (missing)"}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {current ? (
+        <section aria-labelledby="editor-heading" className="template-editor">
+          <h2 id="editor-heading">{current.label}</h2>
+          {!current.template ? <p className="warning">No template yet: supporters will not write to this target.</p> : <p className="muted small">Last saved {new Date(current.template.updatedAt).toLocaleString("en-US")}</p>}
+          <div className="two-col">
+            <Form method="post" className="stack" key={JSON.stringify(v)}>
+              <FormError message={errors.target} />
+              <input type="hidden" name="target" value={current.target} />
+              <fieldset disabled={!canEdit} className="stack">
+                <TextField name="subject" label="Subject" defaultValue={v.subject} maxLength={200} error={errors.subject} />
+                <TextArea name="bodyMd" className="tall" label="Letter body (Markdown)" defaultValue={v.bodyMd} error={errors.bodyMd} />
+                <div className="toolbar">
+                  <button className="button button--secondary" type="submit" name="intent" value="preview">Preview</button>
+                  <button className="button" type="submit" name="intent" value="save">Save template</button>
+                </div>
+              </fieldset>
+            </Form>
+            <div>
+              {mine?.preview ? <LetterPreview {...mine.preview} headingLevel={3} /> : <p className="muted">Press Preview to see the letter a supporter in Burlington, VT would send.</p>}
+            </div>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
