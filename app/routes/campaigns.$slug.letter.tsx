@@ -7,9 +7,9 @@ import { CandidateSummary, LetterPreview } from "~/components/letters/letter-pre
 import { notFound } from "~/lib/http.server";
 import { fieldErrors } from "~/lib/validation";
 import { lookupDistricts, type DistrictCandidate } from "~/modules/legislators/district-lookup.server";
-import { PERSONAL_NOTE_MAX } from "~/modules/letters/letters";
+import { LETTER_CONSENT_WORDING, PERSONAL_NOTE_MAX } from "~/modules/letters/letters";
 import { letterFormSchema, letterFormValues, seatSchema, zipSchema } from "~/modules/letters/letters.schema";
-import { getLetterCampaign, LETTER_CONSENT_WORDING, newIdempotencyKey, resolveLetters, sendLetters } from "~/modules/letters/letters.server";
+import { getLetterCampaign, newIdempotencyKey, resolveLetters, sendLetters } from "~/modules/letters/letters.server";
 
 function summarize(c: DistrictCandidate) {
   const person = (m: { title: string; name: string; party: string }) => ({ title: m.title, name: m.name, party: m.party });

@@ -9,7 +9,7 @@ import { hashIp } from "~/modules/security/ip-hash.server";
 import { recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
 import LetterCopyEmail from "~emails/letter-copy";
 import { plainTemplate } from "./letter-text";
-import { composeLetter, mailingAddress, recipientDisplayName, type PlainTemplate, type Recipient, type Sender } from "./letters";
+import { composeLetter, LETTER_CONSENT_WORDING, mailingAddress, recipientDisplayName, type PlainTemplate, type Recipient, type Sender } from "./letters";
 import type { LetterForm } from "./letters.schema";
 import { findSubmissionByKey, insertLetters, insertSubmission, listTargetsWithOfficials, listTemplates, type LetterValues } from "./letters.queries.server";
 
@@ -18,7 +18,6 @@ export function newIdempotencyKey(): string {
   return randomBytes(16).toString("base64url");
 }
 
-export const LETTER_CONSENT_WORDING = "Send me email updates about this campaign. I can unsubscribe at any time.";
 
 export interface LetterTarget {
   kind: LetterTargetKind;

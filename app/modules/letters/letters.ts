@@ -169,6 +169,9 @@ export function normalizeNote(note: string): string {
 
 export const PERSONAL_NOTE_MAX = 5000;
 
+/** Shown beside the (never pre-checked) updates box and stored with the consent. */
+export const LETTER_CONSENT_WORDING = "Send me email updates about this campaign. I can unsubscribe at any time.";
+
 export function targetLabel(kind: LetterTargetKind, officialName?: string | null): string {
   if (kind === "senate") return "Senators";
   if (kind === "house") return "House member (or delegate)";
