@@ -6,7 +6,7 @@
  * Starts its own embedded PostgreSQL and `node server.js`; writes bench/results/letters.json.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -20,6 +20,8 @@ import { importCongressData } from "~/modules/legislators/import.server";
 import { createOrganizer } from "~/modules/organizers/organizers.server";
 import { createSessionCookie } from "~/modules/organizers/session.server";
 
+/** e.g. BENCH_SERVER_NODE_OPTIONS=--max-old-space-size=160 to see whether the packet's memory is live or lazily collected. */
+const SERVER_NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS ?? "";
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 100_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
@@ -33,7 +35,9 @@ function peakRss(pid: number): { rssMb: number; hwmMb: number } {
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-letters-"));
-  overrideEnv({ LOG_LEVEL: "warn" });
+  chmodSync(dir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
+  const SECRETS = { SESSION_SECRET: "bench-session-secret-".padEnd(48, "x"), IP_HASH_SECRET: "bench-ip-hash-secret-xx" };
+  overrideEnv({ LOG_LEVEL: "warn", ...SECRETS });
   const database = await openDatabase({ dataDir: dir, log: () => undefined, poolSize: 5 });
   let server: ReturnType<typeof spawn> | undefined;
   try {
@@ -71,7 +75,7 @@ async function main() {
     if (!process.env.SKIP_BUILD) spawnSync("node_modules/.bin/remix", ["build"], { stdio: "ignore" });
     const port = await freePort();
     server = spawn(process.execPath, ["server.js"], {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, DATA_DIR: dir, WORKER: "false", LOG_LEVEL: "warn", APP_URL: `http://127.0.0.1:${port}`, SESSION_SECRET: "x".repeat(40), IP_HASH_SECRET: "y".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20000" },
+      env: { ...process.env, NODE_OPTIONS: SERVER_NODE_OPTIONS, NODE_ENV: "test", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, DATA_DIR: dir, WORKER: "false", LOG_LEVEL: "warn", APP_URL: `http://127.0.0.1:${port}`, ...SECRETS, ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20000" },
       stdio: ["ignore", "inherit", "inherit"],
     });
     const base = `http://127.0.0.1:${port}`;
@@ -86,21 +90,12 @@ async function main() {
     const pid = server.pid!;
     const idle = peakRss(pid);
 
-    // 1. ZIP lookups: every ZIP in the data once to warm the per-import cache, then load.
-    const sample = zips.filter((_, i) => i % 7 === 0).slice(0, 2000);
-    const requests = sample.map((z) => ({ method: "GET" as const, path: `/api/v1/districts?zip=${z}` }));
-    await autocannon({ url: base, connections: 4, amount: requests.length, requests });
-    console.log(`ZIP lookups: ${CONNECTIONS} connections for ${DURATION} s over ${sample.length} ZIPs...`);
-    const lookups = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests });
-    const api = { connections: CONNECTIONS, durationS: DURATION, zips: sample.length, requests: lookups.requests.total, rps: Math.round(lookups.requests.average), latencyMs: { p50: lookups.latency.p50, p90: lookups.latency.p90, p99: lookups.latency.p99, max: lookups.latency.max }, non2xx: lookups.non2xx, errors: lookups.errors };
-    console.log(`  p99 ${api.latencyMs.p99} ms, p50 ${api.latencyMs.p50} ms, ${api.rps} req/s, non-2xx ${api.non2xx}`);
-
     // 2. The 100,000-letter packet, streamed.
     const beforePacket = peakRss(pid);
     let peak = beforePacket.rssMb;
     const poll = setInterval(() => (peak = Math.max(peak, peakRss(pid).rssMb)), 100);
     const t1 = performance.now();
-    const res = await fetch(`${base}/admin/letters/packet.pdf?campaign=${campaign.id}&office=bioguide:S000033`, { headers: { cookie } });
+    const res = await fetch(`${base}/admin/letters/packet.pdf?campaign=${campaign.id}&office=bioguide:S000033`, { headers: { cookie }, redirect: "manual" });
     let bytes = 0;
     let head = "";
     let tail = "";
@@ -112,13 +107,24 @@ async function main() {
     const packetMs = Math.round(performance.now() - t1);
     clearInterval(poll);
     const after = peakRss(pid);
-    const packet = { letters: LETTERS, status: res.status, seconds: Math.round(packetMs / 100) / 10, bytes, megabytes: Math.round(bytes / 1e5) / 10, validPdf: head.startsWith("%PDF-") && tail.includes("%%EOF"), serverRssMb: { idle: idle.rssMb, beforePacket: beforePacket.rssMb, peakDuringPacket: Math.max(peak, after.rssMb), processHighWaterMark: after.hwmMb } };
+    const packet = { letters: LETTERS, status: res.status, seconds: Math.round(packetMs / 100) / 10, bytes, megabytes: Math.round(bytes / 1e5) / 10, validPdf: head.startsWith("%PDF-") && tail.includes("%%EOF"), serverRssMb: { idle: idle.rssMb, beforePacket: beforePacket.rssMb, peakDuringPacket: Math.max(peak, after.rssMb), processHighWaterMark: after.hwmMb }, note: "measured first, on the freshly started server" };
     console.log(`Packet: ${packet.letters.toLocaleString("en-US")} letters in ${packet.seconds} s, ${packet.megabytes} MB, peak RSS ${packet.serverRssMb.peakDuringPacket} MB (HWM ${after.hwmMb} MB)`);
+
+    // 1. ZIP lookups: every ZIP in the data once to warm the per-import cache, then load.
+    const sample = zips.filter((_, i) => i % 7 === 0).slice(0, 2000);
+    const requests = sample.map((z) => ({ method: "GET" as const, path: `/api/v1/districts?zip=${z}` }));
+    await autocannon({ url: base, connections: 4, amount: requests.length, requests });
+    console.log(`ZIP lookups: ${CONNECTIONS} connections for ${DURATION} s over ${sample.length} ZIPs...`);
+    const lookups = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests });
+    const afterApi = peakRss(pid);
+    const api = { connections: CONNECTIONS, durationS: DURATION, zips: sample.length, requests: lookups.requests.total, rps: Math.round(lookups.requests.average), latencyMs: { p50: lookups.latency.p50, p90: lookups.latency.p90, p99: lookups.latency.p99, max: lookups.latency.max }, non2xx: lookups.non2xx, errors: lookups.errors, serverRssMbAfter: afterApi.rssMb };
+    console.log(`  p99 ${api.latencyMs.p99} ms, p50 ${api.latencyMs.p50} ms, ${api.rps} req/s, non-2xx ${api.non2xx}`);
 
     const result = {
       date: new Date().toISOString(),
       machine: "shared 2-core machine (other engineers' tests and servers ran at the same time); autocannon on the same box",
       node: process.version,
+      serverNodeOptions: SERVER_NODE_OPTIONS || null,
       api,
       packet,
       targets: { apiP99Ms: 5, packetSeconds: 60, packetMemoryMb: 300 },

@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import { log } from "~/lib/log.server";
-import { lookupDistricts, validateZipParam } from "./district-lookup.server";
+import { lookupDistrictsJson, validateZipParam } from "./district-lookup.server";
 
 /**
  * GET /api/v1/districts?zip=NNNNN, served by Express before Remix (a hot path: the answer is
@@ -16,8 +16,8 @@ export const districtsHandler: RequestHandler = async (req, res) => {
     return;
   }
   try {
-    const { result, json } = await lookupDistricts(zip.zip);
-    res.status(result.ok ? 200 : result.status).setHeader("Cache-Control", result.ok ? "public, max-age=300" : "no-store");
+    const { status, json } = await lookupDistrictsJson(zip.zip);
+    res.status(status).setHeader("Cache-Control", status === 200 ? "public, max-age=300" : "no-store");
     res.end(json);
   } catch (error) {
     log.error("district lookup failed", { error: error instanceof Error ? error.stack : String(error) });

@@ -72,7 +72,8 @@ const ZIP = /^\d{5}$/;
 const CHECK_IMPORT_EVERY_MS = 5_000;
 const MAX_ENTRIES = 50_000;
 
-let cache = new Map<string, { result: DistrictLookupResult; json: string }>();
+/** Only the JSON text is kept (a third of the memory of the objects); pages parse it. */
+let cache = new Map<string, { status: number; json: string }>();
 let cachedImportId: number | null | undefined;
 let checkedAt = 0;
 let sourceDate: string | null = null;
@@ -106,22 +107,27 @@ export function validateZipParam(raw: string | null | undefined): { ok: true; zi
   return { ok: true, zip: m[1] };
 }
 
-/** The lookup and its JSON text, served from the cache when the data has not changed. */
-export async function lookupDistricts(zip: string): Promise<{ result: DistrictLookupResult; json: string }> {
-  if (!ZIP.test(zip)) {
-    const result: DistrictLookupResult = { ok: false, status: 400, code: "invalid_zip", message: "A ZIP code is 5 digits, e.g. 05401." };
-    return { result, json: errorJson(result) };
-  }
+/** The lookup as JSON text and its HTTP status, served from the cache when the data has not changed. */
+export async function lookupDistrictsJson(zip: string): Promise<{ status: number; json: string }> {
+  if (!ZIP.test(zip)) return { status: 400, json: errorJson({ ok: false, status: 400, code: "invalid_zip", message: "A ZIP code is 5 digits, e.g. 05401." }) };
   const importId = await currentImport();
   const hit = cache.get(zip);
   if (hit) return hit;
   const result = await computeLookup(zip, importId);
-  const entry = { result, json: result.ok ? JSON.stringify(result.lookup) : errorJson(result) };
+  const entry = { status: result.ok ? 200 : result.status, json: result.ok ? JSON.stringify(result.lookup) : errorJson(result) };
   if (result.ok || result.status === 404) {
     if (cache.size >= MAX_ENTRIES) cache = new Map();
     cache.set(zip, entry);
   }
   return entry;
+}
+
+/** The lookup as objects (for pages). */
+export async function lookupDistricts(zip: string): Promise<{ result: DistrictLookupResult }> {
+  const { status, json } = await lookupDistrictsJson(zip);
+  const body = JSON.parse(json);
+  if (status === 200) return { result: { ok: true, lookup: body as DistrictLookup } };
+  return { result: { ok: false, status: status as 400 | 404 | 503, code: body.error.code, message: body.error.message } };
 }
 
 function errorJson(r: Extract<DistrictLookupResult, { ok: false }>) {

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { db } from "~db/index.server";
 import { env } from "~/env.server";
-import { createLetterDocument, writeCover, writeLetter } from "./letters-pdf.server";
+import { createLetterDocument, releaseWrittenPages, writeCover, writeLetter } from "./letters-pdf.server";
 import { listPacketLetters, summarizePacket, type OfficeKey, type PacketLetterRow } from "./letters.queries.server";
 
 /*
@@ -11,7 +11,7 @@ import { listPacketLetters, summarizePacket, type OfficeKey, type PacketLetterRo
  * page is read only once the response has drained.
  */
 
-const BATCH = 500;
+const BATCH = 250;
 const HIGH_WATER = 1 << 20;
 
 export interface PacketInfo {
@@ -44,16 +44,33 @@ async function* rows(info: PacketInfo): AsyncGenerator<PacketLetterRow[]> {
   }
 }
 
-async function drained(out: Writable) {
+/** Waits until the response has flushed what it holds (or the client has gone). */
+async function drained(out: Writable, blocked = false) {
   if (out.destroyed) throw new Error("client went away");
-  if (out.writableLength > HIGH_WATER || out.writableNeedDrain) await Promise.race([once(out, "drain"), once(out, "close")]);
+  if (blocked || out.writableLength > HIGH_WATER || out.writableNeedDrain) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off("drain", done);
+        out.off("close", done);
+        resolve();
+      };
+      out.on("drain", done);
+      out.on("close", done);
+    });
+  }
+  else await new Promise((resolve) => setImmediate(resolve)); // let the corked socket flush
   if (out.destroyed) throw new Error("client went away");
 }
 
 /** Writes the packet PDF to `out` (an HTTP response); resolves when it is complete. */
 export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<void> {
   const doc = createLetterDocument(`Letters to ${info.office}: ${info.campaign.title}`);
-  doc.on("data", (chunk: Buffer) => out.write(chunk));
+  // An HTTP response corks its socket and reports writableLength 0 while libuv still holds the
+  // data, so the return value of write() is the only reliable backpressure signal.
+  let blocked = false;
+  doc.on("data", (chunk: Buffer) => {
+    if (!out.write(chunk)) blocked = true;
+  });
   const ended = once(doc, "end");
   writeCover(doc, {
     campaignTitle: info.campaign.title,
@@ -70,7 +87,9 @@ export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<v
       for (const r of page) {
         writeLetter(doc, { senderLines: [`${r.firstName} ${r.lastName}`, r.street, `${r.city}, ${r.state} ${r.zip}`], date: r.sentAt, recipientLines: r.recipientAddress, subject: r.subject, body: r.body });
       }
-      await drained(out);
+      releaseWrittenPages(doc);
+      await drained(out, blocked);
+      blocked = false;
     }
   } catch (error) {
     doc.removeAllListeners("data");
@@ -93,8 +112,8 @@ export const PACKET_CSV_HEADER = ["letter_id", "sent_at", "first_name", "last_na
 export async function writePacketCsv(info: PacketInfo, out: Writable): Promise<void> {
   out.write(`${PACKET_CSV_HEADER.join(",")}\r\n`);
   for await (const page of rows(info)) {
-    out.write(page.map((r) => [r.id, r.sentAt, r.firstName, r.lastName, r.street, r.city, r.state, r.zip, r.subject, r.body].map(csvCell).join(",")).join("\r\n") + "\r\n");
-    await drained(out);
+    const flowing = out.write(page.map((r) => [r.id, r.sentAt, r.firstName, r.lastName, r.street, r.city, r.state, r.zip, r.subject, r.body].map(csvCell).join(",")).join("\r\n") + "\r\n");
+    await drained(out, !flowing);
   }
   out.end();
 }
