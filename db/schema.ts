@@ -1,8 +1,10 @@
 import type { FoundationTables } from "./schema/foundation";
 import type { SupportersAndMailTables } from "./schema/supporters-and-mail";
+import type { CasesAndTipsTables } from "./schema/cases-and-tips";
 
 export type * from "./schema/foundation";
 export type * from "./schema/supporters-and-mail";
+export type * from "./schema/cases-and-tips";
 
 /** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
-export interface Database extends FoundationTables, SupportersAndMailTables {}
+export interface Database extends FoundationTables, SupportersAndMailTables, CasesAndTipsTables {}
