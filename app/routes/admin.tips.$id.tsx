@@ -54,7 +54,7 @@ export default function TipDetail() {
   return (
     <>
       <p><Link to="/admin/tips">← Tips</Link></p>
-      <h1>Tip {tip.reference} <TipStatusBadge status={tip.status} /></h1>
+      <h1>{tip.reference} <TipStatusBadge status={tip.status} /></h1>
       <p className="muted small">
         Received {new Date(tip.createdAt).toLocaleString("en-US", { dateStyle: "full", timeStyle: "short" })}
         {" · "}About: {tip.caseSlug ? <Link to={`/cases/${tip.caseSlug}`}>{tip.caseName}</Link> : tip.mediaTitle ? <>help-identify item <Link to={`/admin/media/${tip.mediaId}`}>{tip.mediaTitle}</Link></> : "general"}
@@ -87,7 +87,7 @@ export default function TipDetail() {
             </ol>
           ) : <p className="muted">No notes yet.</p>}
           {canEdit ? (
-            <Form method="post" className="stack">
+            <Form method="post" className="stack" key={notes.length}>
               <input type="hidden" name="intent" value="note" />
               <TextArea name="note" label="Add a note (organizers only)" error={noteErrors.note} maxLength={5000} required />
               <div><button className="button button--secondary" type="submit">Add note</button></div>
@@ -111,7 +111,7 @@ export default function TipDetail() {
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="triage" />
             <FormError message={triageErrors._form ?? (Object.keys(triageErrors).length ? "Please correct the fields marked below." : null)} />
-            <fieldset disabled={!canEdit} className="stack">
+            <fieldset disabled={!canEdit} className="stack plain">
               <SelectField name="status" label="State" defaultValue={tip.status} error={triageErrors.status}>
                 {TIP_STATUSES.map((s) => <option key={s} value={s}>{TIP_STATUS_LABELS[s]}</option>)}
               </SelectField>

@@ -26,8 +26,10 @@ describe("tips", () => {
   it("a visitor sends a tip with two attachments from Help identify; an organizer reads and triages it", async () => {
     const { context, page, errors } = await newPage(browser);
     await page.goto("/cases");
+    await waitForHydration(page);
     await page.getByRole("link", { name: "Help identify them" }).click();
     await page.waitForURL("**/cases/help-identify");
+    await page.locator(".media-item").first().waitFor();
     expect(await page.locator(".media-item").count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, "help-identify");
     await waitForHydration(page);

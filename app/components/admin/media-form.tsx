@@ -42,7 +42,7 @@ export function MediaForm({ values, fields = {}, readOnly, submitLabel, canRemov
           <div className="toolbar">
             <button className="button button--secondary" type="submit" name="intent" value="preview">Preview</button>
             <button className="button" type="submit" name="intent" value="save">{submitLabel}</button>
-            {canRemoveImage && values.imageKey ? <button className="button button--link" type="submit" name="intent" value="remove-image">Remove the image</button> : null}
+            {canRemoveImage && values.imageKey ? <button className="button button--secondary" type="submit" name="intent" value="remove-image">Remove the image</button> : null}
           </div>
         </fieldset>
       </Form>
