@@ -43,7 +43,7 @@ export function CampaignForm({
             <CheckField name="chambers" value="senate" label="Each supporter's two senators" defaultChecked={values.chambers?.includes("senate")} />
             <CheckField name="chambers" value="house" label="Each supporter's member of the House" defaultChecked={values.chambers?.includes("house")} />
             {officials.map((o) => (
-              <CheckField key={o.key} name="officials" value={o.key} label={`${o.name} (${o.organization})`} defaultChecked={values.officials?.includes(o.key)} />
+              <CheckField key={o.key} name="officials" value={o.key} label={o.name.includes(o.organization) ? o.name : `${o.name}, ${o.organization}`} defaultChecked={values.officials?.includes(o.key)} />
             ))}
           </fieldset>
           <TextArea name="bodyMd" className="tall" label="The story (Markdown)" hint="Headings with ##, links as [text](https://...). HTML is removed." defaultValue={values.bodyMd} error={fields.bodyMd} />
