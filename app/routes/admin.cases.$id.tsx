@@ -2,29 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CaseForm } from "~/components/admin/case-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { formatTimeline } from "~/modules/cases/cases.schema";
 import { handleCaseEditor } from "~/modules/cases/case-editor.server";
 import { getCaseForEdit } from "~/modules/cases/cases.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 
-function caseId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No case file has that number.");
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
-  const found = await getCaseForEdit(caseId(params.id));
+  const found = await getCaseForEdit(idParam(params.id, "No case file has that number."));
   if (!found) notFound("No case file has that number.");
   return { c: { ...found, timeline: formatTimeline(found.facts) }, canEdit: can(organizer.role, "edit-content") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  return handleCaseEditor(await request.formData(), organizer.id, caseId(params.id));
+  return handleCaseEditor(await request.formData(), organizer.id, idParam(params.id, "No case file has that number."));
 }
 
 export default function EditCase() {

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { MarkdownPreview } from "./markdown-preview";
 import { CheckField, FormError, TextArea, TextField } from "~/components/forms";
 
 export interface CampaignFormValues {
@@ -53,10 +54,7 @@ export function CampaignForm({
           </div>
         </fieldset>
       </Form>
-      <section aria-labelledby="preview-heading">
-        <h2 id="preview-heading">Preview</h2>
-        {preview ? <div className="preview prose" dangerouslySetInnerHTML={{ __html: preview }} /> : <p className="muted">Press Preview to see the story as visitors will.</p>}
-      </section>
+      <MarkdownPreview html={preview} emptyText="Press Preview to see the story as visitors will." />
     </div>
   );
 }
