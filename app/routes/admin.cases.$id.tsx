@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { CaseForm } from "~/components/admin/case-form";
 import { CaseUploads } from "~/components/admin/case-uploads";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { formatTimeline } from "~/modules/cases/cases.schema";
 import { handleCaseEditor } from "~/modules/cases/case-editor.server";
 import { getCaseForEdit } from "~/modules/cases/cases.server";
@@ -12,22 +12,16 @@ import { caseDocuments } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 
-function caseId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No case file has that number.");
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
-  const found = await getCaseForEdit(caseId(params.id));
+  const found = await getCaseForEdit(idParam(params.id, "No case file has that number."));
   if (!found) notFound("No case file has that number.");
   return { c: { ...found, timeline: formatTimeline(found.facts) }, documents: await caseDocuments(found.id), canEdit: can(organizer.role, "edit-content") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const id = caseId(params.id);
+  const id = idParam(params.id, "No case file has that number.");
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     if (!(await getCaseForEdit(id))) notFound("No case file has that number.");
     return handleCaseUpload(request, organizer.id, id);

@@ -2,28 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MediaForm } from "~/components/admin/media-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { handleMediaEditor } from "~/modules/media/media-editor.server";
 import { getMediaForEdit } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 
-function mediaId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No item has that number.");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
-  const item = await getMediaForEdit(mediaId(params.id));
+  const item = await getMediaForEdit(idParam(params.id, "No item has that number."));
   if (!item) notFound("No item has that number.");
   return { item, canEdit: can(organizer.role, "edit-content") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  return handleMediaEditor(request, organizer.id, mediaId(params.id));
+  return handleMediaEditor(request, organizer.id, idParam(params.id, "No item has that number."));
 }
 
 export default function EditMedia() {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { TipStatusBadge } from "~/components/admin/tip-badge";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SelectField, TextArea, TextField } from "~/components/forms";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { fieldErrors } from "~/lib/validation";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
@@ -15,22 +15,17 @@ import { addTipNote, openTip, triageTip } from "~/modules/tips/tips.server";
 
 export const meta: MetaFunction = () => [{ title: "Tip | Organizers" }, { name: "robots", content: "noindex" }];
 
-function tipId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No tip has that number.");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
-  const opened = await openTip(tipId(params.id), organizer);
+  const opened = await openTip(idParam(params.id, "No tip has that number."), organizer);
   if (!opened) notFound("No tip has that number.");
   return { ...opened, canEdit: can(organizer.role, "edit-content") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const id = tipId(params.id);
+  const id = idParam(params.id, "No tip has that number.");
   const form = Object.fromEntries(await request.formData());
   if (form.intent === "note") {
     const parsed = tipNoteSchema.safeParse(form);

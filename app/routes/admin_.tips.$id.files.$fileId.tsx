@@ -1,14 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { responseBody } from "~/modules/uploads/uploads";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { readTipAttachment } from "~/modules/tips/tips.server";
 
-function positive(raw: string | undefined): number {
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) notFound("No such file.");
-  return n;
-}
 
 /**
  * A tip's attachment, for signed-in organizers only (any role: the files are the tip, not the
@@ -18,7 +13,7 @@ function positive(raw: string | undefined): number {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
-  const file = await readTipAttachment(organizer.id, positive(params.id), positive(params.fileId));
+  const file = await readTipAttachment(organizer.id, idParam(params.id, "No such file."), idParam(params.fileId, "No such file."));
   if (!file) notFound("No such file.");
   const inline = file.contentType.startsWith("image/");
   const ascii = file.filename.replace(/[^\x20-\x7e]|["\\]/g, "_");

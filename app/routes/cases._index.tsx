@@ -56,7 +56,7 @@ export default function CasesIndex() {
       </Form>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       <p aria-live="polite" className="muted">
-        {cases.length} {cases.length === 1 ? "case file" : "case files"}{filtered ? " match" : ""}.
+        {cases.length} {cases.length === 1 ? "case file" : "case files"}{filtered ? (cases.length === 1 ? " matches" : " match") : ""}.
         {filtered ? <> <Link to="/cases">Show all</Link></> : null}
       </p>
       <ul className="cards">

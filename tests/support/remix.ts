@@ -1,14 +1,24 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 
-/** Calls a route's loader or action as Remix would, and returns its Response (thrown or returned). */
+/** A loader's or action's result as a Response: thrown or returned Responses, `data()` and plain objects. */
+function asResponse(result: unknown): Response {
+  if (result instanceof Response) return result;
+  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
+    const { data, init } = result as { data: unknown; init: ResponseInit | null };
+    return Response.json(data, init ?? undefined);
+  }
+  return Response.json(result ?? null);
+}
+
+/** Calls a route's loader or action as Remix would, and returns its result as a Response. */
 export async function callRoute(
   fn: (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown,
   request: Request,
   params: Record<string, string> = {},
   context: Partial<AppLoadContext> = {},
-): Promise<Response | unknown> {
+): Promise<Response> {
   try {
-    return await fn({ request, params, context: { nonce: "", clientIp: "203.0.113.9", ...context } as AppLoadContext });
+    return asResponse(await fn({ request, params, context: { nonce: "", clientIp: "203.0.113.9", ...context } as AppLoadContext }));
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
