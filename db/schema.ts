@@ -1,8 +1,11 @@
 import type { FoundationTables } from "./schema/foundation";
 import type { SupportersAndMailTables } from "./schema/supporters-and-mail";
+import type { DonationsTables } from "./schema/donations";
 
 export type * from "./schema/foundation";
 export type * from "./schema/supporters-and-mail";
+export type * from "./schema/donations";
 
 /** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
-export interface Database extends FoundationTables, SupportersAndMailTables {}
+export interface Database extends FoundationTables, SupportersAndMailTables,
+    DonationsTables {}
