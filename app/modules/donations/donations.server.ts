@@ -92,7 +92,7 @@ export async function startDonation(slug: string | null, raw: Record<string, unk
     metadata: { donation_id: String(donation.id), campaign: campaign?.slug ?? "", campaign_id: campaign ? String(campaign.id) : "", supporter_id: donation.supporterId ? String(donation.supporterId) : "" },
     successUrl: `${base}/donate/thanks?session_id={CHECKOUT_SESSION_ID}`,
     cancelUrl: `${base}/donate/cancelled${campaign ? `?campaign=${campaign.slug}` : ""}`,
-    testCheckoutUrl: (id) => `${base}/donate/test-checkout/${id}`,
+    testCheckoutUrl: (id) => `/donate/test-checkout/${id}`,
   });
   await setDonationCheckout(db(), donation.id, session.id, session.url);
   const stored = await findDonationBySession(db(), session.id);
@@ -124,5 +124,5 @@ export async function openBillingPortal(token: string): Promise<string | null> {
   const d = await findDonationByManageToken(db(), token);
   if (!d || d.frequency !== "monthly" || !d.customerId) return null;
   const base = appUrl();
-  return createPortalSession(d.customerId, `${base}/donate/manage/${token}`, `${base}/donate/test-portal/${token}`);
+  return createPortalSession(d.customerId, `${base}/donate/manage/${token}`, `/donate/test-portal/${token}`);
 }

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "~db/index.server";
-import { appUrl } from "~/env.server";
 import { findDonationByManageToken, findDonationBySession } from "./donations.queries.server";
 import { signPayload } from "./stripe.server";
 import { handleStripeWebhook } from "./webhooks.server";
@@ -68,7 +67,7 @@ export async function payTestCheckout(sessionId: string, payer: { email: string;
     }),
   );
   if (monthly && subscription && invoice) await deliverTestEvent(invoicePaid(stableId("evt", sessionId, "invoice"), invoice, subscription, customer, paymentIntent, d.amountCents, payer.email, metadata, "subscription_create"));
-  return `${appUrl()}/donate/thanks?session_id=${sessionId}`;
+  return `/donate/thanks?session_id=${sessionId}`;
 }
 
 function invoicePaid(eventId: string, id: string, subscription: string, customer: string, paymentIntent: string, amount: number, email: string | null, metadata: Record<string, string>, reason: string) {
