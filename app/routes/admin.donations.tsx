@@ -1,9 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MonthChart } from "~/components/donations/month-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DONATION_STATUS_LABELS, FREQUENCY_LABELS, formatCents } from "~/modules/donations/donations";
-import { adminDonationsPage, parseDonationFilters } from "~/modules/donations/donations-admin.server";
+import { adminDonationsPage, goalFormSchema, parseDonationFilters, setDonationGoal } from "~/modules/donations/donations-admin.server";
+import { fieldErrors, formToObject } from "~/lib/validation";
+import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
+import { can } from "~/modules/organizers/organizers";
 import { isTestMode } from "~/modules/donations/stripe.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 
@@ -13,12 +17,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request, "read");
   const url = new URL(request.url);
   const filters = parseDonationFilters(url.searchParams);
-  const page = await adminDonationsPage(organizer.role, filters);
-  return { ...page, filters, query: url.searchParams.toString(), testMode: isTestMode() };
+  const [page, allCampaigns] = await Promise.all([adminDonationsPage(organizer.role, filters), listCampaignsForAdmin()]);
+  return { ...page, allCampaigns: allCampaigns.map((c) => ({ id: c.id, title: c.title })), canEdit: can(organizer.role, "edit-content"), filters, query: url.searchParams.toString(), testMode: isTestMode() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const organizer = await requireOrganizer(request, "edit-content");
+  const parsed = goalFormSchema.safeParse(formToObject(await request.formData()));
+  if (!parsed.success) return data({ fields: fieldErrors(parsed.error) }, { status: 400 });
+  const ok = await setDonationGoal(organizer.id, parsed.data.campaignId, parsed.data.goal);
+  if (!ok) return data({ fields: { campaignId: "That campaign no longer exists." } }, { status: 400 });
+  throw redirect("/admin/donations?goal=saved", 303);
 }
 
 export default function AdminDonations() {
-  const { donations, more, byCampaign, byMonth, campaigns, showEmail, showNames, filters, query, testMode } = useLoaderData<typeof loader>();
+  const { donations, more, byCampaign, byMonth, campaigns, allCampaigns, canEdit, showEmail, showNames, filters, query, testMode } = useLoaderData<typeof loader>();
+  const goalErrors: Record<string, string> = useActionData<typeof action>()?.fields ?? {};
+  const [search] = useSearchParams();
   const pageLink = (page: number) => {
     const p = new URLSearchParams(query);
     p.set("page", String(page));
@@ -79,6 +94,24 @@ export default function AdminDonations() {
           <ul className="link-list">
             {campaigns.map((c) => <li key={c.id}>{c.title}: {formatCents(c.raisedCents)} of {formatCents(c.goalCents)}, {c.donorCount} donors</li>)}
           </ul>
+          {search.get("goal") === "saved" ? <p className="notice" role="status">Goal saved.</p> : null}
+          {canEdit ? (
+            <Form method="post" className="toolbar filters" aria-label="Set a donation goal">
+              <label>
+                Campaign
+                <select name="campaignId" aria-invalid={goalErrors.campaignId ? true : undefined}>
+                  {allCampaigns.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+                </select>
+              </label>
+              <label>
+                Goal in dollars
+                <input type="text" inputMode="decimal" name="goal" aria-invalid={goalErrors.goal ? true : undefined} />
+              </label>
+              <button className="button button--small" type="submit">Save goal</button>
+              {goalErrors.goal || goalErrors.campaignId ? <p className="field-error" role="alert">{goalErrors.goal ?? goalErrors.campaignId}</p> : null}
+              <p className="hint">A campaign with a goal takes gifts on its page.</p>
+            </Form>
+          ) : null}
         </section>
         <section aria-labelledby="by-month">
           <h2 id="by-month">By month</h2>

@@ -116,8 +116,8 @@ describe("giving in test mode", () => {
       expect(res?.status(), path).toBe(200);
       await expectAccessible(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+      await screenshot(page, `phone${path.replace(/\//g, "-")}`);
     }
-    await screenshot(page, "donate-phone");
     await context.close();
   });
 });

@@ -7,7 +7,7 @@ import { action as manage } from "~/routes/donate.manage.$token";
 import { action as testCheckout } from "~/routes/donate.test-checkout.$id";
 import { action as testPortal } from "~/routes/donate.test-portal.$token";
 import { loader as adminCsv } from "~/routes/admin.donations[.csv]";
-import { loader as adminList } from "~/routes/admin.donations";
+import { action as adminAction, loader as adminList } from "~/routes/admin.donations";
 import { loader as campaignPage } from "~/routes/campaigns.$slug._index";
 import { callRoute, form, post } from "../support/remix";
 import { startFakeStripe } from "../support/fake-stripe";
@@ -176,5 +176,20 @@ describe("admin", () => {
       expect(text.includes("pat@example.org")).toBe(role === "owner");
       expect(text.includes("Pat Donor")).toBe(role !== "viewer");
     }
+  });
+
+  it("lets editors, not viewers, set a goal, which opens a campaign to gifts (audited)", async () => {
+    const dpaa = await db().selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow();
+    const viewer = (await callRoute(adminAction as never, post("/admin/donations", form({ campaignId: String(dpaa.id), goal: "10000" }), { Cookie: await cookieFor("viewer") }))) as Response;
+    expect(viewer.status).toBe(403);
+    const editorCookie = await cookieFor("editor");
+    const bad = normalise(await callRoute(adminAction as never, post("/admin/donations", form({ campaignId: String(dpaa.id), goal: "-3" }), { Cookie: editorCookie })));
+    expect(bad.status).toBe(400);
+    const ok = (await callRoute(adminAction as never, post("/admin/donations", form({ campaignId: String(dpaa.id), goal: "10,000" }), { Cookie: editorCookie }))) as Response;
+    expect(ok.status).toBe(303);
+    expect(await db().selectFrom("donationFunds").select("goalCents").where("campaignId", "=", dpaa.id).executeTakeFirstOrThrow()).toEqual({ goalCents: 1_000_000 });
+    expect(await db().selectFrom("auditLog").select("action").where("action", "=", "donations.goal").execute()).toHaveLength(1);
+    const page = await callRoute(campaignDonateLoader as never, new Request("http://localhost/campaigns/dpaa-director/donate"), { slug: "dpaa-director" });
+    expect((page as { campaign: { slug: string } }).campaign.slug).toBe("dpaa-director");
   });
 });

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { db } from "~db/index.server";
 import type { OrganizerRole } from "~db/schema";
+import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
+import { findCampaignById } from "~/modules/campaigns/campaigns.queries.server";
 import { can } from "~/modules/organizers/organizers";
-import { csvLine, DONATION_STATUS_LABELS, FREQUENCY_LABELS } from "./donations";
+import { csvLine, dollarsToCents, DONATION_STATUS_LABELS, FREQUENCY_LABELS } from "./donations";
+import { setFundGoal } from "./donations.queries.server";
 import { listDonations, listFundCampaigns, totalsByCampaign, totalsByMonth, type DonationFilters } from "./donations-admin.queries.server";
 
 /** Donor emails are for owners only: enforced here, on the server, not just hidden in the page. */
@@ -77,4 +80,31 @@ export function donationsCsv(role: OrganizerRole, filters: DonationFilters): Rea
       controller.enqueue(encoder.encode(text));
     },
   });
+}
+
+export const goalFormSchema = z.object({
+  campaignId: z.coerce.number({ error: "Choose a campaign." }).int().positive("Choose a campaign."),
+  goal: z
+    .string({ error: "Enter a goal in dollars." })
+    .transform((v, ctx) => {
+      const cents = dollarsToCents(v);
+      if (cents === null || cents > 100_000_000_00) {
+        ctx.addIssue({ code: "custom", message: "Enter a goal in whole dollars and cents, e.g. 25000." });
+        return z.NEVER;
+      }
+      return cents;
+    }),
+});
+
+/** Sets a campaign's goal; a campaign with a goal takes gifts. Audited in the same transaction. */
+export async function setDonationGoal(actorId: number, campaignId: number, goalCents: number): Promise<boolean> {
+  const campaign = await findCampaignById(db(), campaignId);
+  if (!campaign) return false;
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await setFundGoal(trx, campaignId, goalCents);
+      await insertAuditEntry(trx, { organizerId: actorId, action: "donations.goal", subjectType: "campaign", subjectId: campaignId, details: { goalCents } });
+    });
+  return true;
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "~db/index.server";
 import { findDonationByManageToken, findDonationBySession } from "./donations.queries.server";
-import { signPayload } from "./stripe.server";
+import { isTestMode, signPayload } from "./stripe.server";
 import { handleStripeWebhook } from "./webhooks.server";
 
 /**
@@ -11,7 +11,8 @@ import { handleStripeWebhook } from "./webhooks.server";
  * them to the same webhook handler that serves POST /webhooks/stripe, signature check included.
  */
 
-const isLocal = (id: string | null | undefined) => Boolean(id?.includes("_test_local_"));
+/** Local ids only, and only while no Stripe key is configured. */
+const isLocal = (id: string | null | undefined) => isTestMode() && Boolean(id?.includes("_test_local_"));
 const stableId = (prefix: string, ...parts: string[]) => `${prefix}_test_local_${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 24)}`;
 
 export function testEvent(id: string, type: string, object: Record<string, unknown>) {
