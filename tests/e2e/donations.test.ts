@@ -109,6 +109,16 @@ describe("giving in test mode", () => {
     await js.context.close();
   }, 120_000);
 
+  it("answers Stripe's webhook over HTTP: exempt from the origin check, 400 without a valid signature", async () => {
+    const url = `${inject("baseUrl")}/webhooks/stripe`;
+    const body = JSON.stringify({ id: "evt_1", type: "checkout.session.completed", data: { object: {} } });
+    const missing = await fetch(url, { method: "POST", body, headers: { "Content-Type": "application/json", Origin: "https://stripe.com" } });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("invalid_signature");
+    const forged = await fetch(url, { method: "POST", body, headers: { "Content-Type": "application/json", "Stripe-Signature": `t=${Math.floor(Date.now() / 1000)},v1=${"ab".repeat(32)}` } });
+    expect(forged.status).toBe(400);
+  });
+
   it("general giving page and phone layout are accessible", async () => {
     const { context, page } = await newPage(browser, { viewport: { width: 375, height: 740 } });
     for (const path of ["/donate", "/campaigns/release-the-files", "/donate/cancelled"]) {
