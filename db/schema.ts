@@ -1,10 +1,16 @@
+import type { CasesAndTipsTables } from "./schema/cases-and-tips";
+import type { DonationsTables } from "./schema/donations";
 import type { FoundationTables } from "./schema/foundation";
 import type { SupportersAndMailTables } from "./schema/supporters-and-mail";
-import type { CasesAndTipsTables } from "./schema/cases-and-tips";
 
+export type * from "./schema/cases-and-tips";
+export type * from "./schema/donations";
 export type * from "./schema/foundation";
 export type * from "./schema/supporters-and-mail";
-export type * from "./schema/cases-and-tips";
 
 /** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
-export interface Database extends FoundationTables, SupportersAndMailTables, CasesAndTipsTables {}
+export interface Database
+  extends FoundationTables,
+    SupportersAndMailTables,
+    CasesAndTipsTables,
+    DonationsTables {}

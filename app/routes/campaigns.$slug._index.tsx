@@ -2,20 +2,25 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignStatusBadge, CaseStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CampaignGiving } from "~/components/donations/campaign-giving";
 import { notFound } from "~/lib/http.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
+import { getCampaignGiving } from "~/modules/donations/donations.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const campaign = await getPublicCampaign(params.slug ?? "");
   if (!campaign) notFound("No campaign has that address.");
-  return { campaign };
+  const [giving] = await Promise.all([
+    getCampaignGiving(campaign.id),
+  ]);
+  return { campaign, giving };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.campaign.title} | Bring them home` }, { name: "description", content: data.campaign.summary }] : [{ title: "Campaign not found" }];
 
 export default function CampaignPage() {
-  const { campaign } = useLoaderData<typeof loader>();
+  const { campaign, giving } = useLoaderData<typeof loader>();
   const officials = campaign.targets.filter((t) => t.kind === "official");
   const chambers = campaign.targets.filter((t) => t.kind !== "official");
   return (
@@ -55,6 +60,7 @@ export default function CampaignPage() {
           </ul>
           <h2>What you can do</h2>
           <ul className="actions-list" id="actions">
+            {giving ? <li><CampaignGiving slug={campaign.slug} giving={giving} live={campaign.status === "live"} /></li> : null}
             <li><Link className="button button--secondary" to={`/tips/new?campaign=${campaign.slug}`}>Send a tip</Link></li>
           </ul>
           {campaign.status !== "live" ? <p className="notice">This campaign is {campaign.status === "won" ? "won. Thank you to everyone who took part." : "closed."}</p> : null}

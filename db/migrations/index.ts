@@ -2,6 +2,7 @@ import type { Migration } from "kysely/migration";
 import * as foundation from "./20261124000000_foundation";
 import * as supportersAndMail from "./20261124010000_supporters_and_mail";
 import * as casesAndTips from "./20261124060000_cases_and_tips";
+import * as donations from "./20261124050000_donations";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -11,5 +12,6 @@ import * as casesAndTips from "./20261124060000_cases_and_tips";
 export const migrations: Record<string, Migration> = {
   "20261124000000_foundation": foundation,
   "20261124010000_supporters_and_mail": supportersAndMail,
+  "20261124050000_donations": donations,
   "20261124060000_cases_and_tips": casesAndTips,
 };

@@ -1,6 +1,7 @@
 import type { DB, Trx } from "../index.server";
 import { campaigns, cases, officials } from "./content";
 import { seedHelpIdentify } from "./cases-media.server";
+import { seedDonationFunds } from "./donations.server";
 
 export interface SeedResult {
   created: number;
@@ -88,7 +89,13 @@ async function seedCases(trx: Trx): Promise<SeedResult> {
   return { created, unchanged: cases.length - created };
 }
 
-export const seedSteps: SeedStep[] = [seedOfficials, seedCampaigns, seedCases, seedHelpIdentify];
+export const seedSteps: SeedStep[] = [
+  seedOfficials,
+  seedCampaigns,
+  seedCases,
+  seedHelpIdentify,
+  seedDonationFunds,
+];
 
 /** Runs every step in one transaction; running it twice changes nothing. */
 export async function runSeed(db: DB): Promise<SeedResult> {
