@@ -1,5 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import { sendEmail } from "./send-email.server";
+import { purgeSignatureIpHashes, rollUpSignatures, sendSignatureEmails } from "./petition-jobs.server";
 
 /**
  * Every background task by name (verb-noun). Each handler calls into a module's .server.ts
@@ -7,7 +8,21 @@ import { sendEmail } from "./send-email.server";
  */
 export const taskList: TaskList = {
   send_email: sendEmail,
+  roll_up_signatures: rollUpSignatures,
+  send_signature_emails: sendSignatureEmails,
+  purge_signature_ip_hashes: purgeSignatureIpHashes,
 };
 
 /** Recurring tasks in graphile-worker's crontab format. */
-export const crontab: string[] = [];
+export const crontab: string[] = [
+  // petitions: the two self-rescheduling loops are restarted by cron if ever lost; IP hashes purged nightly
+  "* * * * * roll_up_signatures ?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at",
+  "* * * * * send_signature_emails ?jobKey=send_signature_emails&jobKeyMode=preserve_run_at",
+  "17 3 * * * purge_signature_ip_hashes",
+];
+
+/** Jobs added (by job key, so never twice) each time the worker starts: self-rescheduling loops. */
+export const startupJobs: Array<{ task: string; jobKey: string }> = [
+  { task: "roll_up_signatures", jobKey: "roll_up_signatures" },
+  { task: "send_signature_emails", jobKey: "send_signature_emails" },
+];

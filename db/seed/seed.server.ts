@@ -1,5 +1,6 @@
 import type { DB, Trx } from "../index.server";
 import { campaigns, cases, officials } from "./content";
+import { seedPetitions } from "./petitions.server";
 
 export interface SeedResult {
   created: number;
@@ -87,7 +88,7 @@ async function seedCases(trx: Trx): Promise<SeedResult> {
   return { created, unchanged: cases.length - created };
 }
 
-export const seedSteps: SeedStep[] = [seedOfficials, seedCampaigns, seedCases];
+export const seedSteps: SeedStep[] = [seedOfficials, seedCampaigns, seedCases, seedPetitions];
 
 /** Runs every step in one transaction; running it twice changes nothing. */
 export async function runSeed(db: DB): Promise<SeedResult> {
