@@ -4,18 +4,20 @@ import { CampaignStatusBadge, CaseStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
+import { PetitionActionLink, PetitionSection, petitionMeta } from "~/components/petitions/petition-section";
+import { getPetitionPage } from "~/modules/petitions/petitions.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const campaign = await getPublicCampaign(params.slug ?? "");
+  const [campaign, petition] = await Promise.all([getPublicCampaign(params.slug ?? ""), getPetitionPage(params.slug ?? "")]);
   if (!campaign) notFound("No campaign has that address.");
-  return { campaign };
+  return { campaign, petition };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.campaign.title} | Bring them home` }, { name: "description", content: data.campaign.summary }] : [{ title: "Campaign not found" }];
+  data ? [{ title: `${data.campaign.title} | Bring them home` }, { name: "description", content: data.campaign.summary }, ...petitionMeta(data.petition, data.campaign.imageUrl)] : [{ title: "Campaign not found" }];
 
 export default function CampaignPage() {
-  const { campaign } = useLoaderData<typeof loader>();
+  const { campaign, petition } = useLoaderData<typeof loader>();
   const officials = campaign.targets.filter((t) => t.kind === "official");
   const chambers = campaign.targets.filter((t) => t.kind !== "official");
   return (
@@ -26,6 +28,7 @@ export default function CampaignPage() {
       <div className="layout-2">
         <article className="prose">
           <div dangerouslySetInnerHTML={{ __html: campaign.bodyHtml }} />
+          <PetitionSection petition={petition} />
           {campaign.cases.length ? (
             <section aria-labelledby="cases-heading">
               <h2 id="cases-heading">The men this campaign is about</h2>
@@ -55,6 +58,7 @@ export default function CampaignPage() {
           </ul>
           <h2>What you can do</h2>
           <ul className="actions-list" id="actions">
+            <PetitionActionLink petition={petition} />
             <li><Link className="button button--secondary" to={`/tips/new?campaign=${campaign.slug}`}>Send a tip</Link></li>
           </ul>
           {campaign.status !== "live" ? <p className="notice">This campaign is {campaign.status === "won" ? "won. Thank you to everyone who took part." : "closed."}</p> : null}
