@@ -94,7 +94,7 @@ export default function AdminPetition() {
       <ul className="petition-kpis" aria-label="Signatures by state">
         {SIGNATURE_STATES.map((s) => <li key={s}><strong>{(dashboard.counts[s] ?? 0).toLocaleString("en-US")}</strong> {SIGNATURE_STATE_LABELS[s]}</li>)}
       </ul>
-      <HourlyChart hourly={dashboard.hourly} hours={48} title="Confirmed signatures per hour" />
+      <HourlyChart hourly={dashboard.hourly} hours={48} now={dashboard.now} title="Confirmed signatures per hour" />
 
       <div className="two-col">
         <section aria-labelledby="trending-heading">

@@ -1,6 +1,6 @@
 /** Signatures per hour as an inline SVG bar chart, with a text summary for screen readers. */
-export function HourlyChart({ hourly, hours = 168, title }: { hourly: Array<{ hour: string | Date; n: number }>; hours?: number; title: string }) {
-  const end = Math.floor(Date.now() / 3_600_000);
+export function HourlyChart({ hourly, hours = 168, title, now }: { hourly: Array<{ hour: string | Date; n: number }>; hours?: number; title: string; now: number }) {
+  const end = Math.floor(now / 3_600_000);
   const start = end - hours + 1;
   const buckets = new Array<number>(hours).fill(0);
   for (const h of hourly) {

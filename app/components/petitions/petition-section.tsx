@@ -54,7 +54,7 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
       <blockquote className="petition-ask">{petition.ask}</blockquote>
       <Progress value={petition.signatureCount} goal={petition.goal} label="Signatures" />
       <p className="small muted" id="petition-updated">
-        Counted {ago(petition.updatedAt)}.{petition.pendingCount ? ` ${petition.pendingCount.toLocaleString("en-US")} more waiting for email confirmation.` : ""}
+        Counted {ago(petition.updatedAt, new Date(petition.now))}.{petition.pendingCount ? ` ${petition.pendingCount.toLocaleString("en-US")} more waiting for email confirmation.` : ""}
       </p>
       <div id="sign" className="petition-sign">
         {signed ? (
@@ -74,7 +74,7 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
       <h3>Share</h3>
       <ShareLinks url={petition.url} title={petition.title} />
       <h3>Signatures over time</h3>
-      <HourlyChart hourly={petition.hourly} title="Confirmed signatures per hour" />
+      <HourlyChart hourly={petition.hourly} now={petition.now} title="Confirmed signatures per hour" />
       {petition.byState.length ? (
         <>
           <h3>Where signers live</h3>

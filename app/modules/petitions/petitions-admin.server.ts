@@ -39,7 +39,7 @@ export async function petitionDashboard(id: number) {
     findTrending(db(), id, threshold),
     listInvalidations(db(), id),
   ]);
-  return { counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>, hourly, districts, trending, threshold, invalidations };
+  return { counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>, hourly, districts, trending, threshold, invalidations, now: Date.now() };
 }
 
 export const SIGNATURE_PAGE = 100;

@@ -12,7 +12,8 @@ export { confirmSignature, removePendingSignature, viewConfirmation } from "./co
 export async function getPetitionPage(slug: string) {
   const row = await findPetitionPage(db(), slug, { recent: 8, hours: 24 * 7 });
   if (!row || row.campaignStatus === "draft") return null;
-  return { ...row, status: petitionStatus(row.campaignStatus, row.deadline), url: `${appUrl()}/campaigns/${row.slug}` };
+  const now = Date.now();
+  return { ...row, status: petitionStatus(row.campaignStatus, row.deadline), url: `${appUrl()}/campaigns/${row.slug}`, now };
 }
 export type PetitionPage = NonNullable<Awaited<ReturnType<typeof getPetitionPage>>>;
 
