@@ -16,13 +16,13 @@ export const taskList: TaskList = {
 /** Recurring tasks in graphile-worker's crontab format. */
 export const crontab: string[] = [
   // petitions: the two self-rescheduling loops are restarted by cron if ever lost; IP hashes purged nightly
-  "* * * * * roll_up_signatures ?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at",
-  "* * * * * send_signature_emails ?jobKey=send_signature_emails&jobKeyMode=preserve_run_at",
+  "* * * * * roll_up_signatures ?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10",
+  "* * * * * send_signature_emails ?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10",
   "17 3 * * * purge_signature_ip_hashes",
 ];
 
 /** Jobs added (by job key, so never twice) each time the worker starts: self-rescheduling loops. */
-export const startupJobs: Array<{ task: string; jobKey: string }> = [
-  { task: "roll_up_signatures", jobKey: "roll_up_signatures" },
-  { task: "send_signature_emails", jobKey: "send_signature_emails" },
+export const startupJobs: Array<{ task: string; jobKey: string; priority?: number }> = [
+  { task: "roll_up_signatures", jobKey: "roll_up_signatures", priority: -10 },
+  { task: "send_signature_emails", jobKey: "send_signature_emails", priority: -10 },
 ];

@@ -13,6 +13,6 @@ export async function startWorker(connectionString: string, concurrency: number)
     pollInterval: 1000,
     logger: quietWorkerLogger,
   });
-  for (const job of startupJobs) await runner.addJob(job.task, {}, { jobKey: job.jobKey, jobKeyMode: "preserve_run_at" });
+  for (const job of startupJobs) await runner.addJob(job.task, {}, { jobKey: job.jobKey, jobKeyMode: "preserve_run_at", priority: job.priority });
   return runner;
 }

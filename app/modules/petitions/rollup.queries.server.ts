@@ -90,7 +90,10 @@ export async function uncountRemovedSignature(trx: Executor, petitionId: number,
   await sql`update petition_counts set n = n - 1 where petition_id = ${petitionId} and state = ${countedState}`.execute(trx);
 }
 
-/** Graphile job that re-schedules itself: the job_key keeps at most one waiting. */
+/**
+ * Graphile job that re-schedules itself: the job_key keeps at most one waiting, and a high
+ * priority keeps it ahead of a backlog of send_email jobs during a surge.
+ */
 export async function scheduleJob(db: Executor, task: string, delaySeconds: number) {
-  await sql`select graphile_worker.add_job(${task}, '{}'::json, run_at => now() + make_interval(secs => ${delaySeconds}), job_key => ${task}, job_key_mode => 'preserve_run_at', max_attempts => 3)`.execute(db);
+  await sql`select graphile_worker.add_job(${task}, '{}'::json, run_at => now() + make_interval(secs => ${delaySeconds}), job_key => ${task}, job_key_mode => 'preserve_run_at', max_attempts => 3, priority => -10)`.execute(db);
 }
