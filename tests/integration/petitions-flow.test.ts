@@ -170,3 +170,28 @@ describe("integrity and export", () => {
     expect(csv).not.toMatch(/,=HYPERLINK/);
   });
 });
+
+describe("organizer screens", () => {
+  it("load the petition list, dashboard, signature list and the delivery PDF", async () => {
+    const { loader: listLoader } = await import("~/routes/admin.petitions._index");
+    const { loader: dashLoader } = await import("~/routes/admin.petitions.$id");
+    const { loader: sigLoader } = await import("~/routes/admin.petitions.$id_.signatures");
+    const { loader: pdfLoader } = await import("~/routes/admin.petitions.$id_.delivery");
+    const p = await makePetition({ requiresConfirmation: false });
+    await signByForm(p.slug, fields({ comment: "Hello" }));
+    await rollUpSignatures();
+    const owner = await makeOrganizer("owner");
+    const headers = { Cookie: await createSessionCookie(owner.id, null) };
+    const req = (path: string) => new Request(`http://localhost${path}`, { headers });
+    const list = (await callRoute(listLoader as never, req("/admin/petitions"))) as { petitions: Array<{ slug: string; confirmed: number }> };
+    expect(list.petitions.find((x) => x.slug === p.slug)?.confirmed).toBe(1);
+    const dash = (await callRoute(dashLoader as never, req(`/admin/petitions/${p.petitionId}`), { id: String(p.petitionId) })) as { dashboard: { counts: Record<string, number> } };
+    expect(dash.dashboard.counts.confirmed).toBe(1);
+    const sigs = (await callRoute(sigLoader as never, req(`/admin/petitions/${p.petitionId}/signatures?q=jane`), { id: String(p.petitionId) })) as { rows: unknown[] };
+    expect(sigs.rows).toHaveLength(1);
+    const pdf = (await callRoute(pdfLoader as never, req(`/admin/petitions/${p.petitionId}/delivery`), { id: String(p.petitionId) })) as Response;
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(1000);
+  });
+});
