@@ -1,5 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import { sendEmail } from "./send-email.server";
+import { purgeSignatureIpHashes, rollUpSignatures, sendSignatureEmails } from "./petition-jobs.server";
 import { sendTipDigest } from "./send-tip-digest.server";
 
 /**
@@ -9,9 +10,22 @@ import { sendTipDigest } from "./send-tip-digest.server";
 export const taskList: TaskList = {
   send_email: sendEmail,
   send_tip_digest: sendTipDigest,
+  roll_up_signatures: rollUpSignatures,
+  send_signature_emails: sendSignatureEmails,
+  purge_signature_ip_hashes: purgeSignatureIpHashes,
 };
 
 /** Recurring tasks in graphile-worker's crontab format. */
 export const crontab: string[] = [
   "*/15 * * * * send_tip_digest ?max=3",
+  // petitions: the two self-rescheduling loops are restarted by cron if ever lost; IP hashes purged nightly
+  "* * * * * roll_up_signatures ?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10",
+  "* * * * * send_signature_emails ?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10",
+  "17 3 * * * purge_signature_ip_hashes",
+];
+
+/** Jobs added (by job key, so never twice) each time the worker starts: self-rescheduling loops. */
+export const startupJobs: Array<{ task: string; jobKey: string; priority?: number }> = [
+  { task: "roll_up_signatures", jobKey: "roll_up_signatures", priority: -10 },
+  { task: "send_signature_emails", jobKey: "send_signature_emails", priority: -10 },
 ];

@@ -1,7 +1,7 @@
 import { parseCrontab, run, type Runner } from "graphile-worker";
 import pg from "pg";
 import { quietWorkerLogger } from "~db/migrate.server";
-import { crontab, taskList } from "./task-list.server";
+import { crontab, startupJobs, taskList } from "./task-list.server";
 
 /** Starts graphile-worker in this process (signals are handled by the caller). */
 export async function startWorker(connectionString: string, concurrency: number): Promise<Runner> {
@@ -22,5 +22,6 @@ export async function startWorker(connectionString: string, concurrency: number)
     await stop().catch(() => undefined);
     await pgPool.end().catch(() => undefined);
   };
+  for (const job of startupJobs) await runner.addJob(job.task, {}, { jobKey: job.jobKey, jobKeyMode: "preserve_run_at", priority: job.priority });
   return runner;
 }

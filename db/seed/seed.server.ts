@@ -2,6 +2,7 @@ import type { DB, Trx } from "../index.server";
 import { campaigns, cases, officials } from "./content";
 import { seedHelpIdentify } from "./cases-media.server";
 import { seedDonationFunds } from "./donations.server";
+import { seedPetitions } from "./petitions.server";
 
 export interface SeedResult {
   created: number;
@@ -93,6 +94,7 @@ export const seedSteps: SeedStep[] = [
   seedOfficials,
   seedCampaigns,
   seedCases,
+  seedPetitions,
   seedHelpIdentify,
   seedDonationFunds,
 ];

@@ -10,19 +10,21 @@ function asResponse(result: unknown): Response {
   return Response.json(result ?? null);
 }
 
-/** Calls a route's loader or action as Remix would, and returns its result as a Response. */
-export async function callRoute(
-  fn: (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown,
-  request: Request,
-  params: Record<string, string> = {},
-  context: Partial<AppLoadContext> = {},
-): Promise<Response> {
+type RouteFunction = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
+
+/** Calls a route's loader or action as Remix would; returns what it returned or threw (a Response). */
+export async function callRouteRaw(fn: RouteFunction, request: Request, params: Record<string, string> = {}, context: Partial<AppLoadContext> = {}): Promise<unknown> {
   try {
-    return asResponse(await fn({ request, params, context: { nonce: "", clientIp: "203.0.113.9", ...context } as AppLoadContext }));
+    return await fn({ request, params, context: { nonce: "", clientIp: "203.0.113.9", ...context } as AppLoadContext });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
   }
+}
+
+/** Calls a route's loader or action as Remix would, and returns its result as a Response. */
+export async function callRoute(fn: RouteFunction, request: Request, params: Record<string, string> = {}, context: Partial<AppLoadContext> = {}): Promise<Response> {
+  return asResponse(await callRouteRaw(fn, request, params, context));
 }
 
 export function form(values: Record<string, string | string[]>): FormData {

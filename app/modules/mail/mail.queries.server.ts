@@ -48,3 +48,25 @@ export function listEmails(db: Executor, options: { kind?: string; limit: number
 export function listEmailKinds(db: Executor) {
   return db.selectFrom("emails").select(["kind", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("kind").orderBy("kind").execute();
 }
+
+/** Inserts many emails in one statement, skipping idempotency keys already queued; returns the new ids. */
+export async function insertEmails(db: Executor, emails: EmailRow[]): Promise<number[]> {
+  if (!emails.length) return [];
+  const rows = await db
+    .insertInto("emails")
+    .values(emails.map((e) => ({ ...e, headers: JSON.stringify(e.headers), tags: JSON.stringify(e.tags) })))
+    .onConflict((oc) => oc.column("idempotencyKey").doNothing())
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** One send_email job per id, added with a single call. */
+export async function addSendJobs(db: Executor, ids: number[]) {
+  if (!ids.length) return;
+  await sql`
+    select count(*) from graphile_worker.add_jobs(array(
+      select row('send_email', json_build_object('id', id), null, null, 10, 'email:' || id, null, null)::graphile_worker.job_spec
+      from unnest(${ids}::bigint[]) as id
+    ))`.execute(db);
+}

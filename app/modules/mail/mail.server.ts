@@ -1,6 +1,6 @@
 import { db, type Executor } from "~db/index.server";
 import { env } from "~/env.server";
-import { addSendJob, findEmailById, insertEmail, listEmailKinds, listEmails, markEmailAttemptFailed, markEmailSent } from "./mail.queries.server";
+import { addSendJob, addSendJobs, findEmailById, insertEmail, insertEmails, listEmailKinds, listEmails, markEmailAttemptFailed, markEmailSent } from "./mail.queries.server";
 import { mailTransport } from "./transport.server";
 
 export { renderEmail, orgProps } from "./render.server";
@@ -63,4 +63,14 @@ export function outboxPage(options: { kind?: string; page: number }) {
 
 export function getEmail(id: number) {
   return findEmailById(db(), id);
+}
+
+/** queueEmail for a batch (e.g. confirmation emails drained from an outbox): two statements in all. */
+export async function queueEmails(trx: Executor, emails: OutgoingEmail[]): Promise<number> {
+  const ids = await insertEmails(
+    trx,
+    emails.map((e) => ({ kind: e.kind, toAddress: e.to, subject: e.subject, html: e.html, text: e.text, headers: {}, tags: { kind: e.kind, ...e.tags }, idempotencyKey: e.idempotencyKey })),
+  );
+  await addSendJobs(trx, ids);
+  return ids.length;
 }
