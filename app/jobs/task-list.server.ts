@@ -1,5 +1,7 @@
 import type { TaskList } from "graphile-worker";
 import { sendEmail } from "./send-email.server";
+import { sendMailing } from "./send-mailing.server";
+import { sendPasswordResetTask } from "./send-password-reset.server";
 
 /**
  * Every background task by name (verb-noun). Each handler calls into a module's .server.ts
@@ -7,6 +9,8 @@ import { sendEmail } from "./send-email.server";
  */
 export const taskList: TaskList = {
   send_email: sendEmail,
+  send_mailing: sendMailing,
+  send_password_reset: sendPasswordResetTask,
 };
 
 /** Recurring tasks in graphile-worker's crontab format. */

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely/migration";
 import * as foundation from "./20261124000000_foundation";
 import * as supportersAndMail from "./20261124010000_supporters_and_mail";
+import * as email from "./20261124040000_email";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -10,4 +11,5 @@ import * as supportersAndMail from "./20261124010000_supporters_and_mail";
 export const migrations: Record<string, Migration> = {
   "20261124000000_foundation": foundation,
   "20261124010000_supporters_and_mail": supportersAndMail,
+  "20261124040000_email": email,
 };

@@ -48,3 +48,36 @@ export function listEmails(db: Executor, options: { kind?: string; limit: number
 export function listEmailKinds(db: Executor) {
   return db.selectFrom("emails").select(["kind", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("kind").orderBy("kind").execute();
 }
+
+/** The development outbox's copy of each message of a batch (already "sent": nothing leaves the machine). */
+export async function insertSentOutboxEmails(
+  db: Executor,
+  kind: string,
+  messages: Array<{ to: string; subject: string; html: string; text: string; headers: Record<string, string>; tags: Record<string, string>; idempotencyKey: string }>,
+) {
+  if (!messages.length) return;
+  await db
+    .insertInto("emails")
+    .values(
+      messages.map((m) => ({
+        kind,
+        toAddress: m.to,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        headers: JSON.stringify(m.headers),
+        tags: JSON.stringify(m.tags),
+        idempotencyKey: m.idempotencyKey,
+        status: "sent" as const,
+        transport: "outbox",
+        attempts: 1,
+        sentAt: new Date(),
+      })),
+    )
+    .onConflict((oc) => oc.column("idempotencyKey").doNothing())
+    .execute();
+}
+
+export async function markEmailSuppressed(db: Executor, id: number) {
+  await db.updateTable("emails").set({ status: "suppressed", lastError: "The address is suppressed (bounce or complaint)." }).where("id", "=", id).execute();
+}

@@ -1,9 +1,11 @@
 import { db, type Executor } from "~db/index.server";
 import { env } from "~/env.server";
-import { addSendJob, findEmailById, insertEmail, listEmailKinds, listEmails, markEmailAttemptFailed, markEmailSent } from "./mail.queries.server";
+import { addSendJob, findEmailById, insertEmail, listEmailKinds, listEmails, markEmailAttemptFailed, markEmailSent, markEmailSuppressed } from "./mail.queries.server";
+import { isSuppressed } from "./suppressions.server";
 import { mailTransport } from "./transport.server";
 
 export { renderEmail, orgProps } from "./render.server";
+export { suppressAddress, isSuppressed } from "./suppressions.server";
 
 export interface OutgoingEmail {
   /** The template kind, e.g. "donation-receipt". */
@@ -37,6 +39,11 @@ export async function queueEmail(trx: Executor, email: OutgoingEmail): Promise<{
 export async function sendQueuedEmail(id: number, attempt: number, maxAttempts: number): Promise<void> {
   const email = await findEmailById(db(), id);
   if (!email || email.status !== "queued") return;
+  // Checked at send time, so a bounce or complaint after queueing still stops the message.
+  if (await isSuppressed(email.toAddress)) {
+    await markEmailSuppressed(db(), id);
+    return;
+  }
   const transport = mailTransport();
   const result = await transport.send({
     from: env().MAIL_FROM,
