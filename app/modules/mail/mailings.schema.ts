@@ -24,3 +24,9 @@ export const scheduleSchema = z.object({
 export const unsubscribeChoiceSchema = z.object({
   choice: z.enum(["campaign", "all"], { error: "Choose what to unsubscribe from." }),
 });
+
+/** What the organizer typed, to re-render the form after an error. */
+export function mailingFormValues(form: FormData) {
+  const get = (k: string) => String(form.get(k) ?? "");
+  return { subject: get("subject"), bodyMd: get("bodyMd"), audience: get("audience"), campaignId: get("campaignId") };
+}
