@@ -1,6 +1,7 @@
 import { db } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
-import { createMailing, runMailing, scheduleMailing } from "~/modules/mail/mailings.server";
+import { sql } from "kysely";
+import { createMailing, resumeStalledMailings, runMailing, scheduleMailing } from "~/modules/mail/mailings.server";
 import { applyUnsubscribe, parseUnsubscribeToken } from "~/modules/mail/unsubscribe.server";
 import { action as oneClick } from "~/routes/unsubscribe.$token_.one-click";
 import { makeCampaign, makeOrganizer } from "../factories";
@@ -98,6 +99,12 @@ describe("a campaign update", () => {
     await expect(runMailing(id, { requestsPerSecond: 0, afterProviderAccepted: (n) => (n === 2 ? controller.abort(new Error("killed again")) : undefined), signal: controller.signal })).rejects.toThrow("killed again");
     const midway = await deliveries(id);
     expect(midway.filter((d) => d.status === "queued").length).toBeGreaterThan(0);
+    // The worker died holding its job: after two quiet minutes the cron gives the update a fresh job.
+    expect(await resumeStalledMailings()).toEqual([]);
+    await sql`update deliveries set sent_at = sent_at - interval '3 minutes' where mailing_id = ${id}`.execute(db());
+    expect(await resumeStalledMailings()).toEqual([id]);
+    const job = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs where key = ${`mailing:${id}`} and locked_at is null`.execute(db());
+    expect(job.rows[0].n).toBe(1);
     // 3rd run completes.
     await runMailing(id, { requestsPerSecond: 0 });
     const accepted = fake.acceptedRecipients();

@@ -7,7 +7,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import { log } from "~/lib/log.server";
 import { defineSetting, getSetting } from "~/modules/settings/settings.server";
 import { getAudience, listCampaignOf } from "./audiences.server";
-import { claimNextBatch, findFrozenBatch, findMailing, listBatchRecipients, markBatchSent, markMailingFinished, markMailingStarted, prepareDeliveryChunk } from "./mailings.queries.server";
+import { claimNextBatch, findFrozenBatch, findMailing, listBatchRecipients, markBatchSent, markMailingFinished, markMailingStarted, prepareDeliveryChunk, type BatchRecipient } from "./mailings.queries.server";
 import { orgProps, renderEmail } from "./render.server";
 import { mailTransport, type MailTransport, type TransportMessage } from "./transport.server";
 import { oneClickUrl, unsubscribeToken, unsubscribeUrl } from "./unsubscribe.server";
@@ -133,12 +133,20 @@ export async function runMailing(mailingId: number, options: FanoutOptions = {})
   let batches = 0;
   let messages = 0;
 
+  // Batches a stopped run froze come first (same recipients, same key); then new ones are claimed.
+  let resuming = true;
   for (;;) {
     signal?.throwIfAborted();
     const target = mailing;
-    const batchNo = (await findFrozenBatch(db(), mailingId)) ?? (await db().transaction().execute((trx) => claimNextBatch(trx, target)));
-    if (batchNo === null) break;
-    const recipients = await listBatchRecipients(db(), mailingId, batchNo);
+    let claimed: { batchNo: number; recipients: BatchRecipient[] } | null = null;
+    if (resuming) {
+      const frozen = await findFrozenBatch(db(), mailingId);
+      if (frozen === null) resuming = false;
+      else claimed = { batchNo: frozen, recipients: await listBatchRecipients(db(), mailingId, frozen) };
+    }
+    claimed ??= await db().transaction().execute((trx) => claimNextBatch(trx, target));
+    if (claimed === null) break;
+    const { batchNo, recipients } = claimed;
     if (!recipients.length) continue;
     const batch: TransportMessage[] = recipients.map((r) => {
       const token = unsubscribeToken(r.supporterId, listCampaign);

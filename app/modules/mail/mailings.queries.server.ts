@@ -116,8 +116,8 @@ export async function findFrozenBatch(db: Executor, mailingId: number): Promise<
  * longer subscribed are marked so now, the rest become `sending`. Committed before the request,
  * so a resumed run sends exactly the same recipients under the same idempotency key.
  */
-export async function claimNextBatch(trx: Executor, mailing: { id: number; campaignId: number | null }): Promise<number | null> {
-  const result = await sql<{ batchNo: number; status: DeliveryStatus }>`
+export async function claimNextBatch(trx: Executor, mailing: { id: number; campaignId: number | null }): Promise<{ batchNo: number; recipients: BatchRecipient[] } | null> {
+  const result = await sql<BatchRecipient & { batchNo: number; status: DeliveryStatus }>`
     with next as (
       select min(batch_no) as b from deliveries where mailing_id = ${mailing.id} and status = 'queued'
     ), claimed as (
@@ -130,11 +130,19 @@ export async function claimNextBatch(trx: Executor, mailing: { id: number; campa
         else 'unsubscribed' end
     from supporters s
     where d.id in (select id from claimed) and s.id = d.supporter_id
-    returning d.batch_no as "batchNo", d.status`.execute(trx);
-  return result.rows[0]?.batchNo ?? null;
+    returning d.id, d.supporter_id, d.email, d.batch_no, d.status`.execute(trx);
+  if (!result.rows.length) return null;
+  const recipients = result.rows.filter((r) => r.status === "sending").map((r) => ({ id: Number(r.id), supporterId: Number(r.supporterId), email: r.email }));
+  return { batchNo: result.rows[0].batchNo, recipients: recipients.sort((a, b) => a.id - b.id) };
 }
 
-export function listBatchRecipients(db: Executor, mailingId: number, batchNo: number) {
+export interface BatchRecipient {
+  id: number;
+  supporterId: number;
+  email: string;
+}
+
+export function listBatchRecipients(db: Executor, mailingId: number, batchNo: number): Promise<BatchRecipient[]> {
   return db.selectFrom("deliveries").select(["id", "supporterId", "email"]).where("mailingId", "=", mailingId).where("batchNo", "=", batchNo).where("status", "=", "sending").orderBy("id").execute();
 }
 
@@ -172,4 +180,20 @@ export async function countDeliveriesByStatus(db: Executor, mailingId: number) {
 export async function countAudience(db: Executor, campaignId: number | null, audience: RecipientQuery): Promise<number> {
   const r = await sql<{ n: number }>`select count(*)::int as n from supporters s where s.id in (${audience}) and ${eligible(campaignId)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * Updates stuck in `sending` (nothing sent for `minutes`): their worker died holding the job's
+ * lock. Adding the job again under the same key gives it a fresh, unlocked run; the fan-out is
+ * safe to run twice, even at once, because batches are frozen and sent under fixed keys.
+ */
+export async function requeueStalledMailings(db: Executor, minutes: number): Promise<number[]> {
+  const rows = await sql<{ id: number }>`
+    select m.id from mailings m
+    where m.status = 'sending'
+      and coalesce((select max(d.sent_at) from deliveries d where d.mailing_id = m.id), m.started_at, m.updated_at) < now() - make_interval(mins => ${minutes})`.execute(db);
+  for (const { id } of rows.rows) {
+    await sql`select graphile_worker.add_job('send_mailing', json_build_object('id', ${id}::bigint), job_key => ${`mailing:${id}`}, max_attempts => 10)`.execute(db);
+  }
+  return rows.rows.map((r) => Number(r.id));
 }

@@ -12,6 +12,7 @@ import {
   insertMailing,
   listMailings,
   mailingProgress,
+  requeueStalledMailings,
   scheduleMailingRow,
   unscheduleMailingRow,
   updateMailingContent,
@@ -108,4 +109,9 @@ export async function unscheduleMailing(organizerId: number, id: number): Promis
     if (ok) await insertAuditEntry(trx, { organizerId, action: "mailing.unschedule", subjectType: "mailing", subjectId: id });
     return ok;
   });
+}
+
+/** The resume_mailings cron task: restarts updates whose worker was killed mid-send. */
+export function resumeStalledMailings() {
+  return requeueStalledMailings(db(), 2);
 }
