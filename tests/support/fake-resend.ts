@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -24,6 +25,7 @@ type Fault = { kind: "status"; status: number; retryAfter?: number } | { kind: "
 export class FakeResend {
   requests: RecordedRequest[] = [];
   private faults: Fault[] = [];
+  /** Idempotency keys with a digest of the body they came with and the first answer. */
   private cache = new Map<string, { body: string; response: unknown }>();
   private server: Server | undefined;
   private counter = 0;
@@ -97,9 +99,10 @@ export class FakeResend {
       record(404);
       return { status: 404, body: { statusCode: 404, name: "not_found", message: "Not found" } };
     }
+    const digest = createHash("sha256").update(raw).digest("base64");
     if (key) {
       const cached = this.cache.get(key);
-      if (cached && cached.body !== raw) {
+      if (cached && cached.body !== digest) {
         record(409);
         return { status: 409, body: { statusCode: 409, name: "invalid_idempotent_request", message: "Same idempotency key, different payload" } };
       }
@@ -109,7 +112,7 @@ export class FakeResend {
       }
     }
     const response = path === "/emails/batch" ? { data: messages.map(() => ({ id: `fake-${++this.counter}` })) } : { id: `fake-${++this.counter}` };
-    if (key) this.cache.set(key, { body: raw, response });
+    if (key) this.cache.set(key, { body: digest, response });
     record(200);
     return { status: 200, body: response };
   }
