@@ -2,6 +2,9 @@ import type { TaskList } from "graphile-worker";
 import { sendEmail } from "./send-email.server";
 import { purgeSignatureIpHashes, rollUpSignatures, sendSignatureEmails } from "./petition-jobs.server";
 import { sendTipDigest } from "./send-tip-digest.server";
+import { resumeMailings } from "./resume-mailings.server";
+import { sendMailing } from "./send-mailing.server";
+import { sendPasswordResetTask } from "./send-password-reset.server";
 
 /**
  * Every background task by name (verb-noun). Each handler calls into a module's .server.ts
@@ -13,6 +16,9 @@ export const taskList: TaskList = {
   roll_up_signatures: rollUpSignatures,
   send_signature_emails: sendSignatureEmails,
   purge_signature_ip_hashes: purgeSignatureIpHashes,
+  send_mailing: sendMailing,
+  send_password_reset: sendPasswordResetTask,
+  resume_mailings: resumeMailings,
 };
 
 /** Recurring tasks in graphile-worker's crontab format. */
@@ -22,6 +28,7 @@ export const crontab: string[] = [
   "* * * * * roll_up_signatures ?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10",
   "* * * * * send_signature_emails ?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10",
   "17 3 * * * purge_signature_ip_hashes",
+  "* * * * * resume_mailings",
 ];
 
 /** Jobs added (by job key, so never twice) each time the worker starts: self-rescheduling loops. */

@@ -25,6 +25,7 @@ export default function AdminLayout() {
           {organizer.isOwner ? <li><NavLink to="/admin/organizers">Organizers</NavLink></li> : null}
           {organizer.isOwner ? <li><NavLink to="/admin/audit">Audit log</NavLink></li> : null}
           <li><NavLink to="/admin/donations">Donations</NavLink></li>
+          <li><NavLink to="/admin/updates">Updates</NavLink></li>
           <li><NavLink to="/admin/outbox">Outbox</NavLink></li>
           <li><NavLink to="/admin/account">My account</NavLink></li>
         </ul>
