@@ -58,6 +58,34 @@ registerAudience({
   selectRecipients: (db) => db.selectFrom("consents").select("consents.supporterId").where("consents.scope", "=", "all").where("consents.withdrawnAt", "is", null),
 });
 
+// The other areas' audiences, registered here (not at their modules' load) so that every process
+// that sends updates has them whatever it happened to import.
+registerAudience({
+  key: "petition-signers",
+  label: "Confirmed signers of this campaign's petition",
+  needsCampaign: true,
+  selectRecipients: (db, { campaignId }) =>
+    db
+      .selectFrom("signatures")
+      .innerJoin("petitions", "petitions.id", "signatures.petitionId")
+      .select("signatures.supporterId")
+      .where("petitions.campaignId", "=", campaignId ?? 0)
+      .where("signatures.state", "=", "confirmed"),
+});
+
+registerAudience({
+  key: "donors",
+  label: "Donors to this campaign (not refunded)",
+  needsCampaign: true,
+  selectRecipients: (db, { campaignId }) =>
+    db
+      .selectFrom("donations")
+      .select((eb) => eb.ref("donations.supporterId").$castTo<number>().as("supporterId"))
+      .where("donations.campaignId", "=", campaignId ?? 0)
+      .where("donations.supporterId", "is not", null)
+      .where("donations.status", "in", ["succeeded", "active", "canceled"]),
+});
+
 /** The list a recipient was reached through, named in their unsubscribe link. */
 export function listCampaignOf(mailing: { audience: string; campaignId: number | null }): number | null {
   return mailing.audience === "everyone" ? null : mailing.campaignId;
