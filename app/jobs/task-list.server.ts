@@ -1,5 +1,10 @@
 import type { TaskList } from "graphile-worker";
 import { sendEmail } from "./send-email.server";
+import { purgeSignatureIpHashes, rollUpSignatures, sendSignatureEmails } from "./petition-jobs.server";
+import { sendTipDigest } from "./send-tip-digest.server";
+import { resumeMailings } from "./resume-mailings.server";
+import { sendMailing } from "./send-mailing.server";
+import { sendPasswordResetTask } from "./send-password-reset.server";
 
 /**
  * Every background task by name (verb-noun). Each handler calls into a module's .server.ts
@@ -7,7 +12,27 @@ import { sendEmail } from "./send-email.server";
  */
 export const taskList: TaskList = {
   send_email: sendEmail,
+  send_tip_digest: sendTipDigest,
+  roll_up_signatures: rollUpSignatures,
+  send_signature_emails: sendSignatureEmails,
+  purge_signature_ip_hashes: purgeSignatureIpHashes,
+  send_mailing: sendMailing,
+  send_password_reset: sendPasswordResetTask,
+  resume_mailings: resumeMailings,
 };
 
 /** Recurring tasks in graphile-worker's crontab format. */
-export const crontab: string[] = [];
+export const crontab: string[] = [
+  "*/15 * * * * send_tip_digest ?max=3",
+  // petitions: the two self-rescheduling loops are restarted by cron if ever lost; IP hashes purged nightly
+  "* * * * * roll_up_signatures ?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10",
+  "* * * * * send_signature_emails ?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10",
+  "17 3 * * * purge_signature_ip_hashes",
+  "* * * * * resume_mailings",
+];
+
+/** Jobs added (by job key, so never twice) each time the worker starts: self-rescheduling loops. */
+export const startupJobs: Array<{ task: string; jobKey: string; priority?: number }> = [
+  { task: "roll_up_signatures", jobKey: "roll_up_signatures", priority: -10 },
+  { task: "send_signature_emails", jobKey: "send_signature_emails", priority: -10 },
+];

@@ -4,6 +4,8 @@ import { CampaignStatusBadge, CaseStatusBadge } from "~/components/badges";
 import { listPublicCampaigns } from "~/modules/campaigns/campaigns.server";
 import { recentCases } from "~/modules/cases/cases.server";
 import { CONFLICT_LABELS } from "~/modules/cases/cases";
+import { Progress } from "~/components/progress";
+import { petitionProgress } from "~/modules/petitions/petitions.server";
 
 export const meta: MetaFunction = () => [
   { title: "Bring them home: the Americans never returned after the Korean War and the Cold War" },
@@ -12,11 +14,12 @@ export const meta: MetaFunction = () => [
 
 export async function loader() {
   const [campaigns, cases] = await Promise.all([listPublicCampaigns(), recentCases(3)]);
-  return { campaigns, cases };
+  const petitions = await petitionProgress(campaigns.map((c) => c.id));
+  return { campaigns, cases, petitions };
 }
 
 export default function Home() {
-  const { campaigns, cases } = useLoaderData<typeof loader>();
+  const { campaigns, cases, petitions } = useLoaderData<typeof loader>();
   const live = campaigns.filter((c) => c.status === "live");
   const past = campaigns.filter((c) => c.status !== "live");
   return (
@@ -48,6 +51,7 @@ export default function Home() {
                 <h3><Link to={`/campaigns/${c.slug}`}>{c.title}</Link></h3>
                 <p>{c.summary}</p>
                 {c.targetSummary ? <p className="muted small">Who must act: {c.targetSummary}</p> : null}
+                {petitions[c.id] ? <Progress value={petitions[c.id].signatureCount} goal={petitions[c.id].goal} label="Signatures" /> : null}
                 <div className="card__actions">
                   <Link className="button" to={`/campaigns/${c.slug}`} aria-label={`Take action: ${c.title}`}>Take action</Link>
                 </div>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { CampaignForm } from "~/components/admin/campaign-form";
 import { CampaignStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { fieldErrors } from "~/lib/validation";
 import { availableTransitions, type CampaignTransition } from "~/modules/campaigns/campaigns";
 import { campaignFormValues, campaignTransitionSchema, parseCampaignForm } from "~/modules/campaigns/campaigns.schema";
@@ -14,22 +14,16 @@ import { requireOrganizer } from "~/modules/organizers/session.server";
 
 const TRANSITION_LABELS: Record<CampaignTransition, string> = { publish: "Publish", close: "Close", reopen: "Reopen", "mark-won": "Mark as won" };
 
-function campaignId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No campaign has that number.");
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
-  const campaign = await getCampaignForEdit(campaignId(params.id));
+  const campaign = await getCampaignForEdit(idParam(params.id, "No campaign has that number."));
   if (!campaign) notFound("No campaign has that number.");
   return { campaign, officials: await listTargetOptions(), canEdit: can(organizer.role, "edit-content") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const id = campaignId(params.id);
+  const id = idParam(params.id, "No campaign has that number.");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "transition") {

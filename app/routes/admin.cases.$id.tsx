@@ -1,35 +1,39 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CaseForm } from "~/components/admin/case-form";
+import { CaseUploads } from "~/components/admin/case-uploads";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { formatTimeline } from "~/modules/cases/cases.schema";
 import { handleCaseEditor } from "~/modules/cases/case-editor.server";
 import { getCaseForEdit } from "~/modules/cases/cases.server";
+import { handleCaseUpload } from "~/modules/media/media-editor.server";
+import { caseDocuments } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 
-function caseId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No case file has that number.");
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
-  const found = await getCaseForEdit(caseId(params.id));
+  const found = await getCaseForEdit(idParam(params.id, "No case file has that number."));
   if (!found) notFound("No case file has that number.");
-  return { c: { ...found, timeline: formatTimeline(found.facts) }, canEdit: can(organizer.role, "edit-content") };
+  return { c: { ...found, timeline: formatTimeline(found.facts) }, documents: await caseDocuments(found.id), canEdit: can(organizer.role, "edit-content") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  return handleCaseEditor(await request.formData(), organizer.id, caseId(params.id));
+  const id = idParam(params.id, "No case file has that number.");
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    if (!(await getCaseForEdit(id))) notFound("No case file has that number.");
+    return handleCaseUpload(request, organizer.id, id);
+  }
+  return handleCaseEditor(await request.formData(), organizer.id, id);
 }
 
 export default function EditCase() {
-  const { c, canEdit } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { c, documents, canEdit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const actionData = result && "values" in result ? result : undefined;
+  const upload = result && "upload" in result ? result.upload : null;
   const [params] = useSearchParams();
   const values = actionData?.values ?? c;
   return (
@@ -40,6 +44,7 @@ export default function EditCase() {
       {params.get("saved") ? <p className="notice" role="status">Saved.</p> : null}
       {!canEdit ? <p className="warning">Your role can read case files but not change them.</p> : null}
       <CaseForm key={JSON.stringify(values)} values={values} fields={actionData?.fields} preview={actionData?.preview} readOnly={!canEdit} submitLabel="Save changes" />
+      <CaseUploads documents={documents} result={upload} readOnly={!canEdit} />
     </>
   );
 }

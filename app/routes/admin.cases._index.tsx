@@ -21,6 +21,7 @@ export default function AdminCases() {
       <h1>Case files</h1>
       <div className="toolbar">
         {canEdit ? <Link className="button" to="/admin/cases/new">New case file</Link> : null}
+        <Link to="/admin/media">Help-identify media</Link>
         <Form method="get" className="search-form" role="search">
           <label htmlFor="q" className="visually-hidden">Search case files</label>
           <input id="q" type="search" name="q" defaultValue={q} placeholder="Search" />

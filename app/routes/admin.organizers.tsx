@@ -7,15 +7,26 @@ import { ROLES } from "~/modules/organizers/organizers";
 import { organizerAdminSchema } from "~/modules/organizers/organizers.schema";
 import { changeRole, createOrganizer, disableOrganizer, listOrganizers } from "~/modules/organizers/organizers.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { inviteSchema } from "~/modules/organizers/tokens.schema";
+import { inviteOrganizer, pendingInvitations } from "~/modules/organizers/tokens.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireOrganizer(request, "manage-organizers");
-  return { organizers: await listOrganizers(), meId: me.id };
+  const [organizers, invitations] = await Promise.all([listOrganizers(), pendingInvitations()]);
+  return { organizers, invitations, meId: me.id };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireOrganizer(request, "manage-organizers");
-  const parsed = organizerAdminSchema.safeParse(formToObject(await request.formData()));
+  const raw = formToObject(await request.formData());
+  if (raw.intent === "invite") {
+    const invite = inviteSchema.safeParse({ intent: "invite", email: raw["invite-email"], name: raw["invite-name"], role: raw["invite-role"] });
+    if (!invite.success) return data({ fields: prefix(fieldErrors(invite.error)), message: "Please correct the fields marked below.", done: null }, { status: 400 });
+    const invited = await inviteOrganizer(me.id, invite.data);
+    if (!invited.ok) return data({ fields: prefix(invited.fields), message: null, done: null }, { status: 400 });
+    return data({ fields: {}, message: null, done: `Invitation sent to ${invite.data.email}. The link works once, for 7 days.` });
+  }
+  const parsed = organizerAdminSchema.safeParse(raw);
   if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: "Please correct the fields marked below.", done: null }, { status: 400 });
   const input = parsed.data;
   if (input.intent !== "create" && input.organizerId === me.id) {
@@ -31,8 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ fields: {}, message: null, done: "Saved." });
 }
 
+/** Invitation fields are named invite-* so their errors do not land on the other form. */
+function prefix(fields: Record<string, string>) {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`invite-${k}`, v]));
+}
+
 export default function Organizers() {
-  const { organizers, meId } = useLoaderData<typeof loader>();
+  const { organizers, invitations, meId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const fields: Record<string, string> = actionData?.fields ?? {};
   return (
@@ -77,7 +93,29 @@ export default function Organizers() {
           ))}
         </tbody>
       </table>
-      <h2>Add an organizer</h2>
+      <h2>Invite an organizer</h2>
+      <p className="muted">They get an email with a link (valid 7 days, once) to choose their own password.</p>
+      {invitations.length ? (
+        <table className="data">
+          <caption>Invitations not yet accepted</caption>
+          <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Expires</th></tr></thead>
+          <tbody>
+            {invitations.map((i) => (
+              <tr key={i.id}><td>{i.name}</td><td>{i.email}</td><td>{i.role}</td><td>{new Date(i.expiresAt).toLocaleDateString("en-US")}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="invite" />
+        <TextField name="invite-name" label="Name" required error={fields["invite-name"]} />
+        <TextField name="invite-email" type="email" label="Email" required error={fields["invite-email"]} />
+        <SelectField name="invite-role" label="Role" defaultValue="editor" error={fields["invite-role"]}>
+          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+        </SelectField>
+        <div><button className="button" type="submit">Send invitation</button></div>
+      </Form>
+      <h2>Add an organizer with a temporary password</h2>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="create" />
         <TextField name="name" label="Name" required error={fields.name} />

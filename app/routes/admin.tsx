@@ -20,9 +20,13 @@ export default function AdminLayout() {
           <li><NavLink to="/admin" end>Dashboard</NavLink></li>
           <li><NavLink to="/admin/campaigns">Campaigns</NavLink></li>
           <li><NavLink to="/admin/cases">Case files</NavLink></li>
+          <li><NavLink to="/admin/tips">Tips</NavLink></li>
+          <li><NavLink to="/admin/petitions">Petitions</NavLink></li>
           <li><NavLink to="/admin/letters">Letters</NavLink></li>
           {organizer.isOwner ? <li><NavLink to="/admin/organizers">Organizers</NavLink></li> : null}
           {organizer.isOwner ? <li><NavLink to="/admin/audit">Audit log</NavLink></li> : null}
+          <li><NavLink to="/admin/donations">Donations</NavLink></li>
+          <li><NavLink to="/admin/updates">Updates</NavLink></li>
           <li><NavLink to="/admin/outbox">Outbox</NavLink></li>
           <li><NavLink to="/admin/account">My account</NavLink></li>
         </ul>

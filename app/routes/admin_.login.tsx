@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/forms";
 import { fieldErrors, formToObject } from "~/lib/validation";
 import { loginSchema } from "~/modules/organizers/organizers.schema";
@@ -38,6 +38,7 @@ export default function Login() {
   return (
     <div className="wrap page">
       <h1>Organizer sign in</h1>
+      {params.get("reset") ? <p className="notice" role="status">Your password was changed and every other session ended. Sign in with the new password.</p> : null}
       <Form method="post" className="stack">
         <FormError message={actionData?.message} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
@@ -47,6 +48,7 @@ export default function Login() {
           <button className="button" type="submit">Sign in</button>
         </div>
       </Form>
+      <p><Link to="/admin/forgot">Forgot your password?</Link></p>
     </div>
   );
 }

@@ -2,23 +2,33 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignStatusBadge, CaseStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CampaignGiving } from "~/components/donations/campaign-giving";
 import { notFound } from "~/lib/http.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
+import { getCampaignGiving } from "~/modules/donations/donations.server";
+import { PetitionActionLink, PetitionSection, petitionMeta } from "~/components/petitions/petition-section";
+import { getPetitionPage } from "~/modules/petitions/petitions.server";
 import { WriteToCongressAction } from "~/components/letters/write-action";
 import { campaignHasLetters } from "~/modules/letters/letters.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const campaign = await getPublicCampaign(params.slug ?? "");
+  const slug = params.slug ?? "";
+  const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound("No campaign has that address.");
-  const [hasLetters] = await Promise.all([campaignHasLetters(campaign.id)]);
-  return { campaign, hasLetters };
+  // Each area's part of the page: one entry each.
+  const [petition, giving, hasLetters] = await Promise.all([
+    getPetitionPage(slug),
+    getCampaignGiving(campaign.id),
+    campaignHasLetters(campaign.id),
+  ]);
+  return { campaign, petition, giving, hasLetters };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.campaign.title} | Bring them home` }, { name: "description", content: data.campaign.summary }] : [{ title: "Campaign not found" }];
+  data ? [{ title: `${data.campaign.title} | Bring them home` }, { name: "description", content: data.campaign.summary }, ...petitionMeta(data.petition, data.campaign.imageUrl)] : [{ title: "Campaign not found" }];
 
 export default function CampaignPage() {
-  const { campaign, hasLetters } = useLoaderData<typeof loader>();
+  const { campaign, petition, giving, hasLetters } = useLoaderData<typeof loader>();
   const officials = campaign.targets.filter((t) => t.kind === "official");
   const chambers = campaign.targets.filter((t) => t.kind !== "official");
   return (
@@ -29,6 +39,7 @@ export default function CampaignPage() {
       <div className="layout-2">
         <article className="prose">
           <div dangerouslySetInnerHTML={{ __html: campaign.bodyHtml }} />
+          <PetitionSection petition={petition} />
           {campaign.cases.length ? (
             <section aria-labelledby="cases-heading">
               <h2 id="cases-heading">The men this campaign is about</h2>
@@ -58,7 +69,9 @@ export default function CampaignPage() {
           </ul>
           <h2>What you can do</h2>
           <ul className="actions-list" id="actions">
+            <PetitionActionLink petition={petition} />
             <WriteToCongressAction slug={campaign.slug} enabled={hasLetters && campaign.status === "live"} />
+            {giving ? <li><CampaignGiving slug={campaign.slug} giving={giving} live={campaign.status === "live"} /></li> : null}
             <li><Link className="button button--secondary" to={`/tips/new?campaign=${campaign.slug}`}>Send a tip</Link></li>
           </ul>
           {campaign.status !== "live" ? <p className="notice">This campaign is {campaign.status === "won" ? "won. Thank you to everyone who took part." : "closed."}</p> : null}

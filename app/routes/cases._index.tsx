@@ -27,6 +27,10 @@ export default function CasesIndex() {
       <p className="lead">
         The men we know by name: what the record shows, where it comes from, and what is still unknown. If you know something, send a tip.
       </p>
+      <p className="panel help-identify-callout">
+        <strong>Men without names.</strong> Wartime photographs and film show prisoners nobody has identified.{" "}
+        <Link to="/cases/help-identify">Help identify them</Link>.
+      </p>
       <Form method="get" role="search" className="stack" aria-label="Search the case files">
         <div className="search-form">
           <label htmlFor="q" className="visually-hidden">Search by name or words</label>
@@ -52,7 +56,7 @@ export default function CasesIndex() {
       </Form>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       <p aria-live="polite" className="muted">
-        {cases.length} {cases.length === 1 ? "case file" : "case files"}{filtered ? " match" : ""}.
+        {cases.length} {cases.length === 1 ? "case file" : "case files"}{filtered ? (cases.length === 1 ? " matches" : " match") : ""}.
         {filtered ? <> <Link to="/cases">Show all</Link></> : null}
       </p>
       <ul className="cards">

@@ -1,6 +1,10 @@
 import type { Migration } from "kysely/migration";
 import * as foundation from "./20261124000000_foundation";
 import * as supportersAndMail from "./20261124010000_supporters_and_mail";
+import * as casesAndTips from "./20261124060000_cases_and_tips";
+import * as donations from "./20261124050000_donations";
+import * as petitions from "./20261124020000_petitions";
+import * as email from "./20261124040000_email";
 import * as letters from "./20261124030000_letters";
 
 /**
@@ -11,5 +15,9 @@ import * as letters from "./20261124030000_letters";
 export const migrations: Record<string, Migration> = {
   "20261124000000_foundation": foundation,
   "20261124010000_supporters_and_mail": supportersAndMail,
+  "20261124020000_petitions": petitions,
+  "20261124040000_email": email,
+  "20261124050000_donations": donations,
+  "20261124060000_cases_and_tips": casesAndTips,
   "20261124030000_letters": letters,
 };

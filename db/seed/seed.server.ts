@@ -1,5 +1,8 @@
 import type { DB, Trx } from "../index.server";
 import { campaigns, cases, officials } from "./content";
+import { seedHelpIdentify } from "./cases-media.server";
+import { seedDonationFunds } from "./donations.server";
+import { seedPetitions } from "./petitions.server";
 import { seedLetterTemplates } from "./letters.server";
 
 export interface SeedResult {
@@ -88,7 +91,15 @@ async function seedCases(trx: Trx): Promise<SeedResult> {
   return { created, unchanged: cases.length - created };
 }
 
-export const seedSteps: SeedStep[] = [seedOfficials, seedCampaigns, seedCases, seedLetterTemplates];
+export const seedSteps: SeedStep[] = [
+  seedOfficials,
+  seedCampaigns,
+  seedCases,
+  seedPetitions,
+  seedHelpIdentify,
+  seedDonationFunds,
+  seedLetterTemplates,
+];
 
 /** Runs every step in one transaction; running it twice changes nothing. */
 export async function runSeed(db: DB): Promise<SeedResult> {

@@ -19,16 +19,18 @@ describe.each([true, false])("a visitor with JavaScript %s", (javaScriptEnabled)
     expect(await page.locator("h1").textContent()).toMatch(/still asking/i);
     await page.getByRole("link", { name: /permanent director/i }).first().click();
     await page.waitForURL("**/campaigns/dpaa-director");
-    expect(await page.locator("h1").textContent()).toMatch(/permanent director/i);
+    await page.locator("h1", { hasText: /permanent director/i }).waitFor();
     expect(await page.getByText("Who must act").count()).toBeGreaterThan(0);
 
     await page.goto("/cases");
     await page.getByLabel("Search by name or words").fill("desautels");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL("**/cases?q=desautels**");
+    await page.getByText("1 case file matches").waitFor();
     expect(await page.locator(".cards .card").count()).toBe(1);
     await page.getByRole("link", { name: /Desautels/ }).first().click();
     await page.waitForURL("**/cases/richard-desautels");
+    await page.getByRole("heading", { name: /what is known/i }).waitFor();
     expect(await page.getByRole("heading", { name: /what is known/i }).count()).toBe(1);
     await screenshot(page, `case-js-${javaScriptEnabled}`);
     expect(errors).toEqual([]);

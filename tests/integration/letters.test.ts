@@ -11,7 +11,7 @@ import { createSessionCookie } from "~/modules/organizers/session.server";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
 import * as templatesRoute from "~/routes/admin.letters.$campaignId.templates";
 import { makeOrganizer, seedContent } from "../factories";
-import { callRoute, form, post } from "../support/remix";
+import { callRouteRaw as callRoute, form, post } from "../support/remix";
 
 let campaignId = 0;
 let cookie = "";

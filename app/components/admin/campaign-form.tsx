@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { MarkdownPreview } from "./markdown-preview";
 import { CheckField, FormError, TextArea, TextField } from "~/components/forms";
 
 export interface CampaignFormValues {
@@ -43,7 +44,7 @@ export function CampaignForm({
             <CheckField name="chambers" value="senate" label="Each supporter's two senators" defaultChecked={values.chambers?.includes("senate")} />
             <CheckField name="chambers" value="house" label="Each supporter's member of the House" defaultChecked={values.chambers?.includes("house")} />
             {officials.map((o) => (
-              <CheckField key={o.key} name="officials" value={o.key} label={`${o.name} (${o.organization})`} defaultChecked={values.officials?.includes(o.key)} />
+              <CheckField key={o.key} name="officials" value={o.key} label={o.name.includes(o.organization) ? o.name : `${o.name}, ${o.organization}`} defaultChecked={values.officials?.includes(o.key)} />
             ))}
           </fieldset>
           <TextArea name="bodyMd" className="tall" label="The story (Markdown)" hint="Headings with ##, links as [text](https://...). HTML is removed." defaultValue={values.bodyMd} error={fields.bodyMd} />
@@ -53,10 +54,7 @@ export function CampaignForm({
           </div>
         </fieldset>
       </Form>
-      <section aria-labelledby="preview-heading">
-        <h2 id="preview-heading">Preview</h2>
-        {preview ? <div className="preview prose" dangerouslySetInnerHTML={{ __html: preview }} /> : <p className="muted">Press Preview to see the story as visitors will.</p>}
-      </section>
+      <MarkdownPreview html={preview} emptyText="Press Preview to see the story as visitors will." />
     </div>
   );
 }

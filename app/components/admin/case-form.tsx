@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { MarkdownPreview } from "./markdown-preview";
 import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
 import { CASE_STATUS_LABELS, CONFLICT_LABELS } from "~/modules/cases/cases";
 
@@ -51,10 +52,7 @@ export function CaseForm({
           </div>
         </fieldset>
       </Form>
-      <section aria-labelledby="preview-heading">
-        <h2 id="preview-heading">Preview</h2>
-        {preview ? <div className="preview prose" dangerouslySetInnerHTML={{ __html: preview }} /> : <p className="muted">Press Preview to see the text as visitors will.</p>}
-      </section>
+      <MarkdownPreview html={preview} emptyText="Press Preview to see the text as visitors will." />
     </div>
   );
 }

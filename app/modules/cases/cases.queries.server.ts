@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
-import type { CaseConflict, CaseStatus } from "~db/schema";
+import type { Insertable } from "kysely";
+import type { CaseConflict, CasesTable, CaseStatus } from "~db/schema";
 
 const listColumns = ["cases.id", "cases.slug", "cases.fullName", "cases.rank", "cases.service", "cases.conflict", "cases.status", "cases.lossDate", "cases.lossPlace", "cases.summary", "cases.photoUrl", "cases.updatedAt"] as const;
 
@@ -63,22 +64,7 @@ export function listCasesForCampaign(db: Executor, campaignId: number) {
     .execute();
 }
 
-export interface CaseValues {
-  slug: string;
-  fullName: string;
-  rank: string | null;
-  service: string | null;
-  unit: string | null;
-  conflict: CaseConflict;
-  status: CaseStatus;
-  lossDate: string | null;
-  lossPlace: string | null;
-  summary: string;
-  bodyMd: string;
-  photoUrl: string | null;
-  photoCredit: string | null;
-  published: boolean;
-}
+export type CaseValues = Omit<Insertable<CasesTable>, "id" | "createdAt" | "updatedAt" | "search"> & { bodyMd: string; published: boolean };
 
 export function insertCase(db: Executor, values: CaseValues) {
   return db.insertInto("cases").values(values).onConflict((oc) => oc.column("slug").doNothing()).returning(["id", "slug"]).executeTakeFirst();

@@ -22,7 +22,7 @@ export function parseTimeline(text: string): { facts: Array<{ occurredOn: string
   for (const [i, line] of lines.entries()) {
     const [date = "", fact = "", source = "", url = ""] = line.split("|").map((p) => p.trim());
     if (!fact) return { facts: [], error: `Line ${i + 1}: write the fact after the first "|".` };
-    if (url && !/^https?:\/\/\S+$/.test(url)) return { facts: [], error: `Line ${i + 1}: the source address must start with http:// or https://.` };
+    if (url && !/^(https?:\/\/\S+|\/media\/[a-z0-9/_.-]+)$/.test(url)) return { facts: [], error: `Line ${i + 1}: the source address must start with http://, https:// or /media/ (an uploaded document).` };
     facts.push({ occurredOn: date || null, fact, sourceTitle: source || null, sourceUrl: url || null });
   }
   return { facts };

@@ -1,3 +1,5 @@
+import type { Selectable } from "kysely";
+import type { LegislatorsTable } from "~db/schema";
 import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
 
@@ -34,30 +36,7 @@ const memberColumns = [
 ] as const;
 
 /** A sitting member of Congress as the app reads it. */
-export interface Member {
-  bioguide: string;
-  chamber: "senate" | "house";
-  title: string;
-  state: string;
-  district: number | null;
-  senateClass: number | null;
-  stateRank: string | null;
-  fullName: string;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  suffix: string | null;
-  nickname: string | null;
-  party: string;
-  caucus: string | null;
-  phone: string | null;
-  office: string | null;
-  address: string | null;
-  contactForm: string | null;
-  url: string | null;
-  termStart: string;
-  termEnd: string;
-}
+export type Member = Omit<Selectable<LegislatorsTable>, "importId" | "updatedAt">;
 
 /** The row written by an import (everything but the bookkeeping columns). */
 export type LegislatorValues = Member;

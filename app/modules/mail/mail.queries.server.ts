@@ -12,21 +12,6 @@ export interface EmailRow {
   idempotencyKey: string;
 }
 
-/** Inserts the email unless its idempotency key is already queued; returns the new id or null. */
-export async function insertEmail(db: Executor, e: EmailRow): Promise<number | null> {
-  const row = await db
-    .insertInto("emails")
-    .values({ ...e, headers: JSON.stringify(e.headers), tags: JSON.stringify(e.tags) })
-    .onConflict((oc) => oc.column("idempotencyKey").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
-export async function addSendJob(db: Executor, emailId: number) {
-  await sql`select graphile_worker.add_job('send_email', json_build_object('id', ${emailId}::bigint), job_key => ${`email:${emailId}`}, max_attempts => 10)`.execute(db);
-}
-
 export function findEmailById(db: Executor, id: number) {
   return db.selectFrom("emails").selectAll().where("id", "=", id).executeTakeFirst();
 }
@@ -47,4 +32,59 @@ export function listEmails(db: Executor, options: { kind?: string; limit: number
 
 export function listEmailKinds(db: Executor) {
   return db.selectFrom("emails").select(["kind", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("kind").orderBy("kind").execute();
+}
+
+/** Inserts many emails in one statement, skipping idempotency keys already queued; returns the new ids. */
+export async function insertEmails(db: Executor, emails: EmailRow[]): Promise<number[]> {
+  if (!emails.length) return [];
+  const rows = await db
+    .insertInto("emails")
+    .values(emails.map((e) => ({ ...e, headers: JSON.stringify(e.headers), tags: JSON.stringify(e.tags) })))
+    .onConflict((oc) => oc.column("idempotencyKey").doNothing())
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** One send_email job per id, added with a single call. */
+export async function addSendJobs(db: Executor, ids: number[]) {
+  if (!ids.length) return;
+  await sql`
+    select count(*) from graphile_worker.add_jobs(array(
+      select row('send_email', json_build_object('id', id), null, null, 10, 'email:' || id, null, null)::graphile_worker.job_spec
+      from unnest(${ids}::bigint[]) as id
+    ))`.execute(db);
+}
+
+/** The development outbox's copy of each message of a batch (already "sent": nothing leaves the machine). */
+export async function insertSentOutboxEmails(
+  db: Executor,
+  kind: string,
+  messages: Array<{ to: string; subject: string; html: string; text: string; headers: Record<string, string>; tags: Record<string, string>; idempotencyKey: string }>,
+) {
+  if (!messages.length) return;
+  await db
+    .insertInto("emails")
+    .values(
+      messages.map((m) => ({
+        kind,
+        toAddress: m.to,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        headers: JSON.stringify(m.headers),
+        tags: JSON.stringify(m.tags),
+        idempotencyKey: m.idempotencyKey,
+        status: "sent" as const,
+        transport: "outbox",
+        attempts: 1,
+        sentAt: new Date(),
+      })),
+    )
+    .onConflict((oc) => oc.column("idempotencyKey").doNothing())
+    .execute();
+}
+
+export async function markEmailSuppressed(db: Executor, id: number) {
+  await db.updateTable("emails").set({ status: "suppressed", lastError: "The address is suppressed (bounce or complaint)." }).where("id", "=", id).execute();
 }

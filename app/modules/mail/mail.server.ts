@@ -1,9 +1,11 @@
 import { db, type Executor } from "~db/index.server";
 import { env } from "~/env.server";
-import { addSendJob, findEmailById, insertEmail, listEmailKinds, listEmails, markEmailAttemptFailed, markEmailSent } from "./mail.queries.server";
+import { addSendJobs, findEmailById, insertEmails, listEmailKinds, listEmails, markEmailAttemptFailed, markEmailSent, markEmailSuppressed, type EmailRow } from "./mail.queries.server";
+import { isSuppressed } from "./suppressions.server";
 import { mailTransport } from "./transport.server";
 
 export { renderEmail, orgProps } from "./render.server";
+export { suppressAddress, isSuppressed } from "./suppressions.server";
 
 export interface OutgoingEmail {
   /** The template kind, e.g. "donation-receipt". */
@@ -19,24 +21,39 @@ export interface OutgoingEmail {
   tags?: Record<string, string>;
 }
 
-/**
- * Makes an email durable in the caller's transaction: the row and the job that sends it commit
- * together with their cause, or not at all.
- */
-export async function queueEmail(trx: Executor, email: OutgoingEmail): Promise<{ queued: boolean; id: number | null }> {
+function toEmailRow(email: OutgoingEmail): EmailRow {
   const headers: Record<string, string> = email.listUnsubscribeUrl
     ? { "List-Unsubscribe": `<${email.listUnsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
     : {};
-  const id = await insertEmail(trx, { kind: email.kind, toAddress: email.to, subject: email.subject, html: email.html, text: email.text, headers, tags: { kind: email.kind, ...email.tags }, idempotencyKey: email.idempotencyKey });
-  if (id === null) return { queued: false, id: null };
-  await addSendJob(trx, id);
-  return { queued: true, id };
+  return { kind: email.kind, toAddress: email.to, subject: email.subject, html: email.html, text: email.text, headers, tags: { kind: email.kind, ...email.tags }, idempotencyKey: email.idempotencyKey };
+}
+
+/**
+ * Makes emails durable in the caller's transaction: the rows and the jobs that send them commit
+ * together with their cause, or not at all (two statements for any number). Idempotency keys
+ * already queued are skipped; returns the ids of the new rows.
+ */
+export async function queueEmails(trx: Executor, emails: OutgoingEmail[]): Promise<number[]> {
+  const ids = await insertEmails(trx, emails.map(toEmailRow));
+  await addSendJobs(trx, ids);
+  return ids;
+}
+
+/** queueEmail for one message. */
+export async function queueEmail(trx: Executor, email: OutgoingEmail): Promise<{ queued: boolean; id: number | null }> {
+  const [id = null] = await queueEmails(trx, [email]);
+  return { queued: id !== null, id };
 }
 
 /** The send_email job: hands one queued email to the transport; safe to run twice. */
 export async function sendQueuedEmail(id: number, attempt: number, maxAttempts: number): Promise<void> {
   const email = await findEmailById(db(), id);
   if (!email || email.status !== "queued") return;
+  // Checked at send time, so a bounce or complaint after queueing still stops the message.
+  if (await isSuppressed(email.toAddress)) {
+    await markEmailSuppressed(db(), id);
+    return;
+  }
   const transport = mailTransport();
   const result = await transport.send({
     from: env().MAIL_FROM,

@@ -1,5 +1,7 @@
 import { Resend } from "resend";
+import { db } from "~db/index.server";
 import { env } from "~/env.server";
+import { insertSentOutboxEmails } from "./mail.queries.server";
 
 export interface TransportMessage {
   from: string;
@@ -12,11 +14,50 @@ export interface TransportMessage {
   idempotencyKey: string;
 }
 
-export type TransportResult = { ok: true; providerId: string | null } | { ok: false; error: string; retryable: boolean; retryAfterSeconds?: number };
+export type TransportFailure = { ok: false; error: string; retryable: boolean; status: number | null; retryAfterSeconds?: number };
+export type TransportResult = { ok: true; providerId: string | null } | TransportFailure;
+export type BatchResult = { ok: true; providerIds: Array<string | null> } | TransportFailure;
 
 export interface MailTransport {
   name: "resend" | "outbox";
   send(message: TransportMessage): Promise<TransportResult>;
+  /** Up to 100 messages in one request; `idempotencyKey` covers the whole batch. */
+  sendBatch(messages: TransportMessage[], idempotencyKey: string, kind: string): Promise<BatchResult>;
+}
+
+const outbox: MailTransport = {
+  name: "outbox",
+  send: async () => ({ ok: true, providerId: null }),
+  // The development outbox keeps each message of a batch as a sent email, readable at /admin/outbox.
+  async sendBatch(messages, _key, kind) {
+    await insertSentOutboxEmails(db(), kind, messages);
+    return { ok: true, providerIds: messages.map(() => null) };
+  },
+};
+
+let client: { key: string; baseUrl: string | undefined; resend: Resend } | undefined;
+
+/** Built lazily from env() so tests and benchmarks can point RESEND_BASE_URL at a local fake. */
+function resendClient(key: string, baseUrl: string | undefined): Resend {
+  if (!client || client.key !== key || client.baseUrl !== baseUrl) client = { key, baseUrl, resend: new Resend(key, baseUrl ? { baseUrl } : undefined) };
+  return client.resend;
+}
+
+function tagList(tags: Record<string, string>) {
+  return Object.entries(tags).map(([name, value]) => ({ name, value: value.replace(/[^A-Za-z0-9_-]/g, "_") }));
+}
+
+function failure(error: { name: string; message: string; statusCode?: number | null }, headers: Record<string, string> | null): TransportFailure {
+  const status = error.statusCode ?? null;
+  const retryAfter = Number(headers?.["retry-after"]);
+  return {
+    ok: false,
+    error: `${error.name}: ${error.message}`,
+    status,
+    // No status: the connection failed. 409 concurrent_idempotent_requests: the same key is still in flight.
+    retryable: status === null || status === 0 || status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests",
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+  };
 }
 
 /**
@@ -25,22 +66,26 @@ export interface MailTransport {
  */
 export function mailTransport(): MailTransport {
   const config = env();
-  if (!config.RESEND_API_KEY) return { name: "outbox", send: async () => ({ ok: true, providerId: null }) };
-  // The SDK reads RESEND_BASE_URL itself (tests point it at a local server that speaks Resend's API).
-  const resend = new Resend(config.RESEND_API_KEY);
+  if (!config.RESEND_API_KEY) return outbox;
+  const resend = resendClient(config.RESEND_API_KEY, config.RESEND_BASE_URL);
   return {
     name: "resend",
     async send(m) {
-      const tags = Object.entries(m.tags).map(([name, value]) => ({ name, value: value.replace(/[^A-Za-z0-9_-]/g, "_") }));
-      const { data, error } = await resend.emails.send(
-        { from: m.from, to: [m.to], subject: m.subject, html: m.html, text: m.text, headers: m.headers, tags },
+      const { data, error, headers } = await resend.emails.send(
+        { from: m.from, to: [m.to], subject: m.subject, html: m.html, text: m.text, headers: m.headers, tags: tagList(m.tags) },
         { idempotencyKey: m.idempotencyKey },
       );
-      if (error) {
-        const status = (error as { statusCode?: number }).statusCode ?? 0;
-        return { ok: false, error: `${error.name}: ${error.message}`, retryable: status === 0 || status === 429 || status >= 500 };
-      }
+      if (error) return failure(error, headers);
       return { ok: true, providerId: data?.id ?? null };
+    },
+    async sendBatch(messages, idempotencyKey) {
+      const { data, error, headers } = await resend.batch.send(
+        messages.map((m) => ({ from: m.from, to: [m.to], subject: m.subject, html: m.html, text: m.text, headers: m.headers, tags: tagList(m.tags) })),
+        { idempotencyKey },
+      );
+      if (error) return failure(error, headers);
+      const ids = data?.data ?? [];
+      return { ok: true, providerIds: messages.map((_, i) => ids[i]?.id ?? null) };
     },
   };
 }

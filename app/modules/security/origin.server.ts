@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from "express";
  * Requests that are authenticated by their own signature or token and so may come from
  * anywhere: provider webhooks and RFC 8058 one-click unsubscribe. Keep this list explicit.
  */
-export const CROSS_SITE_EXEMPT: RegExp[] = [/^\/webhooks\/(stripe|resend)$/, /^\/unsubscribe\/[^/]+\/one-click$/];
+export const CROSS_SITE_EXEMPT: RegExp[] = [/^\/webhooks\/(stripe|resend)$/, /^\/unsubscribe\/[1-9][0-9]*\.[0-9]+\.[A-Za-z0-9_-]{22}\/one-click$/];
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,0 +1,128 @@
+import { createHmac, randomBytes } from "node:crypto";
+import Stripe from "stripe";
+import { env } from "~/env.server";
+import type { DonationFrequency } from "~db/schema";
+
+/**
+ * The one Stripe adapter. With STRIPE_SECRET_KEY it talks to Stripe (or to the server at
+ * STRIPE_API_BASE, e.g. a local fake in tests). Without it the platform runs in a labelled test
+ * mode: checkout and the customer portal are local stand-in pages, and their events are signed
+ * with the dev webhook secret and delivered to our own webhook handler, verification included.
+ */
+
+let cached: { fingerprint: string; client: Stripe } | undefined;
+
+/** STRIPE_API_BASE (e.g. http://127.0.0.1:12111) as the SDK's host, port and protocol options. */
+export function apiBaseOptions(base: string | undefined): { host?: string; port?: number; protocol?: "http" | "https" } {
+  if (!base) return {};
+  const url = new URL(base);
+  const protocol = url.protocol === "http:" ? "http" : "https";
+  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === "https" ? 443 : 80, protocol };
+}
+
+export function isTestMode(): boolean {
+  return !env().STRIPE_SECRET_KEY;
+}
+
+/** The SDK, configured from the environment. In test mode it is only used for webhook signing. */
+export function stripe(): Stripe {
+  const config = env();
+  const key = config.STRIPE_SECRET_KEY ?? "sk_test_local_mode_no_network";
+  const fingerprint = `${key}|${config.STRIPE_API_BASE ?? ""}`;
+  if (cached?.fingerprint !== fingerprint) {
+    cached = { fingerprint, client: new Stripe(key, { ...apiBaseOptions(config.STRIPE_API_BASE), maxNetworkRetries: 2, timeout: 20_000, appInfo: { name: "bring-them-home" } }) };
+  }
+  return cached.client;
+}
+
+/** STRIPE_WEBHOOK_SECRET, or in development and test mode a secret derived from SESSION_SECRET. */
+export function webhookSecret(): string {
+  const config = env();
+  return config.STRIPE_WEBHOOK_SECRET ?? `whsec_dev_${createHmac("sha256", config.SESSION_SECRET).update("stripe-dev-webhook").digest("hex").slice(0, 40)}`;
+}
+
+export class WebhookSignatureError extends Error {}
+
+/** Verifies the Stripe-Signature header over the raw body (5 minutes tolerance) and parses the event. */
+export function constructWebhookEvent(rawBody: Buffer, signature: string | null): Stripe.Event {
+  if (!signature) throw new WebhookSignatureError("Missing Stripe-Signature header.");
+  try {
+    return stripe().webhooks.constructEvent(rawBody, signature, webhookSecret(), 300);
+  } catch (error) {
+    throw new WebhookSignatureError(error instanceof Error ? error.message : "Invalid signature.");
+  }
+}
+
+/** A Stripe-Signature header for a payload, as Stripe would send it (test mode and tests). */
+export function signPayload(payload: string, timestamp = Math.floor(Date.now() / 1000), secret = webhookSecret()): string {
+  return stripe().webhooks.generateTestHeaderString({ payload, secret, timestamp });
+}
+
+export interface CheckoutRequest {
+  donationId: number;
+  idempotencyKey: string;
+  frequency: DonationFrequency;
+  amountCents: number;
+  description: string;
+  email: string | null;
+  metadata: Record<string, string>;
+  successUrl: string;
+  cancelUrl: string;
+  testCheckoutUrl: (sessionId: string) => string;
+}
+
+export function localId(prefix: string): string {
+  return `${prefix}_test_local_${randomBytes(12).toString("hex")}`;
+}
+
+/** Creates a Checkout Session (payment or subscription mode); one per idempotency key. */
+export async function createCheckoutSession(req: CheckoutRequest): Promise<{ id: string; url: string; testMode: boolean }> {
+  if (isTestMode()) {
+    const id = localId("cs");
+    return { id, url: req.testCheckoutUrl(id), testMode: true };
+  }
+  const priceData = {
+    currency: "usd",
+    unit_amount: req.amountCents,
+    product_data: { name: req.description },
+    ...(req.frequency === "monthly" ? { recurring: { interval: "month" as const } } : {}),
+  };
+  const common = {
+    line_items: [{ quantity: 1, price_data: priceData }],
+    success_url: req.successUrl,
+    cancel_url: req.cancelUrl,
+    client_reference_id: String(req.donationId),
+    metadata: req.metadata,
+    ...(req.email ? { customer_email: req.email } : {}),
+  };
+  const params: Stripe.Checkout.SessionCreateParams =
+    req.frequency === "monthly"
+      ? { ...common, mode: "subscription", subscription_data: { metadata: req.metadata, description: req.description } }
+      : { ...common, mode: "payment", submit_type: "donate", customer_creation: "always", payment_intent_data: { metadata: req.metadata, description: req.description } };
+  const session = await stripe().checkout.sessions.create(params, { idempotencyKey: req.idempotencyKey });
+  if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
+  return { id: session.id, url: session.url, testMode: false };
+}
+
+/** A customer-portal session where a monthly donor manages or cancels their gift. */
+export async function createPortalSession(customerId: string, returnUrl: string, testPortalUrl: string): Promise<string> {
+  if (isTestMode() || customerId.includes("_test_local_")) return testPortalUrl;
+  const session = await stripe().billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
+  return session.url;
+}
+
+/** The PaymentIntent that paid an invoice (refunds and disputes name the PaymentIntent). */
+export async function paymentIntentForInvoice(invoice: { id?: string; payments?: { data?: Array<{ payment?: { payment_intent?: unknown } }> } }): Promise<string | null> {
+  const fromPayload = invoice.payments?.data?.map((p) => idOf(p.payment?.payment_intent)).find(Boolean);
+  if (fromPayload) return fromPayload;
+  if (isTestMode() || !invoice.id || invoice.id.includes("_test_local_")) return null;
+  const list = await stripe().invoicePayments.list({ invoice: invoice.id, limit: 3 });
+  return list.data.map((p) => idOf(p.payment?.payment_intent)).find(Boolean) ?? null;
+}
+
+/** An expandable Stripe field as its id. */
+export function idOf(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object" && "id" in value && typeof (value as { id: unknown }).id === "string") return (value as { id: string }).id;
+  return null;
+}

@@ -1,0 +1,58 @@
+import type { Executor } from "~db/index.server";
+import type { MediaKind } from "~db/schema";
+
+const columns = ["caseMedia.id", "caseMedia.slug", "caseMedia.title", "caseMedia.kind", "caseMedia.description", "caseMedia.dateText", "caseMedia.source", "caseMedia.caseId", "caseMedia.imageKey", "caseMedia.imageAlt", "caseMedia.published", "caseMedia.updatedAt"] as const;
+
+export function listMedia(db: Executor, options: { publishedOnly: boolean }) {
+  let q = db.selectFrom("caseMedia").leftJoin("cases", "cases.id", "caseMedia.caseId").select([...columns, "cases.slug as caseSlug", "cases.fullName as caseName", "cases.published as casePublished"]);
+  if (options.publishedOnly) q = q.where("caseMedia.published", "=", true);
+  return q.orderBy("caseMedia.createdAt", "desc").orderBy("caseMedia.id", "desc").execute();
+}
+
+export function findMediaById(db: Executor, id: number) {
+  return db.selectFrom("caseMedia").leftJoin("cases", "cases.id", "caseMedia.caseId").select([...columns, "cases.slug as caseSlug"]).where("caseMedia.id", "=", id).executeTakeFirst();
+}
+
+export function findMediaBySlug(db: Executor, slug: string) {
+  return db.selectFrom("caseMedia").select(columns).where("slug", "=", slug).executeTakeFirst();
+}
+
+export interface MediaValues {
+  slug: string;
+  title: string;
+  kind: MediaKind;
+  description: string;
+  dateText: string | null;
+  source: string | null;
+  caseId: number | null;
+  imageAlt: string | null;
+  published: boolean;
+}
+
+export function insertMedia(db: Executor, values: MediaValues & { imageKey?: string | null }) {
+  return db.insertInto("caseMedia").values(values).onConflict((oc) => oc.column("slug").doNothing()).returning("id").executeTakeFirst();
+}
+
+export async function updateMedia(db: Executor, id: number, values: MediaValues) {
+  await db.updateTable("caseMedia").set({ ...values, updatedAt: new Date() }).where("id", "=", id).execute();
+}
+
+export async function setMediaImage(db: Executor, id: number, imageKey: string | null) {
+  await db.updateTable("caseMedia").set({ imageKey, updatedAt: new Date() }).where("id", "=", id).execute();
+}
+
+export async function setCasePhoto(db: Executor, caseId: number, photoUrl: string) {
+  await db.updateTable("cases").set({ photoUrl, updatedAt: new Date() }).where("id", "=", caseId).execute();
+}
+
+export function insertCaseDocument(db: Executor, values: { caseId: number; title: string; storageKey: string; contentType: string; bytes: number }) {
+  return db.insertInto("caseDocuments").values(values).onConflict((oc) => oc.column("storageKey").doNothing()).returning("id").executeTakeFirst();
+}
+
+export function listCaseDocuments(db: Executor, caseId: number) {
+  return db.selectFrom("caseDocuments").select(["id", "title", "storageKey", "contentType", "bytes", "createdAt"]).where("caseId", "=", caseId).orderBy("id").execute();
+}
+
+export function findCaseIdBySlug(db: Executor, slug: string) {
+  return db.selectFrom("cases").select("id").where("slug", "=", slug).executeTakeFirst();
+}

@@ -1,0 +1,163 @@
+import { createHash, createHmac } from "node:crypto";
+import { createElement } from "react";
+import { db } from "~db/index.server";
+import SignatureAlreadySigned from "~emails/signature-already-signed";
+import SignatureConfirmation from "~emails/signature-confirmation";
+import SignatureConfirmed from "~emails/signature-confirmed";
+import { appUrl, env } from "~/env.server";
+import { orgProps, queueEmail, queueEmails, renderEmail, type OutgoingEmail } from "~/modules/mail/mail.server";
+import { confirmSupporter } from "~/modules/supporters/supporters.server";
+import { CONFIRMATION_DAYS } from "./petitions";
+import {
+  claimOwedNotices,
+  claimUnsentConfirmations,
+  confirmPendingSignature,
+  deletePendingSignature,
+  findSignatureByTokenHash,
+  markConfirmationsSent,
+  markNoticesSent,
+  type OutboxSignature,
+} from "./confirmation.queries.server";
+import { scheduleJob, uncountRemovedSignature } from "./rollup.queries.server";
+
+/** The link token is derived from the signature id with a secret, so the sender can rebuild it; only its hash is stored. */
+export function confirmationToken(signatureId: number): string {
+  return createHmac("sha256", env().SESSION_SECRET).update(`signature-confirmation:${signatureId}`).digest("base64url").slice(0, 32);
+}
+
+export function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+const BATCH = 500;
+const PLACEHOLDERS = { firstName: "%%FIRST_NAME%%", confirmUrl: "%%CONFIRM_URL%%", notMeUrl: "%%NOT_ME_URL%%" };
+
+function escapeHtml(s: string) {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function fill(template: { html: string; text: string }, values: { firstName: string; confirmUrl: string; notMeUrl: string }) {
+  const apply = (s: string, escape: (v: string) => string) =>
+    s.replaceAll(PLACEHOLDERS.firstName, escape(values.firstName)).replaceAll(PLACEHOLDERS.confirmUrl, values.confirmUrl).replaceAll(PLACEHOLDERS.notMeUrl, values.notMeUrl);
+  return { html: apply(template.html, escapeHtml), text: apply(template.text, (v) => v) };
+}
+
+/** Renders once per petition in a batch, then fills in each signer's name and links. */
+async function renderPerPetition<T>(rows: OutboxSignature[], render: (row: OutboxSignature) => Promise<T>) {
+  const cache = new Map<string, Promise<T>>();
+  return (row: OutboxSignature, variant = "") => {
+    const key = `${row.petitionId}:${variant}`;
+    if (!cache.has(key)) cache.set(key, render(row));
+    return cache.get(key)!;
+  };
+}
+
+function links(id: number) {
+  const token = confirmationToken(id);
+  return { token, confirmUrl: `${appUrl()}/confirm/${token}`, notMeUrl: `${appUrl()}/confirm/${token}?not-me=1` };
+}
+
+/** Sends the confirmation emails owed to pending signatures, in batches; each at most once. */
+export async function sendConfirmationBatch(): Promise<number> {
+  return db().transaction().execute(async (trx) => {
+    const rows = await claimUnsentConfirmations(trx, BATCH);
+    if (!rows.length) return 0;
+    const template = await renderPerPetition(rows, (row) =>
+      renderEmail(createElement(SignatureConfirmation, { ...orgProps(), petitionTitle: row.title, ...PLACEHOLDERS })),
+    );
+    const emails: OutgoingEmail[] = [];
+    const sent: Array<{ id: number; tokenHash: string }> = [];
+    for (const row of rows) {
+      const l = links(row.id);
+      emails.push({ kind: "signature-confirmation", to: row.email, subject: `Confirm your signature: ${row.title}`, ...fill(await template(row), { firstName: row.firstName, ...l }), idempotencyKey: `signature-confirmation:${row.id}`, tags: { petition: String(row.petitionId) } });
+      sent.push({ id: row.id, tokenHash: tokenHash(l.token) });
+    }
+    await markConfirmationsSent(trx, sent);
+    await queueEmails(trx, emails);
+    return rows.length;
+  });
+}
+
+/** Sends the "already signed" notes owed (at most three per signature, counted on the signature). */
+export async function sendAlreadySignedBatch(): Promise<number> {
+  return db().transaction().execute(async (trx) => {
+    const rows = await claimOwedNotices(trx, BATCH);
+    if (!rows.length) return 0;
+    const template = await renderPerPetition(rows, (row) =>
+      renderEmail(createElement(SignatureAlreadySigned, { ...orgProps(), petitionTitle: row.title, petitionUrl: `${appUrl()}/campaigns/${row.slug}`, firstName: PLACEHOLDERS.firstName, confirmUrl: row.state === "pending" ? PLACEHOLDERS.confirmUrl : undefined })),
+    );
+    const emails: OutgoingEmail[] = [];
+    const tokens: Array<{ id: number; tokenHash: string }> = [];
+    for (const row of rows) {
+      const l = links(row.id);
+      if (row.state === "pending") tokens.push({ id: row.id, tokenHash: tokenHash(l.token) });
+      if (row.state === "pending" || row.state === "confirmed") {
+        emails.push({ kind: "signature-already-signed", to: row.email, subject: `You have already signed: ${row.title}`, ...fill(await template(row, row.state), { firstName: row.firstName, ...l }), idempotencyKey: `signature-already-signed:${row.id}:${row.alreadySignedNotices}`, tags: { petition: String(row.petitionId) } });
+      }
+    }
+    await markNoticesSent(trx, rows.map((r) => ({ id: r.id, notices: r.alreadySignedNotices })));
+    await markConfirmationsSent(trx, tokens);
+    await queueEmails(trx, emails);
+    return rows.length;
+  });
+}
+
+/** The send_signature_emails job: drain the outbox, then come back in a couple of seconds. */
+export async function sendSignatureEmailsJob(): Promise<void> {
+  try {
+    for (let i = 0; i < 40; i++) if ((await sendConfirmationBatch()) < BATCH) break;
+    for (let i = 0; i < 10; i++) if ((await sendAlreadySignedBatch()) < BATCH) break;
+  } finally {
+    await scheduleJob(db(), "send_signature_emails", 2);
+  }
+}
+
+export type TokenView =
+  | { kind: "unknown" }
+  | { kind: "expired"; title: string; slug: string }
+  | { kind: "pending" | "confirmed"; title: string; slug: string; firstName: string }
+  | { kind: "void"; title: string; slug: string };
+
+function expiryCutoff() {
+  return new Date(Date.now() - CONFIRMATION_DAYS * 86_400_000);
+}
+
+/** What the confirmation page shows for a token (GET never changes anything: mail scanners follow links). */
+export async function viewConfirmation(token: string): Promise<TokenView> {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { kind: "unknown" };
+  const s = await findSignatureByTokenHash(db(), tokenHash(token));
+  if (!s) return { kind: "unknown" };
+  if (s.state === "confirmed") return { kind: "confirmed", title: s.title, slug: s.slug, firstName: s.firstName };
+  if (s.state !== "pending") return { kind: "void", title: s.title, slug: s.slug };
+  if (s.createdAt < expiryCutoff()) return { kind: "expired", title: s.title, slug: s.slug };
+  return { kind: "pending", title: s.title, slug: s.slug, firstName: s.firstName };
+}
+
+/** POST: confirms once; a second confirmation changes nothing and answers the same. */
+export async function confirmSignature(token: string): Promise<TokenView> {
+  const view = await viewConfirmation(token);
+  if (view.kind !== "pending") return view;
+  const s = (await findSignatureByTokenHash(db(), tokenHash(token)))!;
+  await db().transaction().execute(async (trx) => {
+    if (!(await confirmPendingSignature(trx, s.id, expiryCutoff()))) return;
+    await confirmSupporter(trx, s.supporterId);
+    const petitionUrl = `${appUrl()}/campaigns/${s.slug}`;
+    const { html, text } = await renderEmail(createElement(SignatureConfirmed, { ...orgProps(), firstName: s.firstName, petitionTitle: s.title, petitionUrl }));
+    await queueEmail(trx, { kind: "signature-confirmed", to: s.email, subject: `Your signature is confirmed: ${s.title}`, html, text, idempotencyKey: `signature-confirmed:${s.id}` });
+  });
+  return { ...view, kind: "confirmed" };
+}
+
+/** "It wasn't me": removes a pending signature (a confirmed one stays; it was confirmed from the inbox). */
+export async function removePendingSignature(token: string): Promise<{ removed: boolean; view: TokenView }> {
+  const view = await viewConfirmation(token);
+  if (view.kind !== "pending" && view.kind !== "expired") return { removed: false, view };
+  const s = (await findSignatureByTokenHash(db(), tokenHash(token)))!;
+  const removed = await db().transaction().execute(async (trx) => {
+    const row = await deletePendingSignature(trx, s.id);
+    if (!row) return false;
+    await uncountRemovedSignature(trx, row.petitionId, row.countedState);
+    return true;
+  });
+  return { removed, view };
+}

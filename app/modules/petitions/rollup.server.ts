@@ -1,0 +1,39 @@
+import { db } from "~db/index.server";
+import { lockRollup, foldSignatureBatch, rebuildPetitionRollups, scheduleJob, stampRollupRun } from "./rollup.queries.server";
+
+const BATCH = 20_000;
+/** How often the roll-up runs: the pages trail real time by about this much. */
+export const ROLLUP_INTERVAL_SECONDS = 2;
+
+/** Folds every signature changed since the last run into the roll-ups; returns how many. */
+export async function rollUpSignatures(maxBatches = 100): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const folded = await db().transaction().execute(async (trx) => {
+      await lockRollup(trx);
+      const n = await foldSignatureBatch(trx, BATCH);
+      if (n > 0 || i === 0) await stampRollupRun(trx, n);
+      return n;
+    });
+    total += folded;
+    if (folded < BATCH) break;
+  }
+  return total;
+}
+
+/** The roll_up_signatures job: fold, then come back in a couple of seconds. */
+export async function rollUpSignaturesJob(): Promise<void> {
+  try {
+    await rollUpSignatures();
+  } finally {
+    await scheduleJob(db(), "roll_up_signatures", ROLLUP_INTERVAL_SECONDS);
+  }
+}
+
+export async function recomputePetitionCounts(petitionId: number): Promise<void> {
+  await db().transaction().execute(async (trx) => {
+    await lockRollup(trx);
+    await rebuildPetitionRollups(trx, petitionId);
+    await stampRollupRun(trx, 0);
+  });
+}

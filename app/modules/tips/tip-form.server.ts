@@ -1,0 +1,59 @@
+import { data, redirect } from "@remix-run/node";
+import { fieldErrors } from "~/lib/validation";
+import { log } from "~/lib/log.server";
+import { hitRateLimit } from "~/modules/security/rate-limit.server";
+import { hashIp } from "~/modules/security/ip-hash.server";
+import { checkFile, type CheckedFile } from "~/modules/uploads/file-check.server";
+import { parseUpload } from "~/modules/uploads/multipart.server";
+import { TIP_LIMITS } from "./tips";
+import { TIP_FIELDS, tipFormSchema } from "./tips.schema";
+import { submitTip, tipRateLimit } from "./tips.server";
+
+/** The honeypot: a field people never see; bots fill it. */
+export const HONEYPOT_FIELD = "fax_number";
+
+export type TipFormValues = Partial<Record<(typeof TIP_FIELDS)[number], string>>;
+
+function formValues(fields: Record<string, string>): TipFormValues {
+  return Object.fromEntries(TIP_FIELDS.map((k) => [k, fields[k] ?? ""]));
+}
+
+function refused(status: number, values: TipFormValues, fields: Record<string, string>, message: string) {
+  return data({ values, fields, message }, { status });
+}
+
+/**
+ * POST /tips/new: rate limit, stream the multipart body, validate, check every file by its
+ * content, then save. Any refusal re-renders the form with a message and stores nothing.
+ */
+export async function handleTipSubmission(request: Request, clientIp: string) {
+  const limit = await hitRateLimit(tipRateLimit, clientIp);
+  if (!limit.ok) {
+    return data({ values: {} as TipFormValues, fields: {} as Record<string, string>, message: `Too many tips from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes and try again.` }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  }
+  const upload = await parseUpload(request, { maxFileBytes: TIP_LIMITS.maxFileBytes, maxFiles: TIP_LIMITS.maxFiles, maxFieldBytes: 1024 * 1024 });
+  try {
+    const values = formValues(upload.fields);
+    if (upload.fields[HONEYPOT_FIELD]) {
+      log.info("tip honeypot filled; nothing stored");
+      throw redirect("/tips/sent");
+    }
+    const parsed = tipFormSchema.safeParse(upload.fields);
+    const fields = parsed.success ? {} : fieldErrors(parsed.error);
+    const fileErrors = [...upload.errors];
+    const checked: CheckedFile[] = [];
+    if (!fileErrors.length) {
+      for (const file of upload.files) {
+        const result = await checkFile(file, ["image", "pdf"]);
+        if (result.ok) checked.push(result.file);
+        else fileErrors.push(result.message);
+      }
+    }
+    if (fileErrors.length) fields.attachments = `${fileErrors.join(" ")} Nothing was saved: please choose the files again.`;
+    if (!parsed.success || fileErrors.length) return refused(400, values, fields, "Your tip was not sent yet. Please correct what is marked below.");
+    const tip = await submitTip(parsed.data, checked, hashIp(clientIp));
+    throw redirect(`/tips/sent?ref=${encodeURIComponent(tip.reference)}`);
+  } finally {
+    await upload.cleanup();
+  }
+}

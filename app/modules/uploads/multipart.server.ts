@@ -1,0 +1,113 @@
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { formatBytes } from "./uploads";
+import { incomingDir } from "./storage.server";
+
+export interface IncomingFile {
+  field: string;
+  filename: string;
+  declaredType: string;
+  /** The part as streamed to a temporary file. */
+  tempPath: string;
+  bytes: number;
+}
+
+export interface ParsedUpload {
+  fields: Record<string, string>;
+  files: IncomingFile[];
+  /** A message per problem found while streaming (too large, too many files, field too long). */
+  errors: string[];
+  /** Removes every temporary file of this request; call it in a finally block. */
+  cleanup: () => Promise<void>;
+}
+
+export interface UploadLimits {
+  /** Bytes per file; a larger file is read to its end and dropped with a message. */
+  maxFileBytes: number;
+  maxFiles: number;
+  /** Bytes per text field. */
+  maxFieldBytes: number;
+}
+
+
+/**
+ * Parses a multipart form with Remix's streaming parser. Files stream to temporary files
+ * (never whole in memory) and stop being written past `maxFileBytes`; the rest of the part is
+ * drained so the other fields still arrive and the form can be shown again with a clear message.
+ * A request that is not multipart is read as an ordinary form.
+ */
+export async function parseUpload(request: Request, limits: UploadLimits): Promise<ParsedUpload> {
+  const files: IncomingFile[] = [];
+  const temps: string[] = [];
+  const errors: string[] = [];
+  const fields: Record<string, string> = {};
+  const cleanup = async () => {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+  };
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.startsWith("multipart/form-data")) {
+    const form = await request.formData();
+    for (const [k, v] of form.entries()) if (typeof v === "string" && !(k in fields)) fields[k] = v;
+    return { fields, files, errors, cleanup };
+  }
+  const dir = await incomingDir();
+
+  const handler: UploadHandler = async ({ name, filename, contentType, data }) => {
+    if (filename === undefined) {
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of data) {
+        size += chunk.byteLength;
+        if (size <= limits.maxFieldBytes) chunks.push(chunk);
+      }
+      if (size > limits.maxFieldBytes) {
+        errors.push(`The field "${name}" is too long.`);
+        return undefined;
+      }
+      if (!(name in fields)) fields[name] = Buffer.concat(chunks).toString("utf8");
+      return undefined;
+    }
+    if (!filename) {
+      for await (const _ of data) void _; // an empty file input
+      return undefined;
+    }
+    if (files.length >= limits.maxFiles) {
+      for await (const _ of data) void _;
+      if (!errors.some((e) => e.startsWith("At most"))) errors.push(`At most ${limits.maxFiles} attachments can be sent with one tip.`);
+      return undefined;
+    }
+    const tempPath = path.join(dir, `${randomBytes(12).toString("hex")}.part`);
+    temps.push(tempPath);
+    const out = createWriteStream(tempPath, { mode: 0o600 });
+    let bytes = 0;
+    let over = false;
+    for await (const chunk of data) {
+      bytes += chunk.byteLength;
+      if (bytes > limits.maxFileBytes) over = true;
+      if (!over && !out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+    }
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    if (over) {
+      errors.push(`"${filename}" is ${formatBytes(bytes)}; each file can be at most ${formatBytes(limits.maxFileBytes)}.`);
+      return undefined;
+    }
+    if (bytes === 0) {
+      errors.push(`"${filename}" is empty.`);
+      return undefined;
+    }
+    files.push({ field: name, filename, declaredType: contentType, tempPath, bytes });
+    return undefined;
+  };
+
+  try {
+    await unstable_parseMultipartFormData(request, handler);
+  } catch (error) {
+    await cleanup();
+    if (error instanceof TypeError) return { fields: {}, files: [], errors: ["The form could not be read. Please send it again."], cleanup };
+    throw error;
+  }
+  return { fields, files, errors, cleanup };
+}

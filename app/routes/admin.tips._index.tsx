@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { TipStatusBadge } from "~/components/admin/tip-badge";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+import { TIP_STATUS_LABELS, TIP_STATUSES } from "~/modules/tips/tips";
+import { tipFilterSchema } from "~/modules/tips/tips.schema";
+import { tipQueue } from "~/modules/tips/tips.server";
+
+export const meta: MetaFunction = () => [{ title: "Tips | Organizers" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const organizer = await requireOrganizer(request);
+  const filters = tipFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const queue = await tipQueue(filters, organizer.id);
+  return { ...queue, filters };
+}
+
+export default function TipQueue() {
+  const { tips, more, page, counts, organizers, filters } = useLoaderData<typeof loader>();
+  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  const qs = (p: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([k, v]) => v !== undefined && k !== "page").map(([k, v]) => [k, String(v)])), page: String(p) }).toString();
+  return (
+    <>
+      <h1>Tips</h1>
+      <p className="muted small">Private. Opening a tip is recorded in the audit log.</p>
+      <ul className="tip-counts" aria-label="Tips by state">
+        <li><Link to="/admin/tips">All <strong>{total}</strong></Link></li>
+        {TIP_STATUSES.map((s) => (
+          <li key={s}><Link to={`/admin/tips?status=${s}`} aria-current={filters.status === s ? "page" : undefined}>{TIP_STATUS_LABELS[s]} <strong>{counts[s] ?? 0}</strong></Link></li>
+        ))}
+      </ul>
+      <Form method="get" className="toolbar filters" role="search" aria-label="Filter tips">
+        <div>
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Reference or words" />
+        </div>
+        <div>
+          <label htmlFor="status">State</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">Any state</option>
+            {TIP_STATUSES.map((s) => <option key={s} value={s}>{TIP_STATUS_LABELS[s]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="assigned">Assigned to</label>
+          <select id="assigned" name="assigned" defaultValue={filters.assigned ?? ""}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="none">Nobody</option>
+            {organizers.map((o) => <option key={o.id} value={String(o.id)}>{o.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="case">Case (slug)</label>
+          <input id="case" name="case" defaultValue={filters.case ?? ""} size={16} />
+        </div>
+        <button className="button button--small button--secondary" type="submit">Filter</button>
+      </Form>
+      <table className="data">
+        <thead>
+          <tr><th>Received</th><th>Reference</th><th>State</th><th>About</th><th>Excerpt</th><th className="num">Files</th><th>Assigned</th></tr>
+        </thead>
+        <tbody>
+          {tips.map((t) => (
+            <tr key={t.id}>
+              <td>{new Date(t.createdAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td><Link to={`/admin/tips/${t.id}`}>{t.reference}</Link></td>
+              <td><TipStatusBadge status={t.status} />{t.forwardedTo ? <div className="small muted">{t.forwardedTo}</div> : null}</td>
+              <td>{t.caseName ?? (t.mediaTitle ? `Media: ${t.mediaTitle}` : "General")}</td>
+              <td className="tip-excerpt">{t.excerpt}</td>
+              <td className="num">{t.attachmentCount}</td>
+              <td>{t.assigneeName ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {tips.length === 0 ? <p>No tip matches.</p> : null}
+      <p className="toolbar">
+        {page > 0 ? <Link to={`?${qs(page - 1)}`}>Newer</Link> : null}
+        {more ? <Link to={`?${qs(page + 1)}`}>Older</Link> : null}
+      </p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

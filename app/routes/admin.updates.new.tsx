@@ -1,0 +1,36 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { MailingForm } from "~/components/admin/mailing-form";
+import { fieldErrors } from "~/lib/validation";
+import { mailingFormSchema, mailingFormValues } from "~/modules/mail/mailings.schema";
+import { composeOptions, createMailing } from "~/modules/mail/mailings.server";
+import { requireOrganizer } from "~/modules/organizers/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganizer(request, "edit-content");
+  return composeOptions();
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const organizer = await requireOrganizer(request, "edit-content");
+  const values = mailingFormValues(await request.formData());
+  const parsed = mailingFormSchema.safeParse(values);
+  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), values }, { status: 400 });
+  const result = await createMailing(organizer.id, parsed.data);
+  if (!result.ok) return data({ fields: result.fields, values }, { status: 400 });
+  throw redirect(`/admin/updates/${result.id}?created=1`);
+}
+
+export default function NewUpdate() {
+  const { audiences, campaigns } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p><Link to="/admin/updates">← Updates</Link></p>
+      <h1>New update</h1>
+      <p className="muted">Updates start as drafts: preview it and send a test to yourself before sending or scheduling.</p>
+      <MailingForm values={actionData?.values ?? {}} fields={actionData?.fields} audiences={audiences} campaigns={campaigns} submitLabel="Save draft and preview" />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TextField } from "~/components/forms";
+import { fieldErrors, formToObject } from "~/lib/validation";
+import { forgotSchema } from "~/modules/organizers/tokens.schema";
+import { requestPasswordReset } from "~/modules/organizers/tokens.server";
+
+export const meta: MetaFunction = () => [{ title: "Forgot your password | Organizers" }, { name: "robots", content: "noindex" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = forgotSchema.safeParse(formToObject(await request.formData()));
+  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), sent: false }, { status: 400 });
+  // The same answer (and the same work: one job) whether or not the account exists.
+  await requestPasswordReset(parsed.data.email);
+  return data({ fields: {} as Record<string, string>, sent: true });
+}
+
+export default function Forgot() {
+  const actionData = useActionData<typeof action>();
+  const fields: Record<string, string> = actionData?.fields ?? {};
+  return (
+    <div className="wrap page">
+      <h1>Forgot your password?</h1>
+      {actionData?.sent ? (
+        <p className="notice" role="status">
+          If an organizer account uses that address, we have sent it a link to choose a new password. The link works once, for 30 minutes.
+        </p>
+      ) : (
+        <Form method="post" className="stack">
+          <p>Enter the email address of your organizer account. We will send a link to choose a new password.</p>
+          <TextField name="email" type="email" label="Email" autoComplete="username" required error={fields.email} />
+          <div><button className="button" type="submit">Send the link</button></div>
+        </Form>
+      )}
+      <p><Link to="/admin/login">Back to sign in</Link></p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TestModeNotice } from "~/components/donations/donation-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError, TextField } from "~/components/forms";
+import { notFound } from "~/lib/http.server";
+import { fieldErrors, formToObject } from "~/lib/validation";
+import { formatCents } from "~/modules/donations/donations";
+import { getTestCheckout, payTestCheckout, testPaySchema } from "~/modules/donations/test-mode.server";
+
+export const meta: MetaFunction = () => [{ title: "Test checkout | Bring them home" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const checkout = await getTestCheckout(params.id ?? "");
+  if (!checkout) notFound("No test checkout has that address.");
+  return { checkout };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = formToObject(await request.formData());
+  if (form.intent === "cancel") {
+    const checkout = await getTestCheckout(params.id ?? "");
+    throw redirect(checkout?.campaign ? `/donate/cancelled?campaign=${checkout.campaign.slug}` : "/donate/cancelled", 303);
+  }
+  const parsed = testPaySchema.safeParse(form);
+  if (!parsed.success) return data({ fields: fieldErrors(parsed.error) }, { status: 400 });
+  const next = await payTestCheckout(params.id ?? "", parsed.data);
+  if (!next) notFound("No test checkout has that address.");
+  throw redirect(next, 303);
+}
+
+export default function TestCheckout() {
+  const { checkout } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const fields = actionData?.fields ?? {};
+  return (
+    <div className="wrap page test-checkout">
+      <p className="badge badge--test">Test checkout, not Stripe</p>
+      <h1>Pay {formatCents(checkout.amountCents)}{checkout.frequency === "monthly" ? " every month" : ""}</h1>
+      <TestModeNotice />
+      {checkout.campaign ? <p>For “{checkout.campaign.title}”.</p> : null}
+      {checkout.completed ? (
+        <p className="notice" role="status">This checkout is already paid.</p>
+      ) : (
+        <Form method="post" className="stack">
+          <FormError message={Object.keys(fields).length ? "Please check the highlighted fields." : null} />
+          <TextField name="email" type="email" label="Email" autoComplete="email" defaultValue={checkout.email ?? ""} error={fields.email} required />
+          <TextField name="name" label="Name on card" autoComplete="name" defaultValue={checkout.name} error={fields.name} />
+          <p className="hint">Card details are not asked for in test mode.</p>
+          <div className="toolbar">
+            <button className="button" type="submit" name="intent" value="pay">Pay {formatCents(checkout.amountCents)} (test)</button>
+            <button className="button button--secondary" type="submit" name="intent" value="cancel" formNoValidate>Cancel and go back</button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,242 @@
+/**
+ * npm run bench:sign — signing throughput and read speed at scale, on the built server and a
+ * fresh embedded PostgreSQL (durable settings: fsync and synchronous_commit on).
+ *
+ *  1. baseline: bare single-row INSERTs through pg (64 concurrent clients, 10 s)
+ *  2. reads with 1,000 signatures: campaign page and GET /api/v1/petitions/:slug (10 s each)
+ *  3. POST /api/v1/petitions/:slug/signatures with unique emails for 60 s (64 connections)
+ *  4. a million signatures (generate_series), folded by the roll-up job, then the reads again
+ *
+ * Writes bench/results/sign.json and bench/results/sign.md. Not part of the test suite.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { freePort, startEmbeddedPostgres } from "../db/embedded.server";
+
+const SIGN_SECONDS = Number(process.env.BENCH_SIGN_SECONDS ?? 60);
+const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
+const CONNECTIONS = 64;
+const SIGN_SLUG = "dpaa-director";
+const READ_SLUG = "ask-moscow-beijing";
+const LARGE = Number(process.env.BENCH_LARGE ?? 1_000_000);
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function baseline(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
+  await pool.query("create table if not exists bench_baseline (id bigserial primary key, v text not null, created_at timestamptz not null default now())");
+  let n = 0;
+  const end = Date.now() + 10_000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, w) => {
+      while (Date.now() < end) {
+        await pool.query("insert into bench_baseline (v) values ($1)", [`w${w}-${n}`]);
+        n++;
+      }
+    }),
+  );
+  await pool.end();
+  return Math.round(n / 10);
+}
+
+async function read(base: string, urlPath: string) {
+  const r = await autocannon({ url: `${base}${urlPath}`, connections: 32, duration: READ_SECONDS });
+  return { path: urlPath, requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+}
+
+async function generate(client: pg.Client, petitionId: number, from: number, to: number) {
+  const chunk = 250_000;
+  for (let a = from; a <= to; a += chunk) {
+    const b = Math.min(to, a + chunk - 1);
+    await client.query(
+      `with s as (
+         insert into supporters (email, email_canonical, first_name, last_name, zip, state, district, confirmed_at)
+         select 'gen' || g || '@gen' || (g % 997) || '.example', 'gen' || g || '@gen' || (g % 997) || '.example', 'Gen', 'Signer' || g, '05401', 'VT', 0, now()
+         from generate_series($2::int, $3::int) g
+         returning id, email_canonical
+       )
+       insert into signatures (petition_id, supporter_id, email_canonical, email_domain, state, first_name, last_name, zip, city, us_state, district,
+         district_candidates, show_name, confirmed_at, confirmation_sent_at, created_at)
+       select $1, s.id, s.email_canonical, split_part(s.email_canonical, '@', 2), 'confirmed', 'Gen', 'Signer', '05401', 'Town',
+         (array['VT','NY','CA','TX','OH','PA','FL','IL','GA','MI'])[1 + s.id % 10], (s.id % 5)::int, array[(s.id % 5)::int], s.id % 50 = 0,
+         now() - (s.id % 168) * interval '1 hour', now(), now() - (s.id % 168) * interval '1 hour'
+       from s`,
+      [petitionId, a, b],
+    );
+    log(`generated signatures ${a.toLocaleString("en-US")}..${b.toLocaleString("en-US")}`);
+  }
+}
+
+async function apiCount(base: string, slug: string): Promise<number> {
+  const r = await fetch(`${base}/api/v1/petitions/${slug}`);
+  return (await r.json()).signatureCount as number;
+}
+
+async function main() {
+  const started = Date.now();
+  if (!process.env.SKIP_BUILD) {
+    const built = spawnSync("node_modules/.bin/remix", ["build"], { stdio: "inherit" });
+    if (built.status !== 0) throw new Error("remix build failed");
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-sign-"));
+  chmodSync(dir, 0o755);
+  const database = await startEmbeddedPostgres({ dataDir: dir, persistent: false });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let server: ChildProcess | undefined;
+  const client = new pg.Client({ connectionString: database.url });
+  try {
+    server = spawn(process.execPath, ["server.js"], {
+      env: {
+        ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: base, DATABASE_URL: database.url,
+        DATA_DIR: dir, SESSION_SECRET: "b".repeat(40), IP_HASH_SECRET: "c".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Bench, VT 05401",
+        DATA_IMPORT_DIR: path.resolve("../shared/data/upstream"), LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    await waitFor("the server", async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined), 120_000);
+    await client.connect();
+    log(`server ready on ${base}; ${cpus().length} CPUs (shared with other work; load generator on the same machine)`);
+
+    const baselineRate = await baseline(database.url);
+    log(`baseline bare INSERTs: ${baselineRate}/s`);
+
+    const readPetition = (await client.query("select p.id from petitions p join campaigns c on c.id = p.campaign_id where c.slug = $1", [READ_SLUG])).rows[0].id as number;
+    await generate(client, readPetition, 1, 1_000);
+    await waitFor("the roll-up of 1,000", async () => ((await apiCount(base, READ_SLUG)) === 1_000 ? true : undefined), 60_000);
+    const readsSmall = [await read(base, `/campaigns/${READ_SLUG}`), await read(base, `/api/v1/petitions/${READ_SLUG}`)];
+    log(`reads at 1,000: ${JSON.stringify(readsSmall)}`);
+
+    let accepted = 0;
+    let serverErrors = 0;
+    let other = 0;
+    let seq = 0;
+    const acceptedEmails: string[] = [];
+    const runId = Date.now().toString(36);
+    const sign = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: SIGN_SECONDS,
+      requests: [
+        {
+          method: "POST",
+          path: `/api/v1/petitions/${SIGN_SLUG}/signatures`,
+          headers: { "content-type": "application/json" },
+          setupRequest: (req, context) => {
+            const i = seq++;
+            context.email = `b${runId}-${i}@d${i % 5000}.example`;
+            return { ...req, body: JSON.stringify({ firstName: "Bench", lastName: "Signer", email: context.email, zip: "05401", optIn: i % 3 === 0, showName: i % 7 === 0 }) };
+          },
+          onResponse: (status, _body, context) => {
+            if (status === 202) {
+              accepted++;
+              acceptedEmails.push(String(context.email));
+            }
+            else if (status >= 500) serverErrors++;
+            else other++;
+          },
+        },
+      ],
+    });
+    const loadEnded = Date.now();
+    await new Promise((r) => setTimeout(r, 3000)); // requests still queued in the server when autocannon stopped finish
+    const stored = Number((await client.query("select count(*) from signatures s join petitions p on p.id = s.petition_id join campaigns c on c.id = p.campaign_id where c.slug = $1", [SIGN_SLUG])).rows[0].count);
+    // Every 202 must be stored; signatures stored beyond the 202s counted were in flight when the load generator stopped.
+    const acceptedStored = Number((await client.query("select count(*) from signatures where email_canonical = any($1::text[])", [acceptedEmails])).rows[0].count);
+    const signing = {
+      seconds: SIGN_SECONDS, connections: CONNECTIONS, accepted, acceptedPerSecond: Math.round(accepted / SIGN_SECONDS), p50: sign.latency.p50, p99: sign.latency.p99,
+      max: sign.latency.max, serverErrors, otherNon202: other, socketErrors: sign.errors, timeouts: sign.timeouts, stored, acceptedStored, inFlightAtStop: stored - accepted,
+      fractionOfBaseline: Number((accepted / SIGN_SECONDS / baselineRate).toFixed(3)),
+    };
+    log(`signing: ${JSON.stringify(signing)}`);
+    let lastSeen: unknown;
+    const lag = await (async () => {
+      const t0 = loadEnded;
+      await waitFor("the roll-up after signing", async () => {
+        const r = await (await fetch(`${base}/api/v1/petitions/${SIGN_SLUG}`)).json();
+        lastSeen = r;
+        return r.pendingCount + r.signatureCount === stored ? true : undefined;
+      }, 120_000).catch(async (e) => {
+        const jobs = await client.query("select task_identifier, run_at, attempts, last_error, locked_at from graphile_worker.jobs where task_identifier <> 'send_email' limit 10");
+        const uncounted = await client.query("select count(*) from signatures where counted_state is distinct from state");
+        throw new Error(`${e}: ${JSON.stringify(lastSeen)} ${JSON.stringify(jobs.rows)} uncounted=${uncounted.rows[0].count}`);
+      });
+      return Date.now() - t0;
+    })();
+    log(`roll-up caught up ${lag} ms after the load stopped`);
+
+    const t0 = Date.now();
+    await generate(client, readPetition, 1_001, LARGE);
+    const generatedMs = Date.now() - t0;
+    const t1 = Date.now();
+    await waitFor("the roll-up of 1,000,000", async () => ((await apiCount(base, READ_SLUG)) === LARGE ? true : undefined), 900_000);
+    const foldMs = Date.now() - t1;
+    log(`generated ${(LARGE - 1000).toLocaleString("en-US")} in ${generatedMs} ms; roll-up folded them in ${foldMs} ms`);
+    const readsLarge = [await read(base, `/campaigns/${READ_SLUG}`), await read(base, `/api/v1/petitions/${READ_SLUG}`)];
+    log(`reads at 1,000,000: ${JSON.stringify(readsLarge)}`);
+
+    const reads = readsSmall.map((s, i) => ({ path: s.path, at1k: s, at1M: readsLarge[i], ratio: Number((readsLarge[i].requestsPerSecond / s.requestsPerSecond).toFixed(3)) }));
+    const checks = {
+      acceptedAtLeast1000PerSecond: signing.acceptedPerSecond >= 1000,
+      p99Under250ms: signing.p99 < 250,
+      no5xx: serverErrors === 0,
+      everyAcceptedStored: acceptedStored === accepted && stored - accepted <= CONNECTIONS,
+      readsWithin10Percent: reads.every((r) => r.ratio >= 0.9),
+    };
+    const result = { date: new Date().toISOString(), machine: { cpus: cpus().length, note: "two shared cores; load generator, server, worker and PostgreSQL on the same machine" }, baselineInsertsPerSecond: baselineRate, signing, rollupLagAfterLoadMs: lag, million: { generatedMs, foldMs }, reads, checks, totalSeconds: Math.round((Date.now() - started) / 1000) };
+    writeFileSync("bench/results/sign.json", `${JSON.stringify(result, null, 2)}\n`);
+    const ok = (b: boolean) => (b ? "yes" : "**NO**");
+    writeFileSync(
+      "bench/results/sign.md",
+      `# Signing benchmark (${result.date})
+
+Built server (\`node server.js\`, production mode, worker running) on a fresh embedded PostgreSQL with
+durable settings; autocannon on the same ${result.machine.cpus}-core machine, which was shared with other work.
+
+| measure | value |
+|---|---|
+| bare single-row INSERTs through pg (64 clients) | ${baselineRate.toLocaleString("en-US")}/s |
+| signatures accepted (202), ${SIGN_SECONDS} s, ${CONNECTIONS} connections | ${accepted.toLocaleString("en-US")} (${signing.acceptedPerSecond.toLocaleString("en-US")}/s, ${(signing.fractionOfBaseline * 100).toFixed(0)}% of the bare INSERT rate) |
+| latency p50 / p99 / max | ${signing.p50} / ${signing.p99} / ${signing.max} ms |
+| 5xx / other non-202 / socket errors | ${serverErrors} / ${other} / ${signing.socketErrors} |
+| signatures stored / accepted ones among them | ${stored.toLocaleString("en-US")} / ${acceptedStored.toLocaleString("en-US")} (${stored - accepted} more were in flight, answered after autocannon stopped counting) |
+| counts complete (pending + confirmed = stored) after the load stopped | ${lag} ms (includes a 3 s settle for queued requests) |
+| ${(LARGE - 1000).toLocaleString("en-US")} more signatures generated / folded by the roll-up | ${generatedMs} ms / ${foldMs} ms |
+
+| read | at 1,000 (req/s, p99) | at ${LARGE.toLocaleString("en-US")} (req/s, p99) | ratio |
+|---|---|---|---|
+${reads.map((r) => `| \`${r.path}\` | ${r.at1k.requestsPerSecond} (${r.at1k.p99} ms) | ${r.at1M.requestsPerSecond} (${r.at1M.p99} ms) | ${r.ratio} |`).join("\n")}
+
+Checks: ≥1,000 accepted/s ${ok(checks.acceptedAtLeast1000PerSecond)} · p99 < 250 ms ${ok(checks.p99Under250ms)} · no 5xx ${ok(checks.no5xx)} · every accepted signature stored ${ok(checks.everyAcceptedStored)} · reads within 10% ${ok(checks.readsWithin10Percent)}
+`,
+    );
+    log(`done in ${result.totalSeconds} s: ${JSON.stringify(checks)}`);
+    if (!Object.values(checks).every(Boolean)) process.exitCode = 1;
+  } finally {
+    await client.end().catch(() => undefined);
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((r) => server!.once("exit", r));
+    }
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

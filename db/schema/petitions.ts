@@ -1,0 +1,100 @@
+import type { ColumnType, Generated } from "kysely";
+import type { Json, NullableTimestamp, Timestamp } from "./foundation";
+
+export type SignatureState = "pending" | "confirmed" | "fraudulent" | "invalidated";
+
+export interface PetitionsTable {
+  id: Generated<number>;
+  campaignId: number;
+  ask: string;
+  goal: number;
+  deadline: NullableTimestamp;
+  requiresConfirmation: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface SignaturesTable {
+  id: Generated<number>;
+  petitionId: number;
+  supporterId: number;
+  emailCanonical: string;
+  emailDomain: string;
+  state: SignatureState;
+  countedState: SignatureState | null;
+  fraudReason: string | null;
+  firstName: string;
+  lastName: string;
+  country: Generated<string>;
+  zip: string | null;
+  city: string | null;
+  usState: string | null;
+  district: number | null;
+  districtCandidates: Generated<number[]>;
+  comment: string | null;
+  commentHidden: Generated<boolean>;
+  showName: Generated<boolean>;
+  source: string | null;
+  ipHash: string | null;
+  userAgentClass: string | null;
+  consentWording: string | null;
+  tokenHash: string | null;
+  confirmationSentAt: NullableTimestamp;
+  confirmedAt: NullableTimestamp;
+  alreadySignedNotices: Generated<number>;
+  alreadySignedSent: Generated<number>;
+  invalidationId: number | null;
+  invalidatedAt: NullableTimestamp;
+  createdAt: Timestamp;
+}
+
+export interface SignatureInvalidationsTable {
+  id: Generated<number>;
+  petitionId: number;
+  rule: Json<Record<string, unknown>>;
+  count: number;
+  organizerId: number | null;
+  createdAt: Timestamp;
+}
+
+export interface PetitionCountsTable {
+  petitionId: number;
+  state: string;
+  n: ColumnType<number, number | undefined, number>;
+}
+
+export interface PetitionStateCountsTable {
+  petitionId: number;
+  usState: string;
+  n: ColumnType<number, number | undefined, number>;
+}
+
+export interface PetitionDistrictCountsTable {
+  petitionId: number;
+  usState: string;
+  district: number;
+  n: ColumnType<number, number | undefined, number>;
+}
+
+export interface PetitionHourlyCountsTable {
+  petitionId: number;
+  hour: Timestamp;
+  n: ColumnType<number, number | undefined, number>;
+}
+
+export interface SignatureRollupRunsTable {
+  id: Generated<boolean>;
+  ranAt: Timestamp;
+  folded: Generated<number>;
+}
+
+export interface PetitionsTables {
+  petitions: PetitionsTable;
+  signatures: SignaturesTable;
+  signatureInvalidations: SignatureInvalidationsTable;
+  petitionCounts: PetitionCountsTable;
+  petitionStateCounts: PetitionStateCountsTable;
+  petitionDistrictCounts: PetitionDistrictCountsTable;
+  petitionHourlyCounts: PetitionHourlyCountsTable;
+  signatureRollupRuns: SignatureRollupRunsTable;
+}

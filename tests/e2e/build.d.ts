@@ -1,0 +1,3 @@
+declare module "../../build/index.js" {
+  export const routes: Record<string, { id: string; path?: string; parentId?: string; index?: boolean }>;
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { db } from "~db/index.server";
+import { runSeed } from "~db/seed/seed.server";
+import { overrideEnv } from "~/env.server";
+import { setFileStore } from "~/modules/uploads/storage.server";
+import { loader as helpLoader } from "~/routes/cases.help-identify";
+import { loader as mediaFileLoader } from "~/routes/media.$";
+import { action as newMediaAction } from "~/routes/admin.media.new";
+import { action as caseAction, loader as caseEditLoader } from "~/routes/admin.cases.$id";
+import { getPublicCase } from "~/modules/cases/cases.server";
+import { parseTimeline } from "~/modules/cases/cases.schema";
+import { makeOrganizer } from "../factories";
+import { makeExe, makeJpegWithGps, makePdf } from "../factories/files";
+import { callRoute } from "../support/remix";
+import { sessionCookieFor, unwrap } from "../support/route-result";
+
+let uploadDir: string;
+beforeAll(async () => {
+  uploadDir = mkdtempSync(path.join(tmpdir(), "media-uploads-"));
+  overrideEnv({ UPLOAD_DIR: uploadDir });
+  setFileStore(undefined);
+  await runSeed(db());
+});
+afterAll(() => {
+  setFileStore(undefined);
+  rmSync(uploadDir, { recursive: true, force: true });
+});
+
+async function multipart(fn: unknown, url: string, params: Record<string, string>, organizerId: number, fields: Record<string, string>, file?: { field: string; name: string; type: string; data: Buffer }) {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  if (file) body.append(file.field, new File([new Uint8Array(file.data)], file.name, { type: file.type }));
+  const request = new Request(`http://localhost${url}`, { method: "POST", body, headers: { Cookie: await sessionCookieFor(organizerId) } });
+  return unwrap(await callRoute(fn as never, request, params));
+}
+
+describe("help identify", () => {
+  it("seeds the two media requests once, published, with placeholders", async () => {
+    expect((await runSeed(db())).created).toBe(0);
+    const page = await unwrap(await callRoute(helpLoader as never, new Request("http://localhost/cases/help-identify")));
+    expect(page.data.items.map((i: { slug: string }) => i.slug).sort()).toEqual(["air-force-pow-film", "pyongyang-pow-footage"]);
+    expect(page.data.items.every((i: { imageUrl: string | null }) => i.imageUrl === null)).toBe(true);
+  });
+
+  it("publishes an item with an uploaded image, served publicly with long caching and no EXIF", async () => {
+    const editor = await makeOrganizer("editor");
+    const fields = { intent: "save", slug: "camp-5-photo", title: "Men at Camp 5", kind: "photo", description: "A photograph of prisoners at Camp 5, Pyoktong.", dateText: "1952", source: "Private collection", caseSlug: "richard-desautels", imageAlt: "Prisoners standing in a row", published: "on" };
+    const refused = await multipart(newMediaAction, "/admin/media/new", {}, editor.id, fields, { field: "image", name: "x.jpg", type: "image/jpeg", data: makeExe() });
+    expect(refused.status).toBe(400);
+    expect(refused.data.fields.image).toMatch(/not an image/);
+    expect(await db().selectFrom("caseMedia").select("id").where("slug", "=", "camp-5-photo").execute()).toEqual([]);
+
+    const saved = await multipart(newMediaAction, "/admin/media/new", {}, editor.id, fields, { field: "image", name: "camp.jpg", type: "image/jpeg", data: await makeJpegWithGps() });
+    expect(saved.status).toBe(302);
+    const page = await unwrap(await callRoute(helpLoader as never, new Request("http://localhost/cases/help-identify")));
+    const item = page.data.items.find((i: { slug: string }) => i.slug === "camp-5-photo");
+    expect(item.imageUrl).toMatch(/^\/media\/[0-9a-f]{32}\.jpg$/);
+    expect(item.caseSlug).toBe("richard-desautels");
+    const res = await unwrap(await callRoute(mediaFileLoader as never, new Request(`http://localhost${item.imageUrl}`), { "*": item.imageUrl.replace(/^\/media\//, "") }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(res.headers.get("content-type")).toBe("image/jpeg");
+    const served = (await (await callRoute(mediaFileLoader as never, new Request("http://localhost/x"), { "*": item.imageUrl.replace(/^\/media\//, "") }) as Response).arrayBuffer());
+    expect((await sharp(Buffer.from(served)).metadata()).exif).toBeUndefined();
+    const missing = await unwrap(await callRoute(mediaFileLoader as never, new Request("http://localhost/media/x"), { "*": "../tips/abc.png" }));
+    expect(missing.status).toBe(404);
+    const audit = await db().selectFrom("auditLog").select("action").where("subjectType", "=", "case_media").execute();
+    expect(audit.map((a) => a.action)).toEqual(["media.create"]);
+  });
+});
+
+describe("case photos and source documents", () => {
+  it("uploads a case photo and a PDF document usable as a timeline source", async () => {
+    const editor = await makeOrganizer("editor");
+    const c = await db().selectFrom("cases").select("id").where("slug", "=", "richard-desautels").executeTakeFirstOrThrow();
+    const params = { id: String(c.id) };
+    const photo = await multipart(caseAction, `/admin/cases/${c.id}`, params, editor.id, { intent: "photo" }, { field: "file", name: "portrait.jpg", type: "image/jpeg", data: await makeJpegWithGps() });
+    expect(photo.status).toBe(200);
+    expect(photo.data.upload.url).toMatch(/^\/media\/[0-9a-f]{32}\.jpg$/);
+    expect((await getPublicCase("richard-desautels"))!.photoUrl).toBe(photo.data.upload.url);
+
+    const noTitle = await multipart(caseAction, `/admin/cases/${c.id}`, params, editor.id, { intent: "document" }, { field: "file", name: "report.pdf", type: "application/pdf", data: makePdf() });
+    expect(noTitle.status).toBe(400);
+    const doc = await multipart(caseAction, `/admin/cases/${c.id}`, params, editor.id, { intent: "document", title: "1954 debriefing report" }, { field: "file", name: "report.pdf", type: "application/pdf", data: makePdf(true) });
+    expect(doc.data.upload.url).toMatch(/^\/media\/docs\/[0-9a-f]{32}\.pdf$/);
+    expect(parseTimeline(`1954 | Debriefed | Report | ${doc.data.upload.url}`).error).toBeUndefined();
+    const served = await unwrap(await callRoute(mediaFileLoader as never, new Request("http://localhost/x"), { "*": doc.data.upload.url.replace(/^\/media\//, "") }));
+    expect(served.headers.get("content-disposition")).toBe("attachment");
+    const edit = await unwrap(await callRoute(caseEditLoader as never, new Request(`http://localhost/admin/cases/${c.id}`, { headers: { Cookie: await sessionCookieFor(editor.id) } }), params));
+    expect(edit.data.documents.map((d: { title: string }) => d.title)).toEqual(["1954 debriefing report"]);
+  });
+});
