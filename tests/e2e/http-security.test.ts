@@ -1,6 +1,9 @@
 import { baseUrl } from "../support/browser";
 import * as build from "../../build/index.js";
 
+/** The /admin pages a signed-out organizer must reach: signing in, and the emailed links. */
+const PUBLIC_ADMIN_PATHS = [/^\/admin\/login$/, /^\/admin\/logout$/, /^\/admin\/forgot$/, /^\/admin\/reset\/1$/, /^\/admin\/invitation\/1$/];
+
 /** Every /admin route in the route manifest, with its dynamic segments filled in. */
 function adminPaths(): string[] {
   const routes = Object.values(build.routes) as Array<{ id: string; path?: string; parentId?: string; index?: boolean }>;
@@ -13,7 +16,7 @@ function adminPaths(): string[] {
   };
   return [...new Set(routes.map((r) => `/${fullPath(r)}`.replace(/\/+/g, "/")).filter((p) => p.startsWith("/admin")))]
     .map((p) => p.replace(/:[A-Za-z]+/g, "1").replace(/\*$/, "x"))
-    .filter((p) => p !== "/admin/login" && p !== "/admin/logout");
+    .filter((p) => !PUBLIC_ADMIN_PATHS.some((re) => re.test(p)));
 }
 
 describe("every /admin route refuses an anonymous request", () => {

@@ -86,6 +86,13 @@ registerAudience({
       .where("donations.status", "in", ["succeeded", "active", "canceled"]),
 });
 
+registerAudience({
+  key: "letter-writers",
+  label: "Supporters who wrote letters for this campaign",
+  needsCampaign: true,
+  selectRecipients: (db, { campaignId }) => db.selectFrom("letterSubmissions").select("letterSubmissions.supporterId").where("letterSubmissions.campaignId", "=", campaignId ?? 0),
+});
+
 /** The list a recipient was reached through, named in their unsubscribe link. */
 export function listCampaignOf(mailing: { audience: string; campaignId: number | null }): number | null {
   return mailing.audience === "everyone" ? null : mailing.campaignId;
