@@ -1,19 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { inject } from "vitest";
 import { createDb, type DB } from "~db/index.server";
 import { hashPassword } from "~/modules/organizers/password.server";
 import { makeSubscribers } from "../factories/mail";
-import { baseUrl, launchBrowser, newPage, screenshot, waitForHydration } from "../support/browser";
-
-/**
- * axe-core's serious and critical violations, leaving out the email previews: they are sandboxed
- * iframes with scripts off (the email's own HTML), where axe cannot run and would wait forever.
- */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).exclude("iframe.email-frame").analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
+import { baseUrl, launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
 
 let browser: Browser;
 let database: DB;
