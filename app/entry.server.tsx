@@ -10,6 +10,20 @@ import { log } from "~/lib/log.server";
 export { main } from "./boot.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Public pages that are the same for every visitor (no per-visitor form token), so a CDN or proxy
+ * may serve them for a few seconds: a surge of readers then costs the app one render per page
+ * per 15 s. Never pages with forms that carry a nonce (donations) or anything under /admin.
+ */
+const SHARED_CACHEABLE = [/^\/$/, /^\/campaigns\/[^/]+$/, /^\/cases(\/[^/]+)?$/, /^\/about$/];
+
+function sharedCacheHeader(request: Request, status: number, headers: Headers) {
+  if (request.method !== "GET" || status !== 200 || request.headers.has("cookie") || headers.has("Cache-Control")) return;
+  if (SHARED_CACHEABLE.some((re) => re.test(new URL(request.url).pathname))) {
+    headers.set("Cache-Control", "public, max-age=0, s-maxage=15, stale-while-revalidate=60");
+  }
+}
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(
@@ -34,6 +48,7 @@ export default function handleRequest(
           const body = new PassThrough();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          sharedCacheHeader(request, responseStatusCode, responseHeaders);
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

@@ -38,7 +38,9 @@ export function createApp(build: ServerBuild) {
   app.use(compression({ filter: (req, res) => !req.path.startsWith("/api/") && compression.filter(req, res) }));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Only paths that look like files reach the disk: pages skip a stat() per request.
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   for (const route of fastRoutes) app[route.method](route.path, route.handler);
 

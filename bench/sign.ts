@@ -35,6 +35,22 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeou
   }
 }
 
+/**
+ * Reads are compared at two sizes, so both are measured in the same steady state: the worker has
+ * sent every queued email and the tables are vacuumed and analysed (as autovacuum would, in time).
+ * Otherwise the second measurement competes with draining the signing phase's confirmations.
+ */
+async function settle(client: pg.Client) {
+  const t0 = Date.now();
+  await waitFor("the worker to finish sending", async () => {
+    const r = await client.query("select count(*)::int as n from graphile_worker.jobs where task_identifier = 'send_email'");
+    return r.rows[0].n === 0 ? true : undefined;
+  }, 900_000);
+  await client.query("vacuum (analyze) signatures, supporters, emails");
+  await new Promise((r) => setTimeout(r, 2000));
+  log(`settled in ${Date.now() - t0} ms (outbox drained, tables vacuumed)`);
+}
+
 async function baseline(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
   await pool.query("create table if not exists bench_baseline (id bigserial primary key, v text not null, created_at timestamptz not null default now())");
@@ -117,6 +133,7 @@ async function main() {
     const readPetition = (await client.query("select p.id from petitions p join campaigns c on c.id = p.campaign_id where c.slug = $1", [READ_SLUG])).rows[0].id as number;
     await generate(client, readPetition, 1, 1_000);
     await waitFor("the roll-up of 1,000", async () => ((await apiCount(base, READ_SLUG)) === 1_000 ? true : undefined), 60_000);
+    await settle(client);
     const readsSmall = [await read(base, `/campaigns/${READ_SLUG}`), await read(base, `/api/v1/petitions/${READ_SLUG}`)];
     log(`reads at 1,000: ${JSON.stringify(readsSmall)}`);
 
@@ -185,6 +202,7 @@ async function main() {
     await waitFor("the roll-up of 1,000,000", async () => ((await apiCount(base, READ_SLUG)) === LARGE ? true : undefined), 900_000);
     const foldMs = Date.now() - t1;
     log(`generated ${(LARGE - 1000).toLocaleString("en-US")} in ${generatedMs} ms; roll-up folded them in ${foldMs} ms`);
+    await settle(client);
     const readsLarge = [await read(base, `/campaigns/${READ_SLUG}`), await read(base, `/api/v1/petitions/${READ_SLUG}`)];
     log(`reads at 1,000,000: ${JSON.stringify(readsLarge)}`);
 

@@ -8,6 +8,7 @@ export async function startWorker(connectionString: string, concurrency: number)
   // Our own pool, so that connections dropped at shutdown are logged rather than crash the process.
   const pgPool = new pg.Pool({ connectionString, max: concurrency + 2 });
   pgPool.on("error", () => undefined);
+  pgPool.on("connect", (client) => client.on("error", () => undefined));
   const runner = await run({
     pgPool,
     concurrency,

@@ -69,6 +69,17 @@ describe("security headers and request guards", () => {
     expect((await api.json()).error.code).toBe("payload_too_large");
   });
 
+  it("lets shared caches keep anonymous public pages briefly, never admin or donation pages", async () => {
+    for (const path of ["/", "/campaigns/dpaa-director", "/cases", "/cases/sam-logan", "/about"]) {
+      expect((await fetch(`${baseUrl()}${path}`)).headers.get("cache-control"), path).toContain("s-maxage=15");
+    }
+    for (const path of ["/admin/login", "/campaigns/ask-moscow-beijing/donate", "/donate", "/tips/new"]) {
+      expect((await fetch(`${baseUrl()}${path}`)).headers.get("cache-control") ?? "", path).not.toContain("public");
+    }
+    const withCookie = await fetch(`${baseUrl()}/`, { headers: { Cookie: "session=x" } });
+    expect(withCookie.headers.get("cache-control")).toBeNull();
+  });
+
   it("answers health checks", async () => {
     expect(await (await fetch(`${baseUrl()}/healthz`)).json()).toEqual({ status: "ok" });
     expect(await (await fetch(`${baseUrl()}/readyz`)).json()).toEqual({ status: "ready" });

@@ -15,8 +15,12 @@ export const DONATION_STATUS_LABELS: Record<DonationStatus, string> = {
 };
 
 /** $1,234.50 from 123450. */
+// Building an Intl.NumberFormat costs far more than using one: keep the two this needs.
+const wholeDollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 0 });
+const dollarsAndCents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2 });
+
 export function formatCents(cents: number): string {
-  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: cents % 100 === 0 ? 0 : 2 });
+  return (cents % 100 === 0 ? wholeDollars : dollarsAndCents).format(cents / 100);
 }
 
 /**
