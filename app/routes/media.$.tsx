@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { responseBody } from "~/modules/uploads/uploads";
 import { readPublicFile } from "~/modules/media/media.server";
 
 /**
