@@ -11,8 +11,9 @@ import { log } from "~/lib/log.server";
 import { ensureCongressData, importCongressData } from "~/modules/legislators/import.server";
 import { countOrganizers } from "~/modules/organizers/organizers.server";
 import { createOrganizerFromCli } from "~/modules/organizers/cli.server";
+import { writePacketToStdout } from "~/modules/letters/packet-process.server";
 
-const USAGE = `Usage: node server.js [serve | migrate | seed | data:import [folder] | organizer:create --email E --name N --role owner|editor|viewer [--password-stdin]]`;
+const USAGE = `Usage: node server.js [serve | migrate | seed | data:import [folder] | organizer:create --email E --name N --role owner|editor|viewer [--password-stdin] | letters:packet --campaign ID --office KEY --format pdf|csv]`;
 
 /** The process entry: `node server.js <command>` calls this with the Remix build. */
 export async function main(build: ServerBuild, argv: string[]): Promise<void> {
@@ -27,7 +28,7 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
     }
     throw error;
   }
-  if (!["serve", "migrate", "seed", "data:import", "organizer:create"].includes(command)) {
+  if (!["serve", "migrate", "seed", "data:import", "organizer:create", "letters:packet"].includes(command)) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -45,6 +46,8 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
       log.info(report.summary);
     } else if (command === "organizer:create") {
       await createOrganizerFromCli(db(), args);
+    } else if (command === "letters:packet") {
+      await writePacketToStdout(args);
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

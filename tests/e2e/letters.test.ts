@@ -1,5 +1,9 @@
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
+import { db } from "~db/index.server";
+import { makeOrganizer } from "../factories";
+import { baseUrl, launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
+import { sessionCookieFor } from "../support/route-result";
+import { useServerDatabase } from "../support/server-database";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -115,5 +119,28 @@ describe("special places", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "long-paragraph-phone");
     await context.close();
+  });
+});
+
+describe("an organizer's delivery packet", () => {
+  useServerDatabase();
+
+  it("streams Senator Sanders' packet from the built server's packet process, as a PDF, to an editor only", async () => {
+    const campaign = await db().selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow();
+    const letters = await db().selectFrom("letters").select((eb) => eb.fn.countAll<number>().as("n")).where("campaignId", "=", campaign.id).where("bioguide", "=", "S000033").executeTakeFirstOrThrow();
+    expect(Number(letters.n)).toBeGreaterThanOrEqual(2); // the journeys above wrote from 05401 with JavaScript on and off
+    const url = `${baseUrl()}/admin/letters/packet.pdf?campaign=${campaign.id}&office=bioguide:S000033`;
+    expect((await fetch(url, { redirect: "manual" })).status).toBe(302);
+    const viewer = await makeOrganizer("viewer");
+    expect((await fetch(url, { headers: { cookie: await sessionCookieFor(viewer.id) }, redirect: "manual" })).status).toBe(403);
+    const editor = await makeOrganizer("editor");
+    const res = await fetch(url, { headers: { cookie: await sessionCookieFor(editor.id) }, redirect: "manual" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const pdf = Buffer.from(await res.arrayBuffer()).toString("latin1");
+    expect(pdf.startsWith("%PDF-")).toBe(true);
+    expect(pdf.trimEnd().endsWith("%%EOF")).toBe(true);
+    // cover page + one page per letter
+    expect(pdf.match(/\/Type \/Page\b/g)?.length).toBe(Number(letters.n) + 1);
   });
 });

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../db/embedded.server";
 import { createFreshDatabase } from "./fresh-database";
+import { E2E_SESSION_SECRET } from "./urls";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -37,6 +38,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       DATA_IMPORT_DIR: process.env.DATA_IMPORT_DIR ?? path.resolve("../shared/data/upstream"),
       LOG_LEVEL: "warn",
+      SESSION_SECRET: E2E_SESSION_SECRET,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -4,3 +4,6 @@ export function databaseUrlFor(adminUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/** The end-to-end server's session secret, shared with the test process so it can mint cookies. */
+export const E2E_SESSION_SECRET = "e2e-session-secret-not-for-production-use";

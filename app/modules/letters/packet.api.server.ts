@@ -5,7 +5,8 @@ import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { db } from "~db/index.server";
-import { packetInfo, writePacketCsv, writePacketPdf } from "./packet.server";
+import { packetInfo } from "./packet.server";
+import { canSpawnPacketProcess, officeKey, streamPacketFromChild, writePacket } from "./packet-process.server";
 
 /*
  * GET /admin/letters/packet.pdf and /admin/letters/packet.csv?campaign=ID&office=bioguide:X|official:N
@@ -49,9 +50,8 @@ function servePacket(format: "pdf" | "csv") {
     if (!parsed.success) return res.status(400).type("text/plain").send("Give ?campaign=<id>&office=bioguide:<id> or official:<id>.");
     const campaign = await getCampaignForEdit(parsed.data.campaign);
     if (!campaign) return res.status(404).type("text/plain").send("No campaign has that number.");
-    const [kind, id] = parsed.data.office.split(":");
-    const key = kind === "bioguide" ? { bioguide: id } : { officialId: Number(id) };
-    const info = await packetInfo({ id: campaign.id, slug: campaign.slug, title: campaign.title }, key);
+    const id = parsed.data.office.split(":")[1];
+    const info = await packetInfo({ id: campaign.id, slug: campaign.slug, title: campaign.title }, officeKey(parsed.data.office));
     if (!info) return res.status(404).type("text/plain").send("This office has no letters for this campaign.");
     await insertAuditEntry(db(), { organizerId: organizer.id, action: `letters.packet_${format}`, subjectType: "campaign", subjectId: campaign.id, details: { office: parsed.data.office, count: info.count } });
     const name = `letters-${campaign.slug}-${id}`.replace(/[^a-z0-9-]/gi, "");
@@ -60,8 +60,10 @@ function servePacket(format: "pdf" | "csv") {
     res.setHeader("Content-Disposition", `attachment; filename="${name}.${format}"`);
     res.setHeader("Cache-Control", "private, no-store");
     try {
-      if (format === "pdf") await writePacketPdf(info, res);
-      else await writePacketCsv(info, res);
+      // The built server draws packets in a child process with its own heap; under Vitest
+      // (no server.js to run) the same writer runs in-process.
+      if (canSpawnPacketProcess()) await streamPacketFromChild({ campaign: campaign.id, office: parsed.data.office, format }, res);
+      else await writePacket(info, format, res);
     } catch (error) {
       log.warn("letter packet stopped", { error: error instanceof Error ? error.message : String(error) });
       res.destroy();

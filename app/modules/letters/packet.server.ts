@@ -68,8 +68,21 @@ export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<v
   // An HTTP response corks its socket and reports writableLength 0 while libuv still holds the
   // data, so the return value of write() is the only reliable backpressure signal.
   let blocked = false;
+  // pdfkit emits many tiny chunks (at the end, one per cross-reference line: 400,000 for a
+  // 100,000-letter packet, in one synchronous burst). Each queued write costs ~200 bytes of
+  // bookkeeping, so they are coalesced into 64 KB writes.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (!pendingBytes) return;
+    if (!out.write(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes))) blocked = true;
+    pending = [];
+    pendingBytes = 0;
+  };
   doc.on("data", (chunk: Buffer) => {
-    if (!out.write(chunk)) blocked = true;
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes >= 65_536) flush();
   });
   const ended = once(doc, "end");
   writeCover(doc, {
@@ -88,6 +101,7 @@ export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<v
         writeLetter(doc, { senderLines: [`${r.firstName} ${r.lastName}`, r.street, `${r.city}, ${r.state} ${r.zip}`], date: r.sentAt, recipientLines: r.recipientAddress, subject: r.subject, body: r.body });
       }
       releaseWrittenPages(doc);
+      flush();
       await drained(out, blocked);
       blocked = false;
     }
@@ -97,6 +111,7 @@ export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<v
   }
   doc.end();
   await ended;
+  flush();
   out.end();
 }
 
