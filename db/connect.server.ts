@@ -18,7 +18,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   let embedded: EmbeddedDatabase | undefined;
   let url = options.databaseUrl;
   if (!url) {
-    options.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.resolve(options.dataDir, "pg")})`);
+    options.log(`DATABASE_URL is not set: using the embedded PostgreSQL (data in ${path.resolve(options.dataDir, "pg")})`);
     embedded = await startEmbeddedPostgres({ dataDir: options.dataDir });
     url = embedded.url;
   }

@@ -39,15 +39,19 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A previous run killed with SIGKILL leaves postmaster.pid behind; remove it when stale. */
-function clearStalePidFile(dir: string) {
+/**
+ * The port of a server already running on this data folder (another `node server.js`, e.g. the
+ * CLI while `npm start` runs), or null. A postmaster.pid left by a killed run is removed.
+ */
+function runningServerPort(dir: string): number | null {
   const pidFile = path.join(dir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (Number.isFinite(pid) && pid > 0 && isAlive(pid)) {
-    throw new Error(`The embedded database in ${dir} is already in use by process ${pid}. Stop that process first.`);
-  }
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (Number.isFinite(pid) && pid > 0 && isAlive(pid) && port > 0) return port;
   rmSync(pidFile);
+  return null;
 }
 
 export async function startEmbeddedPostgres(options: {
@@ -82,9 +86,13 @@ export async function startEmbeddedPostgres(options: {
     onError: (error) => options.log?.(String(error)),
   });
   const initialised = existsSync(path.join(databaseDir, "PG_VERSION"));
+  const runningPort = initialised ? runningServerPort(databaseDir) : null;
+  if (runningPort) {
+    // Another process of this app owns the server: use it, and leave it running.
+    return { url: `postgres://postgres:${password}@127.0.0.1:${runningPort}/postgres`, stop: async () => undefined };
+  }
   try {
     if (!initialised) await pg.initialise();
-    else clearStalePidFile(databaseDir);
     await pg.start();
   } catch (error) {
     throw new Error(`Could not start the embedded PostgreSQL in ${databaseDir}: ${String(error ?? "")}\n${lines.slice(-15).join("")}`);

@@ -51,7 +51,7 @@ describe("npm start on the embedded database", () => {
 
   it("starts PostgreSQL, seeds, imports Congress data, serves, and stops cleanly on Ctrl-C", async () => {
     const { child, port, output } = await startServer(dataDir);
-    expect(output()).toContain("starting the embedded PostgreSQL");
+    expect(output()).toContain("using the embedded PostgreSQL");
     expect(output()).toContain("Loaded the seed content");
     expect(output()).toMatch(/Members of Congress loaded|Members of Congress are not loaded/);
     expect(output()).toContain(`Ready: http://localhost:${port}`);
@@ -61,6 +61,19 @@ describe("npm start on the embedded database", () => {
     expect(postgresProcessesUsing(path.join(dataDir, "pg"))).toBeGreaterThan(0);
     const code = await stop(child);
     expect(code).toBe(0);
+    expect(postgresProcessesUsing(path.join(dataDir, "pg"))).toBe(0);
+  });
+
+  it("lets the command line create an organizer while the server runs on the same embedded database", async () => {
+    const { child, port } = await startServer(dataDir);
+    const created = spawnSync(process.execPath, ["server.js", "organizer:create", "--email", "first@example.org", "--name", "First", "--role", "owner", "--password-stdin"], {
+      env: { ...baseEnv(), DATA_DIR: dataDir },
+      input: "a very long passphrase\n",
+      encoding: "utf8",
+    });
+    expect(created.status, created.stderr).toBe(0);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    expect(await stop(child)).toBe(0);
     expect(postgresProcessesUsing(path.join(dataDir, "pg"))).toBe(0);
   });
 
