@@ -1,12 +1,18 @@
 import { baseUrl } from "../support/browser";
-import * as build from "../../build/index.js";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** The /admin pages a signed-out organizer must reach: signing in, and the emailed links. */
 const PUBLIC_ADMIN_PATHS = [/^\/admin\/login$/, /^\/admin\/logout$/, /^\/admin\/forgot$/, /^\/admin\/reset\/1$/, /^\/admin\/invitation\/1$/];
 
+type ManifestRoute = { id: string; path?: string; parentId?: string; index?: boolean };
+
+// The server build the end-to-end server runs (made by the global setup), read at run time.
+const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as { routes: Record<string, ManifestRoute> };
+
 /** Every /admin route in the route manifest, with its dynamic segments filled in. */
 function adminPaths(): string[] {
-  const routes = Object.values(build.routes) as Array<{ id: string; path?: string; parentId?: string; index?: boolean }>;
+  const routes = Object.values(build.routes);
   const byId = new Map(routes.map((r) => [r.id, r]));
   const fullPath = (r: { path?: string; parentId?: string }): string => {
     const parent = r.parentId ? byId.get(r.parentId) : undefined;
