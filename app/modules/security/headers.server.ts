@@ -20,19 +20,27 @@ export function contentSecurityPolicy(nonce: string, frameable: boolean): string
   ].join("; ");
 }
 
-/** Security headers on every response; a fresh CSP nonce per request in res.locals.nonce. */
+/** JSON and webhook answers run no script and are never framed: a fixed policy, no nonce. */
+const DATA_PATH = /^\/(api|webhooks)\//;
+const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Security headers on every response; a fresh CSP nonce per page in res.locals.nonce. */
 export function securityHeaders(options: { hsts: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    if (options.hsts) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
+    if (DATA_PATH.test(req.path)) {
+      res.setHeader("Content-Security-Policy", DATA_POLICY);
+      return next();
+    }
     const nonce = randomBytes(16).toString("base64");
     res.locals.nonce = nonce;
     const frameable = FRAMEABLE_PREFIXES.some((p) => req.path.startsWith(p));
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, frameable));
     if (!frameable) res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-    if (options.hsts) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
     next();
   };
 }
