@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import type { Executor } from "~db/index.server";
-import type { LetterMethod, LetterTargetKind } from "~db/schema";
+import type { LettersTable, LetterTargetKind } from "~db/schema";
 
 // ---------------------------------------------------------------------------------------------
 // Targets and templates
@@ -117,23 +117,7 @@ export function findSubmissionByToken(db: Executor, token: string) {
     .executeTakeFirst();
 }
 
-export interface LetterValues {
-  submissionId: number;
-  campaignId: number;
-  supporterId: number;
-  position: number;
-  recipientKind: LetterTargetKind;
-  bioguide: string | null;
-  officialId: number | null;
-  recipientName: string;
-  recipientTitle: string;
-  recipientAddress: string[];
-  state: string | null;
-  district: number | null;
-  subject: string;
-  body: string;
-  method: LetterMethod;
-}
+export type LetterValues = Omit<Insertable<LettersTable>, "id" | "sentAt">;
 
 export async function insertLetters(db: Executor, letters: LetterValues[]) {
   if (letters.length) await db.insertInto("letters").values(letters).execute();

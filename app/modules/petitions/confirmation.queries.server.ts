@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "~db/index.server";
 
 export interface OutboxSignature {
@@ -13,34 +13,29 @@ export interface OutboxSignature {
   alreadySignedNotices: number;
 }
 
-/** Pending signatures whose confirmation email has not gone out (the outbox), locked for this batch. */
-export async function claimUnsentConfirmations(trx: Executor, limit: number): Promise<OutboxSignature[]> {
+/** Signatures matching `where`, with what their emails need, locked for this batch (skipping locked ones). */
+async function claimSignatures(trx: Executor, where: RawBuilder<unknown>, limit: number): Promise<OutboxSignature[]> {
   const r = await sql<OutboxSignature>`
     select s.id, s.petition_id, s.state, s.first_name, sup.email, c.title, c.slug, s.token_hash, s.already_signed_notices
     from signatures s
     join supporters sup on sup.id = s.supporter_id
     join petitions p on p.id = s.petition_id
     join campaigns c on c.id = p.campaign_id
-    where s.state = 'pending' and s.confirmation_sent_at is null
+    where ${where}
     order by s.id
     limit ${limit}
     for update of s skip locked`.execute(trx);
   return r.rows;
 }
 
+/** Pending signatures whose confirmation email has not gone out (the outbox), locked for this batch. */
+export function claimUnsentConfirmations(trx: Executor, limit: number): Promise<OutboxSignature[]> {
+  return claimSignatures(trx, sql`s.state = 'pending' and s.confirmation_sent_at is null`, limit);
+}
+
 /** Signatures someone tried to sign again, with "already signed" notes still owed. */
-export async function claimOwedNotices(trx: Executor, limit: number): Promise<OutboxSignature[]> {
-  const r = await sql<OutboxSignature>`
-    select s.id, s.petition_id, s.state, s.first_name, sup.email, c.title, c.slug, s.token_hash, s.already_signed_notices
-    from signatures s
-    join supporters sup on sup.id = s.supporter_id
-    join petitions p on p.id = s.petition_id
-    join campaigns c on c.id = p.campaign_id
-    where s.already_signed_sent < s.already_signed_notices
-    order by s.id
-    limit ${limit}
-    for update of s skip locked`.execute(trx);
-  return r.rows;
+export function claimOwedNotices(trx: Executor, limit: number): Promise<OutboxSignature[]> {
+  return claimSignatures(trx, sql`s.already_signed_sent < s.already_signed_notices`, limit);
 }
 
 export async function markConfirmationsSent(trx: Executor, rows: Array<{ id: number; tokenHash: string }>) {
