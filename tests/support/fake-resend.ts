@@ -30,6 +30,8 @@ export class FakeResend {
   private server: Server | undefined;
   private counter = 0;
   keepBodies = true;
+  /** A provider's latency: each answer waits this long (the kill-and-resume run uses it). */
+  delayMs = 0;
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -74,6 +76,7 @@ export class FakeResend {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const path = req.url ?? "";
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
     const parsed = raw ? (JSON.parse(raw) as unknown) : null;
