@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { Runner } from "graphile-worker";
 import { openDatabase, type OpenedDatabase } from "~db/connect.server";
-import { db } from "~db/index.server";
+import { db, expectDisconnect } from "~db/index.server";
 import { runSeed, seedIfEmpty } from "~db/seed/seed.server";
 import { appUrl, env, EnvError, overrideEnv } from "~/env.server";
 import { createApp } from "~/http.server";
@@ -65,6 +65,7 @@ async function serve(build: ServerBuild, database: OpenedDatabase) {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    expectDisconnect();
     log.info(`${signal}: shutting down`);
     const force = setTimeout(() => {
       log.error("Shutdown took longer than 15 s; exiting anyway.");

@@ -15,10 +15,23 @@ export type Trx = Transaction<Database>;
 export type Executor = DB | Trx;
 
 let current: { db: DB; pool: pg.Pool; url: string } | undefined;
+// Set when the process is stopping: a terminal's Ctrl-C also stops PostgreSQL, whose dropped
+// connections are then expected, not news.
+let stopping = false;
+
+export function expectDisconnect() {
+  stopping = true;
+}
+
+export function isStopping(): boolean {
+  return stopping;
+}
 
 export function createDb(url: string, max = 10): { db: DB; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
-  pool.on("error", (error) => process.stderr.write(`[db] idle client error: ${error.message}\n`));
+  pool.on("error", (error) => {
+    if (!stopping) process.stderr.write(`[db] idle client error: ${error.message}\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, pool };
 }

@@ -1,6 +1,6 @@
 import { Migrator } from "kysely/migration";
 import { Logger, runMigrations as runWorkerMigrations } from "graphile-worker";
-import type { DB } from "./index.server";
+import { isStopping, type DB } from "./index.server";
 import { migrations } from "./migrations";
 
 /** Applies the app's migrations and graphile-worker's schema. Safe to run on every start. */
@@ -18,5 +18,5 @@ export async function migrateToLatest(db: DB, connectionString: string): Promise
 }
 
 export const quietWorkerLogger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`[worker] ${message}`);
+  if ((level === "error" || level === "warning") && !isStopping()) console.error(`[worker] ${message}`);
 });
