@@ -2,6 +2,7 @@ import zipcodes from "zipcodes";
 import { db } from "~db/index.server";
 import { findLatestCongressImport, findMembersForSeats, findStateSeats, findZipSeats, type LookupMemberRow } from "./district-lookup.queries.server";
 import { seatLabel } from "./import.server";
+import type { OfficeValues } from "./legislators.queries.server";
 
 /*
  * ZIP -> candidate districts with their House member (or vacancy) and the state's senators,
@@ -10,17 +11,8 @@ import { seatLabel } from "./import.server";
  * re-import invalidates them without a restart.
  */
 
-export interface DistrictOffice {
-  address: string | null;
-  suite: string | null;
-  building: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
-  phone: string | null;
-  latitude: number | null;
-  longitude: number | null;
-}
+/** A district office as the lookup answers it. */
+export type DistrictOffice = Omit<OfficeValues, "bioguide" | "fax">;
 
 export interface LookupMember {
   bioguide: string;

@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { LegislatorsTable } from "~db/schema";
+import type { LegislatorOfficesTable, LegislatorsTable } from "~db/schema";
 import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
 
@@ -41,19 +41,8 @@ export type Member = Omit<Selectable<LegislatorsTable>, "importId" | "updatedAt"
 /** The row written by an import (everything but the bookkeeping columns). */
 export type LegislatorValues = Member;
 
-export interface OfficeValues {
-  bioguide: string;
-  address: string | null;
-  suite: string | null;
-  building: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
-  phone: string | null;
-  fax: string | null;
-  latitude: number | null;
-  longitude: number | null;
-}
+/** A district office as imported (the table without its id). */
+export type OfficeValues = Omit<Selectable<LegislatorOfficesTable>, "id">;
 
 export interface ZipDistrictValues {
   zip: string;

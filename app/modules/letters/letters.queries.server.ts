@@ -1,6 +1,6 @@
 import { type Insertable, sql } from "kysely";
 import type { Executor } from "~db/index.server";
-import type { LettersTable, LetterTargetKind } from "~db/schema";
+import type { LetterSubmissionsTable, LettersTable, LetterTargetKind } from "~db/schema";
 
 // ---------------------------------------------------------------------------------------------
 // Targets and templates
@@ -67,21 +67,7 @@ export async function countTemplates(db: Executor, campaignId: number): Promise<
 // ---------------------------------------------------------------------------------------------
 // Submissions and letters
 
-export interface SubmissionValues {
-  token: string;
-  idempotencyKey: string;
-  campaignId: number;
-  supporterId: number;
-  firstName: string;
-  lastName: string;
-  street: string;
-  city: string;
-  state: string;
-  zip: string;
-  district: number | null;
-  personalNote: string;
-  ipHash: string | null;
-}
+export type SubmissionValues = Omit<Insertable<LetterSubmissionsTable>, "id" | "createdAt" | "personalNote"> & { personalNote: string };
 
 /** The new submission's id, or null when this idempotency key was already used. */
 export async function insertSubmission(db: Executor, s: SubmissionValues): Promise<number | null> {
