@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { MarkdownPreview } from "./markdown-preview";
+import { EditorActions, MarkdownPreview } from "./markdown-preview";
 import { CheckField, FormError, TextArea, TextField } from "~/components/forms";
 
 export interface CampaignFormValues {
@@ -48,10 +48,7 @@ export function CampaignForm({
             ))}
           </fieldset>
           <TextArea name="bodyMd" className="tall" label="The story (Markdown)" hint="Headings with ##, links as [text](https://...). HTML is removed." defaultValue={values.bodyMd} error={fields.bodyMd} />
-          <div className="toolbar">
-            <button className="button button--secondary" type="submit" name="intent" value="preview">Preview</button>
-            <button className="button" type="submit" name="intent" value="save">{submitLabel}</button>
-          </div>
+          <EditorActions submitLabel={submitLabel} />
         </fieldset>
       </Form>
       <MarkdownPreview html={preview} emptyText="Press Preview to see the story as visitors will." />

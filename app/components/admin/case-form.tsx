@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { MarkdownPreview } from "./markdown-preview";
+import { EditorActions, MarkdownPreview } from "./markdown-preview";
 import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
 import { CASE_STATUS_LABELS, CONFLICT_LABELS } from "~/modules/cases/cases";
 
@@ -46,10 +46,7 @@ export function CaseForm({
           <TextField name="photoUrl" label="Photo address" hint="https://… or /media/…" defaultValue={v("photoUrl")} error={fields.photoUrl} />
           <TextField name="photoCredit" label="Photo credit" defaultValue={v("photoCredit")} error={fields.photoCredit} />
           <CheckField name="published" label="Published (visible to the public)" defaultChecked={values.published ?? false} />
-          <div className="toolbar">
-            <button className="button button--secondary" type="submit" name="intent" value="preview">Preview</button>
-            <button className="button" type="submit" name="intent" value="save">{submitLabel}</button>
-          </div>
+          <EditorActions submitLabel={submitLabel} />
         </fieldset>
       </Form>
       <MarkdownPreview html={preview} emptyText="Press Preview to see the text as visitors will." />

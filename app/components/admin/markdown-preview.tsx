@@ -7,3 +7,13 @@ export function MarkdownPreview({ html, emptyText }: { html?: string | null; emp
     </section>
   );
 }
+
+/** The editor's two submit buttons: preview (renders on the server, saves nothing) and save. */
+export function EditorActions({ submitLabel }: { submitLabel: string }) {
+  return (
+    <div className="toolbar">
+      <button className="button button--secondary" type="submit" name="intent" value="preview">Preview</button>
+      <button className="button" type="submit" name="intent" value="save">{submitLabel}</button>
+    </div>
+  );
+}
