@@ -12,7 +12,9 @@ export function HourlyChart({ hourly, hours = 168, title, now }: { hourly: Array
   const width = 700;
   const height = 140;
   const bar = width / hours;
-  const summary = `${title}: ${total.toLocaleString("en-US")} in the last ${hours === 168 ? "7 days" : `${hours} hours`}, at most ${max.toLocaleString("en-US")} in one hour.`;
+  const span = hours === 168 ? "7 days" : `${hours} hours`;
+  if (total === 0) return <p className="small muted">{title}: none in the last {span} yet.</p>;
+  const summary = `${title}: ${total.toLocaleString("en-US")} in the last ${span}, at most ${max.toLocaleString("en-US")} in one hour.`;
   return (
     <figure className="petition-chart">
       <svg className="chart" viewBox={`0 0 ${width} ${height + 20}`} role="img" aria-label={summary}>
