@@ -59,7 +59,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return { values, fields: {}, message: null, preview: resolved.letters.map((l) => ({ to: l.displayName, address: l.address, subject: l.subject, body: l.body })) };
   }
   const result = await sendLetters(campaign, targets, parsed.data, context.clientIp);
-  if (!result.ok) return data({ values, fields: result.fields, message: Object.values(result.fields)[0], preview: null }, { status: 400 });
+  if (!result.ok) return data({ values, fields: result.fields, message: Object.values(result.fields)[0], preview: null }, { status: result.status ?? 400 });
   throw redirect(`/letters/${result.token}`);
 }
 

@@ -10,6 +10,8 @@ import { packetInfo, writePacketCsv, writePacketPdf } from "~/modules/letters/pa
 import { createSessionCookie } from "~/modules/organizers/session.server";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
 import * as templatesRoute from "~/routes/admin.letters.$campaignId.templates";
+import { letterRateLimit } from "~/modules/letters/letters.server";
+import { setSetting } from "~/modules/settings/settings.server";
 import { makeOrganizer, seedContent } from "../factories";
 import { callRouteRaw as callRoute, form, post } from "../support/remix";
 
@@ -30,8 +32,8 @@ const supporter = (over: Record<string, string> = {}) => ({
   zip: "05401", seat: "VT-0", firstName: "Jane", lastName: "Doe", street: "12 Main St", city: "Burlington", email: "jane@example.org", personalNote: "My uncle never came home.", idempotencyKey: key(), ...over,
 });
 
-async function submit(values: Record<string, string>, intent: "preview" | "send") {
-  return callRoute(letterRoute.action as never, post("/campaigns/dpaa-director/letter", form({ ...values, intent })), { slug: "dpaa-director" });
+async function submit(values: Record<string, string>, intent: "preview" | "send", clientIp = "203.0.113.9") {
+  return callRoute(letterRoute.action as never, post("/campaigns/dpaa-director/letter", form({ ...values, intent })), { slug: "dpaa-director" }, { clientIp });
 }
 function payload(r: unknown): { status: number; body: any } {
   const d = r as { type?: string; data?: unknown; init?: { status?: number } };
@@ -93,6 +95,24 @@ describe("writing and sending", () => {
     expect(delivery?.letters[0]).toMatchObject({ contactIsForm: true });
     expect(delivery?.letters[2].callScript).toContain("Jane Doe");
     expect(delivery?.letters[2].office?.city).toBeTruthy();
+  });
+
+  it("limits new letter sets per visitor (each emails a copy), but not a resubmitted form", async () => {
+    await setSetting(letterRateLimit, { max: 2, windowSeconds: 3600 }, null);
+    try {
+      const first = supporter({ email: "limit-1@example.org" });
+      expect(((await submit(first, "send", "198.51.100.42")) as Response).status).toBe(302);
+      expect(((await submit(supporter({ email: "limit-2@example.org" }), "send", "198.51.100.42")) as Response).status).toBe(302);
+      const third = payload(await submit(supporter({ email: "limit-3@example.org" }), "send", "198.51.100.42"));
+      expect(third.status).toBe(429);
+      expect(third.body.message).toMatch(/Too many letters from your connection/);
+      const refused = await db().selectFrom("letterSubmissions").innerJoin("supporters", "supporters.id", "letterSubmissions.supporterId").select("letterSubmissions.id").where("supporters.email", "=", "limit-3@example.org").execute();
+      expect(refused).toEqual([]);
+      expect(await db().selectFrom("emails").select("id").where("toAddress", "=", "limit-3@example.org").execute()).toEqual([]);
+      expect(((await submit(first, "send", "198.51.100.42")) as Response).status).toBe(302); // the same form again: not a new set
+    } finally {
+      await setSetting(letterRateLimit, { max: 20, windowSeconds: 3600 }, null);
+    }
   });
 
   it("without the box ticked, no consent is recorded", async () => {

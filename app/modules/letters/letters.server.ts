@@ -5,6 +5,7 @@ import { appUrl } from "~/env.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
 import { type DistrictCandidate, type LookupMember, lookupDistricts } from "~/modules/legislators/district-lookup.server";
 import { queueEmail, renderEmail, orgProps } from "~/modules/mail/mail.server";
+import { defineRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
 import { recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
 import LetterCopyEmail from "~emails/letter-copy";
@@ -107,7 +108,10 @@ export async function resolveLetters(targets: LetterTarget[], form: Pick<LetterF
   return { ok: true, candidate, sender, letters };
 }
 
-export type SendResult = { ok: true; token: string; created: boolean } | { ok: false; fields: Record<string, string> };
+export type SendResult = { ok: true; token: string; created: boolean } | { ok: false; fields: Record<string, string>; status?: number };
+
+/** Each letter set emails a copy to the address given, so new sets are limited per visitor. */
+export const letterRateLimit = defineRateLimit("letters", "Letter sets per visitor", { max: 20, windowSeconds: 3600 });
 
 /**
  * Stores the letters as sent, the supporter and (when ticked) their consent, and queues the
@@ -117,6 +121,10 @@ export type SendResult = { ok: true; token: string; created: boolean } | { ok: f
 export async function sendLetters(campaign: { id: number; slug: string; title: string }, targets: LetterTarget[], form: LetterForm, clientIp: string): Promise<SendResult> {
   const existing = await findSubmissionByKey(db(), form.idempotencyKey);
   if (existing) return existing.campaignId === campaign.id ? { ok: true, token: existing.token, created: false } : { ok: false, fields: { _form: "This form has expired; reload the page and try again." } };
+  const limit = await hitRateLimit(letterRateLimit, clientIp);
+  if (!limit.ok) {
+    return { ok: false, status: 429, fields: { _form: `Too many letters from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes and try again.` } };
+  }
   const resolved = await resolveLetters(targets, form);
   if (!resolved.ok) return resolved;
   const token = randomBytes(18).toString("base64url");
