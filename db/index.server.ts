@@ -39,6 +39,8 @@ export function createDb(url: string, max = 10): { db: DB; pool: pg.Pool } {
 /** Points the process at a database. Called once at boot (or per test file). */
 export function connectDatabase(url: string, max?: number): DB {
   if (current?.url === url) return current.db;
+  // Switching databases (tests do): the previous pool is closed, not left to be dropped under.
+  void current?.db.destroy().catch(() => undefined);
   const created = createDb(url, max);
   current = { ...created, url };
   return current.db;
