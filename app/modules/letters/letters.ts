@@ -1,4 +1,5 @@
-import type { LetterTargetKind } from "~db/schema";
+import type { Selectable } from "kysely";
+import type { LetterTargetKind, OfficialsTable } from "~db/schema";
 
 /*
  * Letters: merge fields, salutations, recipients' mailing addresses and the letter as sent.
@@ -57,17 +58,11 @@ export interface MemberRecipient {
   url: string | null;
 }
 
-export interface OfficialRecipient {
-  kind: "official";
-  officialId: number;
-  key: string;
-  name: string;
-  title: string;
-  organization: string;
-  salutation: string;
-  addressLines: string[];
-  url: string | null;
-}
+/** A named official (President, Secretary of Defense...) as a letter's recipient: their `officials` row. */
+export type OfficialRecipient = { kind: "official"; officialId: number } & Pick<
+  Selectable<OfficialsTable>,
+  "key" | "name" | "title" | "organization" | "salutation" | "addressLines" | "url"
+>;
 
 export type Recipient = MemberRecipient | OfficialRecipient;
 
