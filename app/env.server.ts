@@ -17,6 +17,8 @@ const schema = z.object({
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().default(".data"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The secret being rotated out: still accepted for sessions and links, never used to sign. */
+  SESSION_SECRET_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   RATE_LIMIT_ALLOW: z.string().default("127.0.0.1,::1,::ffff:127.0.0.1"),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),

@@ -1,6 +1,7 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import { env } from "~/env.server";
+import { hmac, signingKey } from "~/modules/security/secrets.server";
 import type { DonationFrequency } from "~db/schema";
 
 /**
@@ -38,7 +39,7 @@ export function stripe(): Stripe {
 /** STRIPE_WEBHOOK_SECRET, or in development and test mode a secret derived from SESSION_SECRET. */
 export function webhookSecret(): string {
   const config = env();
-  return config.STRIPE_WEBHOOK_SECRET ?? `whsec_dev_${createHmac("sha256", config.SESSION_SECRET).update("stripe-dev-webhook").digest("hex").slice(0, 40)}`;
+  return config.STRIPE_WEBHOOK_SECRET ?? `whsec_dev_${hmac(signingKey("stripe-dev-webhook"), "stripe-dev-webhook").toString("hex").slice(0, 40)}`;
 }
 
 export class WebhookSignatureError extends Error {}

@@ -1,28 +1,30 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "~db/index.server";
-import { appUrl, env } from "~/env.server";
+import { appUrl } from "~/env.server";
+import { hmac, legacySecrets, safeEqual, signingKey, verificationKeys } from "~/modules/security/secrets.server";
 import type { UnsubscribeChoice } from "./mailings";
 import { findCampaignTitle, findSupporterForUnsubscribe, hasCampaignOptOut, insertCampaignOptOut, listActiveConsents, withdrawConsents } from "./subscriptions.queries.server";
 
 /**
  * Unsubscribe links are signed, not stored: `<supporterId>.<campaignId or 0>.<mac>`, the mac an
- * HMAC-SHA256 (first 128 bits) under a key derived from SESSION_SECRET. They never expire (a
- * link in a year-old email must still work) and name only the list the mail came from.
+ * HMAC-SHA256 (first 128 bits) under the "unsubscribe-link" key derived from SESSION_SECRET.
+ * They never expire (a link in a year-old email must still work) and name only the list the
+ * mail came from. Links signed under SESSION_SECRET_PREVIOUS, and those made before keys were
+ * derived with HKDF (key = HMAC(secret, "unsubscribe-link-key:v1")), are still accepted.
  */
-let keyCache: { secret: string; key: Buffer } | undefined;
-function macKey(): Buffer {
-  const secret = env().SESSION_SECRET;
-  if (keyCache?.secret !== secret) keyCache = { secret, key: createHmac("sha256", secret).update("unsubscribe-link-key:v1").digest() };
-  return keyCache.key;
+const legacyKeys = new Map<string, Buffer>();
+function legacyKey(secret: string): Buffer {
+  let key = legacyKeys.get(secret);
+  if (!key) legacyKeys.set(secret, (key = hmac(secret, "unsubscribe-link-key:v1")));
+  return key;
 }
 
-function mac(supporterId: number, campaignId: number): string {
-  return createHmac("sha256", macKey()).update(`${supporterId}.${campaignId}`).digest().subarray(0, 16).toString("base64url");
+function mac(key: Buffer, supporterId: number, campaignId: number): string {
+  return hmac(key, `${supporterId}.${campaignId}`).subarray(0, 16).toString("base64url");
 }
 
 export function unsubscribeToken(supporterId: number, campaignId: number | null): string {
   const cid = campaignId ?? 0;
-  return `${supporterId}.${cid}.${mac(supporterId, cid)}`;
+  return `${supporterId}.${cid}.${mac(signingKey("unsubscribe-link"), supporterId, cid)}`;
 }
 
 export interface UnsubscribeTarget {
@@ -36,9 +38,8 @@ export function parseUnsubscribeToken(token: string): UnsubscribeTarget | null {
   if (!m) return null;
   const supporterId = Number(m[1]);
   const campaignId = Number(m[2]);
-  const expected = Buffer.from(mac(supporterId, campaignId));
-  const given = Buffer.from(m[3]);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const keys = [...verificationKeys("unsubscribe-link"), ...legacySecrets().map(legacyKey)];
+  if (!keys.some((key) => safeEqual(mac(key, supporterId, campaignId), m[3]))) return null;
   return { supporterId, campaignId: campaignId === 0 ? null : campaignId };
 }
 

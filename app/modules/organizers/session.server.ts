@@ -1,37 +1,38 @@
-import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { db } from "~db/index.server";
 import type { OrganizerRole } from "~db/schema";
 import { env } from "~/env.server";
 import { forbidden } from "~/lib/http.server";
+import { hashToken, legacySecrets, randomToken, verificationKeys } from "~/modules/security/secrets.server";
 import { can, type OrganizerSummary, type Permission } from "./organizers";
 import { deleteSession, findSessionWithOrganizer, insertSession } from "./organizers.queries.server";
 
 const SESSION_DAYS = 14;
 
-let cookie: ReturnType<typeof createCookie> | undefined;
+let cookie: { secrets: string; cookie: ReturnType<typeof createCookie> } | undefined;
 
-/** `__Host-` prefixed (Secure, host-only) in production; HttpOnly and SameSite=Lax always. */
+/**
+ * `__Host-` prefixed (Secure, host-only) in production; HttpOnly and SameSite=Lax always. Signed
+ * with the session key derived from SESSION_SECRET; cookies signed with SESSION_SECRET_PREVIOUS's
+ * key, or with the bare secret (before keys were derived), are still read.
+ */
 function sessionCookie() {
   const config = env();
-  cookie ??= createCookie(config.isProduction ? "__Host-session" : "session", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: config.isProduction,
-    path: "/",
-    secrets: [config.SESSION_SECRET],
-    maxAge: SESSION_DAYS * 86_400,
-  });
-  return cookie;
+  const secrets = [...verificationKeys("session-cookie").map((k) => k.toString("hex")), ...legacySecrets()];
+  if (cookie?.secrets !== secrets.join("\n")) {
+    cookie = {
+      secrets: secrets.join("\n"),
+      cookie: createCookie(config.isProduction ? "__Host-session" : "session", { httpOnly: true, sameSite: "lax", secure: config.isProduction, path: "/", secrets, maxAge: SESSION_DAYS * 86_400 }),
+    };
+  }
+  return cookie.cookie;
 }
 
 /** Sessions are stored by the hash of their token, so a database leak yields no live cookie. */
-function tokenId(token: string): string {
-  return createHash("sha256").update(token).digest("base64url");
-}
+const tokenId = hashToken;
 
 export async function createSessionCookie(organizerId: number, userAgent: string | null): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const token = randomToken();
   await insertSession(db(), { id: tokenId(token), organizerId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000), userAgent: userAgent?.slice(0, 300) ?? null });
   return sessionCookie().serialize(token);
 }
@@ -73,8 +74,5 @@ export async function requireOrganizer(request: Request, permission: Permission 
   return organizer;
 }
 
-/** Only same-site relative paths, so the login form cannot be used as an open redirect. */
-export function safeRedirect(to: unknown, fallback = "/admin"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+/** Only same-site paths, so the login form cannot be used as an open redirect (one rule, in security/). */
+export { safeRedirect } from "~/modules/security/safe-redirect";

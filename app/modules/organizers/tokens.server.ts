@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { createElement } from "react";
 import { sql } from "kysely";
 import { db } from "~db/index.server";
@@ -8,6 +7,7 @@ import { PasswordResetEmail } from "~emails/password-reset";
 import { appUrl } from "~/env.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
+import { hashToken, randomToken } from "~/modules/security/secrets.server";
 import { hashPassword } from "./password.server";
 import { deleteSessionsOfOrganizer, findOrganizerByEmail, findOrganizerById, insertOrganizer, updateOrganizerPassword } from "./organizers.queries.server";
 import { claimToken, countRecentTokens, findUsableToken, insertOrganizerToken, listPendingInvitations, retireTokens } from "./tokens.queries.server";
@@ -19,12 +19,8 @@ const RESETS_PER_HOUR = 3;
 
 /** Tokens are random; only their SHA-256 is stored, so a database leak opens no account. */
 function newToken() {
-  const token = randomBytes(32).toString("base64url");
+  const token = randomToken();
   return { token, hash: hashToken(token) };
-}
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("base64url");
 }
 
 /** The request at /admin/forgot: always the same answer and the same work, whether or not the account exists. */

@@ -1,10 +1,10 @@
-import { createHash, createHmac } from "node:crypto";
 import { createElement } from "react";
 import { db } from "~db/index.server";
 import SignatureAlreadySigned from "~emails/signature-already-signed";
 import SignatureConfirmation from "~emails/signature-confirmation";
 import SignatureConfirmed from "~emails/signature-confirmed";
-import { appUrl, env } from "~/env.server";
+import { appUrl } from "~/env.server";
+import { hashToken, hmac, signingKey } from "~/modules/security/secrets.server";
 import { orgProps, queueEmail, queueEmails, renderEmail, type OutgoingEmail } from "~/modules/mail/mail.server";
 import { confirmSupporter } from "~/modules/supporters/supporters.server";
 import { CONFIRMATION_DAYS } from "./petitions";
@@ -22,12 +22,10 @@ import { scheduleJob, uncountRemovedSignature } from "./rollup.queries.server";
 
 /** The link token is derived from the signature id with a secret, so the sender can rebuild it; only its hash is stored. */
 export function confirmationToken(signatureId: number): string {
-  return createHmac("sha256", env().SESSION_SECRET).update(`signature-confirmation:${signatureId}`).digest("base64url").slice(0, 32);
+  return hmac(signingKey("signature-confirmation"), `signature-confirmation:${signatureId}`).toString("base64url").slice(0, 32);
 }
 
-export function tokenHash(token: string): string {
-  return createHash("sha256").update(token).digest("base64url");
-}
+const tokenHash = hashToken;
 
 const BATCH = 500;
 const PLACEHOLDERS = { firstName: "%%FIRST_NAME%%", confirmUrl: "%%CONFIRM_URL%%", notMeUrl: "%%NOT_ME_URL%%" };
