@@ -5,6 +5,7 @@ import { sendTipDigest } from "./send-tip-digest.server";
 import { resumeMailings } from "./resume-mailings.server";
 import { sendMailing } from "./send-mailing.server";
 import { sendPasswordResetTask } from "./send-password-reset.server";
+import { pruneLoginAttemptsTask } from "./prune-login-attempts.server";
 
 /**
  * Every background task by name (verb-noun). Each handler calls into a module's .server.ts
@@ -19,6 +20,7 @@ export const taskList: TaskList = {
   send_mailing: sendMailing,
   send_password_reset: sendPasswordResetTask,
   resume_mailings: resumeMailings,
+  prune_login_attempts: pruneLoginAttemptsTask,
 };
 
 /** Recurring tasks in graphile-worker's crontab format. */
@@ -29,6 +31,7 @@ export const crontab: string[] = [
   "* * * * * send_signature_emails ?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10",
   "17 3 * * * purge_signature_ip_hashes",
   "* * * * * resume_mailings",
+  "41 * * * * prune_login_attempts",
 ];
 
 /** Jobs added (by job key, so never twice) each time the worker starts: self-rescheduling loops. */

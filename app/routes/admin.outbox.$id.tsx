@@ -6,7 +6,7 @@ import { getEmail } from "~/modules/mail/mail.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganizer(request, "read-private-contact");
+  await requireOrganizer(request, "read-outbox");
   const email = await getEmail(Number(params.id) || 0);
   if (!email) notFound("No email has that number.");
   return { email };

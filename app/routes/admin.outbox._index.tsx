@@ -4,7 +4,7 @@ import { outboxPage } from "~/modules/mail/mail.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireOrganizer(request, "read-private-contact");
+  await requireOrganizer(request, "read-outbox");
   const url = new URL(request.url);
   const kind = url.searchParams.get("kind") || undefined;
   const page = Math.max(0, Number(url.searchParams.get("page")) || 0);

@@ -27,7 +27,7 @@ export default function AdminLayout() {
           {organizer.isOwner ? <li><NavLink to="/admin/audit">Audit log</NavLink></li> : null}
           <li><NavLink to="/admin/donations">Donations</NavLink></li>
           <li><NavLink to="/admin/updates">Updates</NavLink></li>
-          <li><NavLink to="/admin/outbox">Outbox</NavLink></li>
+          {organizer.isOwner ? <li><NavLink to="/admin/outbox">Outbox</NavLink></li> : null}
           <li><NavLink to="/admin/account">My account</NavLink></li>
         </ul>
         <p className="small muted">

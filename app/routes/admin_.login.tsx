@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/forms";
 import { fieldErrors, formToObject } from "~/lib/validation";
 import { loginSchema } from "~/modules/organizers/organizers.schema";
-import { authenticate } from "~/modules/organizers/organizers.server";
-import { createSessionCookie, destroySessionCookie, getOrganizer, safeRedirect } from "~/modules/organizers/session.server";
+import { getOrganizer, safeRedirect } from "~/modules/organizers/session.server";
+import { signIn } from "~/modules/organizers/sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in | Organizers" }, { name: "robots", content: "noindex" }];
 
@@ -17,18 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = loginSchema.safeParse(formToObject(await request.formData()));
   if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: null }, { status: 400 });
-  const result = await authenticate(parsed.data.email, parsed.data.password, context.clientIp);
-  if (!result.ok) {
-    const message = result.reason === "throttled" ? "Too many attempts. Wait 15 minutes and try again." : "The email or password is not right.";
-    return data({ fields: {}, message }, { status: result.reason === "throttled" ? 429 : 401 });
-  }
-  // Rotate: any session the browser already had ends, and a new token is issued.
-  const ended = await destroySessionCookie(request);
-  const cookie = await createSessionCookie(result.organizerId, request.headers.get("user-agent"));
-  const headers = new Headers();
-  headers.append("Set-Cookie", ended);
-  headers.append("Set-Cookie", cookie);
-  throw redirect(safeRedirect(parsed.data.redirectTo), { headers });
+  const result = await signIn(request, parsed.data, context.clientIp);
+  if (!result.ok) return data({ fields: {}, message: result.message }, { status: result.status });
+  throw redirect(safeRedirect(parsed.data.redirectTo), { headers: result.headers });
 }
 
 export default function Login() {

@@ -10,7 +10,7 @@ import { listDonations, listFundCampaigns, totalsByCampaign, totalsByMonth, type
 
 /** Donor emails are for owners only: enforced here, on the server, not just hidden in the page. */
 export function canSeeDonorEmails(role: OrganizerRole): boolean {
-  return role === "owner";
+  return can(role, "read-donor-contact");
 }
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);

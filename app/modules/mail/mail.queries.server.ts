@@ -34,25 +34,27 @@ export function listEmailKinds(db: Executor) {
   return db.selectFrom("emails").select(["kind", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("kind").orderBy("kind").execute();
 }
 
-/** Inserts many emails in one statement, skipping idempotency keys already queued; returns the new ids. */
-export async function insertEmails(db: Executor, emails: EmailRow[]): Promise<number[]> {
+/** Inserts many emails in one statement, skipping idempotency keys already queued; returns the new rows. */
+export async function insertEmails(db: Executor, emails: EmailRow[]): Promise<Array<{ id: number; idempotencyKey: string }>> {
   if (!emails.length) return [];
   const rows = await db
     .insertInto("emails")
     .values(emails.map((e) => ({ ...e, headers: JSON.stringify(e.headers), tags: JSON.stringify(e.tags) })))
     .onConflict((oc) => oc.column("idempotencyKey").doNothing())
-    .returning("id")
+    .returning(["id", "idempotencyKey"])
     .execute();
-  return rows.map((r) => r.id);
+  return rows;
 }
 
-/** One send_email job per id, added with a single call. */
-export async function addSendJobs(db: Executor, ids: number[]) {
-  if (!ids.length) return;
+/** One send_email job per email, added with a single call; secret links ride in the payload only. */
+export async function addSendJobs(db: Executor, jobs: Array<{ id: number; secrets?: Record<string, string> }>) {
+  if (!jobs.length) return;
+  const ids = jobs.map((j) => j.id);
+  const payloads = jobs.map((j) => JSON.stringify(j.secrets ? { id: j.id, secrets: j.secrets } : { id: j.id }));
   await sql`
     select count(*) from graphile_worker.add_jobs(array(
-      select row('send_email', json_build_object('id', id), null, null, 10, 'email:' || id, null, null)::graphile_worker.job_spec
-      from unnest(${ids}::bigint[]) as id
+      select row('send_email', p, null, null, 10, 'email:' || id, null, null)::graphile_worker.job_spec
+      from unnest(${ids}::bigint[], ${payloads}::json[]) as t(id, p)
     ))`.execute(db);
 }
 

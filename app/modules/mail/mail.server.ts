@@ -1,11 +1,14 @@
 import { db, type Executor } from "~db/index.server";
 import { env } from "~/env.server";
+import { log } from "~/lib/log.server";
+import { checkSecrets, fillSecrets, type Secrets } from "./secret-links";
 import { addSendJobs, findEmailById, insertEmails, listEmailKinds, listEmails, markEmailAttemptFailed, markEmailSent, markEmailSuppressed, type EmailRow } from "./mail.queries.server";
 import { isSuppressed } from "./suppressions.server";
 import { mailTransport } from "./transport.server";
 
 export { renderEmail, orgProps } from "./render.server";
 export { suppressAddress, isSuppressed } from "./suppressions.server";
+export { secretPlaceholder } from "./secret-links";
 
 export interface OutgoingEmail {
   /** The template kind, e.g. "donation-receipt". */
@@ -19,6 +22,12 @@ export interface OutgoingEmail {
   /** List mail: RFC 8058 one-click unsubscribe headers are added. */
   listUnsubscribeUrl?: string;
   tags?: Record<string, string>;
+  /**
+   * Tokens that must not be stored (reset and invitation links): placeholder (from
+   * `secretPlaceholder`) -> token. The stored html and text keep the placeholder; the send job
+   * carries the token and fills it in only in the message handed to the provider.
+   */
+  secrets?: Secrets;
 }
 
 function toEmailRow(email: OutgoingEmail): EmailRow {
@@ -34,9 +43,10 @@ function toEmailRow(email: OutgoingEmail): EmailRow {
  * already queued are skipped; returns the ids of the new rows.
  */
 export async function queueEmails(trx: Executor, emails: OutgoingEmail[]): Promise<number[]> {
-  const ids = await insertEmails(trx, emails.map(toEmailRow));
-  await addSendJobs(trx, ids);
-  return ids;
+  const rows = await insertEmails(trx, emails.map(toEmailRow));
+  const secretsByKey = new Map(emails.filter((e) => e.secrets).map((e) => [e.idempotencyKey, checkSecrets(e.secrets!)]));
+  await addSendJobs(trx, rows.map((r) => ({ id: r.id, secrets: secretsByKey.get(r.idempotencyKey) })));
+  return rows.map((r) => r.id);
 }
 
 /** queueEmail for one message. */
@@ -45,8 +55,8 @@ export async function queueEmail(trx: Executor, email: OutgoingEmail): Promise<{
   return { queued: id !== null, id };
 }
 
-/** The send_email job: hands one queued email to the transport; safe to run twice. */
-export async function sendQueuedEmail(id: number, attempt: number, maxAttempts: number): Promise<void> {
+/** The send_email job: hands one queued email to the transport; safe to run twice. `secrets` come from the job's payload. */
+export async function sendQueuedEmail(id: number, attempt: number, maxAttempts: number, secrets?: Secrets): Promise<void> {
   const email = await findEmailById(db(), id);
   if (!email || email.status !== "queued") return;
   // Checked at send time, so a bounce or complaint after queueing still stops the message.
@@ -59,13 +69,15 @@ export async function sendQueuedEmail(id: number, attempt: number, maxAttempts: 
     from: env().MAIL_FROM,
     to: email.toAddress,
     subject: email.subject,
-    html: email.html,
-    text: email.text,
+    html: fillSecrets(email.html, secrets),
+    text: fillSecrets(email.text, secrets),
     headers: email.headers,
     tags: email.tags,
     idempotencyKey: email.idempotencyKey,
   });
   if (result.ok) {
+    // Nothing leaves the machine without a provider: in development, the log is the only place a reset or invitation link can be read.
+    if (secrets && transport.name === "outbox" && !env().isProduction) log.info("development outbox: this email's secret link", { id, kind: email.kind, to: email.toAddress, link: fillSecrets(/https?:\/\/\S*SECRET_[A-Z_]+_NOT_STORED/.exec(email.text)?.[0] ?? "", secrets) });
     await markEmailSent(db(), id, transport.name, result.providerId);
     return;
   }

@@ -76,22 +76,28 @@ export async function insertLoginAttempt(db: Executor, keys: string[], succeeded
   await db.insertInto("loginAttempts").values(keys.map((key) => ({ key, succeeded }))).execute();
 }
 
-/** Failed attempts per key since `since`, counting only those after the key's last success. */
-export async function countRecentFailures(db: Executor, keys: string[], since: Date): Promise<Record<string, number>> {
+/**
+ * Per key: failed attempts since `since` that came after the key's last success, and when the
+ * latest of them was made.
+ */
+export async function findRecentFailures(db: Executor, keys: string[], since: Date): Promise<Record<string, { n: number; lastAt: Date }>> {
+  if (!keys.length) return {};
   const rows = await db
     .selectFrom("loginAttempts as a")
-    .select(["a.key", (eb) => eb.fn.countAll<number>().as("n")])
+    .select(["a.key", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("a.attemptedAt").as("lastAt")])
     .where("a.key", "in", keys)
     .where("a.succeeded", "=", false)
     .where("a.attemptedAt", ">", since)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom("loginAttempts as s").select("s.id").whereRef("s.key", "=", "a.key").where("s.succeeded", "=", true).whereRef("s.attemptedAt", ">", "a.attemptedAt"))),
+      not(exists(selectFrom("loginAttempts as s").select("s.id").whereRef("s.key", "=", "a.key").where("s.succeeded", "=", true).whereRef("s.attemptedAt", ">=", "a.attemptedAt"))),
     )
     .groupBy("a.key")
     .execute();
-  return Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+  return Object.fromEntries(rows.map((r) => [r.key, { n: Number(r.n), lastAt: new Date(r.lastAt as unknown as string) }]));
 }
 
-export async function deleteOldLoginAttempts(db: Executor, before: Date) {
-  await db.deleteFrom("loginAttempts").where("attemptedAt", "<", before).execute();
+/** Deletes attempts older than `before`; returns how many went. */
+export async function deleteOldLoginAttempts(db: Executor, before: Date): Promise<number> {
+  const result = await db.deleteFrom("loginAttempts").where("attemptedAt", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

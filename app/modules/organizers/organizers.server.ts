@@ -2,13 +2,12 @@ import { db } from "~db/index.server";
 import type { OrganizerRole } from "~db/schema";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { hashPassword, verifyPassword } from "./password.server";
+import { checkThrottle, pruneLoginAttempts, recordAttempt, throttleKeys } from "./login-throttle.server";
 import {
   countOrganizers as countOrganizersQuery,
-  countRecentFailures,
   deleteSessionsOfOrganizer,
   findOrganizerByEmail,
   findOrganizerCredentials,
-  insertLoginAttempt,
   insertOrganizer,
   listOrganizers as listOrganizersQuery,
   setOrganizerDisabled,
@@ -18,7 +17,7 @@ import {
 } from "./organizers.queries.server";
 import type { DB } from "~db/index.server";
 
-export const LOGIN_LIMITS = { perAccount: 5, perIp: 20, windowMinutes: 15 };
+export { LOGIN_LIMITS } from "./login-throttle.server";
 
 export function countOrganizers(database: DB = db()) {
   return countOrganizersQuery(database);
@@ -44,28 +43,31 @@ export async function createOrganizer(
   });
 }
 
-export type LoginResult = { ok: true; organizerId: number } | { ok: false; reason: "invalid" | "throttled" };
+export type LoginResult = { ok: true; organizerId: number } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks a password with throttling per account and per IP. The answer and its timing are the
- * same whether or not the account exists.
+ * Checks a password under the sign-in throttle (see login-throttle.server.ts). The answer and
+ * its timing are the same whether or not the account exists: unknown accounts are throttled
+ * like real ones and checked against a dummy hash. `knownOrganizerIds` are the accounts this
+ * browser has signed in to before; they pass an account-wide lock, never the IP or pair limits.
  */
-export async function authenticate(email: string, password: string, ip: string): Promise<LoginResult> {
-  const keys = [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
-  const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000);
-  const failures = await countRecentFailures(db(), keys, since);
+export async function authenticate(email: string, password: string, ip: string, knownOrganizerIds: number[] = []): Promise<LoginResult> {
+  const keys = throttleKeys(email, ip);
   const organizer = await findOrganizerByEmail(db(), email.trim());
-  const throttled = (failures[keys[0]] ?? 0) >= LOGIN_LIMITS.perAccount || (failures[keys[1]] ?? 0) >= LOGIN_LIMITS.perIp;
-  // Always verify, even when throttled or the account is missing, so timing reveals nothing.
+  const knownDevice = organizer !== undefined && knownOrganizerIds.includes(organizer.id);
+  const verdict = await checkThrottle(db(), keys, knownDevice);
+  // Throttled: answered before any argon2 work, and not recorded (a lock is not renewed by knocking).
+  if (verdict.throttled) return { ok: false, reason: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
   const valid = await verifyPassword(organizer && !organizer.disabledAt ? organizer.passwordHash : null, password);
-  if (throttled) {
-    await insertLoginAttempt(db(), keys, false);
-    return { ok: false, reason: "throttled" };
-  }
-  await insertLoginAttempt(db(), keys, valid);
+  await recordAttempt(db(), keys, valid && organizer !== undefined);
   if (!valid || !organizer) return { ok: false, reason: "invalid" };
   await touchOrganizerLogin(db(), organizer.id);
   return { ok: true, organizerId: organizer.id };
+}
+
+/** The prune_login_attempts cron task; returns how many rows went. */
+export function pruneOldLoginAttempts(database: DB = db()): Promise<number> {
+  return pruneLoginAttempts(database);
 }
 
 export async function changeRole(actorId: number, organizerId: number, role: OrganizerRole) {

@@ -2,10 +2,19 @@ import type { OrganizerRole } from "~db/schema";
 
 export const ROLES: OrganizerRole[] = ["owner", "editor", "viewer"];
 
-export type Permission = "read" | "edit-content" | "manage-organizers" | "read-audit" | "read-private-contact";
+/**
+ * - read: the admin area (content, counts, tips without the tipster's contact details)
+ * - edit-content: change campaigns, cases, petitions, letters, updates, tips' triage
+ * - read-private-contact: supporters' names and contact details (signers, letter writers, tipsters)
+ * - read-donor-contact: donors' email addresses and monthly donors' manage links (owner only)
+ * - read-outbox: stored emails, which carry recipients, donors' manage links and signers'
+ *   confirmation links (owner only)
+ * - manage-organizers, read-audit: owner only
+ */
+export type Permission = "read" | "edit-content" | "manage-organizers" | "read-audit" | "read-private-contact" | "read-donor-contact" | "read-outbox";
 
 const grants: Record<OrganizerRole, Permission[]> = {
-  owner: ["read", "edit-content", "manage-organizers", "read-audit", "read-private-contact"],
+  owner: ["read", "edit-content", "manage-organizers", "read-audit", "read-private-contact", "read-donor-contact", "read-outbox"],
   editor: ["read", "edit-content", "read-private-contact"],
   viewer: ["read"],
 };

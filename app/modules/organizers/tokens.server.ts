@@ -6,8 +6,9 @@ import { OrganizerInvitationEmail } from "~emails/organizer-invitation";
 import { PasswordResetEmail } from "~emails/password-reset";
 import { appUrl } from "~/env.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
-import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
+import { orgProps, queueEmail, renderEmail, secretPlaceholder } from "~/modules/mail/mail.server";
 import { hashToken, randomToken } from "~/modules/security/secrets.server";
+import { liftAccountLock } from "./login-throttle.server";
 import { hashPassword } from "./password.server";
 import { deleteSessionsOfOrganizer, findOrganizerByEmail, findOrganizerById, insertOrganizer, updateOrganizerPassword } from "./organizers.queries.server";
 import { claimToken, countRecentTokens, findUsableToken, insertOrganizerToken, listPendingInvitations, retireTokens } from "./tokens.queries.server";
@@ -34,10 +35,12 @@ export async function sendPasswordReset(email: string): Promise<"sent" | "no-acc
   if (!organizer || organizer.disabledAt) return "no-account";
   if ((await countRecentTokens(db(), "password_reset", organizer.email, new Date(Date.now() - 3_600_000))) >= RESETS_PER_HOUR) return "throttled";
   const { token, hash } = newToken();
-  const { html, text } = await renderEmail(createElement(PasswordResetEmail, { ...orgProps(), name: organizer.name, resetUrl: `${appUrl()}/admin/reset/${token}`, expiresInMinutes: RESET_MINUTES }));
+  // The stored email carries a placeholder; the link is filled in only in the message as sent.
+  const placeholder = secretPlaceholder("reset token");
+  const { html, text } = await renderEmail(createElement(PasswordResetEmail, { ...orgProps(), name: organizer.name, resetUrl: `${appUrl()}/admin/reset/${placeholder}`, expiresInMinutes: RESET_MINUTES }));
   await db().transaction().execute(async (trx) => {
     const row = await insertOrganizerToken(trx, { purpose: "password_reset", tokenHash: hash, organizerId: organizer.id, email: organizer.email, name: null, role: null, createdBy: null, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
-    await queueEmail(trx, { kind: "password-reset", to: organizer.email, subject: "Reset your organizer password", html, text, idempotencyKey: `password-reset:${row.id}` });
+    await queueEmail(trx, { kind: "password-reset", to: organizer.email, subject: "Reset your organizer password", html, text, idempotencyKey: `password-reset:${row.id}`, secrets: { [placeholder]: token } });
   });
   return "sent";
 }
@@ -46,7 +49,7 @@ export async function isResetTokenUsable(token: string): Promise<boolean> {
   return (await findUsableToken(db(), "password_reset", hashToken(token))) !== undefined;
 }
 
-/** Sets the new password, uses the token up, retires other reset links and ends every session. */
+/** Sets the new password, uses the token up, retires other reset links, ends every session and lifts a sign-in lock. */
 export async function resetPassword(token: string, password: string): Promise<{ ok: true; organizerId: number } | { ok: false }> {
   const passwordHash = await hashPassword(password);
   return db().transaction().execute(async (trx) => {
@@ -55,6 +58,7 @@ export async function resetPassword(token: string, password: string): Promise<{ 
     await updateOrganizerPassword(trx, claimed.organizerId, passwordHash);
     await deleteSessionsOfOrganizer(trx, claimed.organizerId);
     await retireTokens(trx, "password_reset", claimed.email);
+    await liftAccountLock(trx, claimed.email);
     await insertAuditEntry(trx, { organizerId: claimed.organizerId, action: "organizer.password_reset", subjectType: "organizer", subjectId: claimed.organizerId });
     return { ok: true, organizerId: claimed.organizerId } as const;
   });
@@ -67,13 +71,14 @@ export async function inviteOrganizer(actorId: number, input: { email: string; n
   if (await findOrganizerByEmail(db(), input.email)) return { ok: false, fields: { email: "An organizer with this email already exists." } };
   const actor = await findOrganizerById(db(), actorId);
   const { token, hash } = newToken();
+  const placeholder = secretPlaceholder("invitation token");
   const { html, text } = await renderEmail(
-    createElement(OrganizerInvitationEmail, { ...orgProps(), name: input.name, invitedBy: actor?.name ?? "An organizer", role: input.role, acceptUrl: `${appUrl()}/admin/invitation/${token}`, expiresInDays: INVITATION_DAYS }),
+    createElement(OrganizerInvitationEmail, { ...orgProps(), name: input.name, invitedBy: actor?.name ?? "An organizer", role: input.role, acceptUrl: `${appUrl()}/admin/invitation/${placeholder}`, expiresInDays: INVITATION_DAYS }),
   );
   await db().transaction().execute(async (trx) => {
     await retireTokens(trx, "invitation", input.email);
     const row = await insertOrganizerToken(trx, { purpose: "invitation", tokenHash: hash, organizerId: null, email: input.email.trim(), name: input.name.trim(), role: input.role, createdBy: actorId, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) });
-    await queueEmail(trx, { kind: "organizer-invitation", to: input.email.trim(), subject: `You are invited to organize with ${orgProps().orgName}`, html, text, idempotencyKey: `organizer-invitation:${row.id}` });
+    await queueEmail(trx, { kind: "organizer-invitation", to: input.email.trim(), subject: `You are invited to organize with ${orgProps().orgName}`, html, text, idempotencyKey: `organizer-invitation:${row.id}`, secrets: { [placeholder]: token } });
     await insertAuditEntry(trx, { organizerId: actorId, action: "organizer.invite", subjectType: "invitation", subjectId: row.id, details: { email: input.email, role: input.role } });
   });
   return { ok: true };

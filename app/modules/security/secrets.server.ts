@@ -7,7 +7,7 @@ import { env } from "~/env.server";
  * SESSION_SECRET_PREVIOUS is still accepted: `signingKey` always uses the current secret,
  * `verificationKeys` lists the current one first, then the previous one.
  */
-export type KeyPurpose = "session-cookie" | "unsubscribe-link" | "signature-confirmation" | "stripe-dev-webhook";
+export type KeyPurpose = "session-cookie" | "known-device" | "unsubscribe-link" | "signature-confirmation" | "stripe-dev-webhook";
 
 const cache = new Map<string, Buffer>();
 
