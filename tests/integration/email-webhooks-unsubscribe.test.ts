@@ -110,7 +110,9 @@ describe("/unsubscribe/:token", () => {
   it("a tampered or malformed token gets 400 on every method", async () => {
     const { token } = await subscriber();
     const tampered = token.replace(/^(\d+)/, (m) => String(Number(m) + 1));
-    for (const bad of [tampered, `${token.slice(0, -1)}A`, "nonsense"]) {
+    // The last character is changed to another one (it was "A" one time in four: the same token).
+    const lastChanged = `${token.slice(0, -1)}${token.endsWith("A") ? "Q" : "A"}`;
+    for (const bad of [tampered, lastChanged, "nonsense"]) {
       expect(((await callRoute(unsubscribePage, new Request(`http://localhost/unsubscribe/${bad}`), { token: bad })) as Response).status).toBe(400);
       expect(((await callRoute(oneClick, new Request(`http://localhost/unsubscribe/${bad}/one-click`, { method: "POST" }), { token: bad })) as Response).status).toBe(400);
     }
