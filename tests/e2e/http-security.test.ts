@@ -1,46 +1,6 @@
 import { baseUrl } from "../support/browser";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 
-/** The /admin pages a signed-out organizer must reach: signing in, and the emailed links. */
-const PUBLIC_ADMIN_PATHS = [/^\/admin\/login$/, /^\/admin\/logout$/, /^\/admin\/forgot$/, /^\/admin\/reset\/1$/, /^\/admin\/invitation\/1$/];
-
-type ManifestRoute = { id: string; path?: string; parentId?: string; index?: boolean };
-
-// The server build the end-to-end server runs (made by the global setup), read at run time.
-const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as { routes: Record<string, ManifestRoute> };
-
-/** Every /admin route in the route manifest, with its dynamic segments filled in. */
-function adminPaths(): string[] {
-  const routes = Object.values(build.routes);
-  const byId = new Map(routes.map((r) => [r.id, r]));
-  const fullPath = (r: { path?: string; parentId?: string }): string => {
-    const parent = r.parentId ? byId.get(r.parentId) : undefined;
-    const own = r.path ?? "";
-    const prefix = parent && parent.id !== "root" ? fullPath(parent) : "";
-    return [prefix, own].filter(Boolean).join("/");
-  };
-  return [...new Set(routes.map((r) => `/${fullPath(r)}`.replace(/\/+/g, "/")).filter((p) => p.startsWith("/admin")))]
-    .map((p) => p.replace(/:[A-Za-z]+/g, "1").replace(/\*$/, "x"))
-    .filter((p) => !PUBLIC_ADMIN_PATHS.some((re) => re.test(p)));
-}
-
-describe("every /admin route refuses an anonymous request", () => {
-  const paths = adminPaths();
-  it("finds the admin routes in the manifest", () => {
-    expect(paths.length).toBeGreaterThanOrEqual(8);
-  });
-  it.each(paths)("GET %s redirects to the login page", async (path) => {
-    const res = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
-    expect(res.status, path).toBe(302);
-    expect(res.headers.get("location")).toMatch(/^\/admin\/login\?redirectTo=/);
-  });
-  it.each(paths)("POST %s changes nothing and redirects to the login page", async (path) => {
-    const res = await fetch(`${baseUrl()}${path}`, { method: "POST", redirect: "manual", body: new URLSearchParams({ intent: "save", title: "x" }) });
-    expect([302, 405], path).toContain(res.status);
-    if (res.status === 302) expect(res.headers.get("location")).toMatch(/^\/admin\/login/);
-  });
-});
+// The anonymous walk of every /admin route lives in permission-sweep.test.ts (with roles and cross-site requests).
 
 describe("security headers and request guards", () => {
   it("sends a nonce CSP, frame refusal, nosniff and a referrer policy", async () => {
