@@ -14,8 +14,7 @@ export async function signIn(request: Request, input: { email: string; password:
   const result = await authenticate(input.email, input.password, ip, known);
   if (!result.ok) {
     if (result.reason === "throttled") {
-      const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-      return { ok: false, status: 429, message: `Too many attempts. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`} and try again, or reset your password by email.` };
+      return { ok: false, status: 429, message: `Too many attempts. Wait ${waitText(result.retryAfterSeconds)} and try again, or reset your password by email.` };
     }
     return { ok: false, status: 401, message: "The email or password is not right." };
   }
@@ -24,4 +23,10 @@ export async function signIn(request: Request, input: { email: string; password:
   headers.append("Set-Cookie", await createSessionCookie(result.organizerId, request.headers.get("user-agent")));
   headers.append("Set-Cookie", await knownDeviceCookie(result.organizerId));
   return { ok: true, headers };
+}
+
+function waitText(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "a second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "a minute" : `${minutes} minutes`;
 }
