@@ -1,3 +1,4 @@
+import { db } from "~db/index.server";
 import type { OrganizerRole } from "~db/schema";
 import { fastRoutes } from "~/fast-routes.server";
 import { CROSS_SITE_EXEMPT } from "~/modules/security/origin.server";
@@ -157,6 +158,27 @@ describe("state-changing routes refuse a cross-site browser request", () => {
       for (const res of [foreign, fetchSite, nullOrigin]) expect(res.status, s.path).not.toBe(403);
     } else {
       for (const res of [foreign, fetchSite, nullOrigin]) expect(res.status, s.path).toBe(403);
+    }
+  });
+});
+
+describe("donor data is owner-only, in every response", () => {
+  it("a donor's email and manage link reach owners only (page, single-fetch data, CSV)", async () => {
+    const stamp = Date.now();
+    const email = `sweep-donor-${stamp}@example.org`;
+    const manageToken = `sweepmanage${stamp}`;
+    await db()
+      .insertInto("donations")
+      .values({ formKey: `sweep-${stamp}`, manageToken, campaignId: null, supporterId: null, frequency: "monthly", amountCents: 4_000, name: "Sweep Donor", email, status: "active", testMode: true, checkoutSessionId: null, checkoutUrl: null, subscriptionId: null, customerId: null, createdAt: new Date() })
+      .execute();
+    for (const role of ALL) {
+      for (const path of ["/admin/donations", "/admin/donations.data", "/admin/donations.csv"]) {
+        const res = await request(path, { cookie: cookies[role] });
+        expect(res.status, `${path} as ${role}`).toBe(200);
+        const body = await res.text();
+        expect(body.includes(email), `${path} as ${role}`).toBe(role === "owner");
+        expect(body.includes(manageToken), `${path} as ${role}`).toBe(false);
+      }
     }
   });
 });
