@@ -12,6 +12,8 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT: /);
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL: /);
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
+    expect(() => parseEnv({ SESSION_SECRET_PREVIOUS: "short" })).toThrow(/SESSION_SECRET_PREVIOUS: must be at least 32 characters/);
+    expect(parseEnv({ SESSION_SECRET_PREVIOUS: "p".repeat(32) }).SESSION_SECRET_PREVIOUS).toBe("p".repeat(32));
   });
   it("requires secrets and provider pairs in production", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(EnvError);
