@@ -1,14 +1,24 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { fieldErrors } from "./validation";
+import { fieldErrors, type FieldErrors } from "./validation";
 
-/** DESIGN.md's error shape: {"error": {"code", "message", "fields"?}} with a 4xx status. */
-export function apiError(status: number, code: string, message: string, fields?: Record<string, string>) {
-  return Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
+/** DESIGN.md's error shape, written in this one place: {"error": {"code", "message", "fields"?}}. */
+export function errorEnvelope(code: string, message: string, fields?: FieldErrors) {
+  return { error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } };
+}
+
+/** The API's error answer for Remix routes (Express handlers use sendError in express-http.server.ts). */
+export function apiError(status: number, code: string, message: string, fields?: FieldErrors, headers?: Record<string, string>) {
+  return Response.json(errorEnvelope(code, message, fields), { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 export function apiValidationError(error: z.ZodError) {
   return apiError(400, "invalid_request", "Some fields are missing or invalid.", fieldErrors(error));
+}
+
+/** 405 in the API's shape, for an API route that only answers some methods. */
+export function methodNotAllowed(allow: string) {
+  return apiError(405, "method_not_allowed", `Use ${allow.split(",").join(" or ")}.`, undefined, { Allow: allow });
 }
 
 /** Reads a JSON body, refusing other content types with 415 and bad JSON with 400. */

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { methodNotAllowed } from "~/lib/api.server";
 import { apiError } from "~/lib/api.server";
 import { campaignJson } from "~/modules/campaigns/campaigns.api.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
@@ -16,3 +17,5 @@ export async function loader({ params }: LoaderFunctionArgs) {
     { headers: { "Cache-Control": "public, max-age=30" } },
   );
 }
+
+export const action = () => methodNotAllowed("GET");
