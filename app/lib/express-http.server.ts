@@ -72,9 +72,11 @@ export function lastErrorHandler(onError: (error: unknown) => void) {
 }
 
 /** What Node answers a request it cannot parse (raw non-ASCII bytes in the path, bad headers): a readable 400. */
-export function answerClientError(error: NodeJS.ErrnoException, socket: import("node:stream").Duplex) {
+export function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: import("node:stream").Duplex) {
   if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
   const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
-  const body = "The request could not be read: its address or headers are malformed.\n";
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const message = "The request could not be read: its address or headers are malformed.";
+  const path = /^[A-Z]+ (\S+)/.exec(error.rawPacket?.toString("latin1") ?? "")?.[1] ?? "";
+  const [type, body] = wantsJson(path) ? ["application/json", JSON.stringify(errorEnvelope("malformed_request", message))] : ["text/plain; charset=utf-8", `${message}\n`];
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

@@ -21,8 +21,8 @@ function checked(values: Record<string, unknown>): Input {
   return { ok: true, values };
 }
 
-/** A form post (what every page action takes). */
-export async function readFormInput(request: Request): Promise<Input> {
+/** A form post (what every page action takes), with the FormData for modules that want it. */
+export async function readFormInput(request: Request): Promise<Input & { form?: FormData }> {
   const type = request.headers.get("content-type") ?? "";
   if (!FORM_TYPES.test(type)) return refuse(415, "unsupported_media_type", "Send this form from its page (as a form post).");
   let form: FormData;
@@ -31,7 +31,8 @@ export async function readFormInput(request: Request): Promise<Input> {
   } catch {
     return refuse(400, "unreadable_form", "The form data could not be read; it may have been cut off. Please send the form again.");
   }
-  return checked(formToObject(form));
+  for (const [key, value] of form) if (typeof value !== "string" && (key + value.name).includes("\u0000")) return refuse(400, "invalid_request", "A file name holds a character that is not allowed.", { [key.replace(/\u0000/g, "")]: "This file name holds a character that is not allowed (a NUL byte)." });
+  return { ...checked(formToObject(form)), form };
 }
 
 /** A JSON object body (what the JSON API takes). */
@@ -63,11 +64,16 @@ export function queryInput(search: URLSearchParams | string): Input {
  * For page actions: the form's values, or a thrown 4xx that reaches the shared error boundary
  * with a readable message (a body no form of ours sends: wrong type, cut off, NUL bytes).
  */
-export async function requireFormValues(request: Request): Promise<Record<string, unknown>> {
+export async function requireForm(request: Request): Promise<FormData> {
   const input = await readFormInput(request);
-  if (input.ok) return input.values;
+  if (input.ok && input.form) return input.form;
+  if (input.ok) throw new Error("unreachable: a read form has its FormData");
   const detail = input.fields ? ` (${Object.keys(input.fields).join(", ")})` : "";
   throw new Response(`${input.message}${detail}`, { status: input.status, statusText: input.status === 415 ? "Unsupported Media Type" : "Bad Request", headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export async function requireFormValues(request: Request): Promise<Record<string, unknown>> {
+  return formToObject(await requireForm(request));
 }
 
 /** Reads a page form and parses it with its schema: the data, or the field errors and raw values. */

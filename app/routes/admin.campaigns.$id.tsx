@@ -11,6 +11,7 @@ import { campaignFormValues, campaignTransitionSchema, parseCampaignForm } from 
 import { getCampaignForEdit, listTargetOptions, previewMarkdown, transitionCampaign, updateCampaign } from "~/modules/campaigns/campaigns.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { requireForm } from "~/lib/input.server";
 
 const TRANSITION_LABELS: Record<CampaignTransition, string> = { publish: "Publish", close: "Close", reopen: "Reopen", "mark-won": "Mark as won" };
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const id = idParam(params.id, "No campaign has that number.");
-  const form = await request.formData();
+  const form = await requireForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "transition") {
     const parsed = campaignTransitionSchema.safeParse({ transition: form.get("transition") });

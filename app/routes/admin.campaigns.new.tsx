@@ -6,6 +6,7 @@ import { fieldErrors } from "~/lib/validation";
 import { campaignFormValues, parseCampaignForm } from "~/modules/campaigns/campaigns.schema";
 import { createCampaign, listTargetOptions, previewMarkdown } from "~/modules/campaigns/campaigns.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { requireForm } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "edit-content");
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const form = await request.formData();
+  const form = await requireForm(request);
   const parsed = parseCampaignForm(form);
   const values = campaignFormValues(form);
   if (form.get("intent") === "preview") return data({ fields: {}, preview: previewMarkdown(String(form.get("bodyMd") ?? "")), values });

@@ -4,17 +4,17 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextArea, TextField } from "~/components/forms";
 import { LetterPreview } from "~/components/letters/letter-preview";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { fieldErrors } from "~/lib/validation";
 import { MERGE_FIELDS } from "~/modules/letters/letters";
 import { templateFormSchema } from "~/modules/letters/letters.schema";
 import { getTemplateEditor, previewTemplate, saveTemplate } from "~/modules/letters/letters-admin.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { requireForm } from "~/lib/input.server";
 
 async function loadEditor(raw: string | undefined) {
-  const id = Number(raw);
-  const editor = Number.isSafeInteger(id) && id > 0 ? await getTemplateEditor(id) : null;
+  const editor = await getTemplateEditor(idParam(raw, "No campaign has that number."));
   if (!editor) notFound("No campaign has that number.");
   return editor;
 }
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const editor = await loadEditor(params.campaignId);
-  const form = await request.formData();
+  const form = await requireForm(request);
   const values = { target: String(form.get("target") ?? ""), subject: String(form.get("subject") ?? ""), bodyMd: String(form.get("bodyMd") ?? "") };
   const parsed = templateFormSchema.safeParse(values);
   if (!parsed.success) return data({ target: values.target, values, fields: fieldErrors(parsed.error), preview: null }, { status: 400 });

@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SelectField, TextField } from "~/components/forms";
-import { fieldErrors, formToObject } from "~/lib/validation";
+import { fieldErrors } from "~/lib/validation";
 import { ROLES } from "~/modules/organizers/organizers";
 import { organizerAdminSchema } from "~/modules/organizers/organizers.schema";
 import { changeRole, createOrganizer, disableOrganizer, listOrganizers } from "~/modules/organizers/organizers.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { inviteSchema } from "~/modules/organizers/tokens.schema";
 import { inviteOrganizer, pendingInvitations } from "~/modules/organizers/tokens.server";
+import { requireFormValues } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireOrganizer(request, "manage-organizers");
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireOrganizer(request, "manage-organizers");
-  const raw = formToObject(await request.formData());
+  const raw = await requireFormValues(request);
   if (raw.intent === "invite") {
     const invite = inviteSchema.safeParse({ intent: "invite", email: raw["invite-email"], name: raw["invite-name"], role: raw["invite-role"] });
     if (!invite.success) return data({ fields: prefix(fieldErrors(invite.error)), message: "Please correct the fields marked below.", done: null }, { status: 400 });

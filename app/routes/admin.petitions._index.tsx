@@ -5,7 +5,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
 import { CampaignStatusBadge } from "~/components/badges";
-import { fieldErrors, formToObject } from "~/lib/validation";
+import { fieldErrors } from "~/lib/validation";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { createPetitionSchema } from "~/modules/petitions/petitions.schema";
@@ -13,6 +13,7 @@ import { createPetition } from "~/modules/petitions/petitions.server";
 import { listPetitions } from "~/modules/petitions/petitions-admin.server";
 import { PETITION_SETTINGS, forgetAbuseLimits } from "~/modules/petitions/petition-settings.server";
 import { getSetting, setSetting } from "~/modules/settings/settings.server";
+import { requireFormValues } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const form = formToObject(await request.formData());
+  const form = await requireFormValues(request);
   if (form.intent === "settings") {
     const fields: Record<string, string> = {};
     const parsed: Array<[(typeof PETITION_SETTINGS)[number], unknown]> = [];

@@ -12,6 +12,7 @@ import { formatBytes } from "~/modules/uploads/uploads";
 import { FORWARD_SUGGESTIONS, TIP_STATUS_LABELS, TIP_STATUSES } from "~/modules/tips/tips";
 import { tipNoteSchema, tipTriageSchema } from "~/modules/tips/tips.schema";
 import { addTipNote, openTip, triageTip } from "~/modules/tips/tips.server";
+import { requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Tip | Organizers" }, { name: "robots", content: "noindex" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const id = idParam(params.id, "No tip has that number.");
-  const form = Object.fromEntries(await request.formData());
+  const form = await requireFormValues(request);
   if (form.intent === "note") {
     const parsed = tipNoteSchema.safeParse(form);
     if (!parsed.success) return data({ intent: "note", fields: fieldErrors(parsed.error) }, { status: 400 });

@@ -5,19 +5,16 @@ import { MailingForm } from "~/components/admin/mailing-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/forms";
 import { Progress } from "~/components/progress";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { fieldErrors } from "~/lib/validation";
 import { isEditable, MAILING_STATUS_LABELS, rate } from "~/modules/mail/mailings";
 import { mailingFormSchema, mailingFormValues, scheduleSchema } from "~/modules/mail/mailings.schema";
 import { audienceSize, composeOptions, getMailing, getMailingProgress, previewMailing, scheduleMailing, sendTestMailing, unscheduleMailing, updateMailing } from "~/modules/mail/mailings.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { requireForm } from "~/lib/input.server";
 
-function mailingId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No update has that number.");
-  return id;
-}
+const mailingId = (raw: string | undefined) => idParam(raw, "No update has that number.");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -43,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const id = mailingId(params.id);
-  const form = await request.formData();
+  const form = await requireForm(request);
   const intent = String(form.get("intent") ?? "");
   const none = { fields: {} as Record<string, string>, values: null as ReturnType<typeof mailingFormValues> | null, message: null as string | null };
   if (intent === "save") {

@@ -6,6 +6,7 @@ import { fieldErrors } from "~/lib/validation";
 import { mailingFormSchema, mailingFormValues } from "~/modules/mail/mailings.schema";
 import { composeOptions, createMailing } from "~/modules/mail/mailings.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { requireForm } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "edit-content");
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const values = mailingFormValues(await request.formData());
+  const values = mailingFormValues(await requireForm(request));
   const parsed = mailingFormSchema.safeParse(values);
   if (!parsed.success) return data({ fields: fieldErrors(parsed.error), values }, { status: 400 });
   const result = await createMailing(organizer.id, parsed.data);

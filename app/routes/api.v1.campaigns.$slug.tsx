@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { methodNotAllowed } from "~/lib/api.server";
-import { apiError } from "~/lib/api.server";
+import { apiError, methodNotAllowed } from "~/lib/api.server";
 import { campaignJson } from "~/modules/campaigns/campaigns.api.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
 

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { formToObject } from "~/lib/validation";
 import { getGivingPage, startDonation } from "~/modules/donations/donations.server";
+import { requireForm } from "~/lib/input.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const page = await getGivingPage(params.slug ?? "");
@@ -16,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Give: ${data.campaign.title} | Bring them home` : "Give | Bring them home" }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await requireForm(request);
   const result = await startDonation(params.slug ?? "", formToObject(form));
   if (result.ok) throw redirect(result.url, 303);
   return data({ fields: result.fields, message: result.message ?? null, values: formToObject(form) }, { status: result.status });

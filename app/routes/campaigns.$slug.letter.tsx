@@ -10,6 +10,7 @@ import { lookupDistricts, type DistrictCandidate } from "~/modules/legislators/d
 import { LETTER_CONSENT_WORDING, PERSONAL_NOTE_MAX } from "~/modules/letters/letters";
 import { letterFormSchema, letterFormValues, seatSchema, zipSchema } from "~/modules/letters/letters.schema";
 import { getLetterCampaign, newIdempotencyKey, resolveLetters, sendLetters } from "~/modules/letters/letters.server";
+import { requireForm } from "~/lib/input.server";
 
 function summarize(c: DistrictCandidate) {
   const person = (m: { title: string; name: string; party: string }) => ({ title: m.title, name: m.name, party: m.party });
@@ -47,7 +48,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { campaign, targets } = await loadCampaign(params.slug);
-  const form = await request.formData();
+  const form = await requireForm(request);
   const values = letterFormValues(form);
   const intent = form.get("intent") === "send" ? "send" : "preview";
   if (campaign.status !== "live") return data({ values, fields: {}, message: "This campaign is closed to new letters.", preview: null }, { status: 409 });

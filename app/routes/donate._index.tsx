@@ -5,6 +5,7 @@ import { DonationForm } from "~/components/donations/donation-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formToObject } from "~/lib/validation";
 import { getGivingPage, startDonation } from "~/modules/donations/donations.server";
+import { requireForm } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Give | Bring them home" }, { name: "description", content: "Support the campaigns for unreturned American POWs." }];
 
@@ -15,7 +16,7 @@ export async function loader(_args: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await requireForm(request);
   const result = await startDonation(null, formToObject(form));
   if (result.ok) throw redirect(result.url, 303);
   return data({ fields: result.fields, message: result.message ?? null, values: formToObject(form) }, { status: result.status });

@@ -5,9 +5,10 @@ import { TestModeNotice } from "~/components/donations/donation-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextField } from "~/components/forms";
 import { notFound } from "~/lib/http.server";
-import { fieldErrors, formToObject } from "~/lib/validation";
+import { fieldErrors } from "~/lib/validation";
 import { formatCents } from "~/modules/donations/donations";
 import { getTestCheckout, payTestCheckout, testPaySchema } from "~/modules/donations/test-mode.server";
+import { requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Test checkout | Bring them home" }, { name: "robots", content: "noindex" }];
 
@@ -18,7 +19,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = formToObject(await request.formData());
+  const form = await requireFormValues(request);
   if (form.intent === "cancel") {
     const checkout = await getTestCheckout(params.id ?? "");
     throw redirect(checkout?.campaign ? `/donate/cancelled?campaign=${checkout.campaign.slug}` : "/donate/cancelled", 303);

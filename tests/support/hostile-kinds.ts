@@ -20,7 +20,8 @@ const GOOD: Record<string, string> = { slug: "dpaa-director", id: "1", campaignI
 export function fill(t: Target, hostile?: { param: string; value: string }): string {
   return t.template.replace(/:([A-Za-z]+)|\*/g, (m, name: string | undefined) => {
     const key = name ?? "*";
-    return hostile && hostile.param === key ? hostile.value : GOOD[key] ?? "1";
+    if (hostile && hostile.param === key) return hostile.value;
+    return key === "slug" && t.template.startsWith("/cases") ? "sam-logan" : GOOD[key] ?? "1";
   });
 }
 

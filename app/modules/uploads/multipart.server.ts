@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { formatBytes } from "./uploads";
 import { incomingDir } from "./storage.server";
+import { requireForm } from "~/lib/input.server";
+import { NUL_MESSAGE, nulFields } from "~/lib/validation";
 
 export interface IncomingFile {
   field: string;
@@ -49,7 +51,7 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   };
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) {
-    const form = await request.formData();
+    const form = await requireForm(request);
     for (const [k, v] of form.entries()) if (typeof v === "string" && !(k in fields)) fields[k] = v;
     return { fields, files, errors, cleanup };
   }
@@ -109,5 +111,6 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
     if (error instanceof TypeError) return { fields: {}, files: [], errors: ["The form could not be read. Please send it again."], cleanup };
     throw error;
   }
+  if (Object.keys(nulFields(fields)).length) errors.push(NUL_MESSAGE);
   return { fields, files, errors, cleanup };
 }
