@@ -25,6 +25,8 @@ export function addressProblem(url: string): string | null {
     return "The address is not valid: it has a broken percent-encoding or bytes that are not UTF-8.";
   }
   if (decoded.includes("\u0000") || /%00/i.test(query)) return "The address is not valid: it holds a NUL byte.";
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0001-\u001f\u007f]/.test(decoded)) return "The address is not valid: it holds a control character (a line break or tab).";
   return null;
 }
 

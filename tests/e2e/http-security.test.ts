@@ -1,6 +1,7 @@
 import { baseUrl } from "../support/browser";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { fastRoutes } from "~/fast-routes.server";
 
 /** The /admin pages a signed-out organizer must reach: signing in, and the emailed links. */
 const PUBLIC_ADMIN_PATHS = [/^\/admin\/login$/, /^\/admin\/logout$/, /^\/admin\/forgot$/, /^\/admin\/reset\/1$/, /^\/admin\/invitation\/1$/];
@@ -10,7 +11,7 @@ type ManifestRoute = { id: string; path?: string; parentId?: string; index?: boo
 // The server build the end-to-end server runs (made by the global setup), read at run time.
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as { routes: Record<string, ManifestRoute> };
 
-/** Every /admin route in the route manifest, with its dynamic segments filled in. */
+/** Every /admin route in the route manifest and the Express fast routes, with its dynamic segments filled in. */
 function adminPaths(): string[] {
   const routes = Object.values(build.routes);
   const byId = new Map(routes.map((r) => [r.id, r]));
@@ -20,15 +21,17 @@ function adminPaths(): string[] {
     const prefix = parent && parent.id !== "root" ? fullPath(parent) : "";
     return [prefix, own].filter(Boolean).join("/");
   };
-  return [...new Set(routes.map((r) => `/${fullPath(r)}`.replace(/\/+/g, "/")).filter((p) => p.startsWith("/admin")))]
+  const remixPaths = routes.map((r) => `/${fullPath(r)}`.replace(/\/+/g, "/"));
+  return [...new Set([...remixPaths, ...fastRoutes.map((r) => r.path)].filter((p) => p.startsWith("/admin")))]
     .map((p) => p.replace(/:[A-Za-z]+/g, "1").replace(/\*$/, "x"))
     .filter((p) => !PUBLIC_ADMIN_PATHS.some((re) => re.test(p)));
 }
 
 describe("every /admin route refuses an anonymous request", () => {
   const paths = adminPaths();
-  it("finds the admin routes in the manifest", () => {
+  it("finds the admin routes in the manifest and the fast routes", () => {
     expect(paths.length).toBeGreaterThanOrEqual(8);
+    for (const r of fastRoutes.filter((f) => f.path.startsWith("/admin"))) expect(paths).toContain(r.path);
   });
   it.each(paths)("GET %s redirects to the login page", async (path) => {
     const res = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });

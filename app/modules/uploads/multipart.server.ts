@@ -108,7 +108,8 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
     await unstable_parseMultipartFormData(request, handler);
   } catch (error) {
     await cleanup();
-    if (error instanceof TypeError) return { fields: {}, files: [], errors: ["The form could not be read. Please send it again."], cleanup };
+    // A body cut off or not multipart at all (the parser's own errors): the sender's fault, a 400.
+    if (error instanceof TypeError || (error instanceof Error && /^malformed multipart/i.test(error.message))) return { fields: {}, files: [], errors: ["The form could not be read. Please send it again."], cleanup };
     throw error;
   }
   if (Object.keys(nulFields(fields)).length) errors.push(NUL_MESSAGE);
