@@ -143,6 +143,35 @@ describe("the hostile-input catalogue", () => {
     expect(failures, JSON.stringify(failures.slice(0, 25), null, 1)).toEqual([]);
   }, 300_000);
 
+  it("stores an HTML comment as text, and never sends it back unescaped", async () => {
+    const slug = "release-the-files";
+    const email = `hostile-${Date.now()}@example.org`;
+    const comment = `<script>alert("catalogue")</script><img src=x onerror=alert(1)> =HYPERLINK("http://evil.example")`;
+    const form = new URLSearchParams({ firstName: "Ruth", lastName: "O'Hara", email, zip: "05401", comment, showName: "on" });
+    const signed = await fetch(`${baseUrl()}/campaigns/${slug}/sign`, { method: "POST", body: form, headers: { Origin: baseUrl() }, redirect: "manual" });
+    expect([302, 303]).toContain(signed.status);
+    let token: string | undefined;
+    for (let i = 0; i < 60 && !token; i++) {
+      const { rows } = await sql<{ text: string }>`select text from emails where to_address = ${email} and kind = 'signature-confirmation'`.execute(db());
+      token = rows[0]?.text.match(/\/confirm\/([A-Za-z0-9_.-]+)/)?.[1];
+      if (!token) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(token, "no confirmation email").toBeDefined();
+    const confirmed = await fetch(`${baseUrl()}/confirm/${token}`, { method: "POST", body: new URLSearchParams({ intent: "confirm" }), headers: { Origin: baseUrl() } });
+    expect(confirmed.status).toBe(200);
+    let html = "";
+    for (let i = 0; i < 60 && !html.includes("alert(&quot;catalogue&quot;)") && !html.includes("&lt;script&gt;alert("); i++) {
+      html = await (await fetch(`${baseUrl()}/campaigns/${slug}`, { headers: { Cookie: "nocache=1" } })).text();
+      if (!html.includes("&lt;script&gt;")) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(html).toContain("&lt;script&gt;alert(");
+    for (const path of [`/campaigns/${slug}`, `/campaigns/${slug}/sign`, `/embed/petitions/${slug}`]) {
+      const page = await (await fetch(`${baseUrl()}${path}`, { headers: { Cookie: "nocache=1" } })).text();
+      expect(page, path).not.toContain('<script>alert("catalogue")');
+      expect(page, path).not.toContain("<img src=x onerror");
+    }
+  });
+
   afterAll(() => {
     console.info(`hostile-input catalogue: ${KINDS.length} kinds, ${all.length} routes, ${tally.requests} requests, ${tally.fiveHundreds} answered 5xx`);
   });
