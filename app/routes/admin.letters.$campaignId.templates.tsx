@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextArea, TextField } from "~/components/forms";
 import { LetterPreview } from "~/components/letters/letter-preview";
 import { idParam, notFound } from "~/lib/http.server";
-import { fieldErrors } from "~/lib/validation";
 import { MERGE_FIELDS } from "~/modules/letters/letters";
 import { templateFormSchema } from "~/modules/letters/letters.schema";
 import { getTemplateEditor, previewTemplate, saveTemplate } from "~/modules/letters/letters-admin.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
-import { requireForm } from "~/lib/input.server";
+import { invalid, requireForm } from "~/lib/input.server";
 
 async function loadEditor(raw: string | undefined) {
   const editor = await getTemplateEditor(idParam(raw, "No campaign has that number."));
@@ -31,12 +30,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await requireForm(request);
   const values = { target: String(form.get("target") ?? ""), subject: String(form.get("subject") ?? ""), bodyMd: String(form.get("bodyMd") ?? "") };
   const parsed = templateFormSchema.safeParse(values);
-  if (!parsed.success) return data({ target: values.target, values, fields: fieldErrors(parsed.error), preview: null }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { target: values.target, values, preview: null });
   const target = editor.targets.find((t) => t.target === parsed.data.target);
-  if (!target) return data({ target: values.target, values, fields: { target: "This campaign does not write to that target." }, preview: null }, { status: 400 });
+  if (!target) return invalid({ target: "This campaign does not write to that target." }, { target: values.target, values, preview: null });
   if (form.get("intent") === "preview") return { target: values.target, values, fields: {}, preview: previewTemplate(target, parsed.data) };
   const result = await saveTemplate(organizer.id, editor.campaign.id, editor.targets, parsed.data);
-  if (!result.ok) return data({ target: values.target, values, fields: result.fields, preview: null }, { status: 400 });
+  if (!result.ok) return invalid(result.fields, { target: values.target, values, preview: null });
   throw redirect(`/admin/letters/${editor.campaign.id}/templates?saved=${encodeURIComponent(values.target)}`);
 }
 

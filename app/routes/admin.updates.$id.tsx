@@ -6,13 +6,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/forms";
 import { Progress } from "~/components/progress";
 import { idParam, notFound } from "~/lib/http.server";
-import { fieldErrors } from "~/lib/validation";
 import { isEditable, MAILING_STATUS_LABELS, rate } from "~/modules/mail/mailings";
 import { mailingFormSchema, mailingFormValues, scheduleSchema } from "~/modules/mail/mailings.schema";
 import { audienceSize, composeOptions, getMailing, getMailingProgress, previewMailing, scheduleMailing, sendTestMailing, unscheduleMailing, updateMailing } from "~/modules/mail/mailings.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
-import { requireForm } from "~/lib/input.server";
+import { invalid, requireForm } from "~/lib/input.server";
 
 const mailingId = (raw: string | undefined) => idParam(raw, "No update has that number.");
 
@@ -46,9 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "save") {
     const values = mailingFormValues(form);
     const parsed = mailingFormSchema.safeParse(values);
-    if (!parsed.success) return data({ ...none, fields: fieldErrors(parsed.error), values }, { status: 400 });
+    if (!parsed.success) return invalid(parsed.error, { ...none, values });
     const result = await updateMailing(organizer.id, id, parsed.data);
-    if (!result.ok) return data({ ...none, fields: result.fields, values }, { status: 400 });
+    if (!result.ok) return invalid(result.fields, { ...none, values });
     throw redirect(`/admin/updates/${id}?saved=1`);
   }
   if (intent === "test") {
@@ -59,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     let at = new Date();
     if (intent === "schedule") {
       const parsed = scheduleSchema.safeParse({ scheduledAt: form.get("scheduledAt") ?? undefined });
-      if (!parsed.success) return data({ ...none, fields: fieldErrors(parsed.error) }, { status: 400 });
+      if (!parsed.success) return invalid(parsed.error, { ...none });
       at = parsed.data.scheduledAt;
     }
     if (!(await scheduleMailing(organizer.id, id, at))) return data({ ...none, message: "This update is already being sent." }, { status: 409 });

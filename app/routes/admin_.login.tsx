@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/forms";
-import { fieldErrors } from "~/lib/validation";
 import { loginSchema } from "~/modules/organizers/organizers.schema";
 import { authenticate } from "~/modules/organizers/organizers.server";
 import { createSessionCookie, destroySessionCookie, getOrganizer, safeRedirect } from "~/modules/organizers/session.server";
-import { requireFormValues } from "~/lib/input.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in | Organizers" }, { name: "robots", content: "noindex" }];
 
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = loginSchema.safeParse(await requireFormValues(request));
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: null }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { message: null });
   const result = await authenticate(parsed.data.email, parsed.data.password, context.clientIp);
   if (!result.ok) {
     const message = result.reason === "throttled" ? "Too many attempts. Wait 15 minutes and try again." : "The email or password is not right.";
