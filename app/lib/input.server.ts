@@ -48,10 +48,6 @@ export function jsonInput(type: string | undefined, raw: string): Input {
   return checked(body as Record<string, unknown>);
 }
 
-export async function readJsonInput(request: Request): Promise<Input> {
-  return jsonInput(request.headers.get("content-type") ?? undefined, await request.text());
-}
-
 /** A query string; repeated keys become arrays, as in forms. */
 export function queryInput(search: URLSearchParams | string): Input {
   const params = typeof search === "string" ? new URLSearchParams(search) : search;
@@ -74,13 +70,6 @@ export async function requireForm(request: Request): Promise<FormData> {
 
 export async function requireFormValues(request: Request): Promise<Record<string, unknown>> {
   return formToObject(await requireForm(request));
-}
-
-/** Reads a page form and parses it with its schema: the data, or the field errors and raw values. */
-export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<{ ok: true; data: z.output<S>; values: Record<string, unknown> } | { ok: false; fields: FieldErrors; values: Record<string, unknown> }> {
-  const values = await requireFormValues(request);
-  const parsed = schema.safeParse(values);
-  return parsed.success ? { ok: true, data: parsed.data, values } : { ok: false, fields: fieldErrors(parsed.error), values };
 }
 
 /** The one "answer 400 with field errors" step of a page action; `rest` is the page's other action data. */

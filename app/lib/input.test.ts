@@ -38,6 +38,7 @@ describe("the input boundary", () => {
     for (const ok of ["localhost", "localhost:3000", "127.0.0.1:8080", "example.org", "[::1]:3000"]) expect(validHost(ok), ok).toBe(true);
     for (const bad of ["", "a:-1", "a:99999", "a:0", "a:abc", "[::1", "a b", "a,b", "evil.example:"]) expect(validHost(bad), bad).toBe(false);
     expect(addressProblem("/campaigns/dpaa-director?x=1")).toBeNull();
+    expect(addressProblem("/cases?q=%C3%A9t%C3%A9")).toBeNull();
     for (const bad of ["/x/%00", "/x/%FF%FE", "/x/%c0%ae", "/x/%", "/x/%E2%82", "/x?q=%00", "/x/a%0D%0Ab"]) expect(addressProblem(bad), bad).not.toBeNull();
   });
 });

@@ -42,7 +42,12 @@ export function requestGuard() {
     const host = req.headers.host;
     if (host === undefined || !validHost(host)) return sendError(req, res, 400, "invalid_host", "The Host header is missing or not a valid host name and port.");
     const forwarded = req.headers["x-forwarded-host"];
-    if (forwarded !== undefined && (Array.isArray(forwarded) || !validHost(forwarded))) return sendError(req, res, 400, "invalid_host", "The X-Forwarded-Host header is not a valid host name and port.");
+    if (forwarded !== undefined) {
+      // Proxies may chain a list; each entry must be a host. The first is the one the client used.
+      const hosts = String(forwarded).split(",").map((h) => h.trim());
+      if (!hosts.every(validHost)) return sendError(req, res, 400, "invalid_host", "The X-Forwarded-Host header is not a valid host name and port.");
+      req.headers["x-forwarded-host"] = hosts[0];
+    }
     next();
   };
 }
