@@ -21,8 +21,15 @@ function checked(values: Record<string, unknown>): Input {
   return { ok: true, values };
 }
 
+/** Fields of a form whose uploaded file names hold a NUL byte. */
+function nulFileNames(form: FormData): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, value] of form) if (typeof value !== "string" && value.name.includes("\u0000")) out[key] = "This file name holds a character that is not allowed (a NUL byte).";
+  return out;
+}
+
 /** A form post (what every page action takes), with the FormData for modules that want it. */
-export async function readFormInput(request: Request): Promise<Input & { form?: FormData }> {
+export async function readFormInput(request: Request): Promise<(Input & { ok: true; form: FormData }) | InputRefusal> {
   const type = request.headers.get("content-type") ?? "";
   if (!FORM_TYPES.test(type)) return refuse(415, "unsupported_media_type", "Send this form from its page (as a form post).");
   let form: FormData;
@@ -31,8 +38,10 @@ export async function readFormInput(request: Request): Promise<Input & { form?: 
   } catch {
     return refuse(400, "unreadable_form", "The form data could not be read; it may have been cut off. Please send the form again.");
   }
-  for (const [key, value] of form) if (typeof value !== "string" && (key + value.name).includes("\u0000")) return refuse(400, "invalid_request", "A file name holds a character that is not allowed.", { [key.replace(/\u0000/g, "")]: "This file name holds a character that is not allowed (a NUL byte)." });
-  return { ...checked(formToObject(form)), form };
+  const files = nulFileNames(form);
+  if (Object.keys(files).length) return refuse(400, "invalid_request", "A file name holds a character that is not allowed.", files);
+  const input = checked(formToObject(form));
+  return input.ok ? { ...input, form } : input;
 }
 
 /** A JSON object body (what the JSON API takes). */
@@ -62,8 +71,7 @@ export function queryInput(search: URLSearchParams | string): Input {
  */
 export async function requireForm(request: Request): Promise<FormData> {
   const input = await readFormInput(request);
-  if (input.ok && input.form) return input.form;
-  if (input.ok) throw new Error("unreachable: a read form has its FormData");
+  if (input.ok) return input.form;
   const detail = input.fields ? ` (${Object.keys(input.fields).join(", ")})` : "";
   throw new Response(`${input.message}${detail}`, { status: input.status, statusText: input.status === 415 ? "Unsupported Media Type" : "Bad Request", headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
