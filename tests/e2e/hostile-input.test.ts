@@ -59,7 +59,12 @@ function send(req: RawRequest, cookie?: string): Promise<Answer> {
   });
 }
 
-const COUNTED = ["supporters", "signatures", "consents", "letters", "letter_submissions", "donations", "donation_gifts", "tips", "tip_attachments", "tip_notes", "organizers", "organizer_tokens", "campaigns", "cases", "case_media", "mailings", "deliveries", "suppressions", "stripe_events", "email_events", "emails", "audit_log", "campaign_opt_outs"];
+// The tables a request writes in its own transaction. (The outbox, deliveries and email events are
+// written by the worker in the background, so other tests' jobs would move them at any time.)
+const COUNTED = ["supporters", "signatures", "consents", "letters", "letter_submissions", "donations", "donation_gifts", "tips", "tip_attachments", "tip_notes", "organizers", "organizer_tokens", "campaigns", "cases", "case_media", "mailings", "suppressions", "stripe_events", "audit_log", "campaign_opt_outs"];
+// Reading an export as an organizer is audited by design: a GET may add to audit_log, nothing else.
+const WRITTEN_BY_GET = new Set(["audit_log"]);
+const changedTables = (a: Record<string, number>, b: Record<string, number>, ignore = new Set<string>()) => COUNTED.filter((t) => !ignore.has(t) && a[t] !== b[t]);
 
 async function rowCounts(): Promise<Record<string, number>> {
   const select = COUNTED.map((t) => `(select count(*) from ${t})::int as ${t}`).join(", ");
@@ -101,14 +106,14 @@ async function run(kinds: Kind[], list: Target[], cookie?: string) {
   for (let i = 0; i < gets.length; i += 8) {
     await Promise.all(gets.slice(i, i + 8).map(async ([kind, t, req]) => judge(kind, t, req, await send(req, cookie), failures)));
   }
-  expect(await rowCounts(), "a GET wrote rows").toEqual(before);
-  let counts = before;
+  let counts = await rowCounts();
+  expect(changedTables(before, counts, WRITTEN_BY_GET), "GET requests wrote rows to these tables").toEqual([]);
   for (const [kind, t, req] of posts) {
     const res = await send(req, cookie);
     judge(kind, t, req, res, failures);
     const now = await rowCounts();
     if (res.status >= 400) {
-      const changed = COUNTED.filter((table) => now[table] !== counts[table]);
+      const changed = changedTables(counts, now);
       if (changed.length) failures.push({ kind: kind.name, request: `${req.method} ${req.path}`, status: res.status, why: `refused but wrote to ${changed.join(", ")}` });
     }
     counts = now;
