@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { answerClientError } from "~/lib/express-http.server";
 import type { ServerBuild } from "@remix-run/node";
 import type { Runner } from "graphile-worker";
 import { openDatabase, type OpenedDatabase } from "~db/connect.server";
@@ -93,6 +94,7 @@ async function serve(build: ServerBuild, database: OpenedDatabase) {
   const app = createApp(build);
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    s.on("clientError", answerClientError);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;

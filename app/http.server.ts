@@ -12,6 +12,9 @@ import { clientIp } from "~/modules/security/client-ip.server";
 import { securityHeaders } from "~/modules/security/headers.server";
 import { sameOriginOnly } from "~/modules/security/origin.server";
 import { fastRoutes } from "~/fast-routes.server";
+import { errorEnvelope } from "~/lib/api.server";
+import { lastErrorHandler } from "~/lib/express-http.server";
+import { requestGuard } from "~/lib/request-guard.server";
 
 /** The Express app: static files, security middleware, health checks, then Remix. */
 export function createApp(build: ServerBuild) {
@@ -19,6 +22,7 @@ export function createApp(build: ServerBuild) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
+  app.use(requestGuard());
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -28,7 +32,7 @@ export function createApp(build: ServerBuild) {
       await sql`select 1`.execute(db());
       res.json({ status: "ready" });
     } catch (error) {
-      res.status(503).json({ status: "unavailable", error: { code: "database_unreachable", message: "The database is not reachable." } });
+      res.status(503).json({ status: "unavailable", ...errorEnvelope("database_unreachable", "The database is not reachable.") });
     }
   });
 
@@ -56,9 +60,6 @@ export function createApp(build: ServerBuild) {
     }),
   );
 
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    log.error("unhandled request error", { error: error instanceof Error ? error.stack : String(error) });
-    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
-  });
+  app.use(lastErrorHandler((error) => log.error("unhandled request error", { error: error instanceof Error ? error.stack : String(error) })));
   return app;
 }

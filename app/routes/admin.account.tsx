@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, TextField } from "~/components/forms";
-import { fieldErrors, formToObject } from "~/lib/validation";
 import { changePasswordSchema } from "~/modules/organizers/organizers.schema";
 import { changePassword } from "~/modules/organizers/organizers.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireOrganizer(request);
@@ -14,10 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireOrganizer(request);
-  const parsed = changePasswordSchema.safeParse(formToObject(await request.formData()));
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: null, done: false }, { status: 400 });
+  const parsed = changePasswordSchema.safeParse(await requireFormValues(request));
+  if (!parsed.success) return invalid(parsed.error, { message: null, done: false });
   const ok = await changePassword(me.id, me.sessionId, parsed.data.current, parsed.data.next);
-  if (!ok) return data({ fields: { current: "That is not your current password." }, message: null, done: false }, { status: 400 });
+  if (!ok) return invalid({ current: "That is not your current password." }, { message: null, done: false });
   return data({ fields: {}, message: null, done: true });
 }
 

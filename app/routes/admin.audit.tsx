@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { auditPage } from "~/modules/audit/audit.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { parseId } from "~/lib/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "read-audit");
-  const page = Math.max(0, Number(new URL(request.url).searchParams.get("page") ?? 0) || 0);
+  const page = parseId(new URL(request.url).searchParams.get("page")) ?? 0;
   return { ...(await auditPage(page)), page };
 }
 

@@ -5,12 +5,12 @@ import { CampaignForm } from "~/components/admin/campaign-form";
 import { CampaignStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
-import { fieldErrors } from "~/lib/validation";
 import { availableTransitions, type CampaignTransition } from "~/modules/campaigns/campaigns";
 import { campaignFormValues, campaignTransitionSchema, parseCampaignForm } from "~/modules/campaigns/campaigns.schema";
 import { getCampaignForEdit, listTargetOptions, previewMarkdown, transitionCampaign, updateCampaign } from "~/modules/campaigns/campaigns.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { invalid, requireForm } from "~/lib/input.server";
 
 const TRANSITION_LABELS: Record<CampaignTransition, string> = { publish: "Publish", close: "Close", reopen: "Reopen", "mark-won": "Mark as won" };
 
@@ -24,11 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const id = idParam(params.id, "No campaign has that number.");
-  const form = await request.formData();
+  const form = await requireForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "transition") {
     const parsed = campaignTransitionSchema.safeParse({ transition: form.get("transition") });
-    if (!parsed.success) return data({ message: "Unknown action.", fields: {}, preview: null, values: null }, { status: 400 });
+    if (!parsed.success) return invalid({}, { message: "Unknown action.", preview: null, values: null });
     const result = await transitionCampaign(organizer.id, id, parsed.data.transition);
     if (!result.ok) return data({ message: result.message, fields: {}, preview: null, values: null }, { status: 409 });
     throw redirect(`/admin/campaigns/${id}?status=${result.status}`);
@@ -36,9 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = campaignFormValues(form);
   if (intent === "preview") return data({ message: null, fields: {}, preview: previewMarkdown(values.bodyMd), values });
   const parsed = parseCampaignForm(form);
-  if (!parsed.success) return data({ message: null, fields: fieldErrors(parsed.error), preview: null, values }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { message: null, preview: null, values });
   const result = await updateCampaign(organizer.id, id, parsed.data);
-  if (!result.ok) return data({ message: null, fields: result.fields, preview: null, values }, { status: 400 });
+  if (!result.ok) return invalid(result.fields, { message: null, preview: null, values });
   throw redirect(`/admin/campaigns/${id}?saved=1`);
 }
 

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CampaignForm } from "~/components/admin/campaign-form";
-import { fieldErrors } from "~/lib/validation";
 import { campaignFormValues, parseCampaignForm } from "~/modules/campaigns/campaigns.schema";
 import { createCampaign, listTargetOptions, previewMarkdown } from "~/modules/campaigns/campaigns.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { invalid, requireForm } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "edit-content");
@@ -14,13 +14,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const form = await request.formData();
+  const form = await requireForm(request);
   const parsed = parseCampaignForm(form);
   const values = campaignFormValues(form);
   if (form.get("intent") === "preview") return data({ fields: {}, preview: previewMarkdown(String(form.get("bodyMd") ?? "")), values });
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), preview: null, values }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { preview: null, values });
   const result = await createCampaign(organizer.id, parsed.data);
-  if (!result.ok) return data({ fields: result.fields, preview: null, values }, { status: 400 });
+  if (!result.ok) return invalid(result.fields, { preview: null, values });
   throw redirect(`/admin/campaigns/${result.id}?created=1`);
 }
 

@@ -11,6 +11,7 @@ import { handleCaseUpload } from "~/modules/media/media-editor.server";
 import { caseDocuments } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { requireForm } from "~/lib/input.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await getCaseForEdit(id))) notFound("No case file has that number.");
     return handleCaseUpload(request, organizer.id, id);
   }
-  return handleCaseEditor(await request.formData(), organizer.id, id);
+  return handleCaseEditor(await requireForm(request), organizer.id, id);
 }
 
 export default function EditCase() {

@@ -3,6 +3,7 @@ import { useActionData } from "@remix-run/react";
 import { CaseForm } from "~/components/admin/case-form";
 import { handleCaseEditor } from "~/modules/cases/case-editor.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { requireForm } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "edit-content");
@@ -11,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  return handleCaseEditor(await request.formData(), organizer.id, null);
+  return handleCaseEditor(await requireForm(request), organizer.id, null);
 }
 
 export default function NewCase() {

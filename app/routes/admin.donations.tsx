@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MonthChart } from "~/components/donations/month-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DONATION_STATUS_LABELS, FREQUENCY_LABELS, formatCents } from "~/modules/donations/donations";
 import { adminDonationsPage, goalFormSchema, parseDonationFilters, setDonationGoal } from "~/modules/donations/donations-admin.server";
-import { fieldErrors, formToObject } from "~/lib/validation";
 import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
 import { can } from "~/modules/organizers/organizers";
 import { isTestMode } from "~/modules/donations/stripe.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Donations | Organizers" }];
 
@@ -23,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const parsed = goalFormSchema.safeParse(formToObject(await request.formData()));
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error) }, { status: 400 });
+  const parsed = goalFormSchema.safeParse(await requireFormValues(request));
+  if (!parsed.success) return invalid(parsed.error, {});
   const ok = await setDonationGoal(organizer.id, parsed.data.campaignId, parsed.data.goal);
-  if (!ok) return data({ fields: { campaignId: "That campaign no longer exists." } }, { status: 400 });
+  if (!ok) return invalid({ campaignId: "That campaign no longer exists." }, {});
   throw redirect("/admin/donations?goal=saved", 303);
 }
 

@@ -1,20 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextArea, TextField } from "~/components/forms";
 import { LetterPreview } from "~/components/letters/letter-preview";
-import { notFound } from "~/lib/http.server";
-import { fieldErrors } from "~/lib/validation";
+import { idParam, notFound } from "~/lib/http.server";
 import { MERGE_FIELDS } from "~/modules/letters/letters";
 import { templateFormSchema } from "~/modules/letters/letters.schema";
 import { getTemplateEditor, previewTemplate, saveTemplate } from "~/modules/letters/letters-admin.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { invalid, requireForm } from "~/lib/input.server";
 
 async function loadEditor(raw: string | undefined) {
-  const id = Number(raw);
-  const editor = Number.isSafeInteger(id) && id > 0 ? await getTemplateEditor(id) : null;
+  const editor = await getTemplateEditor(idParam(raw, "No campaign has that number."));
   if (!editor) notFound("No campaign has that number.");
   return editor;
 }
@@ -28,15 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const editor = await loadEditor(params.campaignId);
-  const form = await request.formData();
+  const form = await requireForm(request);
   const values = { target: String(form.get("target") ?? ""), subject: String(form.get("subject") ?? ""), bodyMd: String(form.get("bodyMd") ?? "") };
   const parsed = templateFormSchema.safeParse(values);
-  if (!parsed.success) return data({ target: values.target, values, fields: fieldErrors(parsed.error), preview: null }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { target: values.target, values, preview: null });
   const target = editor.targets.find((t) => t.target === parsed.data.target);
-  if (!target) return data({ target: values.target, values, fields: { target: "This campaign does not write to that target." }, preview: null }, { status: 400 });
+  if (!target) return invalid({ target: "This campaign does not write to that target." }, { target: values.target, values, preview: null });
   if (form.get("intent") === "preview") return { target: values.target, values, fields: {}, preview: previewTemplate(target, parsed.data) };
   const result = await saveTemplate(organizer.id, editor.campaign.id, editor.targets, parsed.data);
-  if (!result.ok) return data({ target: values.target, values, fields: result.fields, preview: null }, { status: 400 });
+  if (!result.ok) return invalid(result.fields, { target: values.target, values, preview: null });
   throw redirect(`/admin/letters/${editor.campaign.id}/templates?saved=${encodeURIComponent(values.target)}`);
 }
 

@@ -6,11 +6,12 @@ import { latestImportReport } from "~/modules/legislators/import-report.server";
 import { letterStats } from "~/modules/letters/letters-admin.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { parseId } from "~/lib/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
   const [campaigns, congress, report] = await Promise.all([listCampaignsForAdmin(), congressDataStatus(), latestImportReport()]);
-  const requested = Number(new URL(request.url).searchParams.get("campaign"));
+  const requested = parseId(new URL(request.url).searchParams.get("campaign"));
   const campaign = campaigns.find((c) => c.id === requested) ?? campaigns.find((c) => c.status === "live") ?? campaigns[0] ?? null;
   const stats = campaign ? await letterStats(campaign.id) : null;
   return { campaigns: campaigns.map((c) => ({ id: c.id, title: c.title })), campaign, stats, congress, report, canPackets: can(organizer.role, "read-private-contact") };

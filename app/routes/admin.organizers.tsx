@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SelectField, TextField } from "~/components/forms";
-import { fieldErrors, formToObject } from "~/lib/validation";
+import { fieldErrors } from "~/lib/validation";
 import { ROLES } from "~/modules/organizers/organizers";
 import { organizerAdminSchema } from "~/modules/organizers/organizers.schema";
 import { changeRole, createOrganizer, disableOrganizer, listOrganizers } from "~/modules/organizers/organizers.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { inviteSchema } from "~/modules/organizers/tokens.schema";
 import { inviteOrganizer, pendingInvitations } from "~/modules/organizers/tokens.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireOrganizer(request, "manage-organizers");
@@ -18,23 +19,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireOrganizer(request, "manage-organizers");
-  const raw = formToObject(await request.formData());
+  const raw = await requireFormValues(request);
   if (raw.intent === "invite") {
     const invite = inviteSchema.safeParse({ intent: "invite", email: raw["invite-email"], name: raw["invite-name"], role: raw["invite-role"] });
-    if (!invite.success) return data({ fields: prefix(fieldErrors(invite.error)), message: "Please correct the fields marked below.", done: null }, { status: 400 });
+    if (!invite.success) return invalid(prefix(fieldErrors(invite.error)), { message: "Please correct the fields marked below.", done: null });
     const invited = await inviteOrganizer(me.id, invite.data);
-    if (!invited.ok) return data({ fields: prefix(invited.fields), message: null, done: null }, { status: 400 });
+    if (!invited.ok) return invalid(prefix(invited.fields), { message: null, done: null });
     return data({ fields: {}, message: null, done: `Invitation sent to ${invite.data.email}. The link works once, for 7 days.` });
   }
   const parsed = organizerAdminSchema.safeParse(raw);
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: "Please correct the fields marked below.", done: null }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { message: "Please correct the fields marked below.", done: null });
   const input = parsed.data;
   if (input.intent !== "create" && input.organizerId === me.id) {
-    return data({ fields: {}, message: "You cannot change your own role or disable yourself; ask another owner.", done: null }, { status: 400 });
+    return invalid({}, { message: "You cannot change your own role or disable yourself; ask another owner.", done: null });
   }
   if (input.intent === "create") {
     const result = await createOrganizer(input, me.id);
-    if (!result.ok) return data({ fields: { email: "An organizer with this email already exists." }, message: null, done: null }, { status: 400 });
+    if (!result.ok) return invalid({ email: "An organizer with this email already exists." }, { message: null, done: null });
     return data({ fields: {}, message: null, done: `Created ${input.email} as ${input.role}.` });
   }
   if (input.intent === "role") await changeRole(me.id, input.organizerId, input.role);

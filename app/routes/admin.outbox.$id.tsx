@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { getEmail } from "~/modules/mail/mail.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganizer(request, "read-outbox");
-  const email = await getEmail(Number(params.id) || 0);
+  const email = await getEmail(idParam(params.id, "No email has that number."));
   if (!email) notFound("No email has that number.");
   return { email };
 }

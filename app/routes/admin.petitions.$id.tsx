@@ -7,20 +7,17 @@ import { CheckField, FormError, SelectField, TextArea, TextField } from "~/compo
 import { HourlyChart } from "~/components/petitions/hourly-chart";
 import { Progress } from "~/components/progress";
 import { appUrl } from "~/env.server";
-import { notFound } from "~/lib/http.server";
-import { fieldErrors, formToObject } from "~/lib/validation";
+import { idParam, notFound } from "~/lib/http.server";
+import { fieldErrors } from "~/lib/validation";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS, districtLabel } from "~/modules/petitions/petitions";
 import { invalidationSchema, petitionSettingsSchema } from "~/modules/petitions/petitions.schema";
 import { updatePetition } from "~/modules/petitions/petitions.server";
 import { getPetition, invalidateSignatures, petitionDashboard, previewInvalidation, recomputePetitionCounts, toRule } from "~/modules/petitions/petitions-admin.server";
+import { requireFormValues } from "~/lib/input.server";
 
-function petitionId(raw: string | undefined) {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No petition has that number.");
-  return id;
-}
+const petitionId = (raw: string | undefined) => idParam(raw, "No petition has that number.");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -37,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const id = petitionId(params.id);
   if (!(await getPetition(id))) notFound("No petition has that number.");
-  const form = formToObject(await request.formData());
+  const form = await requireFormValues(request);
   const fail = (r: Partial<ActionResult>, status = 400) => data<ActionResult>({ fields: {}, message: null, preview: null, ...r }, { status });
   if (form.intent === "settings") {
     const parsed = petitionSettingsSchema.safeParse(form);

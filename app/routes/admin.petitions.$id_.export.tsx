@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { getPetition } from "~/modules/petitions/petitions-admin.server";
 import { signaturesCsvStream } from "~/modules/petitions/export.server";
@@ -7,7 +7,7 @@ import { signaturesCsvStream } from "~/modules/petitions/export.server";
 /** Streams every signature as CSV (constant memory; formulas neutralised). ?state=confirmed narrows it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganizer(request, "read-private-contact");
-  const petition = await getPetition(Number(params.id) || 0);
+  const petition = await getPetition(idParam(params.id, "No petition has that number."));
   if (!petition) notFound("No petition has that number.");
   const state = new URL(request.url).searchParams.get("state");
   const states = state && ["pending", "confirmed", "fraudulent", "invalidated"].includes(state) ? [state] : ["pending", "confirmed", "fraudulent", "invalidated"];

@@ -3,16 +3,17 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound } from "~/lib/http.server";
+import { idParam, notFound } from "~/lib/http.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS, districtLabel } from "~/modules/petitions/petitions";
 import { signatureFilterSchema } from "~/modules/petitions/petitions.schema";
 import { getPetition, hideComment, signaturePage } from "~/modules/petitions/petitions-admin.server";
+import { requireFormValues } from "~/lib/input.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request, "read-private-contact");
-  const petition = await getPetition(Number(params.id) || 0);
+  const petition = await getPetition(idParam(params.id, "No petition has that number."));
   if (!petition) notFound("No petition has that number.");
   const url = new URL(request.url);
   const filter = signatureFilterSchema.parse(Object.fromEntries(url.searchParams));
@@ -24,8 +25,8 @@ const hideSchema = z.object({ signatureId: z.coerce.number().int().positive(), h
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const petitionId = Number(params.id) || 0;
-  const parsed = hideSchema.safeParse(Object.fromEntries(await request.formData()));
+  const petitionId = idParam(params.id, "No petition has that number.");
+  const parsed = hideSchema.safeParse(await requireFormValues(request));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   await hideComment(organizer.id, petitionId, parsed.data.signatureId, parsed.data.hidden === "true");
   const url = new URL(request.url);

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
 import { CampaignStatusBadge } from "~/components/badges";
-import { fieldErrors, formToObject } from "~/lib/validation";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { createPetitionSchema } from "~/modules/petitions/petitions.schema";
@@ -13,6 +12,7 @@ import { createPetition } from "~/modules/petitions/petitions.server";
 import { listPetitions } from "~/modules/petitions/petitions-admin.server";
 import { PETITION_SETTINGS, forgetAbuseLimits } from "~/modules/petitions/petition-settings.server";
 import { getSetting, setSetting } from "~/modules/settings/settings.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const form = formToObject(await request.formData());
+  const form = await requireFormValues(request);
   if (form.intent === "settings") {
     const fields: Record<string, string> = {};
     const parsed: Array<[(typeof PETITION_SETTINGS)[number], unknown]> = [];
@@ -36,13 +36,13 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!r.success) fields[s.key] = r.error.issues[0]?.message ?? "Invalid value.";
       else parsed.push([s, r.data]);
     }
-    if (Object.keys(fields).length) return data({ fields, message: "Some settings are invalid." }, { status: 400 });
+    if (Object.keys(fields).length) return invalid(fields, { message: "Some settings are invalid." });
     for (const [s, v] of parsed) await setSetting(s as never, v as never, organizer.id);
     forgetAbuseLimits();
     throw redirect("/admin/petitions?saved=1");
   }
   const parsed = createPetitionSchema.safeParse(form);
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: null }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { message: null });
   const { campaignSlug, ...settings } = parsed.data;
   const result = await createPetition(organizer.id, campaignSlug, settings);
   if (!result.ok) return data({ fields: {} as Record<string, string>, message: result.message }, { status: 409 });

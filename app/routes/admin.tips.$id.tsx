@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TipStatusBadge } from "~/components/admin/tip-badge";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SelectField, TextArea, TextField } from "~/components/forms";
 import { idParam, notFound } from "~/lib/http.server";
-import { fieldErrors } from "~/lib/validation";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { formatBytes } from "~/modules/uploads/uploads";
 import { FORWARD_SUGGESTIONS, TIP_STATUS_LABELS, TIP_STATUSES } from "~/modules/tips/tips";
 import { tipNoteSchema, tipTriageSchema } from "~/modules/tips/tips.schema";
 import { addTipNote, openTip, triageTip } from "~/modules/tips/tips.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Tip | Organizers" }, { name: "robots", content: "noindex" }];
 
@@ -26,17 +26,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const id = idParam(params.id, "No tip has that number.");
-  const form = Object.fromEntries(await request.formData());
+  const form = await requireFormValues(request);
   if (form.intent === "note") {
     const parsed = tipNoteSchema.safeParse(form);
-    if (!parsed.success) return data({ intent: "note", fields: fieldErrors(parsed.error) }, { status: 400 });
+    if (!parsed.success) return invalid(parsed.error, { intent: "note" });
     await addTipNote(organizer.id, id, parsed.data.note);
     throw redirect(`/admin/tips/${id}?saved=note`);
   }
   const parsed = tipTriageSchema.safeParse(form);
-  if (!parsed.success) return data({ intent: "triage", fields: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { intent: "triage" });
   const result = await triageTip(organizer.id, id, parsed.data);
-  if (!result.ok) return data({ intent: "triage", fields: result.fields }, { status: 400 });
+  if (!result.ok) return invalid(result.fields, { intent: "triage" });
   throw redirect(`/admin/tips/${id}?saved=triage`);
 }
 

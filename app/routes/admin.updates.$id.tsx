@@ -5,19 +5,15 @@ import { MailingForm } from "~/components/admin/mailing-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/forms";
 import { Progress } from "~/components/progress";
-import { notFound } from "~/lib/http.server";
-import { fieldErrors } from "~/lib/validation";
+import { idParam, notFound } from "~/lib/http.server";
 import { isEditable, MAILING_STATUS_LABELS, rate } from "~/modules/mail/mailings";
 import { mailingFormSchema, mailingFormValues, scheduleSchema } from "~/modules/mail/mailings.schema";
 import { audienceSize, composeOptions, getMailing, getMailingProgress, previewMailing, scheduleMailing, sendTestMailing, unscheduleMailing, updateMailing } from "~/modules/mail/mailings.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { invalid, requireForm } from "~/lib/input.server";
 
-function mailingId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No update has that number.");
-  return id;
-}
+const mailingId = (raw: string | undefined) => idParam(raw, "No update has that number.");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -43,15 +39,15 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const id = mailingId(params.id);
-  const form = await request.formData();
+  const form = await requireForm(request);
   const intent = String(form.get("intent") ?? "");
   const none = { fields: {} as Record<string, string>, values: null as ReturnType<typeof mailingFormValues> | null, message: null as string | null };
   if (intent === "save") {
     const values = mailingFormValues(form);
     const parsed = mailingFormSchema.safeParse(values);
-    if (!parsed.success) return data({ ...none, fields: fieldErrors(parsed.error), values }, { status: 400 });
+    if (!parsed.success) return invalid(parsed.error, { ...none, values });
     const result = await updateMailing(organizer.id, id, parsed.data);
-    if (!result.ok) return data({ ...none, fields: result.fields, values }, { status: 400 });
+    if (!result.ok) return invalid(result.fields, { ...none, values });
     throw redirect(`/admin/updates/${id}?saved=1`);
   }
   if (intent === "test") {
@@ -62,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     let at = new Date();
     if (intent === "schedule") {
       const parsed = scheduleSchema.safeParse({ scheduledAt: form.get("scheduledAt") ?? undefined });
-      if (!parsed.success) return data({ ...none, fields: fieldErrors(parsed.error) }, { status: 400 });
+      if (!parsed.success) return invalid(parsed.error, { ...none });
       at = parsed.data.scheduledAt;
     }
     if (!(await scheduleMailing(organizer.id, id, at))) return data({ ...none, message: "This update is already being sent." }, { status: 409 });

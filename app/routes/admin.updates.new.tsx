@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MailingForm } from "~/components/admin/mailing-form";
-import { fieldErrors } from "~/lib/validation";
 import { mailingFormSchema, mailingFormValues } from "~/modules/mail/mailings.schema";
 import { composeOptions, createMailing } from "~/modules/mail/mailings.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { invalid, requireForm } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "edit-content");
@@ -14,11 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
-  const values = mailingFormValues(await request.formData());
+  const values = mailingFormValues(await requireForm(request));
   const parsed = mailingFormSchema.safeParse(values);
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { values });
   const result = await createMailing(organizer.id, parsed.data);
-  if (!result.ok) return data({ fields: result.fields, values }, { status: 400 });
+  if (!result.ok) return invalid(result.fields, { values });
   throw redirect(`/admin/updates/${result.id}?created=1`);
 }
 

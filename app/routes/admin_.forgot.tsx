@@ -3,15 +3,15 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/forms";
-import { fieldErrors, formToObject } from "~/lib/validation";
 import { forgotSchema } from "~/modules/organizers/tokens.schema";
 import { requestPasswordReset } from "~/modules/organizers/tokens.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Forgot your password | Organizers" }, { name: "robots", content: "noindex" }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = forgotSchema.safeParse(formToObject(await request.formData()));
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), sent: false }, { status: 400 });
+  const parsed = forgotSchema.safeParse(await requireFormValues(request));
+  if (!parsed.success) return invalid(parsed.error, { sent: false });
   // The same answer (and the same work: one job) whether or not the account exists.
   await requestPasswordReset(parsed.data.email);
   return data({ fields: {} as Record<string, string>, sent: true });

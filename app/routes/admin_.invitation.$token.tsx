@@ -3,10 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextField } from "~/components/forms";
-import { fieldErrors, formToObject } from "~/lib/validation";
 import { createSessionCookie, destroySessionCookie } from "~/modules/organizers/session.server";
 import { acceptInvitationSchema } from "~/modules/organizers/tokens.schema";
 import { acceptInvitation, findInvitation } from "~/modules/organizers/tokens.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Accept your invitation | Organizers" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
 
@@ -16,8 +16,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = acceptInvitationSchema.safeParse(formToObject(await request.formData()));
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: null }, { status: 400 });
+  const parsed = acceptInvitationSchema.safeParse(await requireFormValues(request));
+  if (!parsed.success) return invalid(parsed.error, { message: null });
   const result = await acceptInvitation(params.token ?? "", parsed.data);
   if (!result.ok) {
     const message = result.reason === "email_taken" ? "An organizer account already uses this address: sign in instead." : "This invitation has expired or was already used. Ask the owner for a new one.";

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/forms";
-import { fieldErrors, formToObject } from "~/lib/validation";
 import { loginSchema } from "~/modules/organizers/organizers.schema";
 import { getOrganizer, safeRedirect } from "~/modules/organizers/session.server";
 import { signIn } from "~/modules/organizers/sign-in.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in | Organizers" }, { name: "robots", content: "noindex" }];
 
@@ -15,8 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = loginSchema.safeParse(formToObject(await request.formData()));
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: null }, { status: 400 });
+  const parsed = loginSchema.safeParse(await requireFormValues(request));
+  if (!parsed.success) return invalid(parsed.error, { message: null });
   const result = await signIn(request, parsed.data, context.clientIp);
   if (!result.ok) return data({ fields: {}, message: result.message }, { status: result.status });
   throw redirect(safeRedirect(parsed.data.redirectTo), { headers: result.headers });

@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextField } from "~/components/forms";
-import { fieldErrors, formToObject } from "~/lib/validation";
 import { newPasswordSchema } from "~/modules/organizers/tokens.schema";
 import { isResetTokenUsable, resetPassword } from "~/modules/organizers/tokens.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password | Organizers" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
 
@@ -14,8 +14,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = newPasswordSchema.safeParse(formToObject(await request.formData()));
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), message: null }, { status: 400 });
+  const parsed = newPasswordSchema.safeParse(await requireFormValues(request));
+  if (!parsed.success) return invalid(parsed.error, { message: null });
   const result = await resetPassword(params.token ?? "", parsed.data.password);
   if (!result.ok) return data({ fields: {} as Record<string, string>, message: "This link has expired or was already used. Ask for a new one." }, { status: 410 });
   throw redirect("/admin/login?reset=1");

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError } from "~/lib/api.server";
+import { apiError, methodNotAllowed } from "~/lib/api.server";
 import { campaignJson } from "~/modules/campaigns/campaigns.api.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
 
@@ -16,3 +16,5 @@ export async function loader({ params }: LoaderFunctionArgs) {
     { headers: { "Cache-Control": "public, max-age=30" } },
   );
 }
+
+export const action = () => methodNotAllowed("GET");

@@ -4,8 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DonationForm } from "~/components/donations/donation-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
-import { formToObject } from "~/lib/validation";
 import { getGivingPage, startDonation } from "~/modules/donations/donations.server";
+import { requireFormValues } from "~/lib/input.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const page = await getGivingPage(params.slug ?? "");
@@ -16,10 +16,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Give: ${data.campaign.title} | Bring them home` : "Give | Bring them home" }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const result = await startDonation(params.slug ?? "", formToObject(form));
+  const values = await requireFormValues(request);
+  const result = await startDonation(params.slug ?? "", values);
   if (result.ok) throw redirect(result.url, 303);
-  return data({ fields: result.fields, message: result.message ?? null, values: formToObject(form) }, { status: result.status });
+  return data({ fields: result.fields, message: result.message ?? null, values }, { status: result.status });
 }
 
 export default function CampaignDonate() {

@@ -5,11 +5,11 @@ import { CheckField, FormError, TextArea, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CandidateSummary, LetterPreview } from "~/components/letters/letter-preview";
 import { notFound } from "~/lib/http.server";
-import { fieldErrors } from "~/lib/validation";
 import { lookupDistricts, type DistrictCandidate } from "~/modules/legislators/district-lookup.server";
 import { LETTER_CONSENT_WORDING, PERSONAL_NOTE_MAX } from "~/modules/letters/letters";
 import { letterFormSchema, letterFormValues, seatSchema, zipSchema } from "~/modules/letters/letters.schema";
 import { getLetterCampaign, newIdempotencyKey, resolveLetters, sendLetters } from "~/modules/letters/letters.server";
+import { invalid, requireForm } from "~/lib/input.server";
 
 function summarize(c: DistrictCandidate) {
   const person = (m: { title: string; name: string; party: string }) => ({ title: m.title, name: m.name, party: m.party });
@@ -47,15 +47,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { campaign, targets } = await loadCampaign(params.slug);
-  const form = await request.formData();
+  const form = await requireForm(request);
   const values = letterFormValues(form);
   const intent = form.get("intent") === "send" ? "send" : "preview";
   if (campaign.status !== "live") return data({ values, fields: {}, message: "This campaign is closed to new letters.", preview: null }, { status: 409 });
   const parsed = letterFormSchema.safeParse(values);
-  if (!parsed.success) return data({ values, fields: fieldErrors(parsed.error), message: "Please correct the fields marked below.", preview: null }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { values, message: "Please correct the fields marked below.", preview: null });
   if (intent === "preview") {
     const resolved = await resolveLetters(targets, parsed.data);
-    if (!resolved.ok) return data({ values, fields: resolved.fields, message: Object.values(resolved.fields)[0], preview: null }, { status: 400 });
+    if (!resolved.ok) return invalid(resolved.fields, { values, message: Object.values(resolved.fields)[0], preview: null });
     return { values, fields: {}, message: null, preview: resolved.letters.map((l) => ({ to: l.displayName, address: l.address, subject: l.subject, body: l.body })) };
   }
   const result = await sendLetters(campaign, targets, parsed.data, context.clientIp);

@@ -5,9 +5,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Progress } from "~/components/progress";
 import { SignatureForm } from "~/components/petitions/signature-form";
 import { notFound } from "~/lib/http.server";
-import { fieldErrors, formToObject } from "~/lib/validation";
 import { signatureSchema } from "~/modules/petitions/petitions.schema";
 import { getPetitionPage, signPetition } from "~/modules/petitions/petitions.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const petition = await getPetitionPage(params.slug ?? "");
@@ -20,9 +20,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 /** The signing form's action (the campaign page posts here too): the same schema and use-case as the JSON API. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
-  const { website, ...values } = formToObject(await request.formData());
+  const { website, ...values } = await requireFormValues(request);
   const parsed = signatureSchema.safeParse({ ...values, website });
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error), values, message: null }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, { values, message: null });
   const result = await signPetition(slug, parsed.data, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
   if (result.kind === "not_found") notFound("No petition has that address.");
   if (result.kind === "closed") return data({ fields: {}, values, message: result.message }, { status: 409 });

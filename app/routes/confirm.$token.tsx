@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { confirmSignature, removePendingSignature, viewConfirmation } from "~/modules/petitions/petitions.server";
+import { requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your signature | Bring them home" }, { name: "robots", content: "noindex" }];
 
@@ -16,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 const intentSchema = z.object({ intent: z.enum(["confirm", "remove"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = intentSchema.safeParse(await requireFormValues(request));
   if (!parsed.success) return data({ done: null, view: await viewConfirmation(params.token ?? "") }, { status: 400 });
   if (parsed.data.intent === "remove") {
     const { removed, view } = await removePendingSignature(params.token ?? "");

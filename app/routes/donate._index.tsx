@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DonationForm } from "~/components/donations/donation-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formToObject } from "~/lib/validation";
 import { getGivingPage, startDonation } from "~/modules/donations/donations.server";
+import { requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Give | Bring them home" }, { name: "description", content: "Support the campaigns for unreturned American POWs." }];
 
@@ -15,10 +15,10 @@ export async function loader(_args: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const result = await startDonation(null, formToObject(form));
+  const values = await requireFormValues(request);
+  const result = await startDonation(null, values);
   if (result.ok) throw redirect(result.url, 303);
-  return data({ fields: result.fields, message: result.message ?? null, values: formToObject(form) }, { status: result.status });
+  return data({ fields: result.fields, message: result.message ?? null, values }, { status: result.status });
 }
 
 export default function Donate() {

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TestModeNotice } from "~/components/donations/donation-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextField } from "~/components/forms";
 import { notFound } from "~/lib/http.server";
-import { fieldErrors, formToObject } from "~/lib/validation";
 import { formatCents } from "~/modules/donations/donations";
 import { getTestCheckout, payTestCheckout, testPaySchema } from "~/modules/donations/test-mode.server";
+import { invalid, requireFormValues } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Test checkout | Bring them home" }, { name: "robots", content: "noindex" }];
 
@@ -18,13 +18,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = formToObject(await request.formData());
+  const form = await requireFormValues(request);
   if (form.intent === "cancel") {
     const checkout = await getTestCheckout(params.id ?? "");
     throw redirect(checkout?.campaign ? `/donate/cancelled?campaign=${checkout.campaign.slug}` : "/donate/cancelled", 303);
   }
   const parsed = testPaySchema.safeParse(form);
-  if (!parsed.success) return data({ fields: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success) return invalid(parsed.error, {});
   const next = await payTestCheckout(params.id ?? "", parsed.data);
   if (!next) notFound("No test checkout has that address.");
   throw redirect(next, 303);

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { DONATION_STATUS_LABELS, formatCents } from "~/modules/donations/donations";
 import { getTestPortal, testPortalAction } from "~/modules/donations/test-mode.server";
+import { requireForm } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Test customer portal | Bring them home" }, { name: "robots", content: "noindex" }];
 
@@ -16,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const intent = String((await request.formData()).get("intent") ?? "");
+  const intent = String((await requireForm(request)).get("intent") ?? "");
   if (intent !== "cancel" && intent !== "next-payment") return data({ message: "Unknown action." }, { status: 400 });
   const done = await testPortalAction(params.token ?? "", intent);
   if (!done) return data({ message: "That cannot be done for this gift." }, { status: 409 });

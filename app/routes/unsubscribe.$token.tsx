@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/forms";
 import { unsubscribeChoiceSchema } from "~/modules/mail/mailings.schema";
 import { applyUnsubscribe, parseUnsubscribeToken, unsubscribePageData } from "~/modules/mail/unsubscribe.server";
+import { requireForm } from "~/lib/input.server";
 
 export const meta: MetaFunction = () => [{ title: "Unsubscribe | Bring them home" }, { name: "robots", content: "noindex" }];
 
@@ -23,7 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = target(params.token);
-  const parsed = unsubscribeChoiceSchema.safeParse({ choice: (await request.formData()).get("choice") ?? undefined });
+  const parsed = unsubscribeChoiceSchema.safeParse({ choice: (await requireForm(request)).get("choice") ?? undefined });
   if (!parsed.success) return data({ done: null, message: "Choose what to unsubscribe from." }, { status: 400 });
   const choice = parsed.data.choice === "campaign" && !t.campaignId ? "all" : parsed.data.choice;
   await applyUnsubscribe(t, choice);

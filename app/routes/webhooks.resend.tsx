@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { methodNotAllowed } from "~/lib/api.server";
 import { handleResendWebhook } from "~/modules/mail/webhooks.server";
 
 /** Resend's webhook: verified on the raw body (request.text(), never a parsed copy). */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return Response.json({ error: { code: "method_not_allowed", message: "POST only." } }, { status: 405 });
+  if (request.method !== "POST") return methodNotAllowed("POST");
   const outcome = await handleResendWebhook(await request.text(), request.headers);
-  return Response.json(outcome.body, { status: outcome.status });
+  return Response.json(outcome.body, { status: outcome.status, headers: { "Cache-Control": "no-store" } });
 }
 
-export function loader() {
-  return Response.json({ error: { code: "method_not_allowed", message: "POST only." } }, { status: 405, headers: { Allow: "POST" } });
-}
+export const loader = () => methodNotAllowed("POST");

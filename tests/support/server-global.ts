@@ -38,6 +38,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       DATA_IMPORT_DIR: process.env.DATA_IMPORT_DIR ?? path.resolve("../shared/data/upstream"),
       LOG_LEVEL: "warn",
+      RESEND_WEBHOOK_SECRET: "whsec_ZTJlLXdlYmhvb2stc2VjcmV0LWZvci10ZXN0cw==",
       SESSION_SECRET: E2E_SESSION_SECRET,
     },
     stdio: ["ignore", "pipe", "pipe"],

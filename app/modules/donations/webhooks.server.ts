@@ -5,6 +5,7 @@ import { upsertSupporter } from "~/modules/supporters/supporters.server";
 import { findDonationByRef, recordStripeEvent, updateDonationFacts } from "./donations.queries.server";
 import { applyGiftFacts, refreshDonationStatus } from "./gifts.server";
 import { constructWebhookEvent, idOf, paymentIntentForInvoice, WebhookSignatureError } from "./stripe.server";
+import { errorEnvelope } from "~/lib/api.server";
 
 export const HANDLED_EVENTS = [
   "checkout.session.completed",
@@ -34,17 +35,17 @@ export async function handleStripeWebhook(rawBody: Buffer, signature: string | n
     event = constructWebhookEvent(rawBody, signature);
   } catch (error) {
     const message = error instanceof WebhookSignatureError ? error.message : "The event could not be read.";
-    return { status: 400, body: { error: { code: "invalid_signature", message } } };
+    return { status: 400, body: errorEnvelope("invalid_signature", message) };
   }
   if (typeof event?.id !== "string" || typeof event.type !== "string" || !event.data?.object) {
-    return { status: 400, body: { error: { code: "invalid_event", message: "The event has no id, type or object." } } };
+    return { status: 400, body: errorEnvelope("invalid_event", "The event has no id, type or object.") };
   }
   try {
     const outcome = await applyStripeEvent(event);
     return { status: 200, body: { received: true, outcome } };
   } catch (error) {
     log.error("stripe webhook failed; Stripe will retry", { event: event.id, type: event.type, error: error instanceof Error ? error.message : String(error) });
-    return { status: 500, body: { error: { code: "processing_failed", message: "The event could not be applied; please retry." } } };
+    return { status: 500, body: errorEnvelope("processing_failed", "The event could not be applied; please retry.") };
   }
 }
 

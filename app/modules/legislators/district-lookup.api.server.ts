@@ -1,4 +1,6 @@
-import type { RequestHandler } from "express";
+import type { Request, Response } from "express";
+import { sendError } from "~/lib/express-http.server";
+import { queryInput } from "~/lib/input.server";
 import { log } from "~/lib/log.server";
 import { lookupDistrictsJson, validateZipParam } from "./district-lookup.server";
 
@@ -6,22 +8,19 @@ import { lookupDistrictsJson, validateZipParam } from "./district-lookup.server"
  * GET /api/v1/districts?zip=NNNNN, served by Express before Remix (a hot path: the answer is
  * cached JSON text). Errors use DESIGN.md's shape.
  */
-export const districtsHandler: RequestHandler = async (req, res) => {
-  const raw = typeof req.query.zip === "string" ? req.query.zip : Array.isArray(req.query.zip) ? "" : undefined;
+export async function districtsHandler(req: Request, res: Response) {
+  const query = queryInput(req.originalUrl.split("?")[1] ?? "");
+  if (!query.ok) return sendError(req, res, query.status, query.code, query.message, query.fields);
+  const raw = typeof query.values.zip === "string" ? query.values.zip : Array.isArray(query.values.zip) ? "" : undefined;
   const zip = validateZipParam(raw);
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  if (!zip.ok) {
-    res.status(400).setHeader("Cache-Control", "no-store");
-    res.end(JSON.stringify({ error: { code: "invalid_zip", message: zip.message, fields: { zip: zip.message } } }));
-    return;
-  }
+  if (!zip.ok) return sendError(req, res, 400, "invalid_zip", zip.message, { zip: zip.message });
   try {
     const { status, json } = await lookupDistrictsJson(zip.zip);
     res.status(status).setHeader("Cache-Control", status === 200 ? "public, max-age=300" : "no-store");
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
     res.end(json);
   } catch (error) {
     log.error("district lookup failed", { error: error instanceof Error ? error.stack : String(error) });
-    res.status(503).setHeader("Cache-Control", "no-store");
-    res.end(JSON.stringify({ error: { code: "unavailable", message: "The district lookup is unavailable; please try again." } }));
+    sendError(req, res, 503, "unavailable", "The district lookup is unavailable; please try again.");
   }
-};
+}

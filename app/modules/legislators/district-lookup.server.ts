@@ -3,6 +3,7 @@ import { db } from "~db/index.server";
 import { findLatestCongressImport, findMembersForSeats, findStateSeats, findZipSeats, type LookupMemberRow } from "./district-lookup.queries.server";
 import { seatLabel } from "./import.server";
 import type { OfficeValues } from "./legislators.queries.server";
+import { errorEnvelope } from "~/lib/api.server";
 
 /*
  * ZIP -> candidate districts with their House member (or vacancy) and the state's senators,
@@ -123,7 +124,7 @@ export async function lookupDistricts(zip: string): Promise<{ result: DistrictLo
 }
 
 function errorJson(r: Extract<DistrictLookupResult, { ok: false }>) {
-  return JSON.stringify({ error: { code: r.code, message: r.message, fields: { zip: r.message } } });
+  return JSON.stringify(errorEnvelope(r.code, r.message, { zip: r.message }));
 }
 
 async function computeLookup(zip: string, importId: number | null): Promise<DistrictLookupResult> {

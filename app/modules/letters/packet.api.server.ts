@@ -1,4 +1,5 @@
-import type { Request as ExpressRequest, RequestHandler } from "express";
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { sendError } from "~/lib/express-http.server";
 import { z } from "zod";
 import { log } from "~/lib/log.server";
 import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
@@ -26,15 +27,8 @@ function asFetchRequest(req: ExpressRequest): Request {
   return new Request(`http://localhost${req.originalUrl}`, { headers });
 }
 
-export function packetHandler(format: "pdf" | "csv"): RequestHandler {
-  const handler = servePacket(format);
-  return (req, res, next) => {
-    handler(req, res).catch(next);
-  };
-}
-
-function servePacket(format: "pdf" | "csv") {
-  return async (req: ExpressRequest, res: import("express").Response) => {
+export function packetHandler(format: "pdf" | "csv") {
+  return async (req: ExpressRequest, res: ExpressResponse) => {
     let organizer;
     try {
       organizer = await requireOrganizer(asFetchRequest(req), "read-private-contact");
@@ -42,17 +36,17 @@ function servePacket(format: "pdf" | "csv") {
       if (thrown instanceof Response) {
         const location = thrown.headers.get("Location");
         if (location) return res.redirect(302, location);
-        return res.status(thrown.status).type("text/plain").send(await thrown.text());
+        return sendError(req, res, thrown.status, thrown.status === 403 ? "forbidden" : "refused", await thrown.text());
       }
       throw thrown;
     }
     const parsed = query.safeParse(req.query);
-    if (!parsed.success) return res.status(400).type("text/plain").send("Give ?campaign=<id>&office=bioguide:<id> or official:<id>.");
+    if (!parsed.success) return sendError(req, res, 400, "invalid_request", "Give ?campaign=<id>&office=bioguide:<id> or official:<id>.");
     const campaign = await getCampaignForEdit(parsed.data.campaign);
-    if (!campaign) return res.status(404).type("text/plain").send("No campaign has that number.");
+    if (!campaign) return sendError(req, res, 404, "not_found", "No campaign has that number.");
     const id = parsed.data.office.split(":")[1];
     const info = await packetInfo({ id: campaign.id, slug: campaign.slug, title: campaign.title }, officeKey(parsed.data.office));
-    if (!info) return res.status(404).type("text/plain").send("This office has no letters for this campaign.");
+    if (!info) return sendError(req, res, 404, "not_found", "This office has no letters for this campaign.");
     await insertAuditEntry(db(), { organizerId: organizer.id, action: `letters.packet_${format}`, subjectType: "campaign", subjectId: campaign.id, details: { office: parsed.data.office, count: info.count } });
     const name = `letters-${campaign.slug}-${id}`.replace(/[^a-z0-9-]/gi, "");
     res.status(200);

@@ -5,6 +5,7 @@ import { env } from "~/env.server";
 import { log } from "~/lib/log.server";
 import { insertEmailEvent, stampDelivery, type DeliveryFigure } from "./events.queries.server";
 import { suppressAddress } from "./suppressions.server";
+import { errorEnvelope } from "~/lib/api.server";
 
 const eventSchema = z.object({
   type: z.string().min(1),
@@ -29,7 +30,7 @@ const FIGURES: Record<string, DeliveryFigure> = {
 export type WebhookOutcome = { status: 200; body: { received: true; duplicate: boolean } } | { status: 400 | 503; body: { error: { code: string; message: string } } };
 
 function refuse(status: 400 | 503, code: string, message: string): WebhookOutcome {
-  return { status, body: { error: { code, message } } };
+  return { status, body: errorEnvelope(code, message) };
 }
 
 /**

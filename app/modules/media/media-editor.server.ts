@@ -4,6 +4,7 @@ import { checkFile } from "~/modules/uploads/file-check.server";
 import { parseUpload } from "~/modules/uploads/multipart.server";
 import { mediaFormSchema, mediaFormValues } from "./media.schema";
 import { removeMediaImage, saveMedia, uploadCaseDocument, uploadCasePhoto } from "./media.server";
+import { invalid } from "~/lib/input.server";
 
 export const ADMIN_UPLOAD_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxFiles: 1, maxFieldBytes: 64 * 1024 };
 
@@ -26,9 +27,9 @@ export async function handleMediaEditor(request: Request, actorId: number, id: n
       if (checked.ok) image = checked.file;
       else fields.image = checked.message;
     }
-    if (!parsed.success || Object.keys(fields).length) return data({ fields, preview: false, values }, { status: 400 });
+    if (!parsed.success || Object.keys(fields).length) return invalid(fields, { preview: false, values });
     const result = await saveMedia(actorId, id, parsed.data, image);
-    if (!result.ok) return data({ fields: result.fields, preview: false, values }, { status: 400 });
+    if (!result.ok) return invalid(result.fields, { preview: false, values });
     throw redirect(`/admin/media/${result.id}?saved=1`);
   } finally {
     await upload.cleanup();

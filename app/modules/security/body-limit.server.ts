@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { sendError } from "~/lib/express-http.server";
 
 /**
  * Answers 413 before any parsing when the declared body is too large, and cuts off a body
@@ -25,8 +26,6 @@ export function bodyLimit(defaultLimit: number, largerLimits: Array<{ path: RegE
 }
 
 function tooLarge(req: Request, res: Response, limit: number) {
-  res.status(413).setHeader("Connection", "close");
-  const message = `The request is too large (limit ${Math.round(limit / 1000)} kB).`;
-  if (req.path.startsWith("/api/")) res.json({ error: { code: "payload_too_large", message } });
-  else res.type("text/plain").send(message);
+  res.setHeader("Connection", "close");
+  sendError(req, res, 413, "payload_too_large", `The request is too large (limit ${Math.round(limit / 1000)} kB).`);
 }

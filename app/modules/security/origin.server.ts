@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { sendError, wantsJson } from "~/lib/express-http.server";
 
 /**
  * Requests that are authenticated by their own signature or token and so may come from
@@ -33,11 +34,7 @@ function header(value: string | string[] | undefined): string | undefined {
 export function sameOriginOnly(appOrigin: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!isCrossSite(req, appOrigin)) return next();
-    res.status(403);
-    if (req.path.startsWith("/api/")) {
-      res.json({ error: { code: "cross_site_request", message: "Cross-site requests are not allowed." } });
-    } else {
-      res.type("text/plain").send("Forbidden: this form must be sent from this site.");
-    }
+    const message = wantsJson(req.path) ? "Cross-site requests are not allowed." : "Forbidden: this form must be sent from this site.";
+    sendError(req, res, 403, "cross_site_request", message);
   };
 }

@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { formatBytes } from "./uploads";
 import { incomingDir } from "./storage.server";
+import { requireForm } from "~/lib/input.server";
+import { NUL_MESSAGE, nulFields } from "~/lib/validation";
 
 export interface IncomingFile {
   field: string;
@@ -49,7 +51,7 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   };
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) {
-    const form = await request.formData();
+    const form = await requireForm(request);
     for (const [k, v] of form.entries()) if (typeof v === "string" && !(k in fields)) fields[k] = v;
     return { fields, files, errors, cleanup };
   }
@@ -106,8 +108,10 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
     await unstable_parseMultipartFormData(request, handler);
   } catch (error) {
     await cleanup();
-    if (error instanceof TypeError) return { fields: {}, files: [], errors: ["The form could not be read. Please send it again."], cleanup };
+    // A body cut off or not multipart at all (the parser's own errors): the sender's fault, a 400.
+    if (error instanceof TypeError || (error instanceof Error && /^malformed multipart/i.test(error.message))) return { fields: {}, files: [], errors: ["The form could not be read. Please send it again."], cleanup };
     throw error;
   }
+  if (Object.keys(nulFields(fields)).length) errors.push(NUL_MESSAGE);
   return { fields, files, errors, cleanup };
 }
