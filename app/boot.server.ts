@@ -4,7 +4,7 @@ import type { Runner } from "graphile-worker";
 import { openDatabase, type OpenedDatabase } from "~db/connect.server";
 import { db, expectDisconnect } from "~db/index.server";
 import { runSeed, seedIfEmpty } from "~db/seed/seed.server";
-import { appUrl, env, EnvError, overrideEnv } from "~/env.server";
+import { appUrl, env, EnvError, overrideEnv, poolSettings } from "~/env.server";
 import { createApp } from "~/http.server";
 import { startWorker } from "~/jobs/worker.server";
 import { log } from "~/lib/log.server";
@@ -35,7 +35,7 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
   if (config.generated.length) {
     log.warn(`Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`);
   }
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), poolSize: 20 });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), pool: poolSettings(config) });
   if (command === "serve") return serve(build, database);
   try {
     if (command === "seed") {
@@ -87,7 +87,7 @@ async function serve(build: ServerBuild, database: OpenedDatabase) {
 
   await seedIfEmpty(db(), (m) => log.info(m));
   await ensureCongressData(db(), (m) => log.info(m), (m) => log.warn(m));
-  if (config.WORKER) worker = await startWorker(database.url, config.WORKER_CONCURRENCY);
+  if (config.WORKER) worker = await startWorker(database.url, config.WORKER_CONCURRENCY, poolSettings(config));
   if (stopping) return;
 
   const app = createApp(build);

@@ -6,6 +6,7 @@ import express from "express";
 import { sql } from "kysely";
 import { db } from "~db/index.server";
 import { appUrl, env } from "~/env.server";
+import { sendDatabaseUnavailable, withDatabaseFaults } from "~/lib/database-unavailable.server";
 import { log } from "~/lib/log.server";
 import { bodyLimit } from "~/modules/security/body-limit.server";
 import { clientIp } from "~/modules/security/client-ip.server";
@@ -47,7 +48,7 @@ export function createApp(build: ServerBuild) {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: withDatabaseFaults(build),
       mode: config.isProduction ? "production" : "development",
       getLoadContext: (req, res) => ({
         nonce: String(res.locals.nonce ?? ""),
@@ -56,7 +57,8 @@ export function createApp(build: ServerBuild) {
     }),
   );
 
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (sendDatabaseUnavailable(req, res, error)) return;
     log.error("unhandled request error", { error: error instanceof Error ? error.stack : String(error) });
     if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
   });

@@ -1,14 +1,14 @@
 import { parseCrontab, run, type Runner } from "graphile-worker";
-import pg from "pg";
+import { createPool, type PoolSettings } from "~db/index.server";
 import { quietWorkerLogger } from "~db/migrate.server";
 import { crontab, startupJobs, taskList } from "./task-list.server";
 
 /** Starts graphile-worker in this process (signals are handled by the caller). */
-export async function startWorker(connectionString: string, concurrency: number): Promise<Runner> {
-  // Our own pool, so that connections dropped at shutdown are logged rather than crash the process.
-  const pgPool = new pg.Pool({ connectionString, max: concurrency + 2 });
-  pgPool.on("error", () => undefined);
-  pgPool.on("connect", (client) => client.on("error", () => undefined));
+export async function startWorker(connectionString: string, concurrency: number, settings: Partial<PoolSettings> = {}): Promise<Runner> {
+  // Our own bounded pool whose clients all handle connection errors (createPool): a dropped
+  // connection fails the job that was using it (graphile-worker retries it) and the worker's
+  // loops reconnect when PostgreSQL is back, without a restart.
+  const pgPool = createPool(connectionString, { ...settings, max: concurrency + 2 });
   const runner = await run({
     pgPool,
     concurrency,

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from "express";
 import { env } from "~/env.server";
+import { sendDatabaseUnavailable } from "~/lib/database-unavailable.server";
 import { log } from "~/lib/log.server";
 import { fieldErrors } from "~/lib/validation";
 import { clientIp } from "~/modules/security/client-ip.server";
@@ -57,6 +58,7 @@ export const signHandler: RequestHandler = async (req, res, next) => {
     if (result.kind === "closed") return error(res, 409, "petition_closed", result.message);
     res.status(202).set("Cache-Control", "no-store").json({ status: result.status });
   } catch (e) {
+    if (sendDatabaseUnavailable(req, res, e)) return;
     log.error("signing failed", { error: e instanceof Error ? e.message : String(e) });
     if (!res.headersSent) error(res, 503, "unavailable", "We could not record your signature just now. Please try again.");
     else next(e);
