@@ -58,6 +58,7 @@ export interface RunningServer {
   child: ChildProcess;
   output: () => string;
   alive: () => boolean;
+  kill: () => void;
   stop: () => Promise<void>;
 }
 
@@ -81,6 +82,10 @@ export async function startServer(env: (base: string) => NodeJS.ProcessEnv, port
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping) log(`the server exited by itself (${code ?? signal}); its last output:\n${output.slice(-4000)}`);
+  });
   await waitFor("the server", async () => {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
     return (await fetch(`${base}/readyz`)).ok ? true : undefined;
@@ -90,9 +95,14 @@ export async function startServer(env: (base: string) => NodeJS.ProcessEnv, port
   });
   return {
     base, port, child, output: () => output,
+    kill() {
+      stopping = true;
+      child.kill("SIGKILL");
+    },
     alive: () => child.exitCode === null && child.signalCode === null,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      stopping = true;
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       const t = setTimeout(() => child.kill("SIGKILL"), 15_000);
