@@ -16,6 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { connectionsTerminated, postgresStopped, slowQueries } from "./faults/database-runs";
 import { log } from "./faults/harness";
+import { providerFaults, workerKilled } from "./faults/mail-runs";
 import { summaryMarkdown } from "./faults/summary";
 
 type Run = { id: string; title: string; run: () => Promise<{ pass: boolean } & Record<string, unknown>> };
@@ -23,6 +24,8 @@ type Run = { id: string; title: string; run: () => Promise<{ pass: boolean } & R
 const runs: Run[] = [
   { id: "1", title: "postgres-stopped", run: postgresStopped },
   { id: "2", title: "connections-terminated", run: connectionsTerminated },
+  { id: "3", title: "worker-killed", run: workerKilled },
+  { id: "4", title: "provider-faults", run: providerFaults },
   { id: "6", title: "slow-queries", run: slowQueries },
 ];
 
