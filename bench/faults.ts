@@ -18,6 +18,7 @@ import { connectionsTerminated, postgresStopped, slowQueries } from "./faults/da
 import { log } from "./faults/harness";
 import { providerFaults, workerKilled } from "./faults/mail-runs";
 import { summaryMarkdown } from "./faults/summary";
+import { webhooksReplayed } from "./faults/webhook-run";
 
 type Run = { id: string; title: string; run: () => Promise<{ pass: boolean } & Record<string, unknown>> };
 
@@ -26,6 +27,7 @@ const runs: Run[] = [
   { id: "2", title: "connections-terminated", run: connectionsTerminated },
   { id: "3", title: "worker-killed", run: workerKilled },
   { id: "4", title: "provider-faults", run: providerFaults },
+  { id: "5", title: "webhooks-replayed", run: webhooksReplayed },
   { id: "6", title: "slow-queries", run: slowQueries },
 ];
 
@@ -36,9 +38,7 @@ async function main() {
   }
   const wanted = (process.env.BENCH_FAULTS ?? "").split(",").filter(Boolean);
   const file = "bench/results/faults.json";
-  // Runs picked by BENCH_FAULTS replace their own entries; the others' last results are kept.
-  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")).runs as Record<string, unknown>) : {};
-  const results: Record<string, unknown> = wanted.length ? { ...previous } : {};
+  const results: Record<string, unknown> = {};
   for (const r of runs) {
     if (wanted.length && !wanted.includes(r.id)) continue;
     log(`run ${r.id}: ${r.title}`);
@@ -51,7 +51,10 @@ async function main() {
     }
     log(`run ${r.id} ${r.title}: ${JSON.stringify(results[r.title])}`);
   }
-  const report = { machine: { cpus: cpus().length, node: process.version, note: "two shared cores; load generator, server and PostgreSQL on the same machine" }, runs: results };
+  // Runs picked by BENCH_FAULTS replace their own entries; the others' last results are kept.
+  const previous = wanted.length && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")).runs as Record<string, unknown>) : {};
+  const all = { ...previous, ...results };
+  const report = { machine: { cpus: cpus().length, node: process.version, note: "two shared cores; load generator, server and PostgreSQL on the same machine" }, runs: all };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync("bench/results/faults.md", summaryMarkdown(report));
   const failed = Object.entries(results).filter(([, v]) => !(v as { pass: boolean }).pass);
