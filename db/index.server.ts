@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
+import { log } from "~/lib/log.server";
 import type { Database } from "./schema";
 
 // int8 (bigint) counts and sums come back as strings by default; they stay well within 2^53.
@@ -49,7 +50,7 @@ export function isStopping(): boolean {
 }
 
 function reportConnectionError(kind: string, error: Error) {
-  if (!stopping) process.stderr.write(`[db] ${kind} connection error: ${error.message}\n`);
+  if (!stopping) log.warn(`[db] ${kind} connection error: ${error.message}`);
 }
 
 /**
