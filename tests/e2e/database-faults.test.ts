@@ -147,6 +147,9 @@ describe("PostgreSQL faults against the built server", () => {
       expect(api.status).toBe(503);
       expect((await api.json()).error.code).toBe("database_unavailable");
       expect((await fetch(`${base}/api/v1/petitions/${SLUG}`)).status).toBe(503);
+      const districts = await fetch(`${base}/api/v1/districts?zip=05401`);
+      expect(districts.status).toBe(503);
+      expect((await districts.json()).error.code).toBe("database_unavailable");
 
       const page = await fetch(`${base}/campaigns/${SLUG}`);
       expect(page.status).toBe(503);

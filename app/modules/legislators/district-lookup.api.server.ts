@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { sendDatabaseUnavailable } from "~/lib/database-unavailable.server";
 import { log } from "~/lib/log.server";
 import { lookupDistrictsJson, validateZipParam } from "./district-lookup.server";
 
@@ -20,6 +21,7 @@ export const districtsHandler: RequestHandler = async (req, res) => {
     res.status(status).setHeader("Cache-Control", status === 200 ? "public, max-age=300" : "no-store");
     res.end(json);
   } catch (error) {
+    if (sendDatabaseUnavailable(req, res, error)) return;
     log.error("district lookup failed", { error: error instanceof Error ? error.stack : String(error) });
     res.status(503).setHeader("Cache-Control", "no-store");
     res.end(JSON.stringify({ error: { code: "unavailable", message: "The district lookup is unavailable; please try again." } }));
