@@ -38,8 +38,8 @@ const schema = z.object({
   // not requests piled up behind the pool. 0 switches the statement or idle limit off.
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
-  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
-  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   // Seconds a client is asked to wait (Retry-After) when the database is unavailable.
   DB_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -32,8 +32,8 @@ export interface PoolSettings {
 export const DEFAULT_POOL_SETTINGS: PoolSettings = {
   max: 10,
   connectionTimeoutMillis: 5_000,
-  statementTimeoutMillis: 15_000,
-  idleInTransactionTimeoutMillis: 30_000,
+  statementTimeoutMillis: 30_000,
+  idleInTransactionTimeoutMillis: 60_000,
 };
 
 let current: { db: DB; pool: pg.Pool; url: string } | undefined;
