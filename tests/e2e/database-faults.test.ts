@@ -131,7 +131,7 @@ describe("PostgreSQL faults against the built server", () => {
     expect(accepted.length).toBeGreaterThan(30);
     expect(await storedCount(accepted)).toEqual({ rows: accepted.length, distinct: accepted.length });
     expect((await sign()).status).toBe(202);
-    expect(output).not.toMatch(/unhandled|Uncaught|request failed/i);
+    expect(output).not.toMatch(/unhandled request error|Uncaught|request failed|render error/i);
   });
 
   it("with PostgreSQL unreachable, the API and pages answer 503 quickly; both serve again when it is back, the worker too", async () => {
@@ -187,6 +187,6 @@ describe("PostgreSQL faults against the built server", () => {
       return r.rows[0]?.status === "sent" ? true : undefined;
     }, 30_000);
     expect(server.exitCode).toBeNull();
-    expect(output).not.toMatch(/unhandled|Uncaught|request failed/i);
+    expect(output).not.toMatch(/unhandled request error|Uncaught|request failed|render error/i);
   });
 });
