@@ -1,13 +1,13 @@
 import type { Server } from "node:http";
 import { answerClientError } from "~/lib/express-http.server";
 import type { ServerBuild } from "@remix-run/node";
-import type { Runner } from "graphile-worker";
 import { openDatabase, type OpenedDatabase } from "~db/connect.server";
 import { db, expectDisconnect } from "~db/index.server";
+import { isDatabaseUnavailable } from "~db/unavailable";
 import { runSeed, seedIfEmpty } from "~db/seed/seed.server";
-import { appUrl, env, EnvError, overrideEnv } from "~/env.server";
+import { appUrl, env, EnvError, overrideEnv, poolSettings } from "~/env.server";
 import { createApp } from "~/http.server";
-import { startWorker } from "~/jobs/worker.server";
+import { startWorker, type WorkerHandle } from "~/jobs/worker.server";
 import { log } from "~/lib/log.server";
 import { ensureCongressData, importCongressData } from "~/modules/legislators/import.server";
 import { countOrganizers } from "~/modules/organizers/organizers.server";
@@ -36,7 +36,7 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
   if (config.generated.length) {
     log.warn(`Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`);
   }
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), poolSize: 20 });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), pool: poolSettings(config) });
   if (command === "serve") return serve(build, database);
   try {
     if (command === "seed") {
@@ -60,7 +60,7 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
 
 async function serve(build: ServerBuild, database: OpenedDatabase) {
   const config = env();
-  let worker: Runner | undefined;
+  let worker: WorkerHandle | undefined;
   let server: Server | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -82,13 +82,20 @@ async function serve(build: ServerBuild, database: OpenedDatabase) {
     log.info("Stopped.");
     process.exit(0);
   };
+  // A last line of defence: a library that forgets to catch a lost database connection must
+  // not end the process (the request or job that used it has failed already). Anything else
+  // still ends it, as Node does by default.
+  process.on("unhandledRejection", (reason) => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    if (!stopping) log.warn("database unavailable (unhandled in a library)", { error: reason instanceof Error ? reason.message : String(reason) });
+  });
   // Registered first: a Ctrl-C during start-up still stops PostgreSQL.
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   await seedIfEmpty(db(), (m) => log.info(m));
   await ensureCongressData(db(), (m) => log.info(m), (m) => log.warn(m));
-  if (config.WORKER) worker = await startWorker(database.url, config.WORKER_CONCURRENCY);
+  if (config.WORKER) worker = await startWorker(database.url, config.WORKER_CONCURRENCY, poolSettings(config));
   if (stopping) return;
 
   const app = createApp(build);

@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { env } from "~/env.server";
 import { log } from "~/lib/log.server";
 
 export { main } from "./boot.server";
@@ -25,6 +26,17 @@ function sharedCacheHeader(request: Request, status: number, headers: Headers) {
   }
 }
 export const streamTimeout = ABORT_DELAY;
+
+/** A page answered 503 (the database is unavailable) tells the client when to come back. */
+function retryAfterOn503(status: number, headers: Headers) {
+  if (status === 503 && !headers.has("Retry-After")) headers.set("Retry-After", String(env().DB_RETRY_AFTER_SECONDS));
+}
+
+/** `.data` requests (single fetch) get the same Retry-After as pages. */
+export function handleDataRequest(response: Response) {
+  retryAfterOn503(response.status, response.headers);
+  return response;
+}
 
 export default function handleRequest(
   request: Request,
@@ -48,6 +60,7 @@ export default function handleRequest(
           const body = new PassThrough();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          retryAfterOn503(responseStatusCode, responseHeaders);
           sharedCacheHeader(request, responseStatusCode, responseHeaders);
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

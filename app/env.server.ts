@@ -36,6 +36,14 @@ const schema = z.object({
   IP_HASH_SECRET: z.string().min(16).optional(),
   WORKER: bool.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  // The web pool's bounds (db/index.server.ts): a slow or absent database gives timeouts and 503s,
+  // not requests piled up behind the pool. 0 switches the statement or idle limit off.
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  // Seconds a client is asked to wait (Retry-After) when the database is unavailable.
+  DB_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   DATA_IMPORT_DIR: z.string().optional(),
 });
@@ -99,6 +107,16 @@ export function env(): Env {
 export function overrideEnv(patch: Partial<Env>): Env {
   cached = { ...env(), ...patch };
   return cached;
+}
+
+/** The database pool's bounds from the DB_* settings. */
+export function poolSettings(e: Env = env()) {
+  return {
+    max: e.DB_POOL_MAX,
+    connectionTimeoutMillis: e.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMillis: e.DB_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMillis: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
 }
 
 /** The public origin of the app, e.g. http://localhost:3000. */

@@ -8,6 +8,13 @@ describe("parseEnv", () => {
     expect(env.generated).toEqual(["SESSION_SECRET", "IP_HASH_SECRET"]);
     expect(env.isProduction).toBe(false);
   });
+  it("bounds the database pool with sane defaults (connection, statement and idle-in-transaction timeouts)", () => {
+    const env = parseEnv({});
+    expect([env.DB_POOL_MAX, env.DB_CONNECT_TIMEOUT_MS, env.DB_STATEMENT_TIMEOUT_MS, env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, env.DB_RETRY_AFTER_SECONDS]).toEqual([20, 5_000, 30_000, 60_000, 5]);
+    expect(parseEnv({ DB_STATEMENT_TIMEOUT_MS: "0" }).DB_STATEMENT_TIMEOUT_MS).toBe(0);
+    expect(() => parseEnv({ DB_POOL_MAX: "0" })).toThrow(/DB_POOL_MAX: /);
+    expect(() => parseEnv({ DB_CONNECT_TIMEOUT_MS: "soon" })).toThrow(/DB_CONNECT_TIMEOUT_MS: /);
+  });
   it("names the bad variable", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT: /);
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL: /);

@@ -6,6 +6,7 @@ import express from "express";
 import { sql } from "kysely";
 import { db } from "~db/index.server";
 import { appUrl, env } from "~/env.server";
+import { withDatabaseFaults } from "~/lib/database-unavailable.server";
 import { log } from "~/lib/log.server";
 import { bodyLimit } from "~/modules/security/body-limit.server";
 import { clientIp } from "~/modules/security/client-ip.server";
@@ -51,7 +52,7 @@ export function createApp(build: ServerBuild) {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: withDatabaseFaults(build),
       mode: config.isProduction ? "production" : "development",
       getLoadContext: (req, res) => ({
         nonce: String(res.locals.nonce ?? ""),

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { connectDatabase, closeDatabase, db } from "./index.server";
+import { connectDatabase, closeDatabase, createDb, type PoolSettings } from "./index.server";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded.server";
 import { migrateToLatest } from "./migrate.server";
 
@@ -14,7 +14,13 @@ export interface OpenedDatabase {
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL in `<dataDir>/pg` when it is
  * unset; then applies migrations.
  */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string; log: (m: string) => void; poolSize?: number }): Promise<OpenedDatabase> {
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  log: (m: string) => void;
+  poolSize?: number;
+  pool?: Partial<PoolSettings>;
+}): Promise<OpenedDatabase> {
   let embedded: EmbeddedDatabase | undefined;
   let url = options.databaseUrl;
   if (!url) {
@@ -23,8 +29,11 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     url = embedded.url;
   }
   try {
-    connectDatabase(url, options.poolSize);
-    const applied = await migrateToLatest(db(), url);
+    connectDatabase(url, { ...options.pool, ...(options.poolSize ? { max: options.poolSize } : {}) });
+    // Migrations get a connection of their own without the statement timeout: rewriting a big
+    // table may take longer than any request should.
+    const migrator = createDb(url, { max: 2, statementTimeoutMillis: 0, idleInTransactionTimeoutMillis: 0 });
+    const applied = await migrateToLatest(migrator.db, url).finally(() => migrator.db.destroy());
     if (applied.length) options.log(`Applied migrations: ${applied.join(", ")}`);
   } catch (error) {
     await closeDatabase();

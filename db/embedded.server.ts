@@ -58,10 +58,12 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   persistent?: boolean;
   fast?: boolean;
+  /** A fixed port (a fault run restarts the same server on the port its clients know). */
+  port?: number;
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(options.dataDir, "pg");
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const password = "postgres";
   const lines: string[] = [];
   const pg = new EmbeddedPostgres({

@@ -1,14 +1,20 @@
 import { parseCrontab, run, type Runner } from "graphile-worker";
-import pg from "pg";
+import { createPool, isStopping, type PoolSettings } from "~db/index.server";
 import { quietWorkerLogger } from "~db/migrate.server";
+import { log } from "~/lib/log.server";
 import { crontab, startupJobs, taskList } from "./task-list.server";
 
-/** Starts graphile-worker in this process (signals are handled by the caller). */
-export async function startWorker(connectionString: string, concurrency: number): Promise<Runner> {
-  // Our own pool, so that connections dropped at shutdown are logged rather than crash the process.
-  const pgPool = new pg.Pool({ connectionString, max: concurrency + 2 });
-  pgPool.on("error", () => undefined);
-  pgPool.on("connect", (client) => client.on("error", () => undefined));
+export interface WorkerHandle {
+  stop(): Promise<void>;
+}
+
+const RESTART_DELAY_MS = 5_000;
+
+async function startRunner(connectionString: string, concurrency: number, settings: Partial<PoolSettings>): Promise<Runner> {
+  // Our own bounded pool whose clients all handle connection errors (createPool): a dropped
+  // connection fails the job that was using it (graphile-worker retries it) and the worker's
+  // loops reconnect when PostgreSQL is back.
+  const pgPool = createPool(connectionString, { ...settings, max: concurrency + 2 });
   const runner = await run({
     pgPool,
     concurrency,
@@ -17,6 +23,10 @@ export async function startWorker(connectionString: string, concurrency: number)
     noHandleSignals: true,
     pollInterval: 1000,
     logger: quietWorkerLogger,
+    // With batching off, graphile-worker 0.17 marks a finished job complete without catching the
+    // error when the database is gone at that moment (an unhandled rejection that ends the
+    // process). The batched path retries with backoff (20 attempts, about five minutes) instead.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
   const stop = runner.stop.bind(runner);
   runner.stop = async () => {
@@ -25,4 +35,43 @@ export async function startWorker(connectionString: string, concurrency: number)
   };
   for (const job of startupJobs) await runner.addJob(job.task, {}, { jobKey: job.jobKey, jobKeyMode: "preserve_run_at", priority: job.priority });
   return runner;
+}
+
+/**
+ * Starts graphile-worker in this process (signals are handled by the caller) and keeps it
+ * running: if the worker pool gives up (PostgreSQL gone for longer than its retries), it is
+ * started again every few seconds until the database answers, without a process restart.
+ */
+export async function startWorker(connectionString: string, concurrency: number, settings: Partial<PoolSettings> = {}): Promise<WorkerHandle> {
+  let stopped = false;
+  let current: Runner | undefined = await startRunner(connectionString, concurrency, settings);
+  let wake: (() => void) | undefined;
+  const supervise = async () => {
+    while (!stopped) {
+      if (current) {
+        await current.promise.catch(() => undefined);
+        if (stopped) return;
+        log.warn("The background worker stopped unexpectedly; starting it again.");
+        await current.stop().catch(() => undefined);
+        current = undefined;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, RESTART_DELAY_MS).unref();
+      });
+      if (stopped) return;
+      current = await startRunner(connectionString, concurrency, settings).catch((error) => {
+        if (!isStopping()) log.warn("The background worker could not start yet.", { error: error instanceof Error ? error.message : String(error) });
+        return undefined;
+      });
+    }
+  };
+  void supervise();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await current?.stop();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { errorEnvelope } from "./api.server";
+import { sendDatabaseUnavailable } from "./database-unavailable.server";
 import { jsonInput, type Input } from "./input.server";
 import type { FieldErrors } from "./validation";
 
@@ -65,6 +66,7 @@ function answer(req: Request, res: Response, input: Extract<Input, { ok: false }
 /** The last error handler: a 500 in the right shape, never a stack trace. */
 export function lastErrorHandler(onError: (error: unknown) => void) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (sendDatabaseUnavailable(req, res, error)) return;
     onError(error);
     if (!res.headersSent) sendError(req, res, 500, "internal_error", "Something went wrong on our side.");
     else res.destroy();

@@ -14,7 +14,7 @@ export interface RecordedRequest {
   status: number;
 }
 
-type Fault = { kind: "status"; status: number; retryAfter?: number } | { kind: "drop" };
+export type Fault = { kind: "status"; status: number; retryAfter?: number } | { kind: "drop" };
 
 /**
  * A local server that speaks the part of Resend's HTTP API the app uses: POST /emails and
@@ -32,6 +32,8 @@ export class FakeResend {
   keepBodies = true;
   /** A provider's latency: each answer waits this long (the kill-and-resume run uses it). */
   delayMs = 0;
+  /** While set, each request with no queued fault asks it for one (a fault run's outage window). */
+  faultFor: (() => Fault | undefined) | undefined;
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -88,7 +90,7 @@ export class FakeResend {
       record(401);
       return { status: 401, body: { statusCode: 401, name: "missing_api_key", message: "Missing API key" } };
     }
-    const fault = this.faults.shift();
+    const fault = this.faults.shift() ?? this.faultFor?.();
     if (fault?.kind === "drop") {
       record(0);
       return "drop";

@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import { sendError } from "~/lib/express-http.server";
 import { queryInput } from "~/lib/input.server";
+import { sendDatabaseUnavailable } from "~/lib/database-unavailable.server";
 import { log } from "~/lib/log.server";
 import { lookupDistrictsJson, validateZipParam } from "./district-lookup.server";
 
@@ -20,6 +21,7 @@ export async function districtsHandler(req: Request, res: Response) {
     res.setHeader("Content-Type", "application/json; charset=utf-8");
     res.end(json);
   } catch (error) {
+    if (sendDatabaseUnavailable(req, res, error)) return;
     log.error("district lookup failed", { error: error instanceof Error ? error.stack : String(error) });
     sendError(req, res, 503, "unavailable", "The district lookup is unavailable; please try again.");
   }

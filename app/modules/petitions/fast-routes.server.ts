@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import { env } from "~/env.server";
+import { sendDatabaseUnavailable } from "~/lib/database-unavailable.server";
 import { log } from "~/lib/log.server";
 import { readJson, sendError } from "~/lib/express-http.server";
 import { fieldErrors } from "~/lib/validation";
@@ -24,6 +25,7 @@ export async function signHandler(req: Request, res: Response) {
     if (result.kind === "closed") return sendError(req, res, 409, "petition_closed", result.message);
     res.status(202).set("Cache-Control", "no-store").json({ status: result.status });
   } catch (e) {
+    if (sendDatabaseUnavailable(req, res, e)) return;
     log.error("signing failed", { error: e instanceof Error ? e.message : String(e) });
     if (!res.headersSent) sendError(req, res, 503, "unavailable", "We could not record your signature just now. Please try again.");
     else throw e;
