@@ -8,7 +8,7 @@ import { db } from "~db/index.server";
 import { appUrl, env } from "~/env.server";
 import { log } from "~/lib/log.server";
 import { bodyLimit } from "~/modules/security/body-limit.server";
-import { clientIp } from "~/modules/security/client-ip.server";
+import { clientIp, logClientIpPolicy } from "~/modules/security/client-ip.server";
 import { securityHeaders } from "~/modules/security/headers.server";
 import { sameOriginOnly } from "~/modules/security/origin.server";
 import { fastRoutes } from "~/fast-routes.server";
@@ -19,6 +19,7 @@ export function createApp(build: ServerBuild) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
+  logClientIpPolicy(config);
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });

@@ -8,6 +8,8 @@ export interface DonationFormProps {
   presetsCents: number[];
   minCents: number;
   maxCents: number;
+  /** False in production without a Stripe key: the page says giving is not set up. */
+  available: boolean;
   testMode: boolean;
   updatesWording: string;
   campaignTitle: string | null;
@@ -24,6 +26,9 @@ export function DonationForm(props: DonationFormProps) {
   const chosen = String(v.amount ?? "");
   const fields = props.fields ?? {};
   const busy = navigation.state !== "idle";
+  if (!props.available) {
+    return <p className="notice" role="status">{props.message ?? "Giving online is not set up yet. Please check back soon."}</p>;
+  }
   return (
     <Form method="post" className="stack giving-form" noValidate>
       {props.testMode ? <TestModeNotice /> : null}
