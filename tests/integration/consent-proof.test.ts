@@ -89,7 +89,7 @@ describe("the general giving form (scope: everything)", () => {
 
   it("records nothing that counts when nobody pays, and the consent counts once the gift is paid", async () => {
     const victim = await unsubscribed(null);
-    const before = await audienceSize("everyone", null);
+    const before = (await audienceSize("everyone", null)) ?? 0;
     const r = await give(victim.email);
     expect(r.status).toBe(303);
     expect(await audienceSize("everyone", null)).toBe(before);
