@@ -12,6 +12,10 @@ import * as letterRoute from "~/routes/campaigns.$slug.letter";
 import * as templatesRoute from "~/routes/admin.letters.$campaignId.templates";
 import { letterRateLimit } from "~/modules/letters/letters.server";
 import { sendLetterCopy, viewLetterCopy } from "~/modules/letters/letter-copy.server";
+import { audienceSize } from "~/modules/mail/mailings.server";
+import { applyUnsubscribe, parseUnsubscribeToken, unsubscribeToken } from "~/modules/mail/unsubscribe.server";
+import { recipientMailLimit } from "~/modules/security/recipient-limit.server";
+import { makeSubscribers } from "../factories/mail";
 import { setSetting } from "~/modules/settings/settings.server";
 import { makeOrganizer, seedContent } from "../factories";
 import { callRouteRaw as callRoute, form, post } from "../support/remix";
@@ -131,6 +135,32 @@ describe("writing and sending", () => {
       expect(((await submit(first, "send", "198.51.100.42")) as Response).status).toBe(302); // the same form again: not a new set
     } finally {
       await setSetting(letterRateLimit, { max: 20, windowSeconds: 3600 }, null);
+    }
+  });
+
+  it("puts no address that unsubscribed back on the list until it asks for its copy, and mails one inbox at most the limit", async () => {
+    await setSetting(recipientMailLimit, { max: 3, windowSeconds: 3600 }, null);
+    try {
+      const [id] = await makeSubscribers(db(), 1, { prefix: `letters-gone-${Date.now().toString(36)}-`, campaignId });
+      const victim = (await db().selectFrom("supporters").select("email").where("id", "=", id).executeTakeFirstOrThrow()).email;
+      await applyUnsubscribe(parseUnsubscribeToken(unsubscribeToken(id, campaignId))!, "all");
+      const subscribed = () => audienceSize("campaign-subscribers", campaignId);
+      const before = await subscribed();
+      // Someone else writes with the victim's address and ticks the box; then with +tag variants of it.
+      const emails = [victim, ...[1, 2, 3, 4].map((i) => victim.replace("@", `+${i}@`))];
+      for (const [i, email] of emails.entries()) {
+        const r = await submit(supporter({ optIn: "yes", email }), "send", `198.51.100.${120 + i}`);
+        expect((r as Response).status).toBe(302);
+      }
+      expect(await subscribed()).toBe(before);
+      const inbox = victim.split("@")[0];
+      const requests = await db().selectFrom("emails").select(["toAddress", "text"]).where("kind", "=", "letter-copy-request").where("toAddress", "ilike", `${inbox}%`).orderBy("id").execute();
+      expect(requests.map((r) => r.toAddress)).toEqual(emails.slice(0, 3));
+      // The owner follows the link sent to their own address: now, and only now, their consent counts.
+      await sendLetterCopy(/\/letters\/copy\/([0-9]+\.[A-Za-z0-9_-]+)/.exec(requests[0].text)![1]);
+      expect(await subscribed()).toBe((before ?? 0) + 1);
+    } finally {
+      await setSetting(recipientMailLimit, { max: 5, windowSeconds: 3600 }, null);
     }
   });
 
