@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { CheckField, FormError, TextField } from "~/components/forms";
-import { formatCents } from "~/modules/donations/donations";
+import { formatCents, GIVING_NOT_SET_UP } from "~/modules/donations/donations";
 
 export interface DonationFormProps {
   nonce: string;
@@ -27,7 +27,7 @@ export function DonationForm(props: DonationFormProps) {
   const fields = props.fields ?? {};
   const busy = navigation.state !== "idle";
   if (!props.available) {
-    return <p className="notice" role="status">{props.message ?? "Giving online is not set up yet. Please check back soon."}</p>;
+    return <p className="notice" role="status">{props.message ?? GIVING_NOT_SET_UP}</p>;
   }
   return (
     <Form method="post" className="stack giving-form" noValidate>

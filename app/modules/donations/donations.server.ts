@@ -6,7 +6,7 @@ import { fieldErrors } from "~/lib/validation";
 import { findCampaignBySlug } from "~/modules/campaigns/campaigns.queries.server";
 import { defineSetting, getSetting } from "~/modules/settings/settings.server";
 import { consentProof, recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
-import { formatCents } from "./donations";
+import { formatCents, GIVING_NOT_SET_UP } from "./donations";
 import { donationFormSchema, UPDATES_WORDING, type DonationLimits } from "./donations.schema";
 import { findDonationByManageToken, findDonationBySession, findFund, insertDonationOnce, setDonationCheckout } from "./donations.queries.server";
 import { defineRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
@@ -43,8 +43,6 @@ export async function getCampaignGiving(campaignId: number) {
   const fund = await findFund(db(), campaignId);
   return fund ? { goalCents: fund.goalCents, raisedCents: fund.raisedCents, donorCount: fund.donorCount } : null;
 }
-
-export const GIVING_NOT_SET_UP = "Giving online is not set up yet. Please check back soon.";
 
 /** Each started gift creates a checkout (and, in test mode, can send a receipt): limited per visitor. */
 export const donationRateLimit = defineRateLimit("donations", "Gifts started per visitor", { max: 10, windowSeconds: 3600 });

@@ -15,7 +15,7 @@ import { findSubmissionForCopy, listSubmissionLetters } from "./letters.queries.
  * first email carries none of it, only a link; the copy goes once the address's owner follows
  * it. Following it also proves the consent ticked on the form (see supporters.server.ts).
  */
-export const LETTER_COPY_DAYS = 7;
+const LETTER_COPY_DAYS = 7;
 
 function signature(submissionId: number): string {
   return createHmac("sha256", env().SESSION_SECRET).update(`letter-copy:${submissionId}`).digest("base64url").slice(0, 32);

@@ -27,14 +27,6 @@ export async function hitRateLimit(definition: SettingDefinition<RateLimit>, ip:
   return countHit(definition.key, hashIp(ip), limit, executor);
 }
 
-/**
- * The same count for any key the caller has already made anonymous (a keyed hash of a recipient
- * address, or a constant for a global limit). No allow-list: a key is not a visitor.
- */
-export async function hitKeyedRateLimit(definition: SettingDefinition<RateLimit>, key: string, executor: Executor = db()): Promise<RateLimitResult> {
-  return countHit(definition.key, key, await getSetting(definition, executor), executor);
-}
-
 /** One round trip: an upsert that returns the window's count; old windows of the same key are removed on the way. */
 async function countHit(bucket: string, key: string, limit: RateLimit, executor: Executor): Promise<RateLimitResult> {
   const nowSeconds = Math.floor(Date.now() / 1000);

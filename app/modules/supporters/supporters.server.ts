@@ -30,11 +30,6 @@ export async function proveConsents(trx: Executor, supporterId: number, proof: s
   return markConsentsProven(trx, proof);
 }
 
-/** The supporter proved they own the address (e.g. confirmed a signature). */
-export function confirmSupporter(trx: Executor, supporterId: number) {
-  return markSupporterConfirmed(trx, supporterId);
-}
-
 /** The names of the actions that prove consents, in one place. */
 export const consentProof = {
   signature: (id: number) => `signature:${id}`,
