@@ -20,7 +20,12 @@ const schema = z.object({
   /** The secret being rotated out: still accepted for sessions and links, never used to sign. */
   SESSION_SECRET_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  RATE_LIMIT_ALLOW: z.string().default("127.0.0.1,::1,::ffff:127.0.0.1"),
+  // Addresses never rate-limited. Unset: loopback in development and tests, nobody in production
+  // (behind a same-host proxy every visitor would look like loopback). "none" empties it.
+  RATE_LIMIT_ALLOW: z.string().optional(),
+  // Without STRIPE_SECRET_KEY, the labelled test checkout runs in development and tests only;
+  // production needs this set to run it (a staging site), or giving says it is not set up.
+  DONATIONS_TEST_MODE: bool.optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(55_000_000),
   ORG_NAME: z.string().default("Bring Them Home: Korean War and Cold War POWs"),
@@ -48,7 +53,8 @@ const schema = z.object({
   DATA_IMPORT_DIR: z.string().optional(),
 });
 
-export type Env = z.infer<typeof schema> & {
+export type Env = Omit<z.infer<typeof schema>, "RATE_LIMIT_ALLOW"> & {
+  RATE_LIMIT_ALLOW: string;
   SESSION_SECRET: string;
   IP_HASH_SECRET: string;
   UPLOAD_DIR: string;
@@ -89,6 +95,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     SESSION_SECRET: secret("SESSION_SECRET", env.SESSION_SECRET),
     IP_HASH_SECRET: secret("IP_HASH_SECRET", env.IP_HASH_SECRET),
     UPLOAD_DIR: env.UPLOAD_DIR ?? `${env.DATA_DIR}/uploads`,
+    RATE_LIMIT_ALLOW: env.RATE_LIMIT_ALLOW === "none" ? "" : (env.RATE_LIMIT_ALLOW ?? (isProduction ? "" : "127.0.0.1,::1")),
     ORG_POSTAL_ADDRESS: env.ORG_POSTAL_ADDRESS ?? "PO Box 0000, Washington, DC 20000 (set ORG_POSTAL_ADDRESS)",
     isProduction,
     generated,

@@ -29,4 +29,16 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: "sk_live_x" })).toThrow(/STRIPE_WEBHOOK_SECRET: required/);
     expect(() => parseEnv({ ...base, RESEND_API_KEY: "re_x" })).toThrow(/RESEND_WEBHOOK_SECRET: required/);
   });
+  it("exempts loopback from abuse limits in development only, unless RATE_LIMIT_ALLOW says otherwise", () => {
+    const base = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), IP_HASH_SECRET: "i".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20001", APP_URL: "https://example.org" };
+    expect(parseEnv(base).RATE_LIMIT_ALLOW).toBe("");
+    expect(parseEnv({ ...base, RATE_LIMIT_ALLOW: "127.0.0.1" }).RATE_LIMIT_ALLOW).toBe("127.0.0.1");
+    expect(parseEnv({}).RATE_LIMIT_ALLOW).toBe("127.0.0.1,::1");
+    expect(parseEnv({ RATE_LIMIT_ALLOW: "none" }).RATE_LIMIT_ALLOW).toBe("");
+  });
+  it("runs the test checkout in production only when DONATIONS_TEST_MODE asks for it", () => {
+    expect(parseEnv({}).DONATIONS_TEST_MODE).toBeUndefined();
+    expect(parseEnv({ DONATIONS_TEST_MODE: "1" }).DONATIONS_TEST_MODE).toBe(true);
+    expect(() => parseEnv({ DONATIONS_TEST_MODE: "maybe" })).toThrow(/DONATIONS_TEST_MODE/);
+  });
 });

@@ -9,7 +9,7 @@ import { appUrl, env } from "~/env.server";
 import { withDatabaseFaults } from "~/lib/database-unavailable.server";
 import { log } from "~/lib/log.server";
 import { bodyLimit } from "~/modules/security/body-limit.server";
-import { clientIp } from "~/modules/security/client-ip.server";
+import { clientIp, logClientIpPolicy } from "~/modules/security/client-ip.server";
 import { securityHeaders } from "~/modules/security/headers.server";
 import { sameOriginOnly } from "~/modules/security/origin.server";
 import { fastRoutes } from "~/fast-routes.server";
@@ -24,6 +24,7 @@ export function createApp(build: ServerBuild) {
   app.disable("x-powered-by");
   app.set("trust proxy", false);
   app.use(requestGuard());
+  logClientIpPolicy(config);
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });

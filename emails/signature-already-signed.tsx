@@ -4,7 +4,8 @@ import { EmailLayout, button, paragraph } from "./layout";
 export interface SignatureAlreadySignedProps {
   orgName: string;
   orgAddress: string;
-  firstName: string;
+  /** Left out (a plain "Hello,") when the address has not been confirmed: no requester-written text goes to it. */
+  firstName?: string | null;
   petitionTitle: string;
   petitionUrl: string;
   /** Set while the signature still waits for confirmation. */
@@ -15,7 +16,7 @@ export interface SignatureAlreadySignedProps {
 export default function SignatureAlreadySigned({ orgName, orgAddress, firstName, petitionTitle, petitionUrl, confirmUrl }: SignatureAlreadySignedProps) {
   return (
     <EmailLayout preview={`You have already signed: ${petitionTitle}`} orgName={orgName} orgAddress={orgAddress}>
-      <Text style={paragraph}>Dear {firstName},</Text>
+      <Text style={paragraph}>{firstName ? `Dear ${firstName},` : "Hello,"}</Text>
       <Text style={paragraph}>
         Someone, probably you, tried to sign the petition “{petitionTitle}” again with this email address. Each address signs once, so
         nothing has changed.

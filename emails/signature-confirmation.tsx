@@ -4,7 +4,8 @@ import { EmailLayout, button, paragraph } from "./layout";
 export interface SignatureConfirmationProps {
   orgName: string;
   orgAddress: string;
-  firstName: string;
+  /** Left out (a plain "Hello,") when the address has not been confirmed: no requester-written text goes to it. */
+  firstName?: string | null;
   petitionTitle: string;
   confirmUrl: string;
   notMeUrl: string;
@@ -14,7 +15,7 @@ export interface SignatureConfirmationProps {
 export default function SignatureConfirmation({ orgName, orgAddress, firstName, petitionTitle, confirmUrl, notMeUrl }: SignatureConfirmationProps) {
   return (
     <EmailLayout preview={`Confirm your signature: ${petitionTitle}`} orgName={orgName} orgAddress={orgAddress}>
-      <Text style={paragraph}>Dear {firstName},</Text>
+      <Text style={paragraph}>{firstName ? `Dear ${firstName},` : "Hello,"}</Text>
       <Text style={paragraph}>Thank you for signing the petition “{petitionTitle}”. Your signature counts once you confirm your email address:</Text>
       <Button href={confirmUrl} style={button}>Confirm my signature</Button>
       <Text style={paragraph}>Or open this link: <Link href={confirmUrl}>{confirmUrl}</Link>. It works for 30 days, on any device.</Text>

@@ -15,9 +15,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Give: ${data.campaign.title} | Bring them home` : "Give | Bring them home" }];
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await requireFormValues(request);
-  const result = await startDonation(params.slug ?? "", values);
+  const result = await startDonation(params.slug ?? "", values, context.clientIp);
   if (result.ok) throw redirect(result.url, 303);
   return data({ fields: result.fields, message: result.message ?? null, values }, { status: result.status });
 }
@@ -30,7 +30,7 @@ export default function CampaignDonate() {
       <p><Link to={`/campaigns/${page.campaign.slug}`}>← {page.campaign.title}</Link></p>
       <h1>Give to “{page.campaign.title}”</h1>
       <p className="lead">{page.campaign.summary}</p>
-      <DonationForm {...page.limits} nonce={page.nonce} testMode={page.testMode} updatesWording={page.updatesWording} campaignTitle={page.campaign.title} values={actionData?.values} fields={actionData?.fields} message={actionData?.message} />
+      <DonationForm {...page.limits} available={page.available} nonce={page.nonce} testMode={page.testMode} updatesWording={page.updatesWording} campaignTitle={page.campaign.title} values={actionData?.values} fields={actionData?.fields} message={actionData?.message} />
     </div>
   );
 }

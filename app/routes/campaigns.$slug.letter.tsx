@@ -132,7 +132,7 @@ export default function WriteLetter() {
             </div>
             <TextField name="street" label="Street address" hint="Offices answer constituents: they need your address." autoComplete="street-address" required maxLength={200} defaultValue={values?.street} error={fields.street} />
             <TextField name="city" label="City" autoComplete="address-level2" required maxLength={80} defaultValue={values?.city ?? lookup?.city ?? ""} error={fields.city} />
-            <TextField name="email" type="email" label="Email" hint="We email you a copy of your letters. It is never shown to anyone." autoComplete="email" required maxLength={254} defaultValue={values?.email} error={fields.email} />
+            <TextField name="email" type="email" label="Email" hint="We email you a link to get a copy of your letters. It is never shown to anyone." autoComplete="email" required maxLength={254} defaultValue={values?.email} error={fields.email} />
             <TextArea name="personalNote" label="Your own paragraph (optional)" hint={`Why this matters to you. Up to ${PERSONAL_NOTE_MAX.toLocaleString("en-US")} characters; it is added to every letter.`} rows={5} defaultValue={values?.personalNote} error={fields.personalNote} />
             <CheckField name="optIn" value="yes" label={LETTER_CONSENT_WORDING} defaultChecked={values?.optIn === "yes"} />
             {fields.seat ? <p className="field-error">{fields.seat}</p> : null}

@@ -12,7 +12,9 @@ import { invalid, requireFormValues } from "~/lib/input.server";
 export async function loader({ params }: LoaderFunctionArgs) {
   const petition = await getPetitionPage(params.slug ?? "");
   if (!petition) notFound("No petition has that address.");
-  return { petition };
+  // The signing page shows the ask and the count, never the recent signers.
+  const { slug, title, ask, signatureCount, goal, status } = petition;
+  return { petition: { slug, title, ask, signatureCount, goal, status } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Sign: ${data.petition.title} | Bring them home` : "Petition not found" }];

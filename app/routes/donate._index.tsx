@@ -14,9 +14,9 @@ export async function loader(_args: LoaderFunctionArgs) {
   return page;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = await requireFormValues(request);
-  const result = await startDonation(null, values);
+  const result = await startDonation(null, values, context.clientIp);
   if (result.ok) throw redirect(result.url, 303);
   return data({ fields: result.fields, message: result.message ?? null, values }, { status: result.status });
 }
@@ -28,7 +28,7 @@ export default function Donate() {
     <div className="wrap page">
       <h1>Give to bring them home</h1>
       <p className="lead">Your gift pays for records requests, archive research abroad, and keeping families’ questions in front of Congress.</p>
-      <DonationForm {...page.limits} nonce={page.nonce} testMode={page.testMode} updatesWording={page.updatesWording} campaignTitle={null} values={actionData?.values} fields={actionData?.fields} message={actionData?.message} />
+      <DonationForm {...page.limits} available={page.available} nonce={page.nonce} testMode={page.testMode} updatesWording={page.updatesWording} campaignTitle={null} values={actionData?.values} fields={actionData?.fields} message={actionData?.message} />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export default function Delivery() {
       <h1>Thank you, {submission.firstName}. Now deliver your letters</h1>
       <p className="lead">
         Your {letters.length} letters are saved. A letter counts when its office receives it: for each one below, use the first way that works for you.
-        We have emailed a copy to you, with a link back to this page.
+        We have emailed you a link: follow it, and a copy of every letter comes to you, with a link back to this page.
       </p>
       <p><a className="button button--secondary" href={pdfAll}>Download all letters as a PDF</a> <span className="muted small">(one page per recipient, ready to print and mail)</span></p>
       <ol className="delivery-list">
@@ -75,7 +75,7 @@ export default function Delivery() {
           </li>
         ))}
       </ol>
-      <p className="muted small">4. A copy of every letter was emailed to you.</p>
+      <p className="muted small">4. For a copy of every letter by email, follow the link we sent you.</p>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import * as petitions from "./20261124020000_petitions";
 import * as email from "./20261124040000_email";
 import * as letters from "./20261124030000_letters";
 import * as endMailedOrganizerTokens from "./20261201030000_end_mailed_organizer_tokens";
+import * as consentsProven from "./20261201040000_consents_proven";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "20261124060000_cases_and_tips": casesAndTips,
   "20261124030000_letters": letters,
   "20261201030000_end_mailed_organizer_tokens": endMailedOrganizerTokens,
+  "20261201040000_consents_proven": consentsProven,
 };

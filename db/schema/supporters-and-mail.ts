@@ -28,6 +28,10 @@ export interface ConsentsTable {
   source: string;
   givenAt: Timestamp;
   withdrawnAt: NullableTimestamp;
+  /** The action whose confirmation proves the address (e.g. "signature:12"); null for old rows. */
+  proof: string | null;
+  /** When the address was proven; until then the consent is pending and counts for nothing. */
+  provenAt: NullableTimestamp;
 }
 
 export type EmailStatus = "queued" | "sent" | "failed" | "suppressed";

@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
 
 /**
- * `count` confirmed supporters who opted in (scope campaign for `campaignId`, or scope all),
+ * `count` confirmed supporters who opted in (scope campaign for `campaignId`, or scope all; the
+ * consent proven when the supporter is confirmed),
  * inserted with one statement so that 100,000 take about a second. Addresses are
  * `<prefix><n>@example.org`. Returns the supporter ids in order.
  */
@@ -21,8 +22,9 @@ export async function makeSubscribers(
       on conflict (email_canonical) do nothing
       returning id
     ), consented as (
-      insert into consents (supporter_id, campaign_id, scope, wording, source)
-      select id, ${scope === "campaign" ? (options.campaignId ?? null) : null}::bigint, ${scope}, 'Send me email updates (factory)', 'factory' from made
+      insert into consents (supporter_id, campaign_id, scope, wording, source, proven_at)
+      select id, ${scope === "campaign" ? (options.campaignId ?? null) : null}::bigint, ${scope}, 'Send me email updates (factory)', 'factory',
+        case when ${confirmed} then now() end from made
       returning supporter_id
     )
     select supporter_id as id from consented order by supporter_id`.execute(db);

@@ -102,7 +102,7 @@ describe("/unsubscribe/:token", () => {
   async function subscriber() {
     const campaign = await makeCampaign();
     const [id] = await makeSubscribers(db(), 1, { prefix: `page-${campaign.id}-`, campaignId: campaign.id });
-    await db().insertInto("consents").values({ supporterId: id, campaignId: null, scope: "all", wording: "Everything", source: "test" }).execute();
+    await db().insertInto("consents").values({ supporterId: id, campaignId: null, scope: "all", wording: "Everything", source: "test", provenAt: new Date() }).execute();
     return { campaign, id, token: unsubscribeToken(id, campaign.id) };
   }
   const active = (id: number) => db().selectFrom("consents").select(["scope", "campaignId"]).where("supporterId", "=", id).where("withdrawnAt", "is", null).orderBy("scope").execute();

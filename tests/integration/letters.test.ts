@@ -11,6 +11,11 @@ import { createSessionCookie } from "~/modules/organizers/session.server";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
 import * as templatesRoute from "~/routes/admin.letters.$campaignId.templates";
 import { letterRateLimit } from "~/modules/letters/letters.server";
+import { sendLetterCopy, viewLetterCopy } from "~/modules/letters/letter-copy.server";
+import { audienceSize } from "~/modules/mail/mailings.server";
+import { applyUnsubscribe, parseUnsubscribeToken, unsubscribeToken } from "~/modules/mail/unsubscribe.server";
+import { recipientMailLimit } from "~/modules/security/recipient-limit.server";
+import { makeSubscribers } from "../factories/mail";
 import { setSetting } from "~/modules/settings/settings.server";
 import { makeOrganizer, seedContent } from "../factories";
 import { callRouteRaw as callRoute, form, post } from "../support/remix";
@@ -75,7 +80,7 @@ describe("writing and sending", () => {
     expect(body.preview[0].body).toContain("My uncle never came home.");
   });
 
-  it("stores each letter once even when the form is sent twice, with consent and one email", async () => {
+  it("stores each letter once even when the form is sent twice, with a pending consent and one email without the letters' text", async () => {
     const values = supporter({ optIn: "yes", email: "twice@example.org" });
     const first = (await submit(values, "send")) as Response;
     expect(first.status).toBe(302);
@@ -84,12 +89,30 @@ describe("writing and sending", () => {
     const letters = await db().selectFrom("letters").innerJoin("supporters", "supporters.id", "letters.supporterId").select(["letters.body", "letters.method", "letters.recipientKind"]).where("supporters.email", "=", "twice@example.org").execute();
     expect(letters).toHaveLength(4);
     expect(letters.filter((l) => l.recipientKind === "official").every((l) => l.method === "print")).toBe(true);
-    const consents = await db().selectFrom("consents").innerJoin("supporters", "supporters.id", "consents.supporterId").select("consents.wording").where("supporters.email", "=", "twice@example.org").execute();
+    const consents = await db().selectFrom("consents").innerJoin("supporters", "supporters.id", "consents.supporterId").select(["consents.wording", "consents.provenAt"]).where("supporters.email", "=", "twice@example.org").execute();
     expect(consents).toHaveLength(1);
-    const emails = await db().selectFrom("emails").select(["kind", "text"]).where("toAddress", "=", "twice@example.org").execute();
+    expect(consents[0].provenAt).toBeNull();
+    // The address is not proven: the email carries a link, and nothing the writer typed.
+    const emails = await db().selectFrom("emails").select(["kind", "text", "html"]).where("toAddress", "=", "twice@example.org").execute();
     expect(emails).toHaveLength(1);
-    expect(emails[0].kind).toBe("letter-copy");
-    expect(emails[0].text).toContain("Dear Senator Sanders");
+    expect(emails[0].kind).toBe("letter-copy-request");
+    expect(emails[0].text).not.toContain("Dear Senator Sanders");
+    expect(emails[0].text + emails[0].html).not.toContain("My uncle never came home");
+    expect(emails[0].text + emails[0].html).not.toContain("Jane");
+    expect(emails[0].text).toContain("Senator Bernard Sanders");
+    const copyLink = /\/letters\/copy\/([0-9]+\.[A-Za-z0-9_-]+)/.exec(emails[0].text)![1];
+    // GET changes nothing; POST sends the copy once and proves the consent.
+    expect(await viewLetterCopy(copyLink)).toMatchObject({ kind: "ready" });
+    expect(await db().selectFrom("emails").select("id").where("toAddress", "=", "twice@example.org").execute()).toHaveLength(1);
+    await sendLetterCopy(copyLink);
+    await sendLetterCopy(copyLink);
+    const after = await db().selectFrom("emails").select(["kind", "text"]).where("toAddress", "=", "twice@example.org").orderBy("id").execute();
+    expect(after.map((e) => e.kind)).toEqual(["letter-copy-request", "letter-copy"]);
+    expect(after[1].text).toContain("Dear Senator Sanders");
+    const proven = await db().selectFrom("consents").innerJoin("supporters", "supporters.id", "consents.supporterId").select(["consents.provenAt", "supporters.confirmedAt"]).where("supporters.email", "=", "twice@example.org").execute();
+    expect(proven[0].provenAt).not.toBeNull();
+    expect(proven[0].confirmedAt).not.toBeNull();
+    expect(await viewLetterCopy(copyLink.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).toEqual({ kind: "unknown" });
     const token = first.headers.get("Location")!.split("/").pop()!;
     const delivery = await getDelivery(token);
     expect(delivery?.letters[0]).toMatchObject({ contactIsForm: true });
@@ -112,6 +135,32 @@ describe("writing and sending", () => {
       expect(((await submit(first, "send", "198.51.100.42")) as Response).status).toBe(302); // the same form again: not a new set
     } finally {
       await setSetting(letterRateLimit, { max: 20, windowSeconds: 3600 }, null);
+    }
+  });
+
+  it("puts no address that unsubscribed back on the list until it asks for its copy, and mails one inbox at most the limit", async () => {
+    await setSetting(recipientMailLimit, { max: 3, windowSeconds: 3600 }, null);
+    try {
+      const [id] = await makeSubscribers(db(), 1, { prefix: `letters-gone-${Date.now().toString(36)}-`, campaignId });
+      const victim = (await db().selectFrom("supporters").select("email").where("id", "=", id).executeTakeFirstOrThrow()).email;
+      await applyUnsubscribe(parseUnsubscribeToken(unsubscribeToken(id, campaignId))!, "all");
+      const subscribed = () => audienceSize("campaign-subscribers", campaignId);
+      const before = await subscribed();
+      // Someone else writes with the victim's address and ticks the box; then with +tag variants of it.
+      const emails = [victim, ...[1, 2, 3, 4].map((i) => victim.replace("@", `+${i}@`))];
+      for (const [i, email] of emails.entries()) {
+        const r = await submit(supporter({ optIn: "yes", email }), "send", `198.51.100.${120 + i}`);
+        expect((r as Response).status).toBe(302);
+      }
+      expect(await subscribed()).toBe(before);
+      const inbox = victim.split("@")[0];
+      const requests = await db().selectFrom("emails").select(["toAddress", "text"]).where("kind", "=", "letter-copy-request").where("toAddress", "ilike", `${inbox}%`).orderBy("id").execute();
+      expect(requests.map((r) => r.toAddress)).toEqual(emails.slice(0, 3));
+      // The owner follows the link sent to their own address: now, and only now, their consent counts.
+      await sendLetterCopy(/\/letters\/copy\/([0-9]+\.[A-Za-z0-9_-]+)/.exec(requests[0].text)![1]);
+      expect(await subscribed()).toBe((before ?? 0) + 1);
+    } finally {
+      await setSetting(recipientMailLimit, { max: 5, windowSeconds: 3600 }, null);
     }
   });
 

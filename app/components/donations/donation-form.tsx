@@ -1,13 +1,15 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { CheckField, FormError, TextField } from "~/components/forms";
-import { formatCents } from "~/modules/donations/donations";
+import { formatCents, GIVING_NOT_SET_UP } from "~/modules/donations/donations";
 
 export interface DonationFormProps {
   nonce: string;
   presetsCents: number[];
   minCents: number;
   maxCents: number;
+  /** False in production without a Stripe key: the page says giving is not set up. */
+  available: boolean;
   testMode: boolean;
   updatesWording: string;
   campaignTitle: string | null;
@@ -24,6 +26,9 @@ export function DonationForm(props: DonationFormProps) {
   const chosen = String(v.amount ?? "");
   const fields = props.fields ?? {};
   const busy = navigation.state !== "idle";
+  if (!props.available) {
+    return <p className="notice" role="status">{props.message ?? GIVING_NOT_SET_UP}</p>;
+  }
   return (
     <Form method="post" className="stack giving-form" noValidate>
       {props.testMode ? <TestModeNotice /> : null}

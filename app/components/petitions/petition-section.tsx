@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { Progress } from "~/components/progress";
-import { ago, districtLabel, publicName } from "~/modules/petitions/petitions";
+import { ago, districtLabel } from "~/modules/petitions/petitions";
 import type { PetitionPage } from "~/modules/petitions/petitions.server";
 import { HourlyChart } from "./hourly-chart";
 import { SignatureForm } from "./signature-form";
@@ -101,7 +101,7 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
           <ul className="petition-recent">
             {petition.recent.map((r, i) => (
               <li key={i}>
-                <strong>{publicName(r.firstName, r.lastName)}</strong>
+                <strong>{r.name}</strong>
                 {r.city || r.state ? <span className="muted">, {[r.city, r.state].filter(Boolean).join(", ")}</span> : null}
                 {r.comment ? <q>{r.comment}</q> : null}
               </li>

@@ -5,11 +5,12 @@ import { appUrl } from "~/env.server";
 import { fieldErrors } from "~/lib/validation";
 import { findCampaignBySlug } from "~/modules/campaigns/campaigns.queries.server";
 import { defineSetting, getSetting } from "~/modules/settings/settings.server";
-import { recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
-import { formatCents } from "./donations";
+import { consentProof, recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
+import { formatCents, GIVING_NOT_SET_UP } from "./donations";
 import { donationFormSchema, UPDATES_WORDING, type DonationLimits } from "./donations.schema";
 import { findDonationByManageToken, findDonationBySession, findFund, insertDonationOnce, setDonationCheckout } from "./donations.queries.server";
-import { createCheckoutSession, createPortalSession, isTestMode } from "./stripe.server";
+import { defineRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
+import { createCheckoutSession, createPortalSession, givingMode, isTestMode } from "./stripe.server";
 
 const cents = z.number().int().positive().max(100_000_000);
 
@@ -34,7 +35,7 @@ async function givingCampaign(slug: string) {
 export async function getGivingPage(slug: string | null) {
   const campaign = slug ? await givingCampaign(slug) : null;
   if (slug && !campaign) return null;
-  return { campaign, limits: await donationLimits(), testMode: isTestMode(), nonce: randomBytes(18).toString("base64url"), updatesWording: UPDATES_WORDING };
+  return { campaign, available: givingMode() !== "off", limits: await donationLimits(), testMode: isTestMode(), nonce: randomBytes(18).toString("base64url"), updatesWording: UPDATES_WORDING };
 }
 
 /** The campaign page's giving panel: money raised toward the goal and donors, from the roll-up. */
@@ -43,19 +44,26 @@ export async function getCampaignGiving(campaignId: number) {
   return fund ? { goalCents: fund.goalCents, raisedCents: fund.raisedCents, donorCount: fund.donorCount } : null;
 }
 
+/** Each started gift creates a checkout (and, in test mode, can send a receipt): limited per visitor. */
+export const donationRateLimit = defineRateLimit("donations", "Gifts started per visitor", { max: 10, windowSeconds: 3600 });
+
 export type StartDonationResult = { ok: true; url: string } | { ok: false; status: number; fields: Record<string, string>; message?: string };
 
 /**
- * The form's submission: validates, records the donor (and consent, only when the box was ticked),
+ * The form's submission: validates, records the donor (and a pending consent, only when the box was ticked),
  * creates one donation per submitted form and one Checkout Session per donation (the form's nonce
  * is the idempotency key), and returns where to send the browser.
  */
-export async function startDonation(slug: string | null, raw: Record<string, unknown>): Promise<StartDonationResult> {
+export async function startDonation(slug: string | null, raw: Record<string, unknown>, clientIp: string): Promise<StartDonationResult> {
+  if (givingMode() === "off") return { ok: false, status: 503, fields: {}, message: GIVING_NOT_SET_UP };
   const campaign = slug ? await givingCampaign(slug) : null;
   if (slug && !campaign) return { ok: false, status: 404, fields: {}, message: "This campaign is not taking gifts." };
   const parsed = donationFormSchema(await donationLimits()).safeParse(raw);
   if (!parsed.success) return { ok: false, status: 400, fields: fieldErrors(parsed.error) };
   const form = parsed.data;
+  // Counted once the form is valid: a typo does not use up a visitor's gifts.
+  const limit = await hitRateLimit(donationRateLimit, clientIp);
+  if (!limit.ok) return { ok: false, status: 429, fields: {}, message: `Too many gifts started from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes and try again.` };
   const formKey = createHash("sha256").update(JSON.stringify([form.nonce, form.amountCents, form.frequency, campaign?.id ?? null, form.email, form.name, form.updates])).digest("base64url");
 
   const donation = await db()
@@ -74,7 +82,8 @@ export async function startDonation(slug: string | null, raw: Record<string, unk
         testMode: isTestMode(),
       });
       if (supporter && form.updates && created) {
-        await recordConsent(trx, { supporterId: supporter.id, campaignId: campaign?.id ?? null, scope: campaign ? "campaign" : "all", wording: UPDATES_WORDING, source: slug ? `donate:${slug}` : "donate" });
+        // Pending until the gift is paid (gifts.server.ts proves it): a form nobody pays for subscribes no one.
+        await recordConsent(trx, { supporterId: supporter.id, campaignId: campaign?.id ?? null, scope: campaign ? "campaign" : "all", wording: UPDATES_WORDING, source: slug ? `donate:${slug}` : "donate", proof: consentProof.donation(row.id) });
       }
       return row;
     });

@@ -2,6 +2,9 @@ import type { DonationFrequency, DonationStatus, GiftStatus } from "~db/schema";
 
 /** Pure rules of giving: money as whole cents, labels, what counts toward a campaign's total. */
 
+/** What the giving pages say in production when no Stripe key is set (and test mode is off). */
+export const GIVING_NOT_SET_UP = "Giving online is not set up yet. Please check back soon.";
+
 export const FREQUENCY_LABELS: Record<DonationFrequency, string> = { one_time: "One time", monthly: "Monthly" };
 
 export const DONATION_STATUS_LABELS: Record<DonationStatus, string> = {

@@ -1,8 +1,10 @@
 import { createElement } from "react";
 import type { Executor } from "~db/index.server";
 import DonationReceipt from "~emails/donation-receipt";
-import { appUrl } from "~/env.server";
+import { appUrl, env } from "~/env.server";
 import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
+import { allowPublicMailTo } from "~/modules/security/recipient-limit.server";
+import { consentProof, proveConsents } from "~/modules/supporters/supporters.server";
 import { countedCents, donationStatus, formatCents, isCounted } from "./donations";
 import {
   adjustFund,
@@ -39,9 +41,17 @@ export async function applyGiftFacts(trx: Executor, facts: GiftFacts & { contact
   }
   await refreshDonationStatus(trx, after.donationId);
   if (!before.paidAt && after.paidAt && after.status === "succeeded") {
+    await proveDonorConsent(trx, after.donationId);
     await queueReceipt(trx, after.donationId, { amountCents: after.amountCents, paidAt: after.paidAt, reference: after.invoiceId ?? after.paymentIntentId ?? `gift-${after.id}`, fallbackEmail: facts.contactEmail ?? null });
   }
   return `gift ${after.id} is ${after.status}`;
+}
+
+/** A completed payment proves the form's consent to updates (a test-mode payment does not, in production). */
+async function proveDonorConsent(trx: Executor, donationId: number) {
+  const d = await findDonationById(trx, donationId);
+  if (!d?.supporterId || (d.testMode && env().isProduction)) return;
+  await proveConsents(trx, d.supporterId, consentProof.donation(d.id));
 }
 
 export async function refreshDonationStatus(trx: Executor, donationId: number) {
@@ -55,12 +65,15 @@ async function queueReceipt(trx: Executor, donationId: number, gift: { amountCen
   const d = await findDonationForReceipt(trx, donationId);
   const to = d?.email ?? gift.fallbackEmail;
   if (!d || !to) return;
+  // A test-mode "payment" proves nothing about the address typed in: its receipt goes only
+  // within the per-inbox limit for mail from public forms, and without the typed name.
+  if (d.testMode && !(await allowPublicMailTo(to, trx))) return;
   const monthly = d.frequency === "monthly";
   const amount = formatCents(gift.amountCents);
   const { html, text } = await renderEmail(
     createElement(DonationReceipt, {
       ...orgProps(),
-      donorName: d.name.split(" ")[0] ?? "",
+      donorName: d.testMode ? "" : (d.name.split(" ")[0] ?? ""),
       amount,
       date: gift.paidAt.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }),
       monthly,

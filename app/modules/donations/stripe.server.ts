@@ -21,8 +21,20 @@ export function apiBaseOptions(base: string | undefined): { host?: string; port?
   return { host: url.hostname, port: url.port ? Number(url.port) : protocol === "https" ? 443 : 80, protocol };
 }
 
+/**
+ * How gifts are taken: through Stripe when a key is set; without one, a labelled test checkout in
+ * development and tests (or where DONATIONS_TEST_MODE=1 asks for it, e.g. a staging site); in
+ * production without a key, not at all ("off": the form says giving is not set up).
+ */
+export type GivingMode = "stripe" | "test" | "off";
+export function givingMode(): GivingMode {
+  const config = env();
+  if (config.STRIPE_SECRET_KEY) return "stripe";
+  return !config.isProduction || config.DONATIONS_TEST_MODE ? "test" : "off";
+}
+
 export function isTestMode(): boolean {
-  return !env().STRIPE_SECRET_KEY;
+  return givingMode() === "test";
 }
 
 /** The SDK, configured from the environment. In test mode it is only used for webhook signing. */
@@ -78,6 +90,7 @@ export function localId(prefix: string): string {
 
 /** Creates a Checkout Session (payment or subscription mode); one per idempotency key. */
 export async function createCheckoutSession(req: CheckoutRequest): Promise<{ id: string; url: string; testMode: boolean }> {
+  if (givingMode() === "off") throw new Error("giving is not set up (no STRIPE_SECRET_KEY, and test mode is off in production)");
   if (isTestMode()) {
     const id = localId("cs");
     return { id, url: req.testCheckoutUrl(id), testMode: true };
@@ -107,7 +120,7 @@ export async function createCheckoutSession(req: CheckoutRequest): Promise<{ id:
 
 /** A customer-portal session where a monthly donor manages or cancels their gift. */
 export async function createPortalSession(customerId: string, returnUrl: string, testPortalUrl: string): Promise<string> {
-  if (isTestMode() || customerId.includes("_test_local_")) return testPortalUrl;
+  if (!env().STRIPE_SECRET_KEY || customerId.includes("_test_local_")) return testPortalUrl;
   const session = await stripe().billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
   return session.url;
 }
@@ -116,7 +129,7 @@ export async function createPortalSession(customerId: string, returnUrl: string,
 export async function paymentIntentForInvoice(invoice: { id?: string; payments?: { data?: Array<{ payment?: { payment_intent?: unknown } }> } }): Promise<string | null> {
   const fromPayload = invoice.payments?.data?.map((p) => idOf(p.payment?.payment_intent)).find(Boolean);
   if (fromPayload) return fromPayload;
-  if (isTestMode() || !invoice.id || invoice.id.includes("_test_local_")) return null;
+  if (!env().STRIPE_SECRET_KEY || !invoice.id || invoice.id.includes("_test_local_")) return null;
   const list = await stripe().invoicePayments.list({ invoice: invoice.id, limit: 3 });
   return list.data.map((p) => idOf(p.payment?.payment_intent)).find(Boolean) ?? null;
 }

@@ -103,6 +103,17 @@ export function findSubmissionByToken(db: Executor, token: string) {
     .executeTakeFirst();
 }
 
+/** What the emailed copy of a letter set needs: who wrote, to which address, and when. */
+export function findSubmissionForCopy(db: Executor, id: number) {
+  return db
+    .selectFrom("letterSubmissions")
+    .innerJoin("campaigns", "campaigns.id", "letterSubmissions.campaignId")
+    .innerJoin("supporters", "supporters.id", "letterSubmissions.supporterId")
+    .select(["letterSubmissions.id", "letterSubmissions.token", "letterSubmissions.supporterId", "letterSubmissions.firstName", "letterSubmissions.createdAt", "supporters.email", "campaigns.title as campaignTitle"])
+    .where("letterSubmissions.id", "=", id)
+    .executeTakeFirst();
+}
+
 export type LetterValues = Omit<Insertable<LettersTable>, "id" | "sentAt">;
 
 export async function insertLetters(db: Executor, letters: LetterValues[]) {

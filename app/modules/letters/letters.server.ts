@@ -1,14 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { db, type Executor } from "~db/index.server";
 import type { LetterMethod, LetterTargetKind } from "~db/schema";
-import { appUrl } from "~/env.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
 import { type DistrictCandidate, type LookupMember, lookupDistricts } from "~/modules/legislators/district-lookup.server";
-import { queueEmail, renderEmail, orgProps } from "~/modules/mail/mail.server";
 import { defineRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
-import { recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
-import LetterCopyEmail from "~emails/letter-copy";
+import { consentProof, recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
+import { requestLetterCopy } from "./letter-copy.server";
 import { plainTemplate } from "./letter-text";
 import { composeLetter, LETTER_CONSENT_WORDING, mailingAddress, recipientDisplayName, type PlainTemplate, type Recipient, type Sender } from "./letters";
 import type { LetterForm } from "./letters.schema";
@@ -110,12 +108,12 @@ export async function resolveLetters(targets: LetterTarget[], form: Pick<LetterF
 
 export type SendResult = { ok: true; token: string; created: boolean } | { ok: false; fields: Record<string, string>; status?: number };
 
-/** Each letter set emails a copy to the address given, so new sets are limited per visitor. */
+/** Each letter set emails the address given (a link to its copy), so new sets are limited per visitor. */
 export const letterRateLimit = defineRateLimit("letters", "Letter sets per visitor", { max: 20, windowSeconds: 3600 });
 
 /**
- * Stores the letters as sent, the supporter and (when ticked) their consent, and queues the
- * copy by email, in one transaction. The form's idempotency key makes a resubmission return
+ * Stores the letters as sent, the supporter and (when ticked) their pending consent, and emails
+ * the address a link to the copy (never the copy itself: see letter-copy.server.ts), in one transaction. The form's idempotency key makes a resubmission return
  * the first set.
  */
 export async function sendLetters(campaign: { id: number; slug: string; title: string }, targets: LetterTarget[], form: LetterForm, clientIp: string): Promise<SendResult> {
@@ -128,15 +126,6 @@ export async function sendLetters(campaign: { id: number; slug: string; title: s
   const resolved = await resolveLetters(targets, form);
   if (!resolved.ok) return resolved;
   const token = randomBytes(18).toString("base64url");
-  const email = await renderEmail(
-    LetterCopyEmail({
-      ...orgProps(),
-      firstName: form.firstName,
-      campaignTitle: campaign.title,
-      deliveryUrl: `${appUrl()}/letters/${token}`,
-      letters: resolved.letters.map((l) => ({ recipient: l.displayName, subject: l.subject, body: l.body })),
-    }),
-  );
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -179,9 +168,10 @@ export async function sendLetters(campaign: { id: number; slug: string; title: s
       }));
       await insertLetters(trx, rows);
       if (form.optIn === "yes") {
-        await recordConsent(trx, { supporterId: supporter.id, campaignId: campaign.id, scope: "campaign", wording: LETTER_CONSENT_WORDING, source: `letter:${campaign.slug}` });
+        // Pending until the address's owner asks for the copy (letter-copy.server.ts).
+        await recordConsent(trx, { supporterId: supporter.id, campaignId: campaign.id, scope: "campaign", wording: LETTER_CONSENT_WORDING, source: `letter:${campaign.slug}`, proof: consentProof.letters(submissionId) });
       }
-      await queueEmail(trx, { kind: "letter-copy", to: form.email, subject: `Your letters: ${campaign.title}`, html: email.html, text: email.text, idempotencyKey: `letter-copy:${submissionId}`, tags: { campaign: campaign.slug } });
+      await requestLetterCopy(trx, { submissionId, email: form.email, campaignTitle: campaign.title, recipients: resolved.letters.map((l) => l.displayName) });
       return { ok: true, token, created: true } as const;
     });
 }

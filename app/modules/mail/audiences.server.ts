@@ -48,14 +48,15 @@ registerAudience({
       .select("consents.supporterId")
       .where("consents.scope", "=", "campaign")
       .where("consents.campaignId", "=", campaignId ?? 0)
-      .where("consents.withdrawnAt", "is", null),
+      .where("consents.withdrawnAt", "is", null)
+      .where("consents.provenAt", "is not", null),
 });
 
 registerAudience({
   key: "everyone",
   label: "Everyone subscribed to all updates",
   needsCampaign: false,
-  selectRecipients: (db) => db.selectFrom("consents").select("consents.supporterId").where("consents.scope", "=", "all").where("consents.withdrawnAt", "is", null),
+  selectRecipients: (db) => db.selectFrom("consents").select("consents.supporterId").where("consents.scope", "=", "all").where("consents.withdrawnAt", "is", null).where("consents.provenAt", "is not", null),
 });
 
 // The other areas' audiences, registered here (not at their modules' load) so that every process

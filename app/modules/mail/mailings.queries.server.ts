@@ -65,14 +65,14 @@ export async function markMailingFinished(db: Executor, id: number) {
 
 /**
  * Who may receive list mail for a mailing about `campaignId` (alias `s` = supporters): confirmed,
- * not suppressed, and holding an active consent that covers it (scope all, unless they opted out
+ * not suppressed, and holding an active, proven consent that covers it (scope all, unless they opted out
  * of this campaign since; or scope campaign for this campaign).
  */
 export function eligible(campaignId: number | null): RawBuilder<boolean> {
   const cid = campaignId ?? 0;
   return sql<boolean>`(s.confirmed_at is not null
     and not exists (select 1 from suppressions x where x.email_canonical = s.email_canonical)
-    and exists (select 1 from consents c where c.supporter_id = s.id and c.withdrawn_at is null and (
+    and exists (select 1 from consents c where c.supporter_id = s.id and c.withdrawn_at is null and c.proven_at is not null and (
       (c.scope = 'campaign' and c.campaign_id = ${cid})
       or (c.scope = 'all' and not exists (select 1 from campaign_opt_outs o where o.supporter_id = s.id and o.campaign_id = ${cid} and o.created_at > c.given_at)))))`;
 }

@@ -9,9 +9,9 @@ export function findCampaignTitle(db: Executor, campaignId: number) {
   return db.selectFrom("campaigns").select(["id", "title"]).where("id", "=", campaignId).executeTakeFirst();
 }
 
-/** Active consents of one supporter, to show what they still receive. */
+/** Active, proven consents of one supporter, to show what they still receive (pending ones count for nothing). */
 export function listActiveConsents(db: Executor, supporterId: number) {
-  return db.selectFrom("consents").select(["id", "scope", "campaignId"]).where("supporterId", "=", supporterId).where("withdrawnAt", "is", null).execute();
+  return db.selectFrom("consents").select(["id", "scope", "campaignId"]).where("supporterId", "=", supporterId).where("withdrawnAt", "is", null).where("provenAt", "is not", null).execute();
 }
 
 export async function withdrawConsents(db: Executor, supporterId: number, campaignId: number | null): Promise<number> {

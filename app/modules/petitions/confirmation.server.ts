@@ -6,7 +6,8 @@ import SignatureConfirmed from "~emails/signature-confirmed";
 import { appUrl } from "~/env.server";
 import { hashToken, hmac, signingKey } from "~/modules/security/secrets.server";
 import { orgProps, queueEmail, queueEmails, renderEmail, type OutgoingEmail } from "~/modules/mail/mail.server";
-import { confirmSupporter } from "~/modules/supporters/supporters.server";
+import { allowPublicMail } from "~/modules/security/recipient-limit.server";
+import { consentProof, proveConsents } from "~/modules/supporters/supporters.server";
 import { CONFIRMATION_DAYS } from "./petitions";
 import {
   claimOwedNotices,
@@ -28,16 +29,13 @@ export function confirmationToken(signatureId: number): string {
 const tokenHash = hashToken;
 
 const BATCH = 500;
-const PLACEHOLDERS = { firstName: "%%FIRST_NAME%%", confirmUrl: "%%CONFIRM_URL%%", notMeUrl: "%%NOT_ME_URL%%" };
+// No first name in these: they go to addresses nobody has confirmed yet, and a requester-written
+// name would let anyone mail their own words to anyone.
+const PLACEHOLDERS = { confirmUrl: "%%CONFIRM_URL%%", notMeUrl: "%%NOT_ME_URL%%" };
 
-function escapeHtml(s: string) {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function fill(template: { html: string; text: string }, values: { firstName: string; confirmUrl: string; notMeUrl: string }) {
-  const apply = (s: string, escape: (v: string) => string) =>
-    s.replaceAll(PLACEHOLDERS.firstName, escape(values.firstName)).replaceAll(PLACEHOLDERS.confirmUrl, values.confirmUrl).replaceAll(PLACEHOLDERS.notMeUrl, values.notMeUrl);
-  return { html: apply(template.html, escapeHtml), text: apply(template.text, (v) => v) };
+function fill(template: { html: string; text: string }, values: { confirmUrl: string; notMeUrl: string }) {
+  const apply = (s: string) => s.replaceAll(PLACEHOLDERS.confirmUrl, values.confirmUrl).replaceAll(PLACEHOLDERS.notMeUrl, values.notMeUrl);
+  return { html: apply(template.html), text: apply(template.text) };
 }
 
 /** Renders once per petition in a batch, then fills in each signer's name and links. */
@@ -65,9 +63,12 @@ export async function sendConfirmationBatch(): Promise<number> {
     );
     const emails: OutgoingEmail[] = [];
     const sent: Array<{ id: number; tokenHash: string }> = [];
-    for (const row of rows) {
+    // Over an inbox's limit (e.g. many +tag variants of one address) the link is not sent; the
+    // signature stays pending and expires unconfirmed.
+    const allowed = await allowPublicMail(rows.map((r) => r.email), trx);
+    for (const [i, row] of rows.entries()) {
       const l = links(row.id);
-      emails.push({ kind: "signature-confirmation", to: row.email, subject: `Confirm your signature: ${row.title}`, ...fill(await template(row), { firstName: row.firstName, ...l }), idempotencyKey: `signature-confirmation:${row.id}`, tags: { petition: String(row.petitionId) } });
+      if (allowed[i]) emails.push({ kind: "signature-confirmation", to: row.email, subject: `Confirm your signature: ${row.title}`, ...fill(await template(row), l), idempotencyKey: `signature-confirmation:${row.id}`, tags: { petition: String(row.petitionId) } });
       sent.push({ id: row.id, tokenHash: tokenHash(l.token) });
     }
     await markConfirmationsSent(trx, sent);
@@ -82,15 +83,17 @@ export async function sendAlreadySignedBatch(): Promise<number> {
     const rows = await claimOwedNotices(trx, BATCH);
     if (!rows.length) return 0;
     const template = await renderPerPetition(rows, (row) =>
-      renderEmail(createElement(SignatureAlreadySigned, { ...orgProps(), petitionTitle: row.title, petitionUrl: `${appUrl()}/campaigns/${row.slug}`, firstName: PLACEHOLDERS.firstName, confirmUrl: row.state === "pending" ? PLACEHOLDERS.confirmUrl : undefined })),
+      renderEmail(createElement(SignatureAlreadySigned, { ...orgProps(), petitionTitle: row.title, petitionUrl: `${appUrl()}/campaigns/${row.slug}`, confirmUrl: row.state === "pending" ? PLACEHOLDERS.confirmUrl : undefined })),
     );
     const emails: OutgoingEmail[] = [];
     const tokens: Array<{ id: number; tokenHash: string }> = [];
+    const owed = rows.filter((r) => r.state === "pending" || r.state === "confirmed");
+    const allowed = new Map((await allowPublicMail(owed.map((r) => r.email), trx)).map((ok, i) => [owed[i].id, ok]));
     for (const row of rows) {
       const l = links(row.id);
       if (row.state === "pending") tokens.push({ id: row.id, tokenHash: tokenHash(l.token) });
-      if (row.state === "pending" || row.state === "confirmed") {
-        emails.push({ kind: "signature-already-signed", to: row.email, subject: `You have already signed: ${row.title}`, ...fill(await template(row, row.state), { firstName: row.firstName, ...l }), idempotencyKey: `signature-already-signed:${row.id}:${row.alreadySignedNotices}`, tags: { petition: String(row.petitionId) } });
+      if (allowed.get(row.id)) {
+        emails.push({ kind: "signature-already-signed", to: row.email, subject: `You have already signed: ${row.title}`, ...fill(await template(row, row.state), l), idempotencyKey: `signature-already-signed:${row.id}:${row.alreadySignedNotices}`, tags: { petition: String(row.petitionId) } });
       }
     }
     await markNoticesSent(trx, rows.map((r) => ({ id: r.id, notices: r.alreadySignedNotices })));
@@ -138,7 +141,7 @@ export async function confirmSignature(token: string): Promise<TokenView> {
   const s = (await findSignatureByTokenHash(db(), tokenHash(token)))!;
   await db().transaction().execute(async (trx) => {
     if (!(await confirmPendingSignature(trx, s.id, expiryCutoff()))) return;
-    await confirmSupporter(trx, s.supporterId);
+    await proveConsents(trx, s.supporterId, consentProof.signature(s.id));
     const petitionUrl = `${appUrl()}/campaigns/${s.slug}`;
     const { html, text } = await renderEmail(createElement(SignatureConfirmed, { ...orgProps(), firstName: s.firstName, petitionTitle: s.title, petitionUrl }));
     await queueEmail(trx, { kind: "signature-confirmed", to: s.email, subject: `Your signature is confirmed: ${s.title}`, html, text, idempotencyKey: `signature-confirmed:${s.id}` });

@@ -18,7 +18,7 @@ export interface PetitionPageRow {
   byState: Array<{ state: string; n: number }>;
   byDistrict: Array<{ state: string; district: number; n: number }>;
   hourly: Array<{ hour: string; n: number }>;
-  recent: Array<{ firstName: string; lastName: string; city: string | null; state: string | null; comment: string | null; at: string }>;
+  recent: Array<{ firstName: string; lastInitial: string; city: string | null; state: string | null; comment: string | null; at: string }>;
 }
 
 /** Everything a petition's public page shows, from the roll-ups and one small index read, in one query. */
@@ -35,7 +35,7 @@ export async function findPetitionPage(db: Executor, slug: string, options: { re
       (select coalesce(json_agg(json_build_object('hour', hour, 'n', n) order by hour), '[]') from (
          select hour, n from petition_hourly_counts where petition_id = pe.id and hour > now() - make_interval(hours => ${options.hours})
        ) h) as hourly,
-      (select coalesce(json_agg(json_build_object('firstName', first_name, 'lastName', last_name, 'city', city, 'state', us_state,
+      (select coalesce(json_agg(json_build_object('firstName', first_name, 'lastInitial', upper(left(btrim(last_name), 1)), 'city', city, 'state', us_state,
            'comment', case when comment_hidden then null else comment end, 'at', created_at) order by id desc), '[]') from (
          select id, first_name, last_name, city, us_state, comment, comment_hidden, created_at from signatures
          where petition_id = pe.id and show_name and state = 'confirmed' order by id desc limit ${options.recent}

@@ -1,7 +1,7 @@
 import { db } from "~db/index.server";
 import { appUrl } from "~/env.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
-import { districtLabel, petitionStatus } from "./petitions";
+import { districtLabel, petitionStatus, publicName } from "./petitions";
 import type { PetitionSettings } from "./petitions.schema";
 import { findCampaignIdBySlug, findPetitionPage, insertPetition, listPetitionProgress, updatePetitionRow } from "./petitions.queries.server";
 
@@ -13,7 +13,15 @@ export async function getPetitionPage(slug: string) {
   const row = await findPetitionPage(db(), slug, { recent: 8, hours: 24 * 7 });
   if (!row || row.campaignStatus === "draft") return null;
   const now = Date.now();
-  return { ...row, status: petitionStatus(row.campaignStatus, row.deadline), url: `${appUrl()}/campaigns/${row.slug}`, now };
+  // Only what the page shows leaves the server: a signer is "Jane D.", their town and comment.
+  const { id: _id, campaignId: _campaignId, recent, ...shown } = row;
+  return {
+    ...shown,
+    recent: recent.map((r) => ({ name: publicName(r.firstName, r.lastInitial), city: r.city, state: r.state, comment: r.comment, at: r.at })),
+    status: petitionStatus(row.campaignStatus, row.deadline),
+    url: `${appUrl()}/campaigns/${row.slug}`,
+    now,
+  };
 }
 export type PetitionPage = NonNullable<Awaited<ReturnType<typeof getPetitionPage>>>;
 

@@ -28,7 +28,8 @@ export interface SignatureRow {
 // One statement, one round trip: find the petition and whether it is open, look up the ZIP's
 // districts, count recent signatures from the same IP hash and email domain (bounded by the
 // limit), upsert the supporter (never blanking known details, as upsertSupporterRow does),
-// insert the signature (or note a repeat) and record the consent. Nothing is written unless
+// insert the signature (or note a repeat) and record the consent, pending until the signature
+// is confirmed from the address (see supporters.server.ts's recordConsent). Nothing is written unless
 // the petition is open; the statement commits before the caller answers.
 const SIGN_SQL = `
 with p as (
@@ -94,8 +95,8 @@ sig as (
   returning id, state, (xmax = 0) as inserted
 ),
 consent as (
-  insert into consents (supporter_id, campaign_id, scope, wording, source)
-  select sup.id, p.campaign_id, 'campaign', $15, 'petition:' || $1
+  insert into consents (supporter_id, campaign_id, scope, wording, source, proof)
+  select sup.id, p.campaign_id, 'campaign', $15, 'petition:' || $1, 'signature:' || sig.id
   from sup, p, sig where $14::boolean and sig.inserted and sig.state <> 'fraudulent'
   returning id
 )
@@ -113,7 +114,7 @@ export interface SignOutcome {
 /** Runs the signing statement (a named prepared statement: planned once per connection). */
 export async function insertSignatureStatement(r: SignatureRow): Promise<SignOutcome | null> {
   const result = await pool().query<SignOutcome>({
-    name: "petitions.sign.v1",
+    name: "petitions.sign.v2",
     text: SIGN_SQL,
     values: [
       r.slug, r.email, r.emailCanonical, r.emailDomain, r.firstName, r.lastName, r.country, r.zip, r.zip5,

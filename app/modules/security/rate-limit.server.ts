@@ -18,23 +18,27 @@ export type RateLimitResult = { ok: true; remaining: number } | { ok: false; ret
 
 /**
  * Counts one hit for (bucket, hashIp(ip)) in a fixed window and says whether it is within the
- * limit. IPs on RATE_LIMIT_ALLOW (loopback by default) are never limited. One round trip: an
- * upsert that returns the window's count; old windows of the same key are removed on the way.
+ * limit. IPs on RATE_LIMIT_ALLOW (loopback in development only, by default) are never limited;
+ * IPv6 addresses count by their /64 (hashIp groups them).
  */
 export async function hitRateLimit(definition: SettingDefinition<RateLimit>, ip: string, executor: Executor = db()): Promise<RateLimitResult> {
   const limit = await getSetting(definition, executor);
   if (isAllowListed(ip, env().RATE_LIMIT_ALLOW)) return { ok: true, remaining: limit.max };
-  const key = hashIp(ip);
+  return countHit(definition.key, hashIp(ip), limit, executor);
+}
+
+/** One round trip: an upsert that returns the window's count; old windows of the same key are removed on the way. */
+async function countHit(bucket: string, key: string, limit: RateLimit, executor: Executor): Promise<RateLimitResult> {
   const nowSeconds = Math.floor(Date.now() / 1000);
   const windowStart = new Date((nowSeconds - (nowSeconds % limit.windowSeconds)) * 1000);
   const row = await executor
     .insertInto("rateLimitHits")
-    .values({ bucket: definition.key, key, windowStart })
+    .values({ bucket, key, windowStart })
     .onConflict((oc) => oc.columns(["bucket", "key", "windowStart"]).doUpdateSet({ hits: sql`rate_limit_hits.hits + 1` }))
     .returning("hits")
     .executeTakeFirstOrThrow();
   if (row.hits === 1) {
-    await executor.deleteFrom("rateLimitHits").where("bucket", "=", definition.key).where("key", "=", key).where("windowStart", "<", windowStart).execute();
+    await executor.deleteFrom("rateLimitHits").where("bucket", "=", bucket).where("key", "=", key).where("windowStart", "<", windowStart).execute();
   }
   if (row.hits > limit.max) return { ok: false, retryAfterSeconds: limit.windowSeconds - (nowSeconds % limit.windowSeconds) };
   return { ok: true, remaining: limit.max - row.hits };

@@ -52,6 +52,13 @@ export async function markSupporterConfirmed(db: Executor, supporterId: number) 
   await db.updateTable("supporters").set({ confirmedAt: sql`coalesce(confirmed_at, now())` }).where("id", "=", supporterId).execute();
 }
 
-export async function insertConsent(db: Executor, c: { supporterId: number; campaignId: number | null; scope: ConsentScope; wording: string; source: string }) {
-  await db.insertInto("consents").values(c).execute();
+/** A pending consent (proven_at null): it counts once `proof`'s action is confirmed. */
+export async function insertPendingConsent(db: Executor, c: { supporterId: number; campaignId: number | null; scope: ConsentScope; wording: string; source: string; proof: string }) {
+  await db.insertInto("consents").values({ ...c, provenAt: null }).execute();
+}
+
+/** Proves the pending consents given with one action; returns how many now count. */
+export async function markConsentsProven(db: Executor, proof: string): Promise<number> {
+  const result = await db.updateTable("consents").set({ provenAt: sql`now()` }).where("proof", "=", proof).where("provenAt", "is", null).where("withdrawnAt", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -20,3 +20,21 @@ export function canonicalEmail(email: string): string {
 export function emailDomain(email: string): string {
   return email.trim().toLowerCase().split("@").pop() ?? "";
 }
+
+/**
+ * The inbox an address delivers to, as far as we can tell, for counting mail to one person:
+ * lower-cased, any `+tag` removed (most providers deliver `jane+x@` to `jane@`), and for Gmail
+ * the dots removed and the domain unified. Looser than canonicalEmail, which names a supporter.
+ */
+export function mailboxKey(email: string): string {
+  const trimmed = email.trim().toLowerCase();
+  const at = trimmed.lastIndexOf("@");
+  if (at < 0) return trimmed;
+  let local = trimmed.slice(0, at).split("+")[0];
+  let domain = trimmed.slice(at + 1);
+  if (GMAIL_DOMAINS.has(domain)) {
+    local = local.replace(/\./g, "");
+    domain = "gmail.com";
+  }
+  return `${local}@${domain}`;
+}

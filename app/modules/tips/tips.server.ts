@@ -7,6 +7,7 @@ import { appUrl } from "~/env.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { toPrefixQuery } from "~/modules/cases/cases";
 import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
+import { allowPublicMailTo } from "~/modules/security/recipient-limit.server";
 import { can, type OrganizerSummary } from "~/modules/organizers/organizers";
 import { defineRateLimit } from "~/modules/security/rate-limit.server";
 import { randomKey, type CheckedFile } from "~/modules/uploads/file-check.server";
@@ -57,11 +58,13 @@ export async function submitTip(form: TipForm, files: CheckedFile[], ipHash: str
       stored.push({ storageKey, filename: f.filename, contentType: f.contentType, bytes: f.data.length });
     }
     const reference = formatReference(randomBytes(8));
-    const receipt = form.email ? await renderEmail(createElement(TipReceiptEmail, { ...orgProps(), reference, name: form.name, aboutCase: subject.case?.fullName ?? null, aboutMedia: subject.media?.title ?? null, attachmentCount: files.length, siteUrl: appUrl() })) : null;
+    const receipt = form.email ? await renderEmail(createElement(TipReceiptEmail, { ...orgProps(), reference, name: null, aboutCase: subject.case?.fullName ?? null, aboutMedia: subject.media?.title ?? null, attachmentCount: files.length, siteUrl: appUrl() })) : null;
     return await db().transaction().execute(async (trx) => {
       const tip = await insertTip(trx, { reference, caseId: subject.case?.id ?? null, mediaId: subject.media?.id ?? null, body: form.body, name: form.name, email: form.email, phone: form.phone, ipHash });
       await insertTipAttachments(trx, tip.id, stored);
-      if (form.email && receipt) {
+      // The receipt goes to an address nobody confirmed: it carries nothing the tipster typed
+      // (not even the name), and only within the per-inbox mail limit.
+      if (form.email && receipt && (await allowPublicMailTo(form.email, trx))) {
         await queueEmail(trx, { kind: "tip-receipt", to: form.email, subject: `We received your tip (reference ${reference})`, html: receipt.html, text: receipt.text, idempotencyKey: `tip-receipt:${tip.id}` });
       }
       return tip;
