@@ -7,7 +7,8 @@ import { sql } from "kysely";
 import { db } from "~db/index.server";
 import { appUrl, env } from "~/env.server";
 import { log } from "~/lib/log.server";
-import { bodyLimit } from "~/modules/security/body-limit.server";
+import { bodyLimit, refusedForSize } from "~/modules/security/body-limit.server";
+import { uploadBodyLimits } from "~/modules/uploads/upload-routes.server";
 import { clientIp } from "~/modules/security/client-ip.server";
 import { securityHeaders } from "~/modules/security/headers.server";
 import { sameOriginOnly } from "~/modules/security/origin.server";
@@ -34,7 +35,7 @@ export function createApp(build: ServerBuild) {
 
   app.use(securityHeaders({ hsts: config.isProduction }));
   app.use(sameOriginOnly(appUrl()));
-  app.use(bodyLimit(config.MAX_BODY_BYTES, [{ path: /^\/(tips\/new|admin\/)/, bytes: config.MAX_UPLOAD_BYTES }]));
+  app.use(bodyLimit(config.MAX_BODY_BYTES, uploadBodyLimits(config)));
   app.use(compression({ filter: (req, res) => !req.path.startsWith("/api/") && compression.filter(req, res) }));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -57,6 +58,7 @@ export function createApp(build: ServerBuild) {
   );
 
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (refusedForSize(res)) return; // already answered 413; the handler saw its body cut off
     log.error("unhandled request error", { error: error instanceof Error ? error.stack : String(error) });
     if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
   });

@@ -16,6 +16,7 @@ export async function handleMediaEditor(request: Request, actorId: number, id: n
       await removeMediaImage(actorId, id);
       throw redirect(`/admin/media/${id}?saved=1`);
     }
+    if (upload.storageFailed) return data({ fields: { image: upload.errors.join(" ") } as Record<string, string>, preview: false, values }, { status: 503 });
     if (upload.fields.intent === "preview") return data({ fields: {} as Record<string, string>, preview: true, values });
     const parsed = mediaFormSchema.safeParse(upload.fields);
     const fields = parsed.success ? {} : fieldErrors(parsed.error);
@@ -40,7 +41,8 @@ export async function handleCaseUpload(request: Request, actorId: number, caseId
   const upload = await parseUpload(request, ADMIN_UPLOAD_LIMITS);
   try {
     const kind: "photo" | "document" = upload.fields.intent === "document" ? "document" : "photo";
-    const fail = (message: string) => data({ upload: { kind, error: message, url: null as string | null } }, { status: 400 });
+    const fail = (message: string, status = 400) => data({ upload: { kind, error: message, url: null as string | null } }, { status });
+    if (upload.storageFailed) return fail(upload.errors.join(" "), 503);
     if (upload.errors.length) return fail(upload.errors.join(" "));
     const file = upload.files[0];
     if (!file) return fail("Choose a file to upload.");

@@ -3,7 +3,7 @@ import { fieldErrors } from "~/lib/validation";
 import { log } from "~/lib/log.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
-import { checkFile, type CheckedFile } from "~/modules/uploads/file-check.server";
+import { checkFile, requestPixelBudget, type CheckedFile } from "~/modules/uploads/file-check.server";
 import { parseUpload } from "~/modules/uploads/multipart.server";
 import { TIP_LIMITS } from "./tips";
 import { TIP_FIELDS, tipFormSchema } from "./tips.schema";
@@ -38,13 +38,15 @@ export async function handleTipSubmission(request: Request, clientIp: string) {
       log.info("tip honeypot filled; nothing stored");
       throw redirect("/tips/sent");
     }
+    if (upload.storageFailed) return refused(503, values, { attachments: upload.errors.join(" ") }, "Your tip was not sent: we could not store it just now. Please try again later.");
     const parsed = tipFormSchema.safeParse(upload.fields);
     const fields = parsed.success ? {} : fieldErrors(parsed.error);
     const fileErrors = [...upload.errors];
     const checked: CheckedFile[] = [];
     if (!fileErrors.length) {
+      const budget = requestPixelBudget();
       for (const file of upload.files) {
-        const result = await checkFile(file, ["image", "pdf"]);
+        const result = await checkFile(file, ["image", "pdf"], { budget });
         if (result.ok) checked.push(result.file);
         else fileErrors.push(result.message);
       }
