@@ -4,7 +4,8 @@ import { log } from "~/lib/log.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
 import { checkFile, requestPixelBudget, type CheckedFile } from "~/modules/uploads/file-check.server";
-import { parseUpload } from "~/modules/uploads/multipart.server";
+import { parseUpload, STORAGE_FAILED_MESSAGE } from "~/modules/uploads/multipart.server";
+import { isStorageError } from "~/modules/uploads/storage.server";
 import { TIP_LIMITS } from "./tips";
 import { TIP_FIELDS, tipFormSchema } from "./tips.schema";
 import { submitTip, tipRateLimit } from "./tips.server";
@@ -38,7 +39,8 @@ export async function handleTipSubmission(request: Request, clientIp: string) {
       log.info("tip honeypot filled; nothing stored");
       throw redirect("/tips/sent");
     }
-    if (upload.storageFailed) return refused(503, values, { attachments: upload.errors.join(" ") }, "Your tip was not sent: we could not store it just now. Please try again later.");
+    const notStored = () => refused(503, values, { attachments: STORAGE_FAILED_MESSAGE }, "Your tip was not sent: we could not store it just now. Please try again later.");
+    if (upload.storageFailed) return notStored();
     const parsed = tipFormSchema.safeParse(upload.fields);
     const fields = parsed.success ? {} : fieldErrors(parsed.error);
     const fileErrors = [...upload.errors];
@@ -53,7 +55,14 @@ export async function handleTipSubmission(request: Request, clientIp: string) {
     }
     if (fileErrors.length) fields.attachments = `${fileErrors.join(" ")} Nothing was saved: please choose the files again.`;
     if (!parsed.success || fileErrors.length) return refused(400, values, fields, "Your tip was not sent yet. Please correct what is marked below.");
-    const tip = await submitTip(parsed.data, checked, hashIp(clientIp));
+    let tip;
+    try {
+      tip = await submitTip(parsed.data, checked, hashIp(clientIp));
+    } catch (error) {
+      if (!isStorageError(error)) throw error;
+      log.error("tip files could not be stored", { error: String(error) });
+      return notStored();
+    }
     throw redirect(`/tips/sent?ref=${encodeURIComponent(tip.reference)}`);
   } finally {
     await upload.cleanup();
