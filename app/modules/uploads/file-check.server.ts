@@ -45,7 +45,7 @@ const megapixels = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
 async function checkDimensions(data: Buffer, name: string, budget: PixelBudget | undefined): Promise<string | null> {
   let pixels: number;
   try {
-    const meta = await sharp(data).metadata();
+    const meta = await sharp(data, { limitInputPixels: false }).metadata();
     pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
     if (!pixels) return `"${name}" could not be read as an image.`;
   } catch {
