@@ -97,6 +97,8 @@ describe("body limits", () => {
     const upload = await send("/admin/media/new", editor);
     expect(upload.status).toBe(400); // read to its end and checked: random bytes are not an image
     expect(await upload.text()).toMatch(/not an image/);
+    // The same form posted by Remix's client (single fetch) goes to `.data`.
+    expect((await send("/admin/media/new.data", editor)).status).not.toBe(413);
     expect((await send("/admin/media/new", viewer)).status).toBe(413);
     expect((await send("/admin/media/new", "session=forged")).status).toBe(413);
     expect((await send("/admin/login", editor)).status).toBe(413);
