@@ -44,14 +44,17 @@ async function limitFor(req: Request, defaultLimit: number, rules: BodyLimitRule
 function enforce(req: Request, res: Response, next: NextFunction, limit: number) {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (declared > limit) return refuse(req, res, limit);
+  // Counted where the HTTP parser hands the body over (push), so whoever reads it later, and
+  // however, never sees more than the limit; the stream is not switched to flowing mode.
   let seen = 0;
-  const count = (chunk: Buffer) => {
-    seen += chunk.length;
-    if (seen <= limit) return;
-    req.off("data", count);
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk === null || res.locals.bodyTooLarge) return chunk === null ? push(null) : false;
+    seen += (chunk as Buffer).length;
+    if (seen <= limit) return push(chunk, encoding);
     refuse(req, res, limit);
+    return false; // the parser stops reading the socket
   };
-  req.on("data", count);
   next();
 }
 
@@ -62,10 +65,8 @@ export function refusedForSize(res: Response): boolean {
 
 function refuse(req: Request, res: Response, limit: number) {
   res.locals.bodyTooLarge = true;
-  // Whoever was reading the body (Remix) gets nothing more: the rest is discarded as it
-  // arrives, and the connection is closed once the client had time to read the answer.
-  req.removeAllListeners("data");
-  req.resume();
+  // Whoever was reading the body (Remix) gets nothing more; the connection is closed once the
+  // client had time to read the answer.
   const close = () => setTimeout(() => req.socket?.destroy(), LINGER_MS).unref();
   if (res.headersSent) return close();
   res.status(413).setHeader("Connection", "close");
