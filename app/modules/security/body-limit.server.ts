@@ -22,10 +22,15 @@ const LINGER_MS = 1000;
 export function bodyLimit(defaultLimit: number, rules: BodyLimitRule[] = []) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!hasBody(req)) return next();
-    limitFor(req, defaultLimit, rules).then(
-      (limit) => enforce(req, res, next, limit),
-      () => enforce(req, res, next, defaultLimit),
-    );
+    // Counting starts at once (the first bytes may already be arriving with the headers);
+    // the limit is known once the rule has been decided.
+    const counter = countBody(req, res);
+    const decide = (limit: number) => {
+      counter.limit = limit;
+      if (Number(req.headers["content-length"] ?? "0") > limit || counter.seen > limit) return refuse(req, res, limit);
+      next();
+    };
+    limitFor(req, defaultLimit, rules).then(decide, () => decide(defaultLimit));
   };
 }
 
@@ -41,21 +46,23 @@ async function limitFor(req: Request, defaultLimit: number, rules: BodyLimitRule
   return rule.bytes;
 }
 
-function enforce(req: Request, res: Response, next: NextFunction, limit: number) {
-  const declared = Number(req.headers["content-length"] ?? "0");
-  if (declared > limit) return refuse(req, res, limit);
-  // Counted where the HTTP parser hands the body over (push), so whoever reads it later, and
-  // however, never sees more than the limit; the stream is not switched to flowing mode.
-  let seen = 0;
+/**
+ * Counts the body where the HTTP parser hands it over (push), so whoever reads it later, and
+ * however, never gets more than the limit; the stream is not switched to flowing mode. Before
+ * the limit is decided, the stream's own buffer (backpressure) bounds what is held.
+ */
+function countBody(req: Request, res: Response) {
+  const counter = { seen: 0, limit: Infinity };
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (chunk === null || res.locals.bodyTooLarge) return chunk === null ? push(null) : false;
-    seen += (chunk as Buffer).length;
-    if (seen <= limit) return push(chunk, encoding);
-    refuse(req, res, limit);
+    if (chunk === null) return push(null);
+    if (res.locals.bodyTooLarge) return false;
+    counter.seen += (chunk as Buffer).length;
+    if (counter.seen <= counter.limit) return push(chunk, encoding);
+    refuse(req, res, counter.limit);
     return false; // the parser stops reading the socket
   };
-  next();
+  return counter;
 }
 
 /** True once a request was refused for its size (its handlers' later errors are expected). */
