@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { crc32 } from "node:zlib";
 import { db } from "~db/index.server";
+import sharp from "sharp";
 import { env, overrideEnv } from "~/env.server";
+import { checkFile } from "~/modules/uploads/file-check.server";
 import { setFileStore } from "~/modules/uploads/storage.server";
 import { action as tipAction } from "~/routes/tips.new";
 import { seedContent } from "../factories";
@@ -15,7 +17,7 @@ import { unwrap } from "../support/route-result";
 
 let uploadDir: string;
 let ip = 0;
-const defaults = { IMAGE_MAX_PIXELS: env().IMAGE_MAX_PIXELS, IMAGE_REQUEST_MAX_PIXELS: env().IMAGE_REQUEST_MAX_PIXELS };
+const defaults = { IMAGE_MAX_PIXELS: env().IMAGE_MAX_PIXELS, IMAGE_REQUEST_MAX_PIXELS: env().IMAGE_REQUEST_MAX_PIXELS, IMAGE_CONCURRENCY: env().IMAGE_CONCURRENCY };
 
 beforeAll(async () => {
   uploadDir = mkdtempSync(path.join(tmpdir(), "image-limits-"));
@@ -87,5 +89,28 @@ describe("image limits on the tip form", () => {
     const res = await sendTip("over-one", [await makePng(1000)]);
     expect(res.status).toBe(400);
     expect(res.data.fields.attachments).toMatch(/is 1 megapixels; images can be at most 0.5 megapixels/);
+  });
+});
+
+describe("image work at once", () => {
+  /** The most images sharp was working on at the same moment while `work` ran. */
+  async function mostAtOnce(work: () => Promise<unknown>) {
+    let most = 0;
+    const sampler = setInterval(() => (most = Math.max(most, sharp.counters().process)), 1);
+    await work();
+    clearInterval(sampler);
+    return most;
+  }
+  const noisy = (seed: number) => sharp({ create: { width: 1200, height: 1200, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: "gaussian", mean: 100 + seed, sigma: 40 } } }).png().toBuffer();
+
+  it("decodes IMAGE_CONCURRENCY images at a time in the process; the others wait their turn", async () => {
+    const images = await Promise.all([1, 2, 3, 4].map(noisy));
+    const checkAll = () => Promise.all(images.map((data, i) => checkFile({ filename: `p${i}.png`, data }, ["image"])));
+    overrideEnv({ IMAGE_CONCURRENCY: 3 });
+    expect(await mostAtOnce(checkAll)).toBeGreaterThanOrEqual(2); // the sampler does see parallel work
+    overrideEnv({ IMAGE_CONCURRENCY: 1 });
+    let results: Awaited<ReturnType<typeof checkAll>> = [];
+    expect(await mostAtOnce(async () => (results = await checkAll()))).toBe(1);
+    expect(results.every((r) => r.ok)).toBe(true);
   });
 });

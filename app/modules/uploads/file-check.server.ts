@@ -36,7 +36,8 @@ export function requestPixelBudget(): PixelBudget {
   return { left: env().IMAGE_REQUEST_MAX_PIXELS };
 }
 
-// Decoding is the costly part: only IMAGE_CONCURRENCY images are decoded at once per process.
+// Decoding is the costly part: only IMAGE_CONCURRENCY images are handled at once per process
+// (sharp's own counters show it: sharp.counters().process).
 const decoding = createSlots(() => env().IMAGE_CONCURRENCY);
 
 const megapixels = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
@@ -79,13 +80,15 @@ export async function checkFile(
   }
   const image = IMAGE_TYPES[detected.mime];
   if (!image || !allowed.includes("image")) return { ok: false, message: `"${input.filename}" is not ${what}.` };
-  const refused = await checkDimensions(data, input.filename, options.budget);
-  if (refused) return { ok: false, message: refused };
-  try {
-    return await decoding.run(() => reencode(data, input.filename, image, options.maxImageSide));
-  } catch {
-    return { ok: false, message: `"${input.filename}" could not be read as an image.` };
-  }
+  return decoding.run(async () => {
+    const refused = await checkDimensions(data, input.filename, options.budget);
+    if (refused) return { ok: false as const, message: refused };
+    try {
+      return await reencode(data, input.filename, image, options.maxImageSide);
+    } catch {
+      return { ok: false as const, message: `"${input.filename}" could not be read as an image.` };
+    }
+  });
 }
 
 async function reencode(data: Buffer, filename: string, image: { ext: string; out: "jpeg" | "png" | "webp" }, maxImageSide: number | undefined) {
