@@ -1,8 +1,7 @@
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import type { WriteStream } from "node:fs";
 import { log } from "~/lib/log.server";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { formatBytes } from "./uploads";
