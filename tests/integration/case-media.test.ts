@@ -12,7 +12,7 @@ import { action as newMediaAction } from "~/routes/admin.media.new";
 import { action as editMediaAction } from "~/routes/admin.media.$id";
 import { action as caseAction, loader as caseEditLoader } from "~/routes/admin.cases.$id";
 import { getPublicCase } from "~/modules/cases/cases.server";
-import { fileStore } from "~/modules/uploads/storage.server";
+import { fileStore, localDiskStore, type FileStore } from "~/modules/uploads/storage.server";
 import { parseTimeline } from "~/modules/cases/cases.schema";
 import { makeOrganizer } from "../factories";
 import { makeExe, makeJpegWithGps, makePdf, makePng } from "../factories/files";
@@ -149,5 +149,27 @@ describe("removed and unpublished public images", () => {
     await multipart(editMediaAction, `/admin/media/${twin.id}`, { id: String(twin.id) }, editor.id, { intent: "remove-image" });
     expect((await serve(first.url)).status).toBe(404);
     expect(await fileStore().get(first.key)).toBeNull();
+  });
+});
+
+describe("a disk that fails while an organizer uploads", () => {
+  it("answers 503 with a message and saves nothing, for the media editor and the case upload form", async () => {
+    const editor = await makeOrganizer("editor");
+    const full: FileStore = { ...localDiskStore(uploadDir), put: async () => Promise.reject(Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" })) };
+    setFileStore(full);
+    try {
+      const fields = { intent: "save", slug: "full-disk-photo", title: "Men at the camp", kind: "photo", description: "Prisoners at a camp, 1953.", published: "on" };
+      const media = await multipart(newMediaAction, "/admin/media/new", {}, editor.id, fields, { field: "image", name: "camp.png", type: "image/png", data: await makePng(30) });
+      expect(media.status).toBe(503);
+      expect(media.data.fields.image).toMatch(/could not be stored on our side/);
+      expect(await db().selectFrom("caseMedia").select("id").where("slug", "=", "full-disk-photo").execute()).toEqual([]);
+      const c = await db().selectFrom("cases").select(["id", "photoUrl"]).where("slug", "=", "richard-desautels").executeTakeFirstOrThrow();
+      const photo = await multipart(caseAction, `/admin/cases/${c.id}`, { id: String(c.id) }, editor.id, { intent: "photo" }, { field: "file", name: "p.png", type: "image/png", data: await makePng(31) });
+      expect(photo.status).toBe(503);
+      expect(photo.data.upload.error).toMatch(/could not be stored on our side/);
+      expect((await db().selectFrom("cases").select("photoUrl").where("id", "=", c.id).executeTakeFirstOrThrow()).photoUrl).toBe(c.photoUrl);
+    } finally {
+      setFileStore(undefined);
+    }
   });
 });
