@@ -36,7 +36,7 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
   if (config.generated.length) {
     log.warn(`Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`);
   }
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), pool: poolSettings(config) });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), pool: command === "letters:packet" ? { ...poolSettings(config), max: config.PACKET_DB_CONNECTIONS } : poolSettings(config) });
   if (command === "serve") return serve(build, database);
   try {
     if (command === "seed") {

@@ -28,6 +28,20 @@ const schema = z.object({
   DONATIONS_TEST_MODE: bool.optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(55_000_000),
+  /** The public tip form's whole body: five 10 MB files and the text. */
+  MAX_TIP_UPLOAD_BYTES: z.coerce.number().int().positive().default(53_000_000),
+  /** Pixels one image may have (read from its header before decoding). */
+  IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(50_000_000),
+  /** Pixels all images of one request may have together. */
+  IMAGE_REQUEST_MAX_PIXELS: z.coerce.number().int().positive().default(100_000_000),
+  /** Images decoded at the same time in one process; the others wait their turn. */
+  IMAGE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Seconds browsers and shared caches may keep a public /media file. */
+  MEDIA_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** Letter packets drawn at the same time; more get 429 with Retry-After. */
+  PACKET_MAX_CONCURRENT: z.coerce.number().int().min(1).max(20).default(2),
+  /** Database connections of one packet process. */
+  PACKET_DB_CONNECTIONS: z.coerce.number().int().min(1).max(5).default(2),
   ORG_NAME: z.string().default("Bring Them Home: Korean War and Cold War POWs"),
   ORG_POSTAL_ADDRESS: z.string().optional(),
   MAIL_FROM: z.string().default("Bring Them Home <updates@example.org>"),

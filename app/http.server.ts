@@ -8,7 +8,8 @@ import { db } from "~db/index.server";
 import { appUrl, env } from "~/env.server";
 import { withDatabaseFaults } from "~/lib/database-unavailable.server";
 import { log } from "~/lib/log.server";
-import { bodyLimit } from "~/modules/security/body-limit.server";
+import { bodyLimit, refusedForSize } from "~/modules/security/body-limit.server";
+import { uploadBodyLimits } from "~/modules/uploads/upload-routes.server";
 import { clientIp, logClientIpPolicy } from "~/modules/security/client-ip.server";
 import { securityHeaders } from "~/modules/security/headers.server";
 import { sameOriginOnly } from "~/modules/security/origin.server";
@@ -40,7 +41,7 @@ export function createApp(build: ServerBuild) {
 
   app.use(securityHeaders({ hsts: config.isProduction }));
   app.use(sameOriginOnly(appUrl()));
-  app.use(bodyLimit(config.MAX_BODY_BYTES, [{ path: /^\/(tips\/new|admin\/)/, bytes: config.MAX_UPLOAD_BYTES }]));
+  app.use(bodyLimit(config.MAX_BODY_BYTES, uploadBodyLimits(config)));
   app.use(compression({ filter: (req, res) => !req.path.startsWith("/api/") && compression.filter(req, res) }));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -62,6 +63,8 @@ export function createApp(build: ServerBuild) {
     }),
   );
 
+  // A request already answered 413 saw its body cut off: its handler's error is expected.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => (refusedForSize(res) ? undefined : next(error)));
   app.use(lastErrorHandler((error) => log.error("unhandled request error", { error: error instanceof Error ? error.stack : String(error) })));
   return app;
 }

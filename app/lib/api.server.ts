@@ -1,6 +1,11 @@
 import type { FieldErrors } from "./validation";
 
 /** DESIGN.md's error shape, written in this one place: {"error": {"code", "message", "fields"?}}. */
+/** Paths that answer errors in the JSON envelope rather than as a page: the API and the webhooks. */
+export function wantsJson(pathname: string): boolean {
+  return /^\/(api|webhooks)(\/|$)/.test(pathname);
+}
+
 export function errorEnvelope(code: string, message: string, fields?: FieldErrors) {
   return { error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } };
 }

@@ -2,7 +2,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { isDatabaseUnavailable } from "~db/unavailable";
 import { env } from "~/env.server";
-import { apiError, errorEnvelope } from "./api.server";
+import { apiError, errorEnvelope, wantsJson } from "./api.server";
 import { log } from "./log.server";
 
 /*
@@ -15,9 +15,6 @@ export const DATABASE_UNAVAILABLE_CODE = "database_unavailable";
 const API_MESSAGE = "The database is not answering just now. Nothing was changed by this request; please retry shortly.";
 const PAGE_MESSAGE = "Our database is not answering just now. Nothing was lost: please try again in a few seconds.";
 
-function wantsJson(pathname: string): boolean {
-  return /^\/(api|webhooks)(\/|$)/.test(pathname);
-}
 
 function retryAfter(): string {
   return String(env().DB_RETRY_AFTER_SECONDS);

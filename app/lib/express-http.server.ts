@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { errorEnvelope } from "./api.server";
+import { errorEnvelope, wantsJson } from "./api.server";
 import { sendDatabaseUnavailable } from "./database-unavailable.server";
 import { jsonInput, type Input } from "./input.server";
 import type { FieldErrors } from "./validation";
@@ -11,7 +11,6 @@ import type { FieldErrors } from "./validation";
 export type FastRoute = { method: "get" | "post"; path: string; handler: RequestHandler };
 
 /** Paths whose errors are JSON (the API and the provider webhooks). */
-export const wantsJson = (path: string) => path.startsWith("/api/") || path.startsWith("/webhooks/");
 
 export function sendError(req: Pick<Request, "path">, res: Response, status: number, code: string, message: string, fields?: FieldErrors) {
   res.status(status).setHeader("Cache-Control", "no-store");
@@ -32,8 +31,11 @@ export function readBody(req: Request, limit: number): Promise<string | null> {
     req.on("data", (c: Buffer) => {
       size += c.length;
       if (size > limit) {
+        // Stop reading, but leave the socket open so the 413 reaches the client; the answer
+        // carries Connection: close, which ends the connection once it is written.
+        req.removeAllListeners("data");
+        req.pause();
         resolve(null);
-        req.destroy();
       } else chunks.push(c);
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
-import { sendError, wantsJson } from "./express-http.server";
+import { wantsJson } from "./api.server";
+import { sendError } from "./express-http.server";
 
 /*
  * Refuses, before any route sees it, a request no browser or client of ours sends: an odd method,

@@ -68,7 +68,11 @@ describe("tips", () => {
     expect(await admin.page.locator(".tip-text b").count()).toBe(0);
     expect(await admin.page.getByText("niece@example.org").count()).toBeGreaterThan(0);
     expect(await admin.page.locator(".tip-files li").count()).toBe(2);
-    const imageOk = await admin.page.locator(".tip-files img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 64);
+    // Wait for the image to finish loading (on a busy machine it may not have yet), then check it.
+    const imageOk = await admin.page.locator(".tip-files img").evaluate(async (img: HTMLImageElement) => {
+      await img.decode().catch(() => undefined); // resolves once loaded and decoded; a broken image fails below
+      return img.complete && img.naturalWidth === 64;
+    });
     expect(imageOk).toBe(true);
     await waitForHydration(admin.page);
     await admin.page.getByLabel("State").selectOption("forwarded");

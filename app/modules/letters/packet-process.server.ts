@@ -14,6 +14,8 @@ import { packetInfo, writePacketCsv, writePacketPdf, type PacketInfo } from "./p
  */
 
 export const PACKET_HEAP_MB = 128;
+/** The packet process's connections are named so in pg_stat_activity. Its pool holds PACKET_DB_CONNECTIONS. */
+export const PACKET_APPLICATION_NAME = "unreturned-letter-packet";
 
 const args = z.object({
   campaign: z.coerce.number().int().positive(),
@@ -60,7 +62,7 @@ export function streamPacketFromChild(params: { campaign: number; office: string
   const child = spawn(
     process.execPath,
     [`--max-old-space-size=${PACKET_HEAP_MB}`, process.argv[1], "letters:packet", "--campaign", String(params.campaign), "--office", params.office, "--format", params.format],
-    { env: { ...process.env, DATABASE_URL: databaseUrl(), LOG_LEVEL: "warn", WORKER: "false" }, stdio: ["ignore", "pipe", "pipe"] },
+    { env: { ...process.env, DATABASE_URL: databaseUrl(), LOG_LEVEL: "warn", WORKER: "false", PGAPPNAME: PACKET_APPLICATION_NAME }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";
   child.stderr.on("data", (c) => (stderr = (stderr + c).slice(-2000)));

@@ -56,3 +56,28 @@ export function listCaseDocuments(db: Executor, caseId: number) {
 export function findCaseIdBySlug(db: Executor, slug: string) {
   return db.selectFrom("cases").select("id").where("slug", "=", slug).executeTakeFirst();
 }
+
+/**
+ * Whether a stored file under `media/` is used by a record: an item's image, a case's photo, a
+ * case's source document. With `publishedOnly`, only records the public can see count.
+ */
+export async function isMediaKeyInUse(db: Executor, key: string, options: { publishedOnly: boolean }): Promise<boolean> {
+  const { publishedOnly } = options;
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom("caseMedia").select("id").where("imageKey", "=", key).$if(publishedOnly, (q) => q.where("published", "=", true))).as("item"),
+      eb.exists(eb.selectFrom("cases").select("id").where("photoUrl", "=", `/${key}`).$if(publishedOnly, (q) => q.where("published", "=", true))).as("photo"),
+      eb
+        .exists(
+          eb
+            .selectFrom("caseDocuments")
+            .innerJoin("cases", "cases.id", "caseDocuments.caseId")
+            .select("caseDocuments.id")
+            .where("caseDocuments.storageKey", "=", key)
+            .$if(publishedOnly, (q) => q.where("cases.published", "=", true)),
+        )
+        .as("document"),
+    ])
+    .executeTakeFirstOrThrow();
+  return Boolean(row.item || row.photo || row.document);
+}

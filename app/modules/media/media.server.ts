@@ -1,4 +1,7 @@
 import { db } from "~db/index.server";
+import { env } from "~/env.server";
+import { log } from "~/lib/log.server";
+import { getOrganizer } from "~/modules/organizers/session.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { contentKey, type CheckedFile } from "~/modules/uploads/file-check.server";
 import { assertKey, fileStore } from "~/modules/uploads/storage.server";
@@ -10,6 +13,7 @@ import {
   findMediaBySlug,
   insertCaseDocument,
   insertMedia,
+  isMediaKeyInUse,
   listCaseDocuments,
   listMedia,
   setCasePhoto,
@@ -40,7 +44,7 @@ export async function findPublishedMedia(slug: string) {
 
 export type SaveMediaResult = { ok: true; id: number } | { ok: false; fields: Record<string, string> };
 
-/** Stores a public image under `media/` by its content hash (immutable, cacheable forever). */
+/** Stores a public image under `media/` by its content hash (a new image gets a new address). */
 async function storePublic(prefix: string, file: CheckedFile): Promise<string> {
   const key = contentKey(prefix, file.data, file.extension);
   await fileStore().put(key, file.data);
@@ -57,8 +61,9 @@ export async function saveMedia(actorId: number, id: number | null, form: MediaF
   const clash = await findMediaBySlug(db(), form.slug);
   if (clash && clash.id !== id) return { ok: false, fields: { slug: "Another item already uses this slug." } };
   const imageKey = image ? await storePublic("media", image) : null;
+  const replaced = id !== null && imageKey ? (await findMediaById(db(), id))?.imageKey ?? null : null;
   const values: MediaValues = { slug: form.slug, title: form.title, kind: form.kind, description: form.description, dateText: form.dateText, source: form.source, caseId, imageAlt: form.imageAlt, published: form.published };
-  return db().transaction().execute(async (trx) => {
+  const result = await db().transaction().execute(async (trx) => {
     let mediaId = id;
     if (mediaId === null) {
       const row = await insertMedia(trx, { ...values, imageKey });
@@ -71,13 +76,25 @@ export async function saveMedia(actorId: number, id: number | null, form: MediaF
     await insertAuditEntry(trx, { organizerId: actorId, action: id === null ? "media.create" : "media.update", subjectType: "case_media", subjectId: mediaId, details: { slug: form.slug, published: form.published, image: imageKey } });
     return { ok: true, id: mediaId } as const;
   });
+  if (replaced && replaced !== imageKey) await deleteIfUnused(replaced);
+  return result;
 }
 
 export async function removeMediaImage(actorId: number, id: number) {
+  const previous = (await findMediaById(db(), id))?.imageKey ?? null;
   await db().transaction().execute(async (trx) => {
     await setMediaImage(trx, id, null);
     await insertAuditEntry(trx, { organizerId: actorId, action: "media.image-remove", subjectType: "case_media", subjectId: id });
   });
+  if (previous) await deleteIfUnused(previous);
+}
+
+/** A removed or replaced image leaves the disk once no record uses it (keys are shared by content). */
+async function deleteIfUnused(key: string) {
+  if (await isMediaKeyInUse(db(), key, { publishedOnly: false })) return;
+  await fileStore()
+    .delete(key)
+    .catch((error) => log.warn("could not delete a removed media file", { key, error: String(error) }));
 }
 
 /** An uploaded case photo becomes the case's photo address (`/media/…`). */
@@ -108,8 +125,21 @@ export async function caseDocuments(caseId: number) {
 
 const PUBLIC_TYPES: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", pdf: "application/pdf" };
 
-/** A public file by its address below /media/, or null. Only keys under `media/` are public. */
-export async function readPublicFile(rest: string): Promise<{ data: Buffer; contentType: string; download: boolean } | null> {
+export interface ServedFile {
+  data: Buffer;
+  contentType: string;
+  download: boolean;
+  /** Public files may be kept MEDIA_MAX_AGE_SECONDS; files not (or no longer) public: never. */
+  cacheControl: string;
+  etag: string;
+}
+
+/**
+ * A file by its address below /media/, or null. Only keys under `media/` that a published
+ * record uses are public, so a removed or unpublished image answers 404 at once; organizers
+ * still see the files of their unpublished records (uncached).
+ */
+export async function readPublicFile(rest: string, request?: Request): Promise<ServedFile | null> {
   const key = `media/${rest}`;
   try {
     assertKey(key);
@@ -119,6 +149,13 @@ export async function readPublicFile(rest: string): Promise<{ data: Buffer; cont
   const ext = key.split(".").pop() ?? "";
   const contentType = PUBLIC_TYPES[ext];
   if (!contentType) return null;
+  let cacheControl = `public, max-age=${env().MEDIA_MAX_AGE_SECONDS}`;
+  if (!(await isMediaKeyInUse(db(), key, { publishedOnly: true }))) {
+    const organizer = request ? await getOrganizer(request) : null;
+    if (!organizer || !(await isMediaKeyInUse(db(), key, { publishedOnly: false }))) return null;
+    cacheControl = "private, no-store";
+  }
   const data = await fileStore().get(key);
-  return data ? { data, contentType, download: ext === "pdf" } : null;
+  const etag = `"${key.split("/").pop()!.split(".")[0]}"`;
+  return data ? { data, contentType, download: ext === "pdf", cacheControl, etag } : null;
 }

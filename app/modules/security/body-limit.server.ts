@@ -1,31 +1,93 @@
 import type { NextFunction, Request, Response } from "express";
-import { sendError } from "~/lib/express-http.server";
+import { errorEnvelope, wantsJson } from "~/lib/api.server";
 
 /**
- * Answers 413 before any parsing when the declared body is too large, and cuts off a body
- * that streams past the limit without declaring its length.
+ * A larger body limit for some paths. When `allowed` is given, the larger limit applies only
+ * if it answers true (for example: the request carries a signed-in organizer's session);
+ * otherwise the default limit applies.
  */
-export function bodyLimit(defaultLimit: number, largerLimits: Array<{ path: RegExp; bytes: number }> = []) {
+export interface BodyLimitRule {
+  path: RegExp;
+  bytes: number;
+  allowed?: (req: Request) => Promise<boolean>;
+}
+
+/** How long a refused request's connection stays open so the client can read the 413. */
+const LINGER_MS = 1000;
+
+/**
+ * Every request with a body gets a limit before anything reads it: the default one, or a
+ * rule's larger one. A declared length over the limit gets 413 at once; a body that streams
+ * past it (chunked, or longer than it said) is cut off with 413 and never buffered.
+ */
+export function bodyLimit(defaultLimit: number, rules: BodyLimitRule[] = []) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method === "GET" || req.method === "HEAD") return next();
-    const limit = largerLimits.find((l) => l.path.test(req.path))?.bytes ?? defaultLimit;
-    const declared = Number(req.headers["content-length"] ?? "0");
-    if (declared > limit) return tooLarge(req, res, limit);
-    if (req.headers["content-length"] === undefined) {
-      let seen = 0;
-      req.on("data", (chunk: Buffer) => {
-        seen += chunk.length;
-        if (seen > limit && !res.headersSent) {
-          tooLarge(req, res, limit);
-          req.destroy();
-        }
-      });
-    }
-    next();
+    if (!hasBody(req)) return next();
+    // Counting starts at once (the first bytes may already be arriving with the headers);
+    // the limit is known once the rule has been decided.
+    const counter = countBody(req, res);
+    const decide = (limit: number) => {
+      counter.limit = limit;
+      if (Number(req.headers["content-length"] ?? "0") > limit || counter.seen > limit) return refuse(req, res, limit);
+      next();
+    };
+    limitFor(req, defaultLimit, rules).then(decide, () => decide(defaultLimit));
   };
 }
 
-function tooLarge(req: Request, res: Response, limit: number) {
-  res.setHeader("Connection", "close");
-  sendError(req, res, 413, "payload_too_large", `The request is too large (limit ${Math.round(limit / 1000)} kB).`);
+function hasBody(req: Request): boolean {
+  const length = req.headers["content-length"];
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+}
+
+async function limitFor(req: Request, defaultLimit: number, rules: BodyLimitRule[]): Promise<number> {
+  const rule = rules.find((r) => r.path.test(req.path));
+  if (!rule) return defaultLimit;
+  if (rule.allowed && !(await rule.allowed(req))) return defaultLimit;
+  return rule.bytes;
+}
+
+/**
+ * Counts the body where the HTTP parser hands it over (push), so whoever reads it later, and
+ * however, never gets more than the limit; the stream is not switched to flowing mode. Before
+ * the limit is decided, the stream's own buffer (backpressure) bounds what is held.
+ */
+function countBody(req: Request, res: Response) {
+  const counter = { seen: 0, limit: Infinity };
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk === null) return push(null);
+    if (res.locals.bodyTooLarge) return false;
+    counter.seen += (chunk as Buffer).length;
+    if (counter.seen <= counter.limit) return push(chunk, encoding);
+    refuse(req, res, counter.limit);
+    return false; // the parser stops reading the socket
+  };
+  return counter;
+}
+
+/** True once a request was refused for its size (its handlers' later errors are expected). */
+export function refusedForSize(res: Response): boolean {
+  return res.locals.bodyTooLarge === true;
+}
+
+function refuse(req: Request, res: Response, limit: number) {
+  res.locals.bodyTooLarge = true;
+  // Whoever was reading the body (Remix) gets nothing more; the connection is closed once the
+  // client had time to read the answer.
+  const close = () => setTimeout(() => req.socket?.destroy(), LINGER_MS).unref();
+  if (res.headersSent) return close();
+  res.status(413).setHeader("Connection", "close");
+  const message = `The request is too large (limit ${formatLimit(limit)}).`;
+  if (wantsJson(req.path)) res.json(errorEnvelope("payload_too_large", message));
+  else res.type("html").send(page(message));
+  res.once("finish", close);
+}
+
+function formatLimit(bytes: number): string {
+  return bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`;
+}
+
+function page(message: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too large</title></head><body><main><h1>That was too large to send</h1><p>${message}</p><p>Please go back, make it smaller (fewer or smaller files, shorter text) and try again.</p><p><a href="/">Home</a></p></main></body></html>`;
 }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
-import { sendError, wantsJson } from "~/lib/express-http.server";
+import { wantsJson } from "~/lib/api.server";
+import { sendError } from "~/lib/express-http.server";
 
 /**
  * Requests that are authenticated by their own signature or token and so may come from

@@ -3,8 +3,9 @@ import { fieldErrors } from "~/lib/validation";
 import { log } from "~/lib/log.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
-import { checkFile, type CheckedFile } from "~/modules/uploads/file-check.server";
-import { parseUpload } from "~/modules/uploads/multipart.server";
+import { checkFile, requestPixelBudget, type CheckedFile } from "~/modules/uploads/file-check.server";
+import { parseUpload, STORAGE_FAILED_MESSAGE } from "~/modules/uploads/multipart.server";
+import { isStorageError } from "~/modules/uploads/storage.server";
 import { TIP_LIMITS } from "./tips";
 import { TIP_FIELDS, tipFormSchema } from "./tips.schema";
 import { submitTip, tipRateLimit } from "./tips.server";
@@ -38,20 +39,30 @@ export async function handleTipSubmission(request: Request, clientIp: string) {
       log.info("tip honeypot filled; nothing stored");
       throw redirect("/tips/sent");
     }
+    const notStored = () => refused(503, values, { attachments: STORAGE_FAILED_MESSAGE }, "Your tip was not sent: we could not store it just now. Please try again later.");
+    if (upload.storageFailed) return notStored();
     const parsed = tipFormSchema.safeParse(upload.fields);
     const fields = parsed.success ? {} : fieldErrors(parsed.error);
     const fileErrors = [...upload.errors];
     const checked: CheckedFile[] = [];
     if (!fileErrors.length) {
+      const budget = requestPixelBudget();
       for (const file of upload.files) {
-        const result = await checkFile(file, ["image", "pdf"]);
+        const result = await checkFile(file, ["image", "pdf"], { budget });
         if (result.ok) checked.push(result.file);
         else fileErrors.push(result.message);
       }
     }
     if (fileErrors.length) fields.attachments = `${fileErrors.join(" ")} Nothing was saved: please choose the files again.`;
     if (!parsed.success || fileErrors.length) return refused(400, values, fields, "Your tip was not sent yet. Please correct what is marked below.");
-    const tip = await submitTip(parsed.data, checked, hashIp(clientIp));
+    let tip;
+    try {
+      tip = await submitTip(parsed.data, checked, hashIp(clientIp));
+    } catch (error) {
+      if (!isStorageError(error)) throw error;
+      log.error("tip files could not be stored", { error: String(error) });
+      return notStored();
+    }
     throw redirect(`/tips/sent?ref=${encodeURIComponent(tip.reference)}`);
   } finally {
     await upload.cleanup();

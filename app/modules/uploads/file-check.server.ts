@@ -2,6 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
+import { env } from "~/env.server";
+import { createSlots } from "~/lib/slots";
 
 export type AllowedKind = "image" | "pdf";
 
@@ -25,6 +27,40 @@ export function safeFilename(name: string, extension: string): string {
   return `${base}.${extension}`;
 }
 
+/** What is left of one request's decoded-pixel allowance (IMAGE_REQUEST_MAX_PIXELS). */
+export interface PixelBudget {
+  left: number;
+}
+
+export function requestPixelBudget(): PixelBudget {
+  return { left: env().IMAGE_REQUEST_MAX_PIXELS };
+}
+
+// Decoding is the costly part: only IMAGE_CONCURRENCY images are handled at once per process
+// (sharp's own counters show it: sharp.counters().process).
+const decoding = createSlots(() => env().IMAGE_CONCURRENCY);
+
+const megapixels = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
+
+/** The image's size from its header (nothing is decoded), or a refusal. */
+async function checkDimensions(data: Buffer, name: string, budget: PixelBudget | undefined): Promise<string | null> {
+  let pixels: number;
+  try {
+    const meta = await sharp(data, { limitInputPixels: false }).metadata();
+    pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
+    if (!pixels) return `"${name}" could not be read as an image.`;
+  } catch {
+    return `"${name}" could not be read as an image.`;
+  }
+  const max = env().IMAGE_MAX_PIXELS;
+  if (pixels > max) return `"${name}" is ${megapixels(pixels)}; images can be at most ${megapixels(max)}.`;
+  if (budget) {
+    if (pixels > budget.left) return `"${name}" is too large to handle together with the other images (at most ${megapixels(env().IMAGE_REQUEST_MAX_PIXELS)} in one form).`;
+    budget.left -= pixels;
+  }
+  return null;
+}
+
 /**
  * Checks a file by its content (never its name or declared type) and returns it ready to
  * store: images re-encoded by sharp (which drops EXIF, GPS and other metadata, after applying
@@ -33,7 +69,7 @@ export function safeFilename(name: string, extension: string): string {
 export async function checkFile(
   input: { filename: string; tempPath?: string; data?: Buffer },
   allowed: AllowedKind[],
-  options: { maxImageSide?: number } = {},
+  options: { maxImageSide?: number; budget?: PixelBudget } = {},
 ): Promise<{ ok: true; file: CheckedFile } | { ok: false; message: string }> {
   const data = input.data ?? (await readFile(input.tempPath!));
   const detected = await fileTypeFromBuffer(data);
@@ -44,17 +80,25 @@ export async function checkFile(
   }
   const image = IMAGE_TYPES[detected.mime];
   if (!image || !allowed.includes("image")) return { ok: false, message: `"${input.filename}" is not ${what}.` };
-  try {
-    let pipeline = sharp(data, { failOn: "error", limitInputPixels: 80_000_000 }).rotate();
-    if (options.maxImageSide) pipeline = pipeline.resize({ width: options.maxImageSide, height: options.maxImageSide, fit: "inside", withoutEnlargement: true });
-    const out =
-      image.out === "jpeg" ? await pipeline.jpeg({ quality: 85, mozjpeg: true }).toBuffer()
-      : image.out === "webp" ? await pipeline.webp({ quality: 85 }).toBuffer()
-      : await pipeline.png().toBuffer();
-    return { ok: true, file: { filename: safeFilename(input.filename, image.ext), contentType: `image/${image.out}`, extension: image.ext, data: out } };
-  } catch {
-    return { ok: false, message: `"${input.filename}" could not be read as an image.` };
-  }
+  return decoding.run(async () => {
+    const refused = await checkDimensions(data, input.filename, options.budget);
+    if (refused) return { ok: false as const, message: refused };
+    try {
+      return await reencode(data, input.filename, image, options.maxImageSide);
+    } catch {
+      return { ok: false as const, message: `"${input.filename}" could not be read as an image.` };
+    }
+  });
+}
+
+async function reencode(data: Buffer, filename: string, image: { ext: string; out: "jpeg" | "png" | "webp" }, maxImageSide: number | undefined) {
+  let pipeline = sharp(data, { failOn: "error", limitInputPixels: env().IMAGE_MAX_PIXELS }).rotate();
+  if (maxImageSide) pipeline = pipeline.resize({ width: maxImageSide, height: maxImageSide, fit: "inside", withoutEnlargement: true });
+  const out =
+    image.out === "jpeg" ? await pipeline.jpeg({ quality: 85, mozjpeg: true }).toBuffer()
+    : image.out === "webp" ? await pipeline.webp({ quality: 85 }).toBuffer()
+    : await pipeline.png().toBuffer();
+  return { ok: true as const, file: { filename: safeFilename(filename, image.ext), contentType: `image/${image.out}`, extension: image.ext, data: out } };
 }
 
 /** A random storage key under a prefix, e.g. `tips/0b8e….jpg`. */
@@ -62,7 +106,7 @@ export function randomKey(prefix: string, extension: string): string {
   return `${prefix}/${randomUUID()}.${extension}`;
 }
 
-/** A content-addressed key (public files are immutable, so they cache forever). */
+/** A content-addressed key: a changed image gets a new address. */
 export function contentKey(prefix: string, data: Buffer, extension: string): string {
   return `${prefix}/${createHash("sha256").update(data).digest("hex").slice(0, 32)}.${extension}`;
 }

@@ -1,7 +1,8 @@
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { log } from "~/lib/log.server";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { formatBytes } from "./uploads";
 import { incomingDir } from "./storage.server";
@@ -22,6 +23,8 @@ export interface ParsedUpload {
   files: IncomingFile[];
   /** A message per problem found while streaming (too large, too many files, field too long). */
   errors: string[];
+  /** The upload could not be stored on our side (disk full or unwritable): answer 503. */
+  storageFailed: boolean;
   /** Removes every temporary file of this request; call it in a finally block. */
   cleanup: () => Promise<void>;
 }
@@ -46,6 +49,7 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   const temps: string[] = [];
   const errors: string[] = [];
   const fields: Record<string, string> = {};
+  let storageFailed = false;
   const cleanup = async () => {
     await Promise.all(temps.map((t) => rm(t, { force: true })));
   };
@@ -53,9 +57,15 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   if (!type.startsWith("multipart/form-data")) {
     const form = await requireForm(request);
     for (const [k, v] of form.entries()) if (typeof v === "string" && !(k in fields)) fields[k] = v;
-    return { fields, files, errors, cleanup };
+    return { fields, files, errors, storageFailed, cleanup };
   }
-  const dir = await incomingDir();
+  let dir: string | null = null;
+  try {
+    dir = await incomingDir();
+  } catch (error) {
+    storageFailed = true;
+    log.error("upload folder unavailable", { error: String(error) });
+  }
 
   const handler: UploadHandler = async ({ name, filename, contentType, data }) => {
     if (filename === undefined) {
@@ -81,17 +91,19 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
       if (!errors.some((e) => e.startsWith("At most"))) errors.push(`At most ${limits.maxFiles} attachments can be sent with one tip.`);
       return undefined;
     }
+    if (dir === null || storageFailed) {
+      for await (const _ of data) void _;
+      return undefined;
+    }
     const tempPath = path.join(dir, `${randomBytes(12).toString("hex")}.part`);
     temps.push(tempPath);
-    const out = createWriteStream(tempPath, { mode: 0o600 });
-    let bytes = 0;
-    let over = false;
-    for await (const chunk of data) {
-      bytes += chunk.byteLength;
-      if (bytes > limits.maxFileBytes) over = true;
-      if (!over && !out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+    const stored = await streamToFile(data, tempPath, limits.maxFileBytes);
+    const { bytes, over } = stored;
+    if (stored.writeError) {
+      storageFailed = true;
+      log.error("upload could not be written", { error: String(stored.writeError) });
+      return undefined;
     }
-    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
     if (over) {
       errors.push(`"${filename}" is ${formatBytes(bytes)}; each file can be at most ${formatBytes(limits.maxFileBytes)}.`);
       return undefined;
@@ -109,9 +121,55 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   } catch (error) {
     await cleanup();
     // A body cut off or not multipart at all (the parser's own errors): the sender's fault, a 400.
-    if (error instanceof TypeError || (error instanceof Error && /^malformed multipart/i.test(error.message))) return { fields: {}, files: [], errors: ["The form could not be read. Please send it again."], cleanup };
+    if (error instanceof TypeError || (error instanceof Error && /^malformed multipart/i.test(error.message))) return { fields: {}, files: [], errors: ["The form could not be read. Please send it again."], storageFailed, cleanup };
     throw error;
   }
   if (Object.keys(nulFields(fields)).length) errors.push(NUL_MESSAGE);
-  return { fields, files, errors, cleanup };
+  if (storageFailed) {
+    await cleanup();
+    return { fields, files: [], errors: [STORAGE_FAILED_MESSAGE], storageFailed, cleanup };
+  }
+  return { fields, files, errors, storageFailed, cleanup };
+}
+
+export const STORAGE_FAILED_MESSAGE = "Your files could not be stored on our side just now. Nothing was saved: please try again later.";
+
+/**
+ * Streams one part to a file, keeping at most `maxBytes`. A write error (disk full, folder
+ * unwritable) is returned, not thrown, and the rest of the part is still read so the form's
+ * other fields arrive. The file is closed on every outcome, an aborted body included.
+ */
+async function streamToFile(data: AsyncIterable<Uint8Array>, file: string, maxBytes: number) {
+  const out = createWriteStream(file, { mode: 0o600 });
+  let writeError: Error | null = null;
+  out.on("error", (error) => (writeError ??= error));
+  let bytes = 0;
+  let over = false;
+  try {
+    for await (const chunk of data) {
+      bytes += chunk.byteLength;
+      if (bytes > maxBytes) over = true;
+      if (!over && !writeError && !out.write(chunk)) await drained(out);
+    }
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+  if (!writeError) await finished(out);
+  else out.destroy();
+  return { bytes, over, writeError: writeError as Error | null };
+}
+
+function drained(out: WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off("drain", done).off("error", done).off("close", done);
+      resolve();
+    };
+    out.on("drain", done).on("error", done).on("close", done);
+  });
+}
+
+function finished(out: WriteStream): Promise<void> {
+  return new Promise((resolve) => out.end(() => resolve()));
 }

@@ -76,3 +76,11 @@ export async function fileExists(file: string): Promise<boolean> {
     return false;
   }
 }
+
+const STORAGE_ERRORS = new Set(["ENOSPC", "EDQUOT", "EFBIG", "EACCES", "EPERM", "EROFS", "EIO", "ENOENT", "ENOTDIR", "EISDIR", "EEXIST", "EMFILE", "ENFILE"]);
+
+/** Whether an error is the disk's (full, read-only, unwritable), not the request's: answer 503. */
+export function isStorageError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === "string" && STORAGE_ERRORS.has(code);
+}
