@@ -8,7 +8,7 @@ import { appUrl, env, EnvError, overrideEnv } from "~/env.server";
 import { createApp } from "~/http.server";
 import { startWorker } from "~/jobs/worker.server";
 import { log } from "~/lib/log.server";
-import { ensureCongressData, importCongressData } from "~/modules/legislators/import.server";
+import { ensureCongressData, importCongressData, importCurrentCongressData } from "~/modules/legislators/import.server";
 import { countOrganizers } from "~/modules/organizers/organizers.server";
 import { createOrganizerFromCli } from "~/modules/organizers/cli.server";
 import { writePacketToStdout } from "~/modules/letters/packet-process.server";
@@ -42,7 +42,7 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
       const result = await runSeed(db());
       log.info(`Seed: ${result.created} created, ${result.unchanged} already present.`);
     } else if (command === "data:import") {
-      const report = await importCongressData(db(), args[0] ? { folder: args[0] } : { fetch: true });
+      const report = args[0] ? await importCongressData(db(), { folder: args[0] }) : await importCurrentCongressData(db(), (m) => log.warn(m));
       log.info(report.summary);
     } else if (command === "organizer:create") {
       await createOrganizerFromCli(db(), args);

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../db/embedded.server";
 import { createFreshDatabase } from "./fresh-database";
+import { CONGRESS_SNAPSHOT } from "./congress-snapshot";
 import { E2E_SESSION_SECRET } from "./urls";
 
 declare module "vitest" {
@@ -36,7 +37,7 @@ export default async function setup(project: TestProject) {
       HOST: "127.0.0.1",
       DATABASE_URL: fresh.url,
       DATA_DIR: dataDir,
-      DATA_IMPORT_DIR: process.env.DATA_IMPORT_DIR ?? path.resolve("../shared/data/upstream"),
+      DATA_IMPORT_DIR: process.env.DATA_IMPORT_DIR ?? CONGRESS_SNAPSHOT,
       LOG_LEVEL: "warn",
       SESSION_SECRET: E2E_SESSION_SECRET,
     },
