@@ -17,26 +17,19 @@ const USAGE = `Usage: node server.js [serve | migrate | seed | data:import [fold
 
 /** The process entry: `node server.js <command>` calls this with the Remix build. */
 export async function main(build: ServerBuild, argv: string[]): Promise<void> {
-  const [command = "serve", ...args] = argv;
-  let config;
-  try {
-    config = env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-  if (!["serve", "migrate", "seed", "data:import", "organizer:create", "letters:packet"].includes(command)) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  if (config.generated.length) {
-    log.warn(`Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`);
-  }
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), poolSize: 20 });
-  if (command === "serve") return serve(build, database);
+  const [command = "serve"] = argv;
+  if (command !== "serve") return runTask(argv);
+  const database = await boot(command);
+  return serve(build, database);
+}
+
+/**
+ * A command-line task (migrate, seed, data:import, organizer:create, letters:packet) does only
+ * its own work: no Remix build is needed, so `scripts/cli.ts` runs it straight from the sources.
+ */
+export async function runTask(argv: string[]): Promise<void> {
+  const [command = "", ...args] = argv;
+  const database = await boot(command);
   try {
     if (command === "seed") {
       const result = await runSeed(db());
@@ -55,6 +48,28 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
   } finally {
     await database.close();
   }
+}
+
+/** Checks the settings and the command, then opens (and migrates) the database. */
+async function boot(command: string): Promise<OpenedDatabase> {
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!["serve", "migrate", "seed", "data:import", "organizer:create", "letters:packet"].includes(command)) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  if (config.generated.length && command === "serve") {
+    log.warn(`Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`);
+  }
+  return openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), poolSize: command === "serve" ? 20 : 4 });
 }
 
 async function serve(build: ServerBuild, database: OpenedDatabase) {
