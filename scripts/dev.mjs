@@ -20,6 +20,7 @@ let restartTimer;
 let stopping = false;
 
 function startServer() {
+  if (stopping) return;
   server = spawn(process.execPath, ["server.js"], { cwd: root, env, stdio: "inherit" });
   const child = server;
   child.on("exit", (code, signal) => {
@@ -63,6 +64,7 @@ watch(path.join(root, "server.js"), () => started && restart());
 function shutdown() {
   if (stopping) return;
   stopping = true;
+  clearTimeout(restartTimer);
   watcher.kill("SIGTERM");
   stopServer(() => process.exit(0));
 }
