@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -12,6 +12,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     serverDatabaseUrl: string;
+    /** The server's stdout and stderr, appended as they come (tests/support/server-log.ts reads it). */
+    serverLogFile: string;
   }
 }
 
@@ -44,13 +46,20 @@ export default async function setup(project: TestProject) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout?.on("data", (c) => (output += c));
-  child.stderr?.on("data", (c) => (output += c));
+  const serverLogFile = path.join(dataDir, "server.log");
+  writeFileSync(serverLogFile, "");
+  const collect = (c: Buffer) => {
+    output += c;
+    appendFileSync(serverLogFile, c);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForReady(`${baseUrl}/readyz`, child, () => output);
 
   project.provide("baseUrl", baseUrl);
   project.provide("serverDatabaseUrl", fresh.url);
+  project.provide("serverLogFile", serverLogFile);
 
   return async () => {
     child.kill("SIGTERM");
