@@ -25,7 +25,8 @@ function startServer() {
   const child = server;
   child.on("exit", (code, signal) => {
     if (server === child) server = undefined;
-    if (!stopping && code && !signal) console.error(`[dev] the server exited with code ${code}; fix the error and save to restart.`);
+    if (!stopping && code && !signal)
+      console.error(`[dev] the server exited with code ${code}; fix the error and save to restart.`);
   });
 }
 
@@ -46,7 +47,11 @@ function restart() {
   }, 300);
 }
 
-const watcher = spawn(path.join(root, "node_modules/.bin/remix"), ["watch"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+const watcher = spawn(path.join(root, "node_modules/.bin/remix"), ["watch"], {
+  cwd: root,
+  env,
+  stdio: ["ignore", "pipe", "inherit"],
+});
 let started = false;
 watcher.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);

@@ -37,7 +37,11 @@ afterEach(async () => {
       if (match) seen.add(match);
       return !match;
     })
-    .map((line) => `unexpected server error (expect it with expectServerError(/.../) if the test causes it on purpose): ${line}`);
-  for (const p of patterns) if (!seen.has(p)) problems.push(`expected a server error matching ${p}, but none was logged`);
+    .map(
+      (line) =>
+        `unexpected server error (expect it with expectServerError(/.../) if the test causes it on purpose): ${line}`,
+    );
+  for (const p of patterns)
+    if (!seen.has(p)) problems.push(`expected a server error matching ${p}, but none was logged`);
   if (problems.length) throw new Error(problems.join("\n"));
 });

@@ -5,7 +5,6 @@ import { isSuppressed } from "./suppressions.server";
 import { mailTransport } from "./transport.server";
 
 export { renderEmail, orgProps } from "./render.server";
-export { suppressAddress, isSuppressed } from "./suppressions.server";
 
 export interface OutgoingEmail {
   /** The template kind, e.g. "donation-receipt". */
