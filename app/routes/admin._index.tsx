@@ -58,3 +58,5 @@ export default function Dashboard() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -37,3 +37,5 @@ export default function AuditLog() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -35,3 +35,5 @@ export default function AdminCampaigns() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -46,3 +46,5 @@ export default function AdminCases() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

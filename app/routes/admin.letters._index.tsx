@@ -109,3 +109,5 @@ export default function AdminLetters() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -129,3 +129,5 @@ export default function Organizers() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -50,3 +50,5 @@ export default function Outbox() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

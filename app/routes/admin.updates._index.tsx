@@ -40,3 +40,5 @@ export default function Updates() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
