@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { auditPage } from "~/modules/audit/audit.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "read-audit");
@@ -21,7 +22,7 @@ export default function AuditLog() {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>{new Date(e.createdAt).toLocaleString("en-US")}</td>
+              <td>{<DateTime value={e.createdAt} />}</td>
               <td>{e.organizerName ?? "system"}</td>
               <td>{e.action}</td>
               <td>{e.subjectType} {e.subjectId}</td>

@@ -12,6 +12,7 @@ import { mailingFormSchema, mailingFormValues, scheduleSchema } from "~/modules/
 import { audienceSize, composeOptions, getMailing, getMailingProgress, previewMailing, scheduleMailing, sendTestMailing, unscheduleMailing, updateMailing } from "~/modules/mail/mailings.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { DateTime } from "~/components/date-time";
 
 function mailingId(raw: string | undefined): number {
   const id = Number(raw);
@@ -99,7 +100,7 @@ export default function UpdatePage() {
 
       {mailing.status === "scheduled" && mailing.scheduledAt ? (
         <div className="notice" role="status">
-          Scheduled for {new Date(mailing.scheduledAt).toLocaleString("en-US", { timeZone: "UTC" })} UTC.
+          Scheduled for {<DateTime value={mailing.scheduledAt} />}.
           {canEdit ? (
             <Form method="post" className="inline-form"> <button className="button button--small button--secondary" type="submit" name="intent" value="unschedule">Cancel the schedule</button></Form>
           ) : null}

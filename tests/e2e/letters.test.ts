@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { db } from "~db/index.server";
+import { letterFormSchema } from "~/modules/letters/letters.schema";
+import { getLetterCampaign, sendLetters } from "~/modules/letters/letters.server";
 import { makeOrganizer } from "../factories";
 import { baseUrl, launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
 import { sessionCookieFor } from "../support/route-result";
@@ -126,11 +128,12 @@ describe("special places", () => {
 describe("an organizer's delivery packet", () => {
   useServerDatabase();
 
-  /** Sends a letter set from 05401 as a browser without JavaScript would: a same-origin form post. */
+  /** Sends a letter set from 05401 through the letters module, into the server's database. */
   async function writeFrom05401(firstName: string) {
-    const body = new URLSearchParams({
-      intent: "send",
+    const { campaign, targets } = (await getLetterCampaign("dpaa-director"))!;
+    const form = letterFormSchema.parse({
       zip: "05401",
+      seat: "VT-0",
       firstName,
       lastName: "Packet",
       street: "12 Main St",
@@ -139,9 +142,7 @@ describe("an organizer's delivery packet", () => {
       personalNote: "",
       idempotencyKey: randomBytes(16).toString("base64url"),
     });
-    const res = await fetch(`${baseUrl()}/campaigns/dpaa-director/letter`, { method: "POST", body, headers: { origin: baseUrl() }, redirect: "manual" });
-    expect(res.status, await res.text()).toBe(302);
-    expect(res.headers.get("location")).toMatch(/\/letters\//);
+    expect(await sendLetters(campaign, targets, form, "203.0.113.70")).toMatchObject({ ok: true, created: true });
   }
 
   it("streams Senator Sanders' packet from the built server's packet process, as a PDF, to an editor only", async () => {
