@@ -12,7 +12,11 @@ export function useOrgTimeZone(): string {
 export function DateTime({ value, full = false }: { value: DateInput; full?: boolean }) {
   const zone = useOrgTimeZone();
   const date = new Date(value);
-  return <time dateTime={date.toISOString()}>{full ? formatFullDateTime(date, zone) : formatDateTime(date, zone)}</time>;
+  return (
+    <time dateTime={date.toISOString()}>
+      {full ? formatFullDateTime(date, zone) : formatDateTime(date, zone)}
+    </time>
+  );
 }
 
 /** A date in the organization's time zone, e.g. "Dec 1, 2026". */

@@ -9,7 +9,9 @@ describe("dates in the organization's time zone", () => {
     expect(formatDate(lateEvening, "America/New_York")).toBe("Dec 1, 2026");
     expect(formatDate(lateEvening, "America/Los_Angeles")).toBe("Dec 1, 2026");
     expect(formatLongDate(lateEvening, "UTC")).toBe("December 2, 2026");
-    expect(formatFullDateTime("2026-07-04T16:00:00Z", "America/New_York")).toBe("Saturday, July 4, 2026 at 12:00 PM EDT");
+    expect(formatFullDateTime("2026-07-04T16:00:00Z", "America/New_York")).toBe(
+      "Saturday, July 4, 2026 at 12:00 PM EDT",
+    );
   });
 });
 
@@ -18,6 +20,8 @@ describe("ORG_TIME_ZONE", () => {
     const { parseEnv } = await import("~/env.server");
     expect(parseEnv({}).ORG_TIME_ZONE).toBe("America/New_York");
     expect(parseEnv({ ORG_TIME_ZONE: "Europe/Berlin" }).ORG_TIME_ZONE).toBe("Europe/Berlin");
-    expect(() => parseEnv({ ORG_TIME_ZONE: "Mars/Olympus" })).toThrow(/ORG_TIME_ZONE: must be an IANA time zone/);
+    expect(() => parseEnv({ ORG_TIME_ZONE: "Mars/Olympus" })).toThrow(
+      /ORG_TIME_ZONE: must be an IANA time zone/,
+    );
   });
 });

@@ -21,7 +21,10 @@ function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.
 
 /** "Dec 1, 2026, 3:05 PM EST" */
 export function formatDateTime(value: DateInput, timeZone: string): string {
-  return formatter(timeZone, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value)) + ` ${zoneName(value, timeZone)}`;
+  return (
+    formatter(timeZone, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value)) +
+    ` ${zoneName(value, timeZone)}`
+  );
 }
 
 /** "Dec 1, 2026" */
@@ -36,7 +39,10 @@ export function formatLongDate(value: DateInput, timeZone: string): string {
 
 /** "Tuesday, December 1, 2026 at 3:05 PM EST" */
 export function formatFullDateTime(value: DateInput, timeZone: string): string {
-  return formatter(timeZone, { dateStyle: "full", timeStyle: "short" }).format(new Date(value)) + ` ${zoneName(value, timeZone)}`;
+  return (
+    formatter(timeZone, { dateStyle: "full", timeStyle: "short" }).format(new Date(value)) +
+    ` ${zoneName(value, timeZone)}`
+  );
 }
 
 function zoneName(value: DateInput, timeZone: string): string {

@@ -18,7 +18,8 @@ interface TypedColumn {
 
 const SQL_KINDS: Record<Kind, RegExp> = {
   number: /^(integer|bigint|smallint|numeric|real|double precision)$/,
-  string: /^(text|character varying|character|citext|uuid|inet|date|USER-DEFINED|time without time zone|tsvector)$/,
+  string:
+    /^(text|character varying|character|citext|uuid|inet|date|USER-DEFINED|time without time zone|tsvector)$/,
   boolean: /^boolean$/,
   date: /^timestamp with(out)? time zone$/,
   array: /^(ARRAY|jsonb|json)$/,
@@ -28,7 +29,10 @@ const SQL_KINDS: Record<Kind, RegExp> = {
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-function kindsOf(checker: ts.TypeChecker, type: ts.Type): { nullable: boolean; undefinedOk: boolean; kinds: Set<Kind> } {
+function kindsOf(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+): { nullable: boolean; undefinedOk: boolean; kinds: Set<Kind> } {
   const kinds = new Set<Kind>();
   let nullable = false;
   let undefinedOk = false;
@@ -40,7 +44,8 @@ function kindsOf(checker: ts.TypeChecker, type: ts.Type): { nullable: boolean; u
     else if (t.flags & ts.TypeFlags.StringLike) kinds.add("string");
     else if (t.flags & ts.TypeFlags.BooleanLike) kinds.add("boolean");
     else if (t.getSymbol()?.getName() === "Date") kinds.add("date");
-    else if (t.getSymbol()?.getName() === "Buffer" || t.getSymbol()?.getName() === "Uint8Array") kinds.add("bytes");
+    else if (t.getSymbol()?.getName() === "Buffer" || t.getSymbol()?.getName() === "Uint8Array")
+      kinds.add("bytes");
     else if (checker.isArrayType(t) || checker.isTupleType(t)) kinds.add("array");
     else kinds.add("object");
   }
@@ -50,10 +55,18 @@ function kindsOf(checker: ts.TypeChecker, type: ts.Type): { nullable: boolean; u
 /** The tables and columns the Kysely `Database` interface declares, read with the TypeScript checker. */
 function typedTables(): Map<string, Map<string, TypedColumn>> {
   const file = path.resolve(process.cwd(), "db/schema.ts");
-  const program = ts.createProgram([file], { strict: true, skipLibCheck: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022 });
+  const program = ts.createProgram([file], {
+    strict: true,
+    skipLibCheck: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file)!;
-  const database = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "Database")!;
+  const database = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "Database",
+  )!;
   const dbType = checker.getTypeAtLocation(database.name);
   const tables = new Map<string, Map<string, TypedColumn>>();
   for (const table of checker.getPropertiesOfType(dbType)) {
@@ -63,9 +76,18 @@ function typedTables(): Map<string, Map<string, TypedColumn>> {
       const columnType = checker.getTypeOfSymbolAtLocation(column, database);
       const select = columnType.getProperty("__select__");
       const insert = columnType.getProperty("__insert__");
-      const selected = kindsOf(checker, select ? checker.getTypeOfSymbolAtLocation(select, database) : columnType);
-      const inserted = insert ? kindsOf(checker, checker.getTypeOfSymbolAtLocation(insert, database)) : selected;
-      columns.set(snake(column.getName()), { nullable: selected.nullable, insertOptional: inserted.undefinedOk || Boolean(column.flags & ts.SymbolFlags.Optional), kinds: selected.kinds });
+      const selected = kindsOf(
+        checker,
+        select ? checker.getTypeOfSymbolAtLocation(select, database) : columnType,
+      );
+      const inserted = insert
+        ? kindsOf(checker, checker.getTypeOfSymbolAtLocation(insert, database))
+        : selected;
+      columns.set(snake(column.getName()), {
+        nullable: selected.nullable,
+        insertOptional: inserted.undefinedOk || Boolean(column.flags & ts.SymbolFlags.Optional),
+        kinds: selected.kinds,
+      });
     }
     tables.set(snake(table.getName()), columns);
   }
@@ -75,7 +97,14 @@ function typedTables(): Map<string, Map<string, TypedColumn>> {
 describe("db/schema types and the migrated database", () => {
   it("agree on every table, column, nullability, kind of type and default", async () => {
     // (the CamelCasePlugin turns the result's column names into camelCase)
-    const rows = await sql<{ tableName: string; columnName: string; isNullable: "YES" | "NO"; dataType: string; hasDefault: boolean; isGenerated: "ALWAYS" | "NEVER" }>`
+    const rows = await sql<{
+      tableName: string;
+      columnName: string;
+      isNullable: "YES" | "NO";
+      dataType: string;
+      hasDefault: boolean;
+      isGenerated: "ALWAYS" | "NEVER";
+    }>`
       select c.table_name, c.column_name, c.is_nullable, c.data_type, c.is_generated,
              (c.column_default is not null or c.is_identity = 'YES' or c.is_generated = 'ALWAYS') as has_default
       from information_schema.columns c
@@ -88,8 +117,10 @@ describe("db/schema types and the migrated database", () => {
     expect(typed.size).toBeGreaterThan(20);
 
     const problems: string[] = [];
-    for (const name of actual.keys()) if (!typed.has(name)) problems.push(`table ${name} has no type in db/schema`);
-    for (const name of typed.keys()) if (!actual.has(name)) problems.push(`db/schema declares ${name}, which no migration creates`);
+    for (const name of actual.keys())
+      if (!typed.has(name)) problems.push(`table ${name} has no type in db/schema`);
+    for (const name of typed.keys())
+      if (!actual.has(name)) problems.push(`db/schema declares ${name}, which no migration creates`);
     for (const [table, columns] of actual) {
       const types = typed.get(table);
       if (!types) continue;
@@ -101,11 +132,18 @@ describe("db/schema types and the migrated database", () => {
           continue;
         }
         // a generated column is never written, and PostgreSQL reports it as nullable
-        if (c.isGenerated !== "ALWAYS" && t.nullable !== (c.isNullable === "YES")) problems.push(`${where}: the database says ${c.isNullable === "YES" ? "nullable" : "not null"}, the type says ${t.nullable ? "nullable" : "not null"}`);
-        if (![...t.kinds].every((k) => SQL_KINDS[k].test(c.dataType))) problems.push(`${where}: ${c.dataType} in the database, ${[...t.kinds].join(" | ")} in the type`);
-        if (t.insertOptional && c.isNullable === "NO" && !c.hasDefault) problems.push(`${where}: the type lets an insert omit it, but it is not null and has no default`);
+        if (c.isGenerated !== "ALWAYS" && t.nullable !== (c.isNullable === "YES"))
+          problems.push(
+            `${where}: the database says ${c.isNullable === "YES" ? "nullable" : "not null"}, the type says ${t.nullable ? "nullable" : "not null"}`,
+          );
+        if (![...t.kinds].every((k) => SQL_KINDS[k].test(c.dataType)))
+          problems.push(`${where}: ${c.dataType} in the database, ${[...t.kinds].join(" | ")} in the type`);
+        if (t.insertOptional && c.isNullable === "NO" && !c.hasDefault)
+          problems.push(`${where}: the type lets an insert omit it, but it is not null and has no default`);
       }
-      for (const name of types.keys()) if (!columns.some((c) => c.columnName === name)) problems.push(`${table}.${name} is declared in db/schema but not in the database`);
+      for (const name of types.keys())
+        if (!columns.some((c) => c.columnName === name))
+          problems.push(`${table}.${name} is declared in db/schema but not in the database`);
     }
     expect(problems).toEqual([]);
   });
