@@ -24,12 +24,16 @@ async function fillAndSend(page: Page, name: string, shot: string, axe = true) {
   await page.getByLabel("Your own paragraph (optional)").fill("My uncle never came home. <script>alert(1)</script>");
   await page.getByRole("button", { name: "Preview my letters" }).click();
   await page.getByRole("heading", { name: /exactly as they will be sent/ }).waitFor();
+  // Without JavaScript the page arrives as a stream: the heading can be parsed before the
+  // letters below it, so wait for the whole document before reading them.
+  await page.waitForLoadState("domcontentloaded");
   if (axe) expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, `${shot}-preview`);
   const letters = await page.locator(".letters-preview pre.letter-text").allTextContents();
   await page.getByRole("button", { name: /Send these \d+ letters/ }).click();
   await page.waitForURL("**/letters/**");
   await page.getByRole("heading", { name: /Now deliver your letters/ }).waitFor();
+  await page.waitForLoadState("domcontentloaded");
   if (axe) expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, `${shot}-delivery`);
   return letters;
