@@ -15,6 +15,7 @@ RUN useradd --system --uid 10001 app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/build ./build
 COPY --from=build /app/public ./public
+COPY --from=build /app/data ./data
 COPY --from=build /app/server.js /app/package.json ./
 USER app
 EXPOSE 3000

@@ -45,7 +45,7 @@ export default defineConfig({
           globals: true,
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/support/postgres-global.ts", "tests/support/server-global.ts"],
-          setupFiles: ["tests/support/no-console-error.ts"],
+          setupFiles: ["tests/support/no-console-error.ts", "tests/support/server-log.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: "forks",

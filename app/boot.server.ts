@@ -9,7 +9,7 @@ import { appUrl, env, EnvError, overrideEnv, poolSettings } from "~/env.server";
 import { createApp } from "~/http.server";
 import { startWorker, type WorkerHandle } from "~/jobs/worker.server";
 import { log } from "~/lib/log.server";
-import { ensureCongressData, importCongressData } from "~/modules/legislators/import.server";
+import { ensureCongressData, importCongressData, importCurrentCongressData } from "~/modules/legislators/import.server";
 import { countOrganizers } from "~/modules/organizers/organizers.server";
 import { createOrganizerFromCli } from "~/modules/organizers/cli.server";
 import { writePacketToStdout } from "~/modules/letters/packet-process.server";
@@ -18,7 +18,41 @@ const USAGE = `Usage: node server.js [serve | migrate | seed | data:import [fold
 
 /** The process entry: `node server.js <command>` calls this with the Remix build. */
 export async function main(build: ServerBuild, argv: string[]): Promise<void> {
-  const [command = "serve", ...args] = argv;
+  const [command = "serve"] = argv;
+  if (command !== "serve") return runTask(argv);
+  const database = await boot(command);
+  return serve(build, database);
+}
+
+/**
+ * A command-line task (migrate, seed, data:import, organizer:create, letters:packet) does only
+ * its own work: no Remix build is needed, so `scripts/cli.ts` runs it straight from the sources.
+ */
+export async function runTask(argv: string[]): Promise<void> {
+  const [command = "", ...args] = argv;
+  const database = await boot(command);
+  try {
+    if (command === "seed") {
+      const result = await runSeed(db());
+      log.info(`Seed: ${result.created} created, ${result.unchanged} already present.`);
+    } else if (command === "data:import") {
+      const report = args[0] ? await importCongressData(db(), { folder: args[0] }) : await importCurrentCongressData(db(), (m) => log.warn(m));
+      log.info(report.summary);
+    } else if (command === "organizer:create") {
+      await createOrganizerFromCli(db(), args);
+    } else if (command === "letters:packet") {
+      await writePacketToStdout(args);
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Checks the settings and the command, then opens (and migrates) the database. */
+async function boot(command: string): Promise<OpenedDatabase> {
   let config;
   try {
     config = env();
@@ -33,29 +67,11 @@ export async function main(build: ServerBuild, argv: string[]): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  if (config.generated.length) {
+  if (config.generated.length && command === "serve") {
     log.warn(`Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`);
   }
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), pool: command === "letters:packet" ? { ...poolSettings(config), max: config.PACKET_DB_CONNECTIONS } : poolSettings(config) });
-  if (command === "serve") return serve(build, database);
-  try {
-    if (command === "seed") {
-      const result = await runSeed(db());
-      log.info(`Seed: ${result.created} created, ${result.unchanged} already present.`);
-    } else if (command === "data:import") {
-      const report = await importCongressData(db(), args[0] ? { folder: args[0] } : { fetch: true });
-      log.info(report.summary);
-    } else if (command === "organizer:create") {
-      await createOrganizerFromCli(db(), args);
-    } else if (command === "letters:packet") {
-      await writePacketToStdout(args);
-    }
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  } finally {
-    await database.close();
-  }
+  const pool = command === "serve" ? poolSettings(config) : { ...poolSettings(config), max: command === "letters:packet" ? config.PACKET_DB_CONNECTIONS : 4 };
+  return openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), pool });
 }
 
 async function serve(build: ServerBuild, database: OpenedDatabase) {

@@ -1,3 +1,4 @@
+import { isRouteErrorResponse } from "@remix-run/react";
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -80,5 +81,7 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A refusal Remix answers itself (405 for a route without an action, 404) is not a server error.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   log.error("request failed", { url: new URL(request.url).pathname, error: error instanceof Error ? error.stack : String(error) });
 }

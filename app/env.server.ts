@@ -65,6 +65,20 @@ const schema = z.object({
   DB_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   DATA_IMPORT_DIR: z.string().optional(),
+  /** The dated snapshot of the public Congress data that ships with the project (data/congress/README.md). */
+  CONGRESS_SNAPSHOT_DIR: z.string().default("data/congress"),
+  /** Dates and times are shown in the organization's time zone, not the server's. */
+  ORG_TIME_ZONE: z
+    .string()
+    .default("America/New_York")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as America/New_York"),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "RATE_LIMIT_ALLOW"> & {

@@ -13,7 +13,7 @@ export const links: LinksFunction = () => [
 
 export async function loader(_args: LoaderFunctionArgs) {
   const config = env();
-  return { orgName: config.ORG_NAME, orgAddress: config.ORG_POSTAL_ADDRESS };
+  return { orgName: config.ORG_NAME, orgAddress: config.ORG_POSTAL_ADDRESS, timeZone: config.ORG_TIME_ZONE };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

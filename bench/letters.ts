@@ -26,7 +26,7 @@ const LETTERS = Number(process.env.BENCH_LETTERS ?? 100_000);
 // 4 connections saturate the one web process (11k req/s here); 10 only add queueing (9k req/s, p99 7 ms).
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
-const upstream = path.resolve("../shared/data/upstream");
+const upstream = path.resolve("data/congress");
 
 function peakRss(pid: number): { rssMb: number; hwmMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

@@ -45,7 +45,7 @@ export async function killAndResume(RECIPIENTS: number, onReady?: (base: string)
     ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: database.url, DATA_DIR: dir,
     SESSION_SECRET: "k".repeat(40), IP_HASH_SECRET: "h".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20000",
     RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: resendUrl, RESEND_WEBHOOK_SECRET: "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=", LOG_LEVEL: "warn",
-    DATA_IMPORT_DIR: path.resolve("../shared/data/upstream"),
+    DATA_IMPORT_DIR: path.resolve("data/congress"),
   };
   let server: ChildProcess | undefined;
   try {

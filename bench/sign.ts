@@ -119,7 +119,7 @@ async function main() {
       env: {
         ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: base, DATABASE_URL: database.url,
         DATA_DIR: dir, SESSION_SECRET: "b".repeat(40), IP_HASH_SECRET: "c".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Bench, VT 05401", RATE_LIMIT_ALLOW: "127.0.0.1,::1",
-        DATA_IMPORT_DIR: path.resolve("../shared/data/upstream"), LOG_LEVEL: "warn",
+        DATA_IMPORT_DIR: path.resolve("data/congress"), LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "inherit", "inherit"],
     });

@@ -1,5 +1,6 @@
 import { Migrator } from "kysely/migration";
 import { Logger, runMigrations as runWorkerMigrations } from "graphile-worker";
+import pg from "pg";
 import { isStopping, type DB } from "./index.server";
 import { migrations } from "./migrations";
 
@@ -13,7 +14,16 @@ export async function migrateToLatest(db: DB, connectionString: string): Promise
   if (error) {
     throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  await runWorkerMigrations({ connectionString, logger: quietWorkerLogger });
+  // Our own pool, ended and awaited here: graphile-worker ends its own pool without waiting, so
+  // a short command (npm run db:migrate) could stop PostgreSQL under a closing connection.
+  const workerPool = new pg.Pool({ connectionString, max: 1 });
+  workerPool.on("error", () => undefined);
+  workerPool.on("connect", (client) => client.on("error", () => undefined));
+  try {
+    await runWorkerMigrations({ pgPool: workerPool, logger: quietWorkerLogger });
+  } finally {
+    await workerPool.end();
+  }
   return applied;
 }
 

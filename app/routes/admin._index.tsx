@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
 import { congressDataStatus } from "~/modules/legislators/data-status.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
@@ -33,7 +34,7 @@ export default function Dashboard() {
             <tr key={c.id}>
               <td><Link to={`/admin/campaigns/${c.id}`}>{c.title}</Link></td>
               <td>{c.status}</td>
-              <td>{new Date(c.updatedAt).toLocaleString("en-US")}</td>
+              <td>{<DateTime value={c.updatedAt} />}</td>
             </tr>
           ))}
         </tbody>
@@ -41,7 +42,7 @@ export default function Dashboard() {
       <h2>Members of Congress data</h2>
       {congress.importedAt ? (
         <p>
-          Imported {new Date(congress.importedAt).toLocaleString("en-US")} from data dated {congress.sourceDate ?? "unknown"}
+          Imported {<DateTime value={congress.importedAt} />} from data dated {congress.sourceDate ?? "unknown"}
           {congress.counts ? ` (${Object.entries(congress.counts).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).join(", ")})` : ""}.
         </p>
       ) : (
@@ -58,3 +59,5 @@ export default function Dashboard() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { auditPage } from "~/modules/audit/audit.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { parseId } from "~/lib/http.server";
+import { DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "read-audit");
@@ -22,7 +23,7 @@ export default function AuditLog() {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>{new Date(e.createdAt).toLocaleString("en-US")}</td>
+              <td>{<DateTime value={e.createdAt} />}</td>
               <td>{e.organizerName ?? "system"}</td>
               <td>{e.action}</td>
               <td>{e.subjectType} {e.subjectId}</td>
@@ -38,3 +39,5 @@ export default function AuditLog() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

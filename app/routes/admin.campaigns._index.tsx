@@ -4,6 +4,7 @@ import { CampaignStatusBadge } from "~/components/badges";
 import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { DateOnly, DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -26,8 +27,8 @@ export default function AdminCampaigns() {
               <td><Link to={`/admin/campaigns/${c.id}`}>{c.title}</Link></td>
               <td><a href={`/campaigns/${c.slug}`}>/campaigns/{c.slug}</a></td>
               <td><CampaignStatusBadge status={c.status} /></td>
-              <td>{c.publishedAt ? new Date(c.publishedAt).toLocaleDateString("en-US") : "—"}</td>
-              <td>{new Date(c.updatedAt).toLocaleString("en-US")}</td>
+              <td>{c.publishedAt ? <DateOnly value={c.publishedAt} /> : "—"}</td>
+              <td>{<DateTime value={c.updatedAt} />}</td>
             </tr>
           ))}
         </tbody>
@@ -35,3 +36,5 @@ export default function AdminCampaigns() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

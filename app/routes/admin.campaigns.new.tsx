@@ -43,3 +43,5 @@ export default function NewCampaign() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

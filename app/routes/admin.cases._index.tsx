@@ -6,6 +6,7 @@ import { caseSearchSchema } from "~/modules/cases/cases.schema";
 import { findCases } from "~/modules/cases/cases.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -38,7 +39,7 @@ export default function AdminCases() {
               <td><Link to={`/admin/cases/${c.id}`}>{c.fullName}</Link></td>
               <td>{CONFLICT_LABELS[c.conflict]}</td>
               <td><CaseStatusBadge status={c.status} /></td>
-              <td>{new Date(c.updatedAt).toLocaleString("en-US")}</td>
+              <td>{<DateTime value={c.updatedAt} />}</td>
             </tr>
           ))}
         </tbody>
@@ -46,3 +47,5 @@ export default function AdminCases() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

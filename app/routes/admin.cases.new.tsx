@@ -24,3 +24,5 @@ export default function NewCase() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -10,6 +10,7 @@ import { can } from "~/modules/organizers/organizers";
 import { isTestMode } from "~/modules/donations/stripe.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
+import { DateTime } from "~/components/date-time";
 
 export const meta: MetaFunction = () => [{ title: "Donations | Organizers" }];
 
@@ -132,7 +133,7 @@ export default function AdminDonations() {
           <tbody>
             {donations.map((d) => (
               <tr key={d.id}>
-                <td>{new Date(d.createdAt).toLocaleString("en-US")}</td>
+                <td>{<DateTime value={d.createdAt} />}</td>
                 <td>{d.campaignTitle ?? "General fund"}</td>
                 <td>{FREQUENCY_LABELS[d.frequency]}</td>
                 <td className="num">{formatCents(d.amountCents)}</td>

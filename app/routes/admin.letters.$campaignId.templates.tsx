@@ -11,6 +11,7 @@ import { getTemplateEditor, previewTemplate, saveTemplate } from "~/modules/lett
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
+import { DateTime } from "~/components/date-time";
 
 async function loadEditor(raw: string | undefined) {
   const editor = await getTemplateEditor(idParam(raw, "No campaign has that number."));
@@ -74,7 +75,7 @@ export default function LetterTemplates() {
       {current ? (
         <section aria-labelledby="editor-heading" className="template-editor">
           <h2 id="editor-heading">{current.label}</h2>
-          {!current.template ? <p className="warning">No template yet: supporters will not write to this target.</p> : <p className="muted small">Last saved {new Date(current.template.updatedAt).toLocaleString("en-US")}</p>}
+          {!current.template ? <p className="warning">No template yet: supporters will not write to this target.</p> : <p className="muted small">Last saved {<DateTime value={current.template.updatedAt} />}</p>}
           <div className="two-col">
             <Form method="post" className="stack" key={JSON.stringify(v)}>
               <FormError message={errors.target} />

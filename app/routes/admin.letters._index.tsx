@@ -7,6 +7,7 @@ import { letterStats } from "~/modules/letters/letters-admin.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { parseId } from "~/lib/http.server";
+import { DateOnly, DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -33,7 +34,7 @@ export default function AdminLetters() {
         <h2 id="data-heading">Members of Congress data</h2>
         {congress.importedAt ? (
           <p>
-            Data dated <strong>{congress.sourceDate ?? "unknown"}</strong>, imported {new Date(congress.importedAt).toLocaleString("en-US")} from{" "}
+            Data dated <strong>{congress.sourceDate ?? "unknown"}</strong>, imported {<DateTime value={congress.importedAt} />} from{" "}
             <code className="break">{congress.source}</code>.
           </p>
         ) : (
@@ -81,7 +82,7 @@ export default function AdminLetters() {
                       <td>{o.recipientKind === "official" ? o.recipientName : `${o.recipientTitle} ${o.recipientName}`}</td>
                       <td>{seat(o)}</td>
                       <td className="num">{Number(o.count).toLocaleString("en-US")}</td>
-                      <td>{o.lastSentAt ? new Date(o.lastSentAt).toLocaleString("en-US") : ""}</td>
+                      <td>{o.lastSentAt ? <DateTime value={o.lastSentAt} /> : ""}</td>
                       {canPackets ? <td><a href={`/admin/letters/packet.pdf?${q}`}>PDF</a> · <a href={`/admin/letters/packet.csv?${q}`}>CSV</a></td> : null}
                     </tr>
                   );
@@ -99,7 +100,7 @@ export default function AdminLetters() {
                     <td>{s.state}</td>
                     <td className="num">{Number(s.submissions).toLocaleString("en-US")}</td>
                     <td><svg className="bar" viewBox="0 0 100 8" width="120" height="10" aria-hidden="true"><rect width={(100 * Number(s.submissions)) / max} height="8" fill="currentColor" /></svg></td>
-                    <td>{s.lastAt ? new Date(s.lastAt).toLocaleDateString("en-US") : ""}</td>
+                    <td>{s.lastAt ? <DateOnly value={s.lastAt} /> : ""}</td>
                   </tr>
                 ))}
               </tbody>
@@ -110,3 +111,5 @@ export default function AdminLetters() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

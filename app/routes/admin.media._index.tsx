@@ -5,6 +5,7 @@ import { MEDIA_KIND_LABELS } from "~/modules/media/media";
 import { listAllMedia } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { DateTime } from "~/components/date-time";
 
 export const meta: MetaFunction = () => [{ title: "Help-identify media | Organizers" }, { name: "robots", content: "noindex" }];
 
@@ -33,7 +34,7 @@ export default function AdminMedia() {
               <td>{m.imageKey ? "Yes" : "Placeholder"}</td>
               <td>{m.caseName ?? "—"}</td>
               <td>{m.published ? "Yes" : "No"}</td>
-              <td>{new Date(m.updatedAt).toLocaleString("en-US")}</td>
+              <td>{<DateTime value={m.updatedAt} />}</td>
             </tr>
           ))}
         </tbody>

@@ -10,6 +10,7 @@ import { requireOrganizer } from "~/modules/organizers/session.server";
 import { inviteSchema } from "~/modules/organizers/tokens.schema";
 import { inviteOrganizer, pendingInvitations } from "~/modules/organizers/tokens.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
+import { DateOnly, DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireOrganizer(request, "manage-organizers");
@@ -79,7 +80,7 @@ export default function Organizers() {
                   </Form>
                 )}
               </td>
-              <td>{o.lastLoginAt ? new Date(o.lastLoginAt).toLocaleString("en-US") : "never"}</td>
+              <td>{o.lastLoginAt ? <DateTime value={o.lastLoginAt} /> : "never"}</td>
               <td>
                 {o.id === meId ? "you" : (
                   <Form method="post">
@@ -102,7 +103,7 @@ export default function Organizers() {
           <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Expires</th></tr></thead>
           <tbody>
             {invitations.map((i) => (
-              <tr key={i.id}><td>{i.name}</td><td>{i.email}</td><td>{i.role}</td><td>{new Date(i.expiresAt).toLocaleDateString("en-US")}</td></tr>
+              <tr key={i.id}><td>{i.name}</td><td>{i.email}</td><td>{i.role}</td><td>{<DateOnly value={i.expiresAt} />}</td></tr>
             ))}
           </tbody>
         </table>
@@ -130,3 +131,5 @@ export default function Organizers() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

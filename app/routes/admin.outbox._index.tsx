@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { outboxPage } from "~/modules/mail/mail.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "read-outbox");
@@ -33,7 +34,7 @@ export default function Outbox() {
         <tbody>
           {emails.map((e) => (
             <tr key={e.id}>
-              <td>{new Date(e.createdAt).toLocaleString("en-US")}</td>
+              <td>{<DateTime value={e.createdAt} />}</td>
               <td>{e.kind}</td>
               <td>{e.toAddress}</td>
               <td><Link to={`/admin/outbox/${e.id}`}>{e.subject}</Link></td>
@@ -50,3 +51,5 @@ export default function Outbox() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -16,6 +16,7 @@ import { invalidationSchema, petitionSettingsSchema } from "~/modules/petitions/
 import { updatePetition } from "~/modules/petitions/petitions.server";
 import { getPetition, invalidateSignatures, petitionDashboard, previewInvalidation, recomputePetitionCounts, toRule } from "~/modules/petitions/petitions-admin.server";
 import { requireFormValues } from "~/lib/input.server";
+import { DateTime } from "~/components/date-time";
 
 const petitionId = (raw: string | undefined) => idParam(raw, "No petition has that number.");
 
@@ -101,7 +102,7 @@ export default function AdminPetition() {
             <thead><tr><th>Kind</th><th>Source</th><th>Hour</th><th className="num">Signatures</th></tr></thead>
             <tbody>
               {[...dashboard.trending.ips.map((t) => ({ ...t, kind: "IP" })), ...dashboard.trending.domains.map((t) => ({ ...t, kind: "Domain" }))].map((t) => (
-                <tr key={`${t.kind}${t.key}${t.hour}`}><td>{t.kind}</td><td><code>{t.key}</code></td><td>{new Date(t.hour).toLocaleString("en-US")}</td><td className="num">{t.n}</td></tr>
+                <tr key={`${t.kind}${t.key}${t.hour}`}><td>{t.kind}</td><td><code>{t.key}</code></td><td>{<DateTime value={t.hour} />}</td><td className="num">{t.n}</td></tr>
               ))}
             </tbody>
           </table>
@@ -134,7 +135,7 @@ export default function AdminPetition() {
             <thead><tr><th>When</th><th>Rule</th><th className="num">Removed</th><th>By</th></tr></thead>
             <tbody>
               {dashboard.invalidations.map((i) => (
-                <tr key={i.id}><td>{new Date(i.createdAt).toLocaleString("en-US")}</td><td><code>{JSON.stringify(i.rule)}</code></td><td className="num">{i.count}</td><td>{i.organizerName ?? "—"}</td></tr>
+                <tr key={i.id}><td>{<DateTime value={i.createdAt} />}</td><td><code>{JSON.stringify(i.rule)}</code></td><td className="num">{i.count}</td><td>{i.organizerName ?? "—"}</td></tr>
               ))}
             </tbody>
           </table>

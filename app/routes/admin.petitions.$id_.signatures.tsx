@@ -10,6 +10,7 @@ import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS, districtLabel } from "~/modul
 import { signatureFilterSchema } from "~/modules/petitions/petitions.schema";
 import { getPetition, hideComment, signaturePage } from "~/modules/petitions/petitions-admin.server";
 import { requireFormValues } from "~/lib/input.server";
+import { DateTime } from "~/components/date-time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request, "read-private-contact");
@@ -81,7 +82,7 @@ export default function AdminSignatures() {
               </td>
               <td>{s.source ?? ""}</td>
               <td><code className="small">{s.ipHash?.slice(0, 8) ?? ""}</code> <span className="small muted">{s.userAgentClass}</span></td>
-              <td>{new Date(s.createdAt).toLocaleString("en-US")}</td>
+              <td>{<DateTime value={s.createdAt} />}</td>
             </tr>
           ))}
         </tbody>

@@ -13,6 +13,7 @@ import { listPetitions } from "~/modules/petitions/petitions-admin.server";
 import { PETITION_SETTINGS, forgetAbuseLimits } from "~/modules/petitions/petition-settings.server";
 import { getSetting, setSetting } from "~/modules/settings/settings.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
+import { DateOnly } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -66,7 +67,7 @@ export default function AdminPetitions() {
               <td className="num">{p.id ? (p.confirmed ?? 0).toLocaleString("en-US") : "no petition"}</td>
               <td className="num">{p.id ? (p.pending ?? 0).toLocaleString("en-US") : ""}</td>
               <td className="num">{p.goal?.toLocaleString("en-US") ?? ""}</td>
-              <td>{p.deadline ? new Date(p.deadline).toLocaleDateString("en-US") : ""}</td>
+              <td>{p.deadline ? <DateOnly value={p.deadline} /> : ""}</td>
             </tr>
           ))}
         </tbody>

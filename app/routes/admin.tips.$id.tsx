@@ -12,6 +12,7 @@ import { FORWARD_SUGGESTIONS, TIP_STATUS_LABELS, TIP_STATUSES } from "~/modules/
 import { tipNoteSchema, tipTriageSchema } from "~/modules/tips/tips.schema";
 import { addTipNote, openTip, triageTip } from "~/modules/tips/tips.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
+import { DateTime } from "~/components/date-time";
 
 export const meta: MetaFunction = () => [{ title: "Tip | Organizers" }, { name: "robots", content: "noindex" }];
 
@@ -51,7 +52,7 @@ export default function TipDetail() {
       <p><Link to="/admin/tips">← Tips</Link></p>
       <h1>{tip.reference} <TipStatusBadge status={tip.status} /></h1>
       <p className="muted small">
-        Received {new Date(tip.createdAt).toLocaleString("en-US", { dateStyle: "full", timeStyle: "short" })}
+        Received {<DateTime value={tip.createdAt} full />}
         {" · "}About: {tip.caseSlug ? <Link to={`/cases/${tip.caseSlug}`}>{tip.caseName}</Link> : tip.mediaTitle ? <>help-identify item <Link to={`/admin/media/${tip.mediaId}`}>{tip.mediaTitle}</Link></> : "general"}
       </p>
       {params.get("saved") ? <p className="notice" role="status">Saved.</p> : null}
@@ -77,7 +78,7 @@ export default function TipDetail() {
           {notes.length ? (
             <ol className="tip-notes">
               {notes.map((n) => (
-                <li key={n.id}><div className="small muted">{n.authorName ?? "Former organizer"} · {new Date(n.createdAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</div><div className="tip-text">{n.body}</div></li>
+                <li key={n.id}><div className="small muted">{n.authorName ?? "Former organizer"} · {<DateTime value={n.createdAt} />}</div><div className="tip-text">{n.body}</div></li>
               ))}
             </ol>
           ) : <p className="muted">No notes yet.</p>}

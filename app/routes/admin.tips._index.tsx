@@ -6,6 +6,7 @@ import { requireOrganizer } from "~/modules/organizers/session.server";
 import { TIP_STATUS_LABELS, TIP_STATUSES } from "~/modules/tips/tips";
 import { tipFilterSchema } from "~/modules/tips/tips.schema";
 import { tipQueue } from "~/modules/tips/tips.server";
+import { DateTime } from "~/components/date-time";
 
 export const meta: MetaFunction = () => [{ title: "Tips | Organizers" }, { name: "robots", content: "noindex" }];
 
@@ -64,7 +65,7 @@ export default function TipQueue() {
         <tbody>
           {tips.map((t) => (
             <tr key={t.id}>
-              <td>{new Date(t.createdAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td>{<DateTime value={t.createdAt} />}</td>
               <td><Link to={`/admin/tips/${t.id}`}>{t.reference}</Link></td>
               <td><TipStatusBadge status={t.status} />{t.forwardedTo ? <div className="small muted">{t.forwardedTo}</div> : null}</td>
               <td>{t.caseName ?? (t.mediaTitle ? `Media: ${t.mediaTitle}` : "General")}</td>

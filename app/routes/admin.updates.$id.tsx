@@ -12,6 +12,7 @@ import { audienceSize, composeOptions, getMailing, getMailingProgress, previewMa
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
+import { DateTime } from "~/components/date-time";
 
 const mailingId = (raw: string | undefined) => idParam(raw, "No update has that number.");
 
@@ -95,7 +96,7 @@ export default function UpdatePage() {
 
       {mailing.status === "scheduled" && mailing.scheduledAt ? (
         <div className="notice" role="status">
-          Scheduled for {new Date(mailing.scheduledAt).toLocaleString("en-US", { timeZone: "UTC" })} UTC.
+          Scheduled for {<DateTime value={mailing.scheduledAt} />}.
           {canEdit ? (
             <Form method="post" className="inline-form"> <button className="button button--small button--secondary" type="submit" name="intent" value="unschedule">Cancel the schedule</button></Form>
           ) : null}

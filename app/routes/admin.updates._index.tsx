@@ -5,6 +5,7 @@ import { listMailingsForAdmin } from "~/modules/mail/mailings.server";
 import { suppressionSummary } from "~/modules/mail/suppressions.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -31,7 +32,7 @@ export default function Updates() {
                 <td>{m.campaignTitle ?? "—"}</td>
                 <td><span className={`badge badge--mailing-${m.status}`}>{MAILING_STATUS_LABELS[m.status]}</span></td>
                 <td className="num">{m.status === "draft" || m.status === "scheduled" ? "—" : m.totalCount.toLocaleString("en-US")}</td>
-                <td>{new Date(m.finishedAt ?? m.scheduledAt ?? m.createdAt).toLocaleString("en-US", { timeZone: "UTC" })} UTC</td>
+                <td>{<DateTime value={m.finishedAt ?? m.scheduledAt ?? m.createdAt} />}</td>
               </tr>
             ))}
           </tbody>
@@ -40,3 +41,5 @@ export default function Updates() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -34,3 +34,5 @@ export default function NewUpdate() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

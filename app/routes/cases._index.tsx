@@ -76,3 +76,5 @@ export default function CasesIndex() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -32,3 +32,5 @@ export default function TipSent() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { Json, NullableTimestamp, OrganizerRole, Timestamp } from "./foundation";
+import type { GivenJson, GivenTimestamp, NullableTimestamp, OrganizerRole, Timestamp } from "./foundation";
 
 export type SuppressionReason = "bounce" | "complaint" | "manual";
 export type MailingStatus = "draft" | "scheduled" | "sending" | "sent";
@@ -58,7 +58,7 @@ export interface EmailEventsTable {
   svixId: string;
   type: string;
   providerEmailId: string | null;
-  payload: Json<Record<string, unknown>>;
+  payload: GivenJson<Record<string, unknown>>;
   receivedAt: Timestamp;
 }
 
@@ -72,7 +72,7 @@ export interface OrganizerTokensTable {
   role: OrganizerRole | null;
   createdBy: number | null;
   createdAt: Timestamp;
-  expiresAt: Timestamp;
+  expiresAt: GivenTimestamp;
   usedAt: NullableTimestamp;
 }
 

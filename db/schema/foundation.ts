@@ -4,6 +4,9 @@ import type { ColumnType, Generated } from "kysely";
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 export type Json<T> = ColumnType<T, string | T | undefined, string | T>;
+/** A timestamp or JSON value with no default in the database: an insert must give it. */
+export type GivenTimestamp = ColumnType<Date, Date | string, Date | string>;
+export type GivenJson<T> = ColumnType<T, string | T, string | T>;
 
 export type OrganizerRole = "owner" | "editor" | "viewer";
 export type CampaignStatus = "draft" | "live" | "closed" | "won";
@@ -27,7 +30,7 @@ export interface SessionsTable {
   id: string;
   organizerId: number;
   createdAt: Timestamp;
-  expiresAt: Timestamp;
+  expiresAt: GivenTimestamp;
   userAgent: string | null;
 }
 

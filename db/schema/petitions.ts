@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { Json, NullableTimestamp, Timestamp } from "./foundation";
+import type { GivenJson, GivenTimestamp, NullableTimestamp, Timestamp } from "./foundation";
 
 export type SignatureState = "pending" | "confirmed" | "fraudulent" | "invalidated";
 
@@ -51,7 +51,7 @@ export interface SignaturesTable {
 export interface SignatureInvalidationsTable {
   id: Generated<number>;
   petitionId: number;
-  rule: Json<Record<string, unknown>>;
+  rule: GivenJson<Record<string, unknown>>;
   count: number;
   organizerId: number | null;
   createdAt: Timestamp;
@@ -78,7 +78,7 @@ export interface PetitionDistrictCountsTable {
 
 export interface PetitionHourlyCountsTable {
   petitionId: number;
-  hour: Timestamp;
+  hour: GivenTimestamp;
   n: ColumnType<number, number | undefined, number>;
 }
 

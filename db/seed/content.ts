@@ -1,5 +1,5 @@
 // Seed content: officials, campaigns, case files and "help identify" requests.
-// Facts come from /work/shared/content.md. Where that record gives no fact
+// Facts come from docs/content.md (the public record they rest on). Where that record gives no fact
 // (rank, unit, service, date or place of loss), the field is null.
 
 export type CaseConflict = "korean_war" | "cold_war" | "vietnam";

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { inject } from "vitest";
 import { closeDatabase, connectDatabase } from "~db/index.server";
-import { launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
+import { launchBrowser, newPage, screenshot, seriousViolations, waitForHydration, waitForPage } from "../support/browser";
 import { makeOrganizer } from "../factories";
 
 let browser: Browser;
@@ -66,12 +66,12 @@ describe("giving in test mode", () => {
     await js.page.getByLabel("Monthly, until I cancel", { exact: false }).check();
     await js.page.getByLabel("Your name (optional)").fill("Monthly Donor");
     await js.page.getByRole("button", { name: "Continue to secure payment" }).click();
-    await js.page.waitForURL("**/donate/test-checkout/**");
+    await waitForPage(js.page, "**/donate/test-checkout/**", /^Pay \$/);
     expect(await js.page.locator("h1").textContent()).toBe("Pay $40.50 every month");
     await expectAccessible(js.page);
     await js.page.getByLabel("Email").fill("monthly@example.org");
     await js.page.getByRole("button", { name: /^Pay \$40.50/ }).click();
-    await js.page.waitForURL("**/donate/thanks**");
+    await waitForPage(js.page, "**/donate/thanks**", "Thank you");
     await screenshot(js.page, "donate-thanks");
     await expectAccessible(js.page);
     expect(await raised(js.page)).toEqual({ raised: "$65.50", donors: "2 donors" });

@@ -6,6 +6,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { freePort } from "../../db/embedded.server";
 import { createFreshDatabase } from "../support/fresh-database";
+import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
 
 /** The process behind `npm start`: embedded PostgreSQL, clean shutdown, data kept, CLI commands. */
 
@@ -132,7 +133,7 @@ describe("command-line tasks", () => {
   });
 
   it("imports Congress data from a folder and reports the counts", () => {
-    const out = run(["data:import", path.resolve("../shared/data/upstream")]);
+    const out = run(["data:import", CONGRESS_SNAPSHOT]);
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/Imported 537 members of Congress/);
   });

@@ -15,7 +15,7 @@ describe.each([true, false])("a visitor with JavaScript %s", (javaScriptEnabled)
   it("reads the home page, a campaign and a case", async () => {
     const { context, page, errors } = await newPage(browser, { javaScriptEnabled });
     await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1 })).toBeTruthy();
+    expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
     expect(await page.locator("h1").textContent()).toMatch(/still asking/i);
     await page.getByRole("link", { name: /permanent director/i }).first().click();
     await page.waitForURL("**/campaigns/dpaa-director");

@@ -1,15 +1,23 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
-import { CONGRESS_URLS, ensureCongressData, importCongressData, parseCongressData, type ImportReport } from "~/modules/legislators/import.server";
+import {
+  CONGRESS_URLS,
+  ensureCongressData,
+  importCongressData,
+  importCurrentCongressData,
+  parseCongressData,
+  type ImportReport,
+} from "~/modules/legislators/import.server";
 import { countLegislators, findLatestImport, findOfficesByBioguide } from "~/modules/legislators/legislators.queries.server";
 import { lookupZip } from "~/modules/legislators/legislators.server";
+import { CONGRESS_SNAPSHOT, readSnapshotFile } from "../support/congress-snapshot";
 
-const upstream = path.resolve(process.cwd(), "../shared/data/upstream");
+const upstream = CONGRESS_SNAPSHOT;
 const REMOVED = "B000490"; // Sanford D. Bishop, Jr. (GA-2), who has district offices
 const CHANGED = "S000033"; // Bernard Sanders (VT)
 const tmpDirs: string[] = [];
@@ -17,10 +25,9 @@ const tmpDirs: string[] = [];
 function copyUpstream(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "congress-import-"));
   tmpDirs.push(dir);
-  cpSync(upstream, dir, { recursive: true });
-  // the shared folder is read-only; the copies must be writable
+  // plain, writable copies of the snapshot (which stores the big files gzipped)
   for (const f of ["legislators-current.json", "legislators-district-offices.json", "zccd.csv", "zccd-island-areas.csv"]) {
-    writeFileSync(path.join(dir, f), readFileSync(path.join(upstream, f)));
+    writeFileSync(path.join(dir, f), readSnapshotFile(f));
   }
   return dir;
 }
@@ -270,7 +277,7 @@ describe("re-importing", () => {
 });
 
 describe("validation", () => {
-  const read = (f: string) => readFileSync(path.join(upstream, f), "utf8");
+  const read = (f: string) => readSnapshotFile(f);
 
   it("skips and counts invalid records instead of failing the import", () => {
     const people = JSON.parse(read("legislators-current.json"));
@@ -316,7 +323,7 @@ describe("fetching from the public addresses", () => {
       "fetch",
       vi.fn(async (url: string) => {
         if (url === CONGRESS_URLS.zccd) throw new TypeError("fetch failed", { cause: { code: "ENOTFOUND" } });
-        return new Response(readFileSync(path.join(upstream, files[url])));
+        return new Response(readSnapshotFile(files[url]));
       }),
     );
     await expect(importCongressData(db(), { fetch: true })).rejects.toThrow(`Could not reach ${CONGRESS_URLS.zccd} (ENOTFOUND)`);
@@ -329,7 +336,7 @@ describe("fetching from the public addresses", () => {
   it("downloads the three public files, with the island areas from a folder or skipped with a warning", async () => {
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
       expect(init?.signal).toBeInstanceOf(AbortSignal);
-      return new Response(readFileSync(path.join(upstream, files[url])));
+      return new Response(readSnapshotFile(files[url]));
     });
     vi.stubGlobal("fetch", fetchMock);
     try {
@@ -348,6 +355,41 @@ describe("fetching from the public addresses", () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe("importCurrentCongressData (npm run data:import with no folder)", () => {
+  it("falls back to the snapshot that ships with the project, saying so, when offline", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed", { cause: { code: "EAI_AGAIN" } }))));
+    const warn = vi.fn();
+    try {
+      const report = await importCurrentCongressData(db(), warn);
+      expect(report.counts).toMatchObject({ legislators: 537, zipRows: 42_050, zips: 33_791 });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toMatch(/Could not reach https:\/\/\S+ \(EAI_AGAIN\).*Importing the snapshot in \S+data\/congress instead/);
+    expect((await findLatestImport(db(), "congress"))?.source).toBe(CONGRESS_SNAPSHOT);
+    expect((await lookupZip("05401")).candidates.length).toBeGreaterThan(0);
+  });
+
+  it("takes the current files when they can be fetched, with the island areas from the snapshot", async () => {
+    const files: Record<string, string> = {
+      [CONGRESS_URLS.legislators]: "legislators-current.json",
+      [CONGRESS_URLS.offices]: "legislators-district-offices.json",
+      [CONGRESS_URLS.zccd]: "zccd.csv",
+    };
+    vi.stubGlobal("fetch", vi.fn(async (url: string) => new Response(readSnapshotFile(files[url]))));
+    const warn = vi.fn();
+    try {
+      const report = await importCurrentCongressData(db(), warn);
+      expect(report.counts).toMatchObject({ legislators: 537, zipRows: 42_050 });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(warn).not.toHaveBeenCalled();
+    expect((await findLatestImport(db(), "congress"))?.source).toContain(CONGRESS_URLS.zccd);
   });
 });
 
@@ -373,6 +415,17 @@ describe("ensureCongressData", () => {
     expect(await countLegislators(db())).toBe(537);
   });
 
+  it("imports the snapshot that ships with the project when DATA_IMPORT_DIR is not set", async () => {
+    await db().deleteFrom("legislators").execute();
+    overrideEnv({ DATA_IMPORT_DIR: undefined });
+    const info = vi.fn();
+    const warn = vi.fn();
+    await ensureCongressData(db(), info, warn);
+    expect(warn).not.toHaveBeenCalled();
+    expect(info).toHaveBeenCalledWith(expect.stringMatching(/^Members of Congress loaded from the snapshot in \S+data\/congress\. Imported 537/));
+    expect(await countLegislators(db())).toBe(537);
+  });
+
   it("warns, without throwing, when no source can be reached", async () => {
     await db().deleteFrom("legislators").execute();
     const cwd = process.cwd();
@@ -380,7 +433,7 @@ describe("ensureCongressData", () => {
     tmpDirs.push(elsewhere);
     overrideEnv({ DATA_IMPORT_DIR: path.join(elsewhere, "missing") });
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed", { cause: { code: "EAI_AGAIN" } }))));
-    process.chdir(elsewhere); // so ../shared/data/upstream is not found either
+    process.chdir(elsewhere); // so the snapshot (data/congress, relative) is not found either
     const info = vi.fn();
     const warn = vi.fn();
     try {

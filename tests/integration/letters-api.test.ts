@@ -1,16 +1,16 @@
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import express from "express";
 import { db } from "~db/index.server";
 import { importCongressData } from "~/modules/legislators/import.server";
 import { districtsHandler } from "~/modules/legislators/district-lookup.api.server";
 import { clearDistrictCache } from "~/modules/legislators/district-lookup.server";
+import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
 
 let base = "";
 let close: () => void;
 
 beforeAll(async () => {
-  await importCongressData(db(), { folder: path.resolve(process.cwd(), "../shared/data/upstream") });
+  await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
   clearDistrictCache();
   const app = express();
   app.get("/api/v1/districts", districtsHandler);

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { Writable } from "node:stream";
 import { sql } from "kysely";
 import { db } from "~db/index.server";
@@ -19,13 +18,14 @@ import { makeSubscribers } from "../factories/mail";
 import { setSetting } from "~/modules/settings/settings.server";
 import { makeOrganizer, seedContent } from "../factories";
 import { callRouteRaw as callRoute, form, post } from "../support/remix";
+import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
 
 let campaignId = 0;
 let cookie = "";
 
 beforeAll(async () => {
   await seedContent();
-  await importCongressData(db(), { folder: path.resolve(process.cwd(), "../shared/data/upstream") });
+  await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
   clearDistrictCache();
   campaignId = (await db().selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow()).id;
   const editor = await makeOrganizer("editor");

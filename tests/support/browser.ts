@@ -40,6 +40,16 @@ export async function waitForHydration(page: Page) {
   await page.waitForTimeout(50);
 }
 
+/**
+ * After a client-side navigation, waits for the new page itself: the URL changes (history.push)
+ * before React has rendered the next route, so reading the page right after `waitForURL` can
+ * still see the previous one. Waits for the URL and then the new page's first heading.
+ */
+export async function waitForPage(page: Page, url: string | RegExp, heading: string | RegExp) {
+  await page.waitForURL(url);
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+}
+
 /** axe-core's serious and critical violations on the current page. */
 export async function seriousViolations(page: Page) {
   // Sandboxed frames (rendered emails) allow no script, so axe cannot run inside them and would wait forever.

@@ -6,7 +6,7 @@ import { E2E_SESSION_SECRET } from "./urls";
 /** In end-to-end tests: connect this test process to the running server's database (for factories). */
 export function useServerDatabase() {
   beforeAll(() => {
-    overrideEnv({ LOG_LEVEL: "silent", SESSION_SECRET: E2E_SESSION_SECRET });
+    overrideEnv({ LOG_LEVEL: "error", SESSION_SECRET: E2E_SESSION_SECRET });
     connectDatabase(inject("serverDatabaseUrl"), 3);
   });
   afterAll(async () => {

@@ -1,16 +1,19 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../db/embedded.server";
 import { createFreshDatabase } from "./fresh-database";
+import { CONGRESS_SNAPSHOT } from "./congress-snapshot";
 import { E2E_SESSION_SECRET } from "./urls";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     serverDatabaseUrl: string;
+    /** The server's stdout and stderr, appended as they come (tests/support/server-log.ts reads it). */
+    serverLogFile: string;
   }
 }
 
@@ -36,7 +39,7 @@ export default async function setup(project: TestProject) {
       HOST: "127.0.0.1",
       DATABASE_URL: fresh.url,
       DATA_DIR: dataDir,
-      DATA_IMPORT_DIR: process.env.DATA_IMPORT_DIR ?? path.resolve("../shared/data/upstream"),
+      DATA_IMPORT_DIR: process.env.DATA_IMPORT_DIR ?? CONGRESS_SNAPSHOT,
       LOG_LEVEL: "warn",
       RESEND_WEBHOOK_SECRET: "whsec_ZTJlLXdlYmhvb2stc2VjcmV0LWZvci10ZXN0cw==",
       SESSION_SECRET: E2E_SESSION_SECRET,
@@ -44,13 +47,20 @@ export default async function setup(project: TestProject) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout?.on("data", (c) => (output += c));
-  child.stderr?.on("data", (c) => (output += c));
+  const serverLogFile = path.join(dataDir, "server.log");
+  writeFileSync(serverLogFile, "");
+  const collect = (c: Buffer) => {
+    output += c;
+    appendFileSync(serverLogFile, c);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForReady(`${baseUrl}/readyz`, child, () => output);
 
   project.provide("baseUrl", baseUrl);
   project.provide("serverDatabaseUrl", fresh.url);
+  project.provide("serverLogFile", serverLogFile);
 
   return async () => {
     child.kill("SIGTERM");

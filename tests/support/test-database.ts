@@ -9,7 +9,7 @@ let drop: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   const fresh = await createFreshDatabase({ adminUrl: inject("adminUrl"), templateDatabase: inject("templateDatabase") });
   drop = fresh.drop;
-  overrideEnv({ DATABASE_URL: fresh.url, LOG_LEVEL: "silent" });
+  overrideEnv({ DATABASE_URL: fresh.url, LOG_LEVEL: "error" });
   connectDatabase(fresh.url, 5);
 });
 

@@ -70,15 +70,3 @@ export function findOfficialsByKeys(db: Executor, keys: string[]) {
   if (!keys.length) return Promise.resolve([]);
   return db.selectFrom("officials").select(["id", "key"]).where("key", "in", keys).execute();
 }
-
-export async function upsertOfficial(
-  db: Executor,
-  o: { key: string; name: string; title: string; organization: string; salutation: string; addressLines: string[]; url: string | null },
-) {
-  return db
-    .insertInto("officials")
-    .values(o)
-    .onConflict((oc) => oc.column("key").doUpdateSet({ name: o.name, title: o.title, organization: o.organization, salutation: o.salutation, addressLines: o.addressLines, url: o.url, updatedAt: new Date() }))
-    .returning(["id", "key"])
-    .executeTakeFirstOrThrow();
-}

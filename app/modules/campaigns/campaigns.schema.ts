@@ -25,12 +25,6 @@ export const campaignTransitionSchema = z.object({
   transition: z.enum(["publish", "close", "reopen", "mark-won"], { error: "Unknown action." }),
 });
 
-/** Checkbox groups arrive as a string or an array; normalise before parsing. */
-export function asArray(value: unknown): string[] {
-  if (value == null || value === "") return [];
-  return Array.isArray(value) ? value.map(String) : [String(value)];
-}
-
 /** The campaign editor's raw values (to re-fill the form), checkbox groups as arrays. */
 export function campaignFormValues(form: FormData) {
   const text = (k: string) => String(form.get(k) ?? "");

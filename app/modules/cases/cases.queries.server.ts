@@ -82,12 +82,3 @@ export async function replaceCaseFacts(
   await db.deleteFrom("caseFacts").where("caseId", "=", caseId).execute();
   if (facts.length) await db.insertInto("caseFacts").values(facts.map((f, position) => ({ caseId, position, ...f }))).execute();
 }
-
-export async function linkCaseToCampaigns(db: Executor, caseId: number, campaignIds: number[]) {
-  if (!campaignIds.length) return;
-  await db
-    .insertInto("caseCampaigns")
-    .values(campaignIds.map((campaignId) => ({ caseId, campaignId })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}

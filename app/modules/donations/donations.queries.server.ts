@@ -8,11 +8,6 @@ export function findFund(db: Executor, campaignId: number) {
   return db.selectFrom("donationFunds").selectAll().where("campaignId", "=", campaignId).executeTakeFirst();
 }
 
-export async function insertFundIfMissing(db: Executor, campaignId: number, goalCents: number): Promise<boolean> {
-  const row = await db.insertInto("donationFunds").values({ campaignId, goalCents }).onConflict((oc) => oc.column("campaignId").doNothing()).returning("campaignId").executeTakeFirst();
-  return Boolean(row);
-}
-
 /** Applies one gift's change to its campaign's roll-up (same transaction as the change). */
 export async function adjustFund(db: Executor, campaignId: number, delta: { cents: number; gifts: number; donors: number }) {
   await db

@@ -67,4 +67,3 @@ export function donationFormSchema(limits: DonationLimits) {
       return { nonce: form.nonce, amountCents: cents, currency: "usd" as const, frequency: form.frequency, name: form.name ?? "", email: form.email ?? null, updates: form.updates === "on" };
     });
 }
-export type DonationForm = z.output<ReturnType<typeof donationFormSchema>>;

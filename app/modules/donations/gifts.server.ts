@@ -2,6 +2,7 @@ import { createElement } from "react";
 import type { Executor } from "~db/index.server";
 import DonationReceipt from "~emails/donation-receipt";
 import { appUrl, env } from "~/env.server";
+import { formatLongDate } from "~/lib/dates";
 import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
 import { allowPublicMailTo } from "~/modules/security/recipient-limit.server";
 import { consentProof, proveConsents } from "~/modules/supporters/supporters.server";
@@ -75,7 +76,7 @@ async function queueReceipt(trx: Executor, donationId: number, gift: { amountCen
       ...orgProps(),
       donorName: d.testMode ? "" : (d.name.split(" ")[0] ?? ""),
       amount,
-      date: gift.paidAt.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }),
+      date: formatLongDate(gift.paidAt, env().ORG_TIME_ZONE),
       monthly,
       campaignTitle: d.campaignTitle,
       reference: gift.reference,

@@ -3,7 +3,7 @@ import type { LegislatorValues, OfficeValues, ZipDistrictValues } from "./legisl
 
 /*
  * Imports members of Congress and ZIP -> district rows from the files exactly as their public
- * sources publish them (see ../shared/data/README.md):
+ * sources publish them (see data/congress/README.md):
  *   legislators-current.json, legislators-district-offices.json (unitedstates/congress-legislators)
  *   zccd.csv (OpenSourceActivismTech/us-zipcodes-congress) and zccd-island-areas.csv (made locally)
  * Everything is parsed and validated first, then written in one transaction.

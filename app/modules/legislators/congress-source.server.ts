@@ -1,26 +1,40 @@
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
 import { CONGRESS_FILES, CONGRESS_URLS, CongressDataError, FETCH_TIMEOUT_MS, type CongressFiles, type CongressSource } from "./congress-data.server";
 
-// Where the public files come from: a folder (offline installs, tests) or their public addresses.
+// Where the public files come from: a folder (the snapshot in data/congress, offline installs,
+// tests) or their public addresses. A folder may hold each file plain or gzipped (`name.gz`).
+
+const gunzipAsync = promisify(gunzip);
+
+/** Whether `name` or `name.gz` is in `dir`. */
+function hasFile(dir: string, name: string): boolean {
+  return existsSync(path.join(dir, name)) || existsSync(path.join(dir, `${name}.gz`));
+}
+
+/** Reads `name`, or else `name.gz` unpacked. */
+async function readPlainOrGzipped(dir: string, name: string): Promise<string> {
+  try {
+    const plain = path.join(dir, name);
+    if (existsSync(plain)) return await readFile(plain, "utf8");
+    return (await gunzipAsync(await readFile(`${plain}.gz`))).toString("utf8");
+  } catch (error) {
+    throw new CongressDataError(`Could not read ${name} in ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
 
 async function readFromFolder(folder: string): Promise<CongressFiles> {
   const dir = path.resolve(folder);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CongressDataError(`The data folder ${dir} does not exist.`);
-  const read = async (name: string) => {
-    try {
-      return await readFile(path.join(dir, name), "utf8");
-    } catch (error) {
-      throw new CongressDataError(`Could not read ${name} in ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-    }
-  };
-  const islandPath = path.join(dir, CONGRESS_FILES.islandAreas);
+  const read = (name: string) => readPlainOrGzipped(dir, name);
   const [legislators, offices, zccd, islandAreas] = await Promise.all([
     read(CONGRESS_FILES.legislators),
     read(CONGRESS_FILES.offices),
     read(CONGRESS_FILES.zccd),
-    existsSync(islandPath) ? read(CONGRESS_FILES.islandAreas) : Promise.resolve(undefined),
+    hasFile(dir, CONGRESS_FILES.islandAreas) ? read(CONGRESS_FILES.islandAreas) : Promise.resolve(undefined),
   ]);
   return { legislators, offices, zccd, islandAreas };
 }
@@ -52,13 +66,9 @@ export async function readSource(source: CongressSource): Promise<{ files: Congr
   let islandAreas: string | undefined;
   const urls: string[] = [CONGRESS_URLS.legislators, CONGRESS_URLS.offices, CONGRESS_URLS.zccd];
   if (source.islandAreasFolder) {
-    const file = path.resolve(source.islandAreasFolder, CONGRESS_FILES.islandAreas);
-    try {
-      islandAreas = await readFile(file, "utf8");
-      urls.push(file);
-    } catch (error) {
-      throw new CongressDataError(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-    }
+    const dir = path.resolve(source.islandAreasFolder);
+    islandAreas = await readPlainOrGzipped(dir, CONGRESS_FILES.islandAreas);
+    urls.push(path.join(dir, CONGRESS_FILES.islandAreas));
   }
   return { files: { legislators, offices, zccd, islandAreas }, description: urls.join(" ") };
 }

@@ -148,9 +148,34 @@ export async function importCongressData(db: DB, source: CongressSource): Promis
   });
 }
 
+/** The dated snapshot that ships with the project (CONGRESS_SNAPSHOT_DIR, default data/congress). */
+export function congressSnapshotDir(): string {
+  return path.resolve(env().CONGRESS_SNAPSHOT_DIR);
+}
+
+/**
+ * `npm run data:import` with no folder: the current files from their public addresses (with the
+ * island areas from the snapshot, which has the only copy); when they cannot be fetched or read,
+ * the snapshot, saying so through `warn`.
+ */
+export async function importCurrentCongressData(db: DB, warn: (m: string) => void): Promise<ImportReport> {
+  const snapshot = congressSnapshotDir();
+  try {
+    return await importCongressData(db, { fetch: true, islandAreasFolder: existsSync(snapshot) ? snapshot : undefined });
+  } catch (error) {
+    if (!existsSync(snapshot)) throw error;
+    warn(
+      `Could not import the current files from their public addresses: ${error instanceof Error ? error.message : String(error)} ` +
+        `Importing the snapshot in ${snapshot} instead (see its README.md for its date); run \`npm run data:import\` again when online.`,
+    );
+    return importCongressData(db, { folder: snapshot });
+  }
+}
+
 /**
  * At boot: when no members of Congress are loaded, import them from DATA_IMPORT_DIR, then from
- * ../shared/data/upstream, then from the public addresses. Never throws: a failure is a warning.
+ * the snapshot that ships with the project, then from the public addresses. Never throws: a
+ * failure is a warning.
  */
 export async function ensureCongressData(db: DB, info: (m: string) => void, warn: (m: string) => void): Promise<void> {
   if ((await countLegislators(db)) > 0) return;
@@ -163,8 +188,11 @@ export async function ensureCongressData(db: DB, info: (m: string) => void, warn
     if (existsSync(configuredPath)) candidates.push({ source: { folder: configuredPath }, description: `DATA_IMPORT_DIR (${configuredPath})` });
     else problems.push(`DATA_IMPORT_DIR (${configuredPath}) does not exist`);
   }
-  const shared = path.resolve(process.cwd(), "../shared/data/upstream");
-  if (shared !== configuredPath && existsSync(shared)) candidates.push({ source: { folder: shared }, description: shared });
+  const snapshot = congressSnapshotDir();
+  if (snapshot !== configuredPath) {
+    if (existsSync(snapshot)) candidates.push({ source: { folder: snapshot }, description: `the snapshot in ${snapshot}` });
+    else problems.push(`the snapshot folder ${snapshot} does not exist`);
+  }
   candidates.push({ source: { fetch: true }, description: "the public addresses" });
 
   for (const candidate of candidates) {
@@ -178,7 +206,7 @@ export async function ensureCongressData(db: DB, info: (m: string) => void, warn
   }
   warn(
     `Members of Congress are not loaded, so ZIP lookups and letters will find no one. ` +
-      `Load them with \`npm run data:import -- <folder>\` (a folder holding ${CONGRESS_FILES.legislators}, ${CONGRESS_FILES.offices}, ${CONGRESS_FILES.zccd} and ${CONGRESS_FILES.islandAreas}), ` +
+      `Load them with \`npm run data:import -- <folder>\` (a folder holding ${CONGRESS_FILES.legislators}, ${CONGRESS_FILES.offices}, ${CONGRESS_FILES.zccd} and ${CONGRESS_FILES.islandAreas}, plain or gzipped), ` +
       `or \`npm run data:import\` on a machine with internet access. Tried: ${problems.join("; ")}`,
   );
 }

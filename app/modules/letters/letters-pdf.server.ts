@@ -1,4 +1,6 @@
 import PDFDocument from "pdfkit";
+import { env } from "~/env.server";
+import { formatLongDate } from "~/lib/dates";
 
 /*
  * Print-ready letters with pdfkit: US Letter, 1-inch margins, block format (sender, date,
@@ -114,7 +116,8 @@ class Writer {
   }
 }
 
-const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "America/New_York" });
+/** Letters and packets are dated in the organization's time zone. */
+const DATE = { format: (d: Date) => formatLongDate(d, env().ORG_TIME_ZONE) };
 
 /** One letter, starting on a new page. */
 export function writeLetter(doc: Doc, letter: PdfLetter) {

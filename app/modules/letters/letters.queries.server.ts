@@ -49,21 +49,6 @@ export async function upsertTemplate(
   return Number(result.rows[0].id);
 }
 
-/** Seed: inserts a template unless the target already has one. */
-export async function insertTemplateIfMissing(db: Executor, t: { campaignId: number; targetKind: LetterTargetKind; officialId: number | null; subject: string; bodyMd: string }): Promise<boolean> {
-  const result = await sql`
-    insert into letter_templates (campaign_id, target_kind, official_id, subject, body_md)
-    values (${t.campaignId}, ${t.targetKind}, ${t.officialId}, ${t.subject}, ${t.bodyMd})
-    on conflict (campaign_id, target_kind, coalesce(official_id, 0)) do nothing
-  `.execute(db);
-  return Number(result.numAffectedRows ?? 0) > 0;
-}
-
-export async function countTemplates(db: Executor, campaignId: number): Promise<number> {
-  const row = await db.selectFrom("letterTemplates").select((eb) => eb.fn.countAll<number>().as("n")).where("campaignId", "=", campaignId).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Submissions and letters
 

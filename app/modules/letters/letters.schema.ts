@@ -16,10 +16,6 @@ export const seatSchema = z
   .regex(/^[A-Z]{2}-\d{1,2}$/, "Choose your district from the list.")
   .transform((v) => ({ state: v.slice(0, 2), district: Number(v.slice(3)) }));
 
-export function seatKey(state: string, district: number): string {
-  return `${state}-${district}`;
-}
-
 const withMergeFields = (label: string, max: number) =>
   z
     .string({ error: `Enter the ${label}.` })

@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { LetterTargetKind, OfficialsTable } from "~db/schema";
+import type { OfficialsTable } from "~db/schema";
 
 /*
  * Letters: merge fields, salutations, recipients' mailing addresses and the letter as sent.
@@ -166,9 +166,3 @@ export const PERSONAL_NOTE_MAX = 5000;
 
 /** Shown beside the (never pre-checked) updates box and stored with the consent. */
 export const LETTER_CONSENT_WORDING = "Send me email updates about this campaign. I can unsubscribe at any time.";
-
-export function targetLabel(kind: LetterTargetKind, officialName?: string | null): string {
-  if (kind === "senate") return "Senators";
-  if (kind === "house") return "House member (or delegate)";
-  return officialName ?? "Official";
-}

@@ -172,10 +172,6 @@ export async function mailingProgress(db: Executor, mailingId: number): Promise<
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as MailingProgress;
 }
 
-export async function countDeliveriesByStatus(db: Executor, mailingId: number) {
-  return db.selectFrom("deliveries").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).where("mailingId", "=", mailingId).groupBy("status").execute();
-}
-
 /** How many would receive it now (for the compose screen). */
 export async function countAudience(db: Executor, campaignId: number | null, audience: RecipientQuery): Promise<number> {
   const r = await sql<{ n: number }>`select count(*)::int as n from supporters s where s.id in (${audience}) and ${eligible(campaignId)}`.execute(db);

@@ -18,8 +18,7 @@ import {
   updateMailingContent,
 } from "./mailings.queries.server";
 
-export { runMailing, MAIL_REQUESTS_PER_SECOND } from "./fanout.server";
-export { registerAudience, type AudienceDefinition, type RecipientQuery } from "./audiences.server";
+export { runMailing } from "./fanout.server";
 
 export type MailingResult = { ok: true; id: number } | { ok: false; fields: Record<string, string> };
 

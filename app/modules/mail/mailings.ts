@@ -1,4 +1,4 @@
-import type { DeliveryStatus, MailingStatus } from "~db/schema";
+import type { MailingStatus } from "~db/schema";
 
 /** Pure rules of campaign updates (browser-safe). */
 
@@ -14,8 +14,6 @@ export const MAILING_STATUS_LABELS: Record<MailingStatus, string> = {
   sent: "Sent",
 };
 
-export const DELIVERY_STATUSES: DeliveryStatus[] = ["queued", "sending", "sent", "suppressed", "unsubscribed"];
-
 export function isEditable(status: MailingStatus): boolean {
   return status === "draft" || status === "scheduled";
 }
@@ -29,12 +27,6 @@ export interface MailingProgress {
   opened: number;
   bounced: number;
   complained: number;
-}
-
-/** Percent of the audience handled (sent or skipped at send time). */
-export function percentDone(p: Pick<MailingProgress, "total" | "sent" | "skipped">): number {
-  if (p.total <= 0) return 0;
-  return Math.min(100, Math.round(((p.sent + p.skipped) / p.total) * 100));
 }
 
 export function rate(part: number, whole: number): string {

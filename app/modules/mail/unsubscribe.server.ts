@@ -33,8 +33,15 @@ export interface UnsubscribeTarget {
   campaignId: number | null;
 }
 
+/**
+ * The mac is 16 bytes in canonical unpadded base64url: 22 characters, the last carrying only 2
+ * bits, so it is one of A, Q, g, w. A lenient decoder would read the other 60 endings as the same
+ * bytes (a malleable token); this one accepts exactly one spelling per mac.
+ */
+const TOKEN_PATTERN = /^([1-9][0-9]{0,15})\.(0|[1-9][0-9]{0,15})\.([A-Za-z0-9_-]{21}[AQgw])$/;
+
 export function parseUnsubscribeToken(token: string): UnsubscribeTarget | null {
-  const m = /^([1-9][0-9]{0,15})\.(0|[1-9][0-9]{0,15})\.([A-Za-z0-9_-]{22})$/.exec(token);
+  const m = TOKEN_PATTERN.exec(token);
   if (!m) return null;
   const supporterId = Number(m[1]);
   const campaignId = Number(m[2]);

@@ -36,12 +36,6 @@ export function getMediaForEdit(id: number) {
   return findMediaById(db(), id);
 }
 
-/** A published item by slug, for the tip form ("I recognise someone"). */
-export async function findPublishedMedia(slug: string) {
-  const row = await findMediaBySlug(db(), slug);
-  return row?.published ? row : null;
-}
-
 export type SaveMediaResult = { ok: true; id: number } | { ok: false; fields: Record<string, string> };
 
 /** Stores a public image under `media/` by its content hash (a new image gets a new address). */

@@ -48,11 +48,6 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-export async function currentSessionId(request: Request): Promise<string | null> {
-  const token = await readToken(request);
-  return token ? tokenId(token) : null;
-}
-
 /** The signed-in organizer, or null. */
 export async function getOrganizer(request: Request): Promise<(OrganizerSummary & { sessionId: string }) | null> {
   const token = await readToken(request);

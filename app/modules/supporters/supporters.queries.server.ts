@@ -44,10 +44,6 @@ export async function upsertSupporterRow(db: Executor, s: SupporterInput): Promi
     .executeTakeFirstOrThrow();
 }
 
-export function findSupporterByCanonicalEmail(db: Executor, emailCanonical: string) {
-  return db.selectFrom("supporters").selectAll().where("emailCanonical", "=", emailCanonical).executeTakeFirst();
-}
-
 export async function markSupporterConfirmed(db: Executor, supporterId: number) {
   await db.updateTable("supporters").set({ confirmedAt: sql`coalesce(confirmed_at, now())` }).where("id", "=", supporterId).execute();
 }

@@ -3,7 +3,6 @@ import type { ConsentScope } from "~db/schema";
 import { canonicalEmail } from "./supporters";
 import { insertPendingConsent, markConsentsProven, markSupporterConfirmed, upsertSupporterRow, type SupporterInput } from "./supporters.queries.server";
 
-export { findSupporterByCanonicalEmail } from "./supporters.queries.server";
 
 /** Finds or creates the supporter for an email address, inside the caller's transaction. */
 export function upsertSupporter(trx: Executor, input: Omit<SupporterInput, "emailCanonical">) {

@@ -1,7 +1,8 @@
 import { createElement } from "react";
 import { db } from "~db/index.server";
 import { NewTipDigestEmail, type DigestTip } from "~emails/new-tip-digest";
-import { appUrl } from "~/env.server";
+import { appUrl, env } from "~/env.server";
+import { formatDateTime } from "~/lib/dates";
 import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
 import { listActiveOrganizers, lockUnalertedTips, markTipsAlerted } from "./tips.queries.server";
 
@@ -33,7 +34,7 @@ export async function sendTipDigests(): Promise<{ tips: number; emails: number }
         reference: t.reference,
         url: `${base}/admin/tips/${t.id}`,
         about: t.caseName ?? (t.mediaTitle ? `Media: ${t.mediaTitle}` : "General"),
-        receivedAt: t.createdAt.toLocaleString("en-US", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" }) + " UTC",
+        receivedAt: formatDateTime(t.createdAt, env().ORG_TIME_ZONE),
         assignedToYou: t.assignedTo === organizer.id,
       }));
       const { html, text } = await renderEmail(createElement(NewTipDigestEmail, { ...orgProps(), recipientName: organizer.name, tips: items, queueUrl: `${base}/admin/tips?status=new` }));

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { env } from "~/env.server";
@@ -66,15 +66,6 @@ export async function incomingDir(): Promise<string> {
   const dir = path.resolve(env().UPLOAD_DIR, ".incoming");
   await mkdir(dir, { recursive: true });
   return dir;
-}
-
-export async function fileExists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const STORAGE_ERRORS = new Set(["ENOSPC", "EDQUOT", "EFBIG", "EACCES", "EPERM", "EROFS", "EIO", "ENOENT", "ENOTDIR", "EISDIR", "EEXIST", "EMFILE", "ENFILE"]);

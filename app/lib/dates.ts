@@ -1,0 +1,51 @@
+/**
+ * The one way dates and times are written for people: in the organization's time zone
+ * (ORG_TIME_ZONE, default America/New_York), never the server's or the browser's, so a page
+ * renders the same on the server and after hydration. Browser-safe; the zone is passed in (UI:
+ * app/components/date-time.tsx reads it from the root loader; server code: env().ORG_TIME_ZONE).
+ */
+export const DEFAULT_TIME_ZONE = "America/New_York";
+
+type DateInput = Date | string | number;
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "Dec 1, 2026, 3:05 PM EST" */
+export function formatDateTime(value: DateInput, timeZone: string): string {
+  return (
+    formatter(timeZone, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value)) +
+    ` ${zoneName(value, timeZone)}`
+  );
+}
+
+/** "Dec 1, 2026" */
+export function formatDate(value: DateInput, timeZone: string): string {
+  return formatter(timeZone, { dateStyle: "medium" }).format(new Date(value));
+}
+
+/** "December 1, 2026": letters and receipts. */
+export function formatLongDate(value: DateInput, timeZone: string): string {
+  return formatter(timeZone, { dateStyle: "long" }).format(new Date(value));
+}
+
+/** "Tuesday, December 1, 2026 at 3:05 PM EST" */
+export function formatFullDateTime(value: DateInput, timeZone: string): string {
+  return (
+    formatter(timeZone, { dateStyle: "full", timeStyle: "short" }).format(new Date(value)) +
+    ` ${zoneName(value, timeZone)}`
+  );
+}
+
+function zoneName(value: DateInput, timeZone: string): string {
+  const parts = formatter(timeZone, { timeZoneName: "short" }).formatToParts(new Date(value));
+  return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+}
