@@ -11,7 +11,8 @@ import { notFound } from "~/lib/http.server";
 import { fieldErrors, formToObject } from "~/lib/validation";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
-import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS, districtLabel } from "~/modules/petitions/petitions";
+import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS} from "~/modules/petitions/petitions";
+import { seatLabel } from "~/modules/legislators/seats";
 import { invalidationSchema, petitionSettingsSchema } from "~/modules/petitions/petitions.schema";
 import { updatePetition } from "~/modules/petitions/petitions.server";
 import { getPetition, invalidateSignatures, petitionDashboard, previewInvalidation, recomputePetitionCounts, toRule } from "~/modules/petitions/petitions-admin.server";
@@ -147,7 +148,7 @@ export default function AdminPetition() {
       {dashboard.districts.length ? (
         <details>
           <summary>Confirmed signatures by district ({dashboard.districts.length})</summary>
-          <p className="small">{dashboard.districts.map((d) => `${districtLabel(d.usState, d.district)}: ${d.n}`).join(" · ")}</p>
+          <p className="small">{dashboard.districts.map((d) => `${seatLabel(d.usState, d.district)}: ${d.n}`).join(" · ")}</p>
         </details>
       ) : null}
 

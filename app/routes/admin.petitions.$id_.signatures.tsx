@@ -6,7 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
-import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS, districtLabel } from "~/modules/petitions/petitions";
+import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS} from "~/modules/petitions/petitions";
+import { seatLabel } from "~/modules/legislators/seats";
 import { signatureFilterSchema } from "~/modules/petitions/petitions.schema";
 import { getPetition, hideComment, signaturePage } from "~/modules/petitions/petitions-admin.server";
 
@@ -68,7 +69,7 @@ export default function AdminSignatures() {
               <td>{s.state}{s.fraudReason ? <span className="small muted"> ({s.fraudReason})</span> : null}</td>
               <td>{s.firstName} {s.lastName}{s.showName ? " ★" : ""}</td>
               <td>{s.email}</td>
-              <td>{[s.zip, s.city, s.usState && (s.district !== null ? districtLabel(s.usState, s.district) : s.districtCandidates.length > 1 ? `${s.usState} (${s.districtCandidates.join("/")})` : s.usState)].filter(Boolean).join(" ")}</td>
+              <td>{[s.zip, s.city, s.usState && (s.district !== null ? seatLabel(s.usState, s.district) : s.districtCandidates.length > 1 ? `${s.usState} (${s.districtCandidates.join("/")})` : s.usState)].filter(Boolean).join(" ")}</td>
               <td>
                 {s.comment ? <span className={s.commentHidden ? "muted" : undefined}>{s.comment}{s.commentHidden ? " (hidden)" : ""}</span> : null}
                 {s.comment && canEdit ? (

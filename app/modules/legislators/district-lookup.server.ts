@@ -1,8 +1,8 @@
 import zipcodes from "zipcodes";
 import { db } from "~db/index.server";
 import { findLatestCongressImport, findMembersForSeats, findStateSeats, findZipSeats, type LookupMemberRow } from "./district-lookup.queries.server";
-import { seatLabel } from "./import.server";
 import type { OfficeValues } from "./legislators.queries.server";
+import { seatLabel } from "./seats";
 
 /*
  * ZIP -> candidate districts with their House member (or vacancy) and the state's senators,
@@ -147,7 +147,7 @@ async function computeLookup(zip: string, importId: number | null): Promise<Dist
   const members = rows.map(toMember);
   const candidates = seats.map(({ state, district }): DistrictCandidate => {
     const house = members.find((m) => m.chamber === "house" && m.state === state && m.district === district) ?? null;
-    const label = seatLabel({ chamber: "house", state, district, title: house?.title ?? (district === 0 && !hasSenators(members, state) ? "Delegate" : "Representative") });
+    const label = seatLabel(state, district);
     return { seat: `${state}-${district}`, label, state, district, vacant: !house, house, senators: members.filter((m) => m.chamber === "senate" && m.state === state) };
   });
   return {
@@ -162,10 +162,6 @@ async function computeLookup(zip: string, importId: number | null): Promise<Dist
       data: { importId, sourceDate },
     },
   };
-}
-
-function hasSenators(members: LookupMember[], state: string) {
-  return members.some((m) => m.chamber === "senate" && m.state === state);
 }
 
 function toMember(r: LookupMemberRow): LookupMember {

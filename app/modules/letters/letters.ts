@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { LetterTargetKind, OfficialsTable } from "~db/schema";
+import { seatLabel } from "~/modules/legislators/seats";
 
 /*
  * Letters: merge fields, salutations, recipients' mailing addresses and the letter as sent.
@@ -66,12 +67,6 @@ export type OfficialRecipient = { kind: "official"; officialId: number } & Pick<
 
 export type Recipient = MemberRecipient | OfficialRecipient;
 
-export function districtLabel(state: string, district: number | null, title?: string): string {
-  if (district == null) return state;
-  if (title === "Delegate" || title === "Resident Commissioner") return state;
-  return district === 0 ? `${state}-AL` : `${state}-${district}`;
-}
-
 /** "Dear Senator Sanders", "Dear Delegate Plaskett", "Dear Mr. President" (officials: their own). */
 export function salutationFor(r: Recipient): string {
   if (r.kind === "official") return r.salutation.trim().replace(/[,:]$/, "");
@@ -124,7 +119,7 @@ export function mergeValues(sender: Sender, r: Recipient): Record<MergeField, st
     "recipient.last_name": r.lastName,
     "recipient.full_name": r.fullName,
     "recipient.state": r.state,
-    "recipient.district": r.kind === "house" ? districtLabel(r.state, r.district, r.title) : "",
+    "recipient.district": r.kind === "house" ? seatLabel(r.state, r.district) : "",
   };
 }
 

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { db } from "~db/index.server";
 import { env } from "~/env.server";
+import { seatLabel } from "~/modules/legislators/seats";
 import { createLetterDocument, releaseWrittenPages, writeCover, writeLetter } from "./letters-pdf.server";
 import { listPacketLetters, summarizePacket, type OfficeKey, type PacketLetterRow } from "./letters.queries.server";
 
@@ -28,7 +29,7 @@ export interface PacketInfo {
 export async function packetInfo(campaign: { id: number; slug: string; title: string }, key: OfficeKey): Promise<PacketInfo | null> {
   const s = await summarizePacket(db(), campaign.id, key);
   if (!s || !s.count) return null;
-  const seat = s.state ? (s.recipientTitle === "Senator" || s.district == null ? ` (${s.state})` : ` (${s.state}${s.district === 0 ? "-AL" : `-${s.district}`})`) : "";
+  const seat = s.state ? ` (${seatLabel(s.state, s.recipientTitle === "Senator" ? null : s.district)})` : "";
   const first = await listPacketLetters(db(), campaign.id, key, 0, 1);
   return { campaign, key, office: `${s.recipientTitle ?? ""} ${s.recipientName ?? ""}${seat}`.trim(), count: s.count, first: s.first, last: s.last, recipientAddress: first[0]?.recipientAddress ?? [] };
 }

@@ -79,8 +79,3 @@ export function ago(from: Date | string, now = new Date()): string {
   return `${Math.round(minutes / 60)} hours ago`;
 }
 
-/** District label like "CA-12" ("VT-AL" for at-large seats, "CA-?" when the ZIP spans several). */
-export function districtLabel(state: string, district: number): string {
-  if (district < 0) return `${state}-?`;
-  return district === 0 ? `${state}-AL` : `${state}-${district}`;
-}
