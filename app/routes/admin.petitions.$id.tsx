@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { escapeHtml } from "~/lib/html";
 import { CampaignStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
@@ -70,7 +71,7 @@ export default function AdminPetition() {
   const f = actionData?.fields ?? {};
   const preview = actionData?.preview;
   const confirmed = dashboard.counts.confirmed ?? 0;
-  const snippet = `<iframe src="${embedUrl}" title="Petition: ${petition.title.replace(/"/g, "&quot;")}" width="100%" height="190" style="border:0;max-width:540px" loading="lazy"></iframe>`;
+  const snippet = `<iframe src="${escapeHtml(embedUrl)}" title="Petition: ${escapeHtml(petition.title)}" width="100%" height="190" style="border:0;max-width:540px" loading="lazy"></iframe>`;
   return (
     <>
       <p><Link to="/admin/petitions">← Petitions</Link></p>

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { db } from "~db/index.server";
 import { env } from "~/env.server";
+import { csvRow } from "~/lib/csv";
 import { seatLabel } from "~/modules/legislators/seats";
 import { createLetterDocument, releaseWrittenPages, writeCover, writeLetter } from "./letters-pdf.server";
 import { listPacketLetters, summarizePacket, type OfficeKey, type PacketLetterRow } from "./letters.queries.server";
@@ -116,19 +117,12 @@ export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<v
   out.end();
 }
 
-/** A cell that a spreadsheet will not run as a formula. */
-export function csvCell(value: unknown): string {
-  let s = value instanceof Date ? value.toISOString() : value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export const PACKET_CSV_HEADER = ["letter_id", "sent_at", "first_name", "last_name", "street", "city", "state", "zip", "subject", "body"];
 
 export async function writePacketCsv(info: PacketInfo, out: Writable): Promise<void> {
-  out.write(`${PACKET_CSV_HEADER.join(",")}\r\n`);
+  out.write(csvRow(PACKET_CSV_HEADER));
   for await (const page of rows(info)) {
-    const flowing = out.write(page.map((r) => [r.id, r.sentAt, r.firstName, r.lastName, r.street, r.city, r.state, r.zip, r.subject, r.body].map(csvCell).join(",")).join("\r\n") + "\r\n");
+    const flowing = out.write(page.map((r) => csvRow([r.id, r.sentAt, r.firstName, r.lastName, r.street, r.city, r.state, r.zip, r.subject, r.body])).join(""));
     await drained(out, !flowing);
   }
   out.end();

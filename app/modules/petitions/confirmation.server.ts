@@ -5,6 +5,7 @@ import SignatureAlreadySigned from "~emails/signature-already-signed";
 import SignatureConfirmation from "~emails/signature-confirmation";
 import SignatureConfirmed from "~emails/signature-confirmed";
 import { appUrl, env } from "~/env.server";
+import { escapeHtml } from "~/lib/html";
 import { orgProps, queueEmail, queueEmails, renderEmail, type OutgoingEmail } from "~/modules/mail/mail.server";
 import { confirmSupporter } from "~/modules/supporters/supporters.server";
 import { CONFIRMATION_DAYS } from "./petitions";
@@ -31,10 +32,6 @@ export function tokenHash(token: string): string {
 
 const BATCH = 500;
 const PLACEHOLDERS = { firstName: "%%FIRST_NAME%%", confirmUrl: "%%CONFIRM_URL%%", notMeUrl: "%%NOT_ME_URL%%" };
-
-function escapeHtml(s: string) {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function fill(template: { html: string; text: string }, values: { firstName: string; confirmUrl: string; notMeUrl: string }) {
   const apply = (s: string, escape: (v: string) => string) =>

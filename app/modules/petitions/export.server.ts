@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { pool } from "~db/index.server";
 import { db } from "~db/index.server";
-import { csvRow } from "./petitions";
+import { csvRow } from "~/lib/csv";
 import { seatLabel } from "~/modules/legislators/seats";
 import { EXPORT_COLUMNS, openSignatureCursor } from "./admin.queries.server";
 import { countsByState, districtCounts, findPetitionById } from "./petitions.queries.server";
