@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
+import { taskName } from "~/modules/jobs/tasks";
 
 export interface EmailRow {
   kind: string;
@@ -51,7 +52,7 @@ export async function addSendJobs(db: Executor, ids: number[]) {
   if (!ids.length) return;
   await sql`
     select count(*) from graphile_worker.add_jobs(array(
-      select row('send_email', json_build_object('id', id), null, null, 10, 'email:' || id, null, null)::graphile_worker.job_spec
+      select row(${taskName("send_email")}::text, json_build_object('id', id), null, null, 10, 'email:' || id, null, null)::graphile_worker.job_spec
       from unnest(${ids}::bigint[]) as id
     ))`.execute(db);
 }
