@@ -1,5 +1,6 @@
 import zipcodes from "zipcodes";
 import { db } from "~db/index.server";
+import { isUsZip, normalizeUsZip } from "~/lib/fields.schema";
 import { findLatestCongressImport, findMembersForSeats, findStateSeats, findZipSeats, type LookupMemberRow } from "./district-lookup.queries.server";
 import type { OfficeValues } from "./legislators.queries.server";
 import { seatLabel } from "./seats";
@@ -94,9 +95,8 @@ async function currentImport(): Promise<number | null> {
 export function validateZipParam(raw: string | null | undefined): { ok: true; zip: string } | { ok: false; message: string } {
   const value = (raw ?? "").trim();
   if (!value) return { ok: false, message: "Give a ZIP code, e.g. ?zip=05401." };
-  const m = /^(\d{5})(?:-?\d{4})?$/.exec(value);
-  if (!m) return { ok: false, message: `"${value.slice(0, 20)}" is not a ZIP code: a ZIP code is 5 digits, e.g. 05401 (or ZIP+4, 05401-1234).` };
-  return { ok: true, zip: m[1] };
+  if (!isUsZip(value)) return { ok: false, message: `"${value.slice(0, 20)}" is not a ZIP code: a ZIP code is 5 digits, e.g. 05401 (or ZIP+4, 05401-1234).` };
+  return { ok: true, zip: normalizeUsZip(value).slice(0, 5) };
 }
 
 /** The lookup as JSON text and its HTTP status, served from the cache when the data has not changed. */
