@@ -2,8 +2,7 @@
 // Facts come from /work/shared/content.md. Where that record gives no fact
 // (rank, unit, service, date or place of loss), the field is null.
 
-export type CaseConflict = "korean_war" | "cold_war" | "vietnam";
-export type CaseStatus = "confirmed_alive_in_captivity" | "reported_alive" | "missing";
+import type { CaseFactsTable, CasesTable } from "../schema/foundation";
 
 export interface SeedOfficial {
   key: string;
@@ -29,27 +28,13 @@ export interface SeedCampaign {
   relatedCases: string[];
 }
 
-export interface SeedCaseFact {
-  occurredOn: string | null;
-  fact: string;
-  sourceTitle: string | null;
-  sourceUrl: string | null;
-}
+export type SeedCaseFact = Pick<CaseFactsTable, "occurredOn" | "fact" | "sourceTitle" | "sourceUrl">;
 
-export interface SeedCase {
-  slug: string;
-  fullName: string;
-  rank: string | null;
-  service: string | null;
-  unit: string | null;
-  conflict: CaseConflict;
-  status: CaseStatus;
-  lossDate: string | null;
-  lossPlace: string | null;
-  summary: string;
+/** A case file as the cases table holds it, with its facts. */
+export type SeedCase = Pick<CasesTable, "slug" | "fullName" | "rank" | "service" | "unit" | "conflict" | "status" | "lossDate" | "lossPlace" | "summary"> & {
   bodyMd: string;
   facts: SeedCaseFact[];
-}
+};
 
 export interface SeedMediaItem {
   slug: string;

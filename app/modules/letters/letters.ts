@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { LetterTargetKind, OfficialsTable } from "~db/schema";
+import type { LetterSubmissionsTable, LetterTargetKind, OfficialsTable } from "~db/schema";
 import { seatLabel } from "~/modules/legislators/seats";
 
 /*
@@ -90,14 +90,8 @@ export function mailingAddress(r: Recipient): string[] {
   return lines;
 }
 
-export interface Sender {
-  firstName: string;
-  lastName: string;
-  street: string;
-  city: string;
-  state: string;
-  zip: string;
-}
+/** The writer of a letter, as the submission stores them. */
+export type Sender = Pick<LetterSubmissionsTable, "firstName" | "lastName" | "street" | "city" | "state" | "zip">;
 
 export function senderLines(s: Sender): string[] {
   return [`${s.firstName} ${s.lastName}`.trim(), s.street, `${s.city}, ${s.state} ${s.zip}`];

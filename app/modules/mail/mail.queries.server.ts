@@ -2,15 +2,19 @@ import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
 import { taskName } from "~/modules/jobs/tasks";
 
-export interface EmailRow {
-  kind: string;
-  toAddress: string;
+/** What every email carries, however it is addressed and sent. */
+export interface EmailContent {
   subject: string;
   html: string;
   text: string;
   headers: Record<string, string>;
   tags: Record<string, string>;
   idempotencyKey: string;
+}
+
+export interface EmailRow extends EmailContent {
+  kind: string;
+  toAddress: string;
 }
 
 export function findEmailById(db: Executor, id: number) {
@@ -61,7 +65,7 @@ export async function addSendJobs(db: Executor, ids: number[]) {
 export async function insertSentOutboxEmails(
   db: Executor,
   kind: string,
-  messages: Array<{ to: string; subject: string; html: string; text: string; headers: Record<string, string>; tags: Record<string, string>; idempotencyKey: string }>,
+  messages: Array<EmailContent & { to: string }>,
 ) {
   if (!messages.length) return;
   await db
