@@ -10,6 +10,7 @@ import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
 import { can } from "~/modules/organizers/organizers";
 import { isTestMode } from "~/modules/donations/stripe.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { FilterSelect } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Donations | Organizers" }];
 
@@ -44,28 +45,13 @@ export default function AdminDonations() {
       <h1>Donations</h1>
       {testMode ? <p className="warning">Test mode: no Stripe key is set, so these gifts moved no money.</p> : null}
       <Form method="get" className="toolbar filters" aria-label="Filter donations">
-        <label>
-          Campaign
-          <select name="campaign" defaultValue={String(filters.campaign ?? "")}>
-            <option value="">All</option>
+        <div>
+          <FilterSelect name="campaign" label="Campaign" any="All" options={Object.fromEntries(campaigns.map((c) => [String(c.id), c.title]))} value={filters.campaign}>
             <option value="general">General fund</option>
-            {campaigns.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
-          </select>
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">All</option>
-            {Object.entries(DONATION_STATUS_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-          </select>
-        </label>
-        <label>
-          Frequency
-          <select name="frequency" defaultValue={filters.frequency ?? ""}>
-            <option value="">All</option>
-            {Object.entries(FREQUENCY_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-          </select>
-        </label>
+          </FilterSelect>
+        </div>
+        <div><FilterSelect name="status" label="Status" any="All" options={DONATION_STATUS_LABELS} value={filters.status} /></div>
+        <div><FilterSelect name="frequency" label="Frequency" any="All" options={FREQUENCY_LABELS} value={filters.frequency} /></div>
         <label>From <input type="date" name="from" defaultValue={filters.from ?? ""} /></label>
         <label>To <input type="date" name="to" defaultValue={filters.to ?? ""} /></label>
         <button className="button button--small button--secondary" type="submit">Filter</button>

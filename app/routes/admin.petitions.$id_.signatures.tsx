@@ -10,6 +10,7 @@ import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS} from "~/modules/petitions/pet
 import { seatLabel } from "~/modules/legislators/seats";
 import { signatureFilterSchema } from "~/modules/petitions/petitions.schema";
 import { getPetition, hideComment, signaturePage } from "~/modules/petitions/petitions-admin.server";
+import { FilterSelect } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request, "read-private-contact");
@@ -47,11 +48,7 @@ export default function AdminSignatures() {
       <Form method="get" className="toolbar">
         <label htmlFor="q">Name or email</label>
         <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
-        <label htmlFor="state">State</label>
-        <select id="state" name="state" defaultValue={filter.state ?? ""}>
-          <option value="">Any</option>
-          {SIGNATURE_STATES.map((s) => <option key={s} value={s}>{SIGNATURE_STATE_LABELS[s]}</option>)}
-        </select>
+        <FilterSelect name="state" label="State" any="Any" options={Object.fromEntries(SIGNATURE_STATES.map((s) => [s, SIGNATURE_STATE_LABELS[s]]))} value={filter.state} />
         <label htmlFor="domain">Domain</label>
         <input id="domain" name="domain" type="text" defaultValue={filter.domain ?? ""} size={14} />
         <label htmlFor="zip">ZIP</label>
