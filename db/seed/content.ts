@@ -2,17 +2,9 @@
 // Facts come from /work/shared/content.md. Where that record gives no fact
 // (rank, unit, service, date or place of loss), the field is null.
 
-import type { CaseFactsTable, CasesTable } from "../schema/foundation";
+import type { CaseFactsTable, CasesTable, OfficialsTable } from "../schema/foundation";
 
-export interface SeedOfficial {
-  key: string;
-  name: string;
-  title: string;
-  organization: string;
-  salutation: string;
-  addressLines: string[];
-  url: string | null;
-}
+export type SeedOfficial = Pick<OfficialsTable, "key" | "name" | "title" | "organization" | "salutation" | "addressLines" | "url">;
 
 export interface SeedCampaign {
   slug: "dpaa-director" | "ask-moscow-beijing" | "release-the-files";
