@@ -76,7 +76,7 @@ export const optionalEmail = emailText("Enter an email address, or leave it empt
   .pipe(z.email(`${EMAIL_FORMAT.slice(0, -1)}, or leave it empty.`).transform(normalizeEmail).nullable());
 
 const US_ZIP = /^(\d{5})(?:-?(\d{4}))?$/;
-export const US_ZIP_MESSAGE = "Enter a 5-digit ZIP code, e.g. 05401 (or ZIP+4, e.g. 05401-1234).";
+export const US_ZIP_MESSAGE = "A ZIP code is 5 digits, e.g. 05401 (or ZIP+4, e.g. 05401-1234).";
 
 /** A US ZIP code or ZIP+4 ("05401", "05401-1234", "054011234"), normalised to "05401" or "05401-1234". */
 export const usZip = (message = "Enter your ZIP code.") =>
