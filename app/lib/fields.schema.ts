@@ -8,8 +8,8 @@ import { z } from "zod";
 /** Control characters (C0 except tab and newline, DEL, C1, line/paragraph separators). */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
-/** A name has a letter in it (of any script); what else it holds is printed as text, never as markup. */
-const HAS_LETTER = /\p{L}/u;
+/** A name starts with a letter (of any script): never with =, +, - or @ (a spreadsheet formula), a digit or a symbol. */
+const STARTS_WITH_LETTER = /^\p{L}/u;
 
 export const NAME_MAX = 80;
 export const FULL_NAME_MAX = 120;
@@ -23,8 +23,8 @@ export function hasNoControlCharacters(text: string): boolean {
 
 /**
  * A supporter's first or last name, the same on petitions and letters: required, at most 80
- * characters, no control characters, at least one letter. Other characters are allowed (names
- * are written many ways) and are always shown escaped.
+ * characters, no control characters, and it starts with a letter. Other characters after it
+ * are allowed (names are written many ways) and are always shown escaped.
  */
 export const personName = (label: string) =>
   z
@@ -33,7 +33,7 @@ export const personName = (label: string) =>
     .min(1, `Enter your ${label}.`)
     .max(NAME_MAX, `Your ${label} is at most ${NAME_MAX} characters.`)
     .refine(hasNoControlCharacters, `Your ${label} contains characters we cannot accept.`)
-    .refine((v) => HAS_LETTER.test(v), `Write your ${label} with letters.`);
+    .refine((v) => STARTS_WITH_LETTER.test(v), `Start your ${label} with a letter.`);
 
 /** A place a supporter names (their city): required, at most 80 printable characters. */
 export const placeName = (label: string) =>
