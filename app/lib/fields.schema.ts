@@ -53,7 +53,11 @@ export const optionalFullName = fullNameText("Names are text.")
   .optional()
   .transform((v) => v || null);
 
-/** The one normal form of an email address: trimmed and lower-cased. */
+/**
+ * The one normal form of an email address for comparing and keying (trimmed, lower-cased):
+ * every lookup, uniqueness key and limit by address goes through it. The address itself is
+ * kept as the person typed it (trimmed), for display and delivery.
+ */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -62,18 +66,14 @@ const emailText = (message: string) =>
   z.string({ error: message }).trim().max(EMAIL_MAX, `Email addresses are at most ${EMAIL_MAX} characters.`);
 const EMAIL_FORMAT = "Enter an email address like name@example.org.";
 
-/** A required email address, normalised (normalizeEmail). */
-export const email = (message = "Enter your email address.") =>
-  emailText(message)
-    .min(1, message)
-    .pipe(z.email(EMAIL_FORMAT))
-    .transform(normalizeEmail);
+/** A required email address, trimmed (compare it through normalizeEmail). */
+export const email = (message = "Enter your email address.") => emailText(message).min(1, message).pipe(z.email(EMAIL_FORMAT));
 
-/** An optional email address: empty becomes null, anything else must be an address (normalised). */
+/** An optional email address: empty becomes null, anything else must be an address. */
 export const optionalEmail = emailText("Enter an email address, or leave it empty.")
   .optional()
   .transform((v) => v || null)
-  .pipe(z.email(`${EMAIL_FORMAT.slice(0, -1)}, or leave it empty.`).transform(normalizeEmail).nullable());
+  .pipe(z.email(`${EMAIL_FORMAT.slice(0, -1)}, or leave it empty.`).nullable());
 
 const US_ZIP = /^(\d{5})(?:-?(\d{4}))?$/;
 export const US_ZIP_MESSAGE = "A ZIP code is 5 digits, e.g. 05401 (or ZIP+4, e.g. 05401-1234).";
