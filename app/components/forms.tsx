@@ -74,3 +74,20 @@ export function FormError({ message }: { message?: string | null }) {
     </div>
   );
 }
+
+/**
+ * A list filter's choice (the label and its select, for a toolbar or a div): the empty value
+ * (`any`, e.g. "All") and then each value with its label, in order; `children` adds options.
+ */
+export function FilterSelect({ name, label, any, options, value, children }: { name: string; label: ReactNode; any: string; options: Record<string, string>; value: string | number | null | undefined; children?: ReactNode }) {
+  return (
+    <>
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value == null ? "" : String(value)}>
+        <option value="">{any}</option>
+        {children}
+        {Object.entries(options).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+    </>
+  );
+}

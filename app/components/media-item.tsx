@@ -1,14 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { MediaKind } from "~db/schema";
-import { MEDIA_KIND_LABELS } from "~/modules/media/media";
+import { MEDIA_KIND_LABELS, type MediaFields } from "~/modules/media/media";
 
-export interface MediaItemView {
-  slug: string;
-  title: string;
-  kind: MediaKind;
-  description: string;
-  dateText: string | null;
-  source: string | null;
+export interface MediaItemView extends MediaFields {
   imageUrl: string | null;
   imageAlt: string | null;
   caseSlug?: string | null;

@@ -1,10 +1,8 @@
 import type { Task } from "graphile-worker";
-import { z } from "zod";
+import { parseTaskPayload } from "~/modules/jobs/tasks";
 import { sendQueuedEmail } from "~/modules/mail/mail.server";
 
-const payload = z.object({ id: z.coerce.number().int().positive(), secrets: z.record(z.string(), z.string()).optional() });
-
 export const sendEmail: Task = async (raw, helpers) => {
-  const { id, secrets } = payload.parse(raw);
+  const { id, secrets } = parseTaskPayload("send_email", raw);
   await sendQueuedEmail(id, helpers.job.attempts, helpers.job.max_attempts, secrets);
 };

@@ -1,11 +1,9 @@
 import type { Task } from "graphile-worker";
-import { z } from "zod";
+import { parseTaskPayload } from "~/modules/jobs/tasks";
 import { runMailing } from "~/modules/mail/mailings.server";
-
-const payload = z.object({ id: z.coerce.number().int().positive() });
 
 /** Fans a campaign update out in batches; resumable, so a retry after a crash finishes the job. */
 export const sendMailing: Task = async (raw) => {
-  const { id } = payload.parse(raw);
+  const { id } = parseTaskPayload("send_mailing", raw);
   await runMailing(id);
 };

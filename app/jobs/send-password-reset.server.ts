@@ -1,10 +1,8 @@
 import type { Task } from "graphile-worker";
-import { z } from "zod";
+import { parseTaskPayload } from "~/modules/jobs/tasks";
 import { sendPasswordReset } from "~/modules/organizers/tokens.server";
 
-const payload = z.object({ email: z.string().min(1).max(254) });
-
 export const sendPasswordResetTask: Task = async (raw) => {
-  const { email } = payload.parse(raw);
+  const { email } = parseTaskPayload("send_password_reset", raw);
   await sendPasswordReset(email);
 };

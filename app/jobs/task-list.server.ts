@@ -1,4 +1,5 @@
-import type { TaskList } from "graphile-worker";
+import type { Task } from "graphile-worker";
+import { cronLine, type TaskName } from "~/modules/jobs/tasks";
 import { sendEmail } from "./send-email.server";
 import { purgeSignatureIpHashes, rollUpSignatures, sendSignatureEmails } from "./petition-jobs.server";
 import { sendTipDigest } from "./send-tip-digest.server";
@@ -8,10 +9,12 @@ import { sendPasswordResetTask } from "./send-password-reset.server";
 import { pruneLoginAttemptsTask } from "./prune-login-attempts.server";
 
 /**
- * Every background task by name (verb-noun). Each handler calls into a module's .server.ts
- * and is safe to run twice. Areas add their tasks here.
+ * Every background task by name (verb-noun): exactly the tasks of the task map in
+ * modules/jobs/tasks.ts, where each payload's type is (a task missing here or unknown there
+ * fails the type check). Each handler calls into a module's .server.ts and is safe to run
+ * twice. Areas add their tasks there and here.
  */
-export const taskList: TaskList = {
+export const taskList: { [K in TaskName]: Task } = {
   send_email: sendEmail,
   send_tip_digest: sendTipDigest,
   roll_up_signatures: rollUpSignatures,
@@ -25,17 +28,17 @@ export const taskList: TaskList = {
 
 /** Recurring tasks in graphile-worker's crontab format. */
 export const crontab: string[] = [
-  "*/15 * * * * send_tip_digest ?max=3",
+  cronLine("*/15 * * * *", "send_tip_digest", "?max=3"),
   // petitions: the two self-rescheduling loops are restarted by cron if ever lost; IP hashes purged nightly
-  "* * * * * roll_up_signatures ?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10",
-  "* * * * * send_signature_emails ?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10",
-  "17 3 * * * purge_signature_ip_hashes",
-  "* * * * * resume_mailings",
-  "41 * * * * prune_login_attempts",
+  cronLine("* * * * *", "roll_up_signatures", "?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10"),
+  cronLine("* * * * *", "send_signature_emails", "?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10"),
+  cronLine("17 3 * * *", "purge_signature_ip_hashes"),
+  cronLine("* * * * *", "resume_mailings"),
+  cronLine("41 * * * *", "prune_login_attempts"),
 ];
 
 /** Jobs added (by job key, so never twice) each time the worker starts: self-rescheduling loops. */
-export const startupJobs: Array<{ task: string; jobKey: string; priority?: number }> = [
+export const startupJobs: Array<{ task: TaskName; jobKey: string; priority?: number }> = [
   { task: "roll_up_signatures", jobKey: "roll_up_signatures", priority: -10 },
   { task: "send_signature_emails", jobKey: "send_signature_emails", priority: -10 },
 ];

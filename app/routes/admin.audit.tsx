@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { DataTable, Pager } from "~/components/admin/data-table";
 import { auditPage } from "~/modules/audit/audit.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { parseId } from "~/lib/http.server";
@@ -16,26 +17,18 @@ export default function AuditLog() {
   return (
     <>
       <h1>Audit log</h1>
-      <table className="data">
-        <thead>
-          <tr><th>When</th><th>Who</th><th>Action</th><th>Subject</th><th>Details</th></tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>{<DateTime value={e.createdAt} />}</td>
-              <td>{e.organizerName ?? "system"}</td>
-              <td>{e.action}</td>
-              <td>{e.subjectType} {e.subjectId}</td>
-              <td><code>{JSON.stringify(e.details)}</code></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="toolbar">
-        {page > 0 ? <Link to={`?page=${page - 1}`}>Newer</Link> : null}
-        {more ? <Link to={`?page=${page + 1}`}>Older</Link> : null}
-      </p>
+      <DataTable
+        rows={entries}
+        rowKey={(e) => e.id}
+        columns={[
+          { head: "When", cell: (e) => <DateTime value={e.createdAt} /> },
+          { head: "Who", cell: (e) => e.organizerName ?? "system" },
+          { head: "Action", cell: (e) => e.action },
+          { head: "Subject", cell: (e) => `${e.subjectType} ${e.subjectId}` },
+          { head: "Details", cell: (e) => <code>{JSON.stringify(e.details)}</code> },
+        ]}
+      />
+      <Pager page={page} more={more} />
     </>
   );
 }

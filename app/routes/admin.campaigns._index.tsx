@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/admin/data-table";
 import { CampaignStatusBadge } from "~/components/badges";
 import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
 import { can } from "~/modules/organizers/organizers";
@@ -17,22 +18,17 @@ export default function AdminCampaigns() {
     <>
       <h1>Campaigns</h1>
       {canEdit ? <p><Link className="button" to="/admin/campaigns/new">New campaign</Link></p> : null}
-      <table className="data">
-        <thead>
-          <tr><th>Title</th><th>Address</th><th>Status</th><th>Published</th><th>Updated</th></tr>
-        </thead>
-        <tbody>
-          {campaigns.map((c) => (
-            <tr key={c.id}>
-              <td><Link to={`/admin/campaigns/${c.id}`}>{c.title}</Link></td>
-              <td><a href={`/campaigns/${c.slug}`}>/campaigns/{c.slug}</a></td>
-              <td><CampaignStatusBadge status={c.status} /></td>
-              <td>{c.publishedAt ? <DateOnly value={c.publishedAt} /> : "—"}</td>
-              <td>{<DateTime value={c.updatedAt} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={campaigns}
+        rowKey={(c) => c.id}
+        columns={[
+          { head: "Title", cell: (c) => <Link to={`/admin/campaigns/${c.id}`}>{c.title}</Link> },
+          { head: "Address", cell: (c) => <a href={`/campaigns/${c.slug}`}>/campaigns/{c.slug}</a> },
+          { head: "Status", cell: (c) => <CampaignStatusBadge status={c.status} /> },
+          { head: "Published", cell: (c) => (c.publishedAt ? <DateOnly value={c.publishedAt} /> : "—") },
+          { head: "Updated", cell: (c) => <DateTime value={c.updatedAt} /> },
+        ]}
+      />
     </>
   );
 }

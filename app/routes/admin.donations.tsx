@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MonthChart } from "~/components/donations/month-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DONATION_STATUS_LABELS, FREQUENCY_LABELS, formatCents } from "~/modules/donations/donations";
@@ -11,6 +11,8 @@ import { isTestMode } from "~/modules/donations/stripe.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
+import { FilterSelect } from "~/components/forms";
+import { DataTable, Pager } from "~/components/admin/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Donations | Organizers" }];
 
@@ -45,28 +47,13 @@ export default function AdminDonations() {
       <h1>Donations</h1>
       {testMode ? <p className="warning">Test mode: no Stripe key is set, so these gifts moved no money.</p> : null}
       <Form method="get" className="toolbar filters" aria-label="Filter donations">
-        <label>
-          Campaign
-          <select name="campaign" defaultValue={String(filters.campaign ?? "")}>
-            <option value="">All</option>
+        <div>
+          <FilterSelect name="campaign" label="Campaign" any="All" options={Object.fromEntries(campaigns.map((c) => [String(c.id), c.title]))} value={filters.campaign}>
             <option value="general">General fund</option>
-            {campaigns.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
-          </select>
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">All</option>
-            {Object.entries(DONATION_STATUS_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-          </select>
-        </label>
-        <label>
-          Frequency
-          <select name="frequency" defaultValue={filters.frequency ?? ""}>
-            <option value="">All</option>
-            {Object.entries(FREQUENCY_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-          </select>
-        </label>
+          </FilterSelect>
+        </div>
+        <div><FilterSelect name="status" label="Status" any="All" options={DONATION_STATUS_LABELS} value={filters.status} /></div>
+        <div><FilterSelect name="frequency" label="Frequency" any="All" options={FREQUENCY_LABELS} value={filters.frequency} /></div>
         <label>From <input type="date" name="from" defaultValue={filters.from ?? ""} /></label>
         <label>To <input type="date" name="to" defaultValue={filters.to ?? ""} /></label>
         <button className="button button--small button--secondary" type="submit">Filter</button>
@@ -122,35 +109,23 @@ export default function AdminDonations() {
 
       <h2>Donations</h2>
       <div className="table-scroll">
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Started</th><th>Campaign</th><th>Frequency</th><th className="num">Amount</th><th>Status</th><th className="num">Given</th>
-              {showNames ? <th>Name</th> : null}
-              {showEmail ? <th>Email</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {donations.map((d) => (
-              <tr key={d.id}>
-                <td>{<DateTime value={d.createdAt} />}</td>
-                <td>{d.campaignTitle ?? "General fund"}</td>
-                <td>{FREQUENCY_LABELS[d.frequency]}</td>
-                <td className="num">{formatCents(d.amountCents)}</td>
-                <td>{DONATION_STATUS_LABELS[d.status]}{d.testMode ? " (test)" : ""}</td>
-                <td className="num">{formatCents(Number(d.givenCents))}{d.giftCount > 1 ? ` (${d.giftCount} gifts)` : ""}</td>
-                {showNames ? <td>{d.name}</td> : null}
-                {showEmail ? <td>{d.email ?? ""}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={donations}
+          rowKey={(d) => d.id}
+          columns={[
+            { head: "Started", cell: (d) => <DateTime value={d.createdAt} /> },
+            { head: "Campaign", cell: (d) => d.campaignTitle ?? "General fund" },
+            { head: "Frequency", cell: (d) => FREQUENCY_LABELS[d.frequency] },
+            { head: "Amount", className: "num", cell: (d) => formatCents(d.amountCents) },
+            { head: "Status", cell: (d) => `${DONATION_STATUS_LABELS[d.status]}${d.testMode ? " (test)" : ""}` },
+            { head: "Given", className: "num", cell: (d) => `${formatCents(Number(d.givenCents))}${d.giftCount > 1 ? ` (${d.giftCount} gifts)` : ""}` },
+            showNames && { head: "Name", cell: (d) => d.name },
+            showEmail && { head: "Email", cell: (d) => d.email ?? "" },
+          ]}
+        />
       </div>
       {!donations.length ? <p>No donations match.</p> : null}
-      <p className="toolbar">
-        {filters.page > 0 ? <Link to={pageLink(filters.page - 1)}>Newer</Link> : null}
-        {more ? <Link to={pageLink(filters.page + 1)}>Older</Link> : null}
-      </p>
+      <Pager page={filters.page} more={more} link={pageLink} />
     </>
   );
 }

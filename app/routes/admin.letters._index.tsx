@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
 import { congressDataStatus } from "~/modules/legislators/data-status.server";
 import { latestImportReport } from "~/modules/legislators/import-report.server";
+import { seatLabel } from "~/modules/legislators/seats";
 import { letterStats } from "~/modules/letters/letters-admin.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
@@ -18,10 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { campaigns: campaigns.map((c) => ({ id: c.id, title: c.title })), campaign, stats, congress, report, canPackets: can(organizer.role, "read-private-contact") };
 }
 
-function seat(o: { recipientKind: string; recipientTitle: string | null; state: string | null; district: number | null }) {
+function seat(o: { recipientKind: string; state: string | null; district: number | null }) {
   if (o.recipientKind === "official") return "—";
-  if (o.recipientKind === "senate" || o.recipientTitle === "Delegate" || o.recipientTitle === "Resident Commissioner") return o.state ?? "";
-  return o.district === 0 ? `${o.state}-AL` : `${o.state}-${o.district}`;
+  return o.state ? seatLabel(o.state, o.recipientKind === "senate" ? null : o.district) : "";
 }
 
 export default function AdminLetters() {

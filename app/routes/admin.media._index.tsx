@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/admin/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MEDIA_KIND_LABELS } from "~/modules/media/media";
 import { listAllMedia } from "~/modules/media/media.server";
@@ -24,21 +25,18 @@ export default function AdminMedia() {
         {canEdit ? <Link className="button" to="/admin/media/new">New item</Link> : null}
         <a href="/cases/help-identify">View the public page</a>
       </div>
-      <table className="data">
-        <thead><tr><th>Title</th><th>Kind</th><th>Image</th><th>Case</th><th>Published</th><th>Updated</th></tr></thead>
-        <tbody>
-          {items.map((m) => (
-            <tr key={m.id}>
-              <td><Link to={`/admin/media/${m.id}`}>{m.title}</Link></td>
-              <td>{MEDIA_KIND_LABELS[m.kind]}</td>
-              <td>{m.imageKey ? "Yes" : "Placeholder"}</td>
-              <td>{m.caseName ?? "—"}</td>
-              <td>{m.published ? "Yes" : "No"}</td>
-              <td>{<DateTime value={m.updatedAt} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={items}
+        rowKey={(m) => m.id}
+        columns={[
+          { head: "Title", cell: (m) => <Link to={`/admin/media/${m.id}`}>{m.title}</Link> },
+          { head: "Kind", cell: (m) => MEDIA_KIND_LABELS[m.kind] },
+          { head: "Image", cell: (m) => (m.imageKey ? "Yes" : "Placeholder") },
+          { head: "Case", cell: (m) => m.caseName ?? "—" },
+          { head: "Published", cell: (m) => (m.published ? "Yes" : "No") },
+          { head: "Updated", cell: (m) => <DateTime value={m.updatedAt} /> },
+        ]}
+      />
     </>
   );
 }

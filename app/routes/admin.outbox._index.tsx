@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { outboxPage } from "~/modules/mail/mail.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { DateTime } from "~/components/date-time";
+import { FilterSelect } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "read-outbox");
@@ -20,11 +21,7 @@ export default function Outbox() {
       <h1>Outbox</h1>
       <p className="muted">Every email the platform has queued or sent. Without a Resend key, nothing leaves this machine: this is where mail goes.</p>
       <Form method="get" className="toolbar">
-        <label htmlFor="kind">Kind</label>
-        <select id="kind" name="kind" defaultValue={kind}>
-          <option value="">All kinds</option>
-          {kinds.map((k) => <option key={k.kind} value={k.kind}>{k.kind} ({k.n})</option>)}
-        </select>
+        <FilterSelect name="kind" label="Kind" any="All kinds" options={Object.fromEntries(kinds.map((k) => [k.kind, `${k.kind} (${k.n})`]))} value={kind} />
         <button className="button button--small button--secondary" type="submit">Filter</button>
       </Form>
       <table className="data">

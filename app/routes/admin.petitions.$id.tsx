@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { escapeHtml } from "~/lib/html";
 import { CampaignStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
@@ -11,7 +12,8 @@ import { idParam, notFound } from "~/lib/http.server";
 import { fieldErrors } from "~/lib/validation";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
-import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS, districtLabel } from "~/modules/petitions/petitions";
+import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS} from "~/modules/petitions/petitions";
+import { seatLabel } from "~/modules/legislators/seats";
 import { invalidationSchema, petitionSettingsSchema } from "~/modules/petitions/petitions.schema";
 import { updatePetition } from "~/modules/petitions/petitions.server";
 import { getPetition, invalidateSignatures, petitionDashboard, previewInvalidation, recomputePetitionCounts, toRule } from "~/modules/petitions/petitions-admin.server";
@@ -67,7 +69,7 @@ export default function AdminPetition() {
   const f = actionData?.fields ?? {};
   const preview = actionData?.preview;
   const confirmed = dashboard.counts.confirmed ?? 0;
-  const snippet = `<iframe src="${embedUrl}" title="Petition: ${petition.title.replace(/"/g, "&quot;")}" width="100%" height="190" style="border:0;max-width:540px" loading="lazy"></iframe>`;
+  const snippet = `<iframe src="${escapeHtml(embedUrl)}" title="Petition: ${escapeHtml(petition.title)}" width="100%" height="190" style="border:0;max-width:540px" loading="lazy"></iframe>`;
   return (
     <>
       <p><Link to="/admin/petitions">← Petitions</Link></p>
@@ -145,7 +147,7 @@ export default function AdminPetition() {
       {dashboard.districts.length ? (
         <details>
           <summary>Confirmed signatures by district ({dashboard.districts.length})</summary>
-          <p className="small">{dashboard.districts.map((d) => `${districtLabel(d.usState, d.district)}: ${d.n}`).join(" · ")}</p>
+          <p className="small">{dashboard.districts.map((d) => `${seatLabel(d.usState, d.district)}: ${d.n}`).join(" · ")}</p>
         </details>
       ) : null}
 

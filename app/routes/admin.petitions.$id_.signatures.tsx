@@ -6,11 +6,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
-import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS, districtLabel } from "~/modules/petitions/petitions";
+import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS} from "~/modules/petitions/petitions";
+import { seatLabel } from "~/modules/legislators/seats";
 import { signatureFilterSchema } from "~/modules/petitions/petitions.schema";
 import { getPetition, hideComment, signaturePage } from "~/modules/petitions/petitions-admin.server";
 import { requireFormValues } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
+import { FilterSelect } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request, "read-private-contact");
@@ -48,11 +50,7 @@ export default function AdminSignatures() {
       <Form method="get" className="toolbar">
         <label htmlFor="q">Name or email</label>
         <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
-        <label htmlFor="state">State</label>
-        <select id="state" name="state" defaultValue={filter.state ?? ""}>
-          <option value="">Any</option>
-          {SIGNATURE_STATES.map((s) => <option key={s} value={s}>{SIGNATURE_STATE_LABELS[s]}</option>)}
-        </select>
+        <FilterSelect name="state" label="State" any="Any" options={Object.fromEntries(SIGNATURE_STATES.map((s) => [s, SIGNATURE_STATE_LABELS[s]]))} value={filter.state} />
         <label htmlFor="domain">Domain</label>
         <input id="domain" name="domain" type="text" defaultValue={filter.domain ?? ""} size={14} />
         <label htmlFor="zip">ZIP</label>
@@ -70,7 +68,7 @@ export default function AdminSignatures() {
               <td>{s.state}{s.fraudReason ? <span className="small muted"> ({s.fraudReason})</span> : null}</td>
               <td>{s.firstName} {s.lastName}{s.showName ? " ★" : ""}</td>
               <td>{s.email}</td>
-              <td>{[s.zip, s.city, s.usState && (s.district !== null ? districtLabel(s.usState, s.district) : s.districtCandidates.length > 1 ? `${s.usState} (${s.districtCandidates.join("/")})` : s.usState)].filter(Boolean).join(" ")}</td>
+              <td>{[s.zip, s.city, s.usState && (s.district !== null ? seatLabel(s.usState, s.district) : s.districtCandidates.length > 1 ? `${s.usState} (${s.districtCandidates.join("/")})` : s.usState)].filter(Boolean).join(" ")}</td>
               <td>
                 {s.comment ? <span className={s.commentHidden ? "muted" : undefined}>{s.comment}{s.commentHidden ? " (hidden)" : ""}</span> : null}
                 {s.comment && canEdit ? (

@@ -7,6 +7,7 @@ import { TIP_STATUS_LABELS, TIP_STATUSES } from "~/modules/tips/tips";
 import { tipFilterSchema } from "~/modules/tips/tips.schema";
 import { tipQueue } from "~/modules/tips/tips.server";
 import { DateTime } from "~/components/date-time";
+import { FilterSelect } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Tips | Organizers" }, { name: "robots", content: "noindex" }];
 
@@ -37,11 +38,7 @@ export default function TipQueue() {
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Reference or words" />
         </div>
         <div>
-          <label htmlFor="status">State</label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any state</option>
-            {TIP_STATUSES.map((s) => <option key={s} value={s}>{TIP_STATUS_LABELS[s]}</option>)}
-          </select>
+          <FilterSelect name="status" label="State" any="Any state" options={Object.fromEntries(TIP_STATUSES.map((s) => [s, TIP_STATUS_LABELS[s]]))} value={filters.status} />
         </div>
         <div>
           <label htmlFor="assigned">Assigned to</label>

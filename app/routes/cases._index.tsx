@@ -4,6 +4,7 @@ import { CaseStatusBadge } from "~/components/badges";
 import { initials, CASE_STATUS_LABELS, CONFLICT_LABELS } from "~/modules/cases/cases";
 import { caseSearchSchema } from "~/modules/cases/cases.schema";
 import { findCases } from "~/modules/cases/cases.server";
+import { FilterSelect } from "~/components/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Case files: Americans never returned | Bring them home" },
@@ -38,20 +39,8 @@ export default function CasesIndex() {
           <button className="button" type="submit">Search</button>
         </div>
         <div className="search-form">
-          <div>
-            <label htmlFor="conflict">Conflict</label>
-            <select id="conflict" name="conflict" defaultValue={search.conflict ?? ""}>
-              <option value="">All conflicts</option>
-              {Object.entries(CONFLICT_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="status">Status</label>
-            <select id="status" name="status" defaultValue={search.status ?? ""}>
-              <option value="">Any status</option>
-              {Object.entries(CASE_STATUS_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-            </select>
-          </div>
+          <div><FilterSelect name="conflict" label="Conflict" any="All conflicts" options={CONFLICT_LABELS} value={search.conflict} /></div>
+          <div><FilterSelect name="status" label="Status" any="Any status" options={CASE_STATUS_LABELS} value={search.status} /></div>
         </div>
       </Form>
       {error ? <p className="field-error" role="alert">{error}</p> : null}

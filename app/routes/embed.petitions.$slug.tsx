@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { escapeHtml as esc } from "~/lib/html";
 import { getPetitionPage } from "~/modules/petitions/petitions.server";
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The embeddable widget (the only framable pages, see security/headers.server.ts): a plain

@@ -57,30 +57,13 @@ export interface SignatureInvalidationsTable {
   createdAt: Timestamp;
 }
 
-export interface PetitionCountsTable {
-  petitionId: number;
-  state: string;
-  n: ColumnType<number, number | undefined, number>;
-}
+/** A roll-up row: a petition's count `n` for one key (defaults to 0 on insert). */
+type PetitionCount<Key> = { petitionId: number; n: ColumnType<number, number | undefined, number> } & Key;
 
-export interface PetitionStateCountsTable {
-  petitionId: number;
-  usState: string;
-  n: ColumnType<number, number | undefined, number>;
-}
-
-export interface PetitionDistrictCountsTable {
-  petitionId: number;
-  usState: string;
-  district: number;
-  n: ColumnType<number, number | undefined, number>;
-}
-
-export interface PetitionHourlyCountsTable {
-  petitionId: number;
-  hour: GivenTimestamp;
-  n: ColumnType<number, number | undefined, number>;
-}
+export type PetitionCountsTable = PetitionCount<{ state: string }>;
+export type PetitionStateCountsTable = PetitionCount<{ usState: string }>;
+export type PetitionDistrictCountsTable = PetitionCount<{ usState: string; district: number }>;
+export type PetitionHourlyCountsTable = PetitionCount<{ hour: GivenTimestamp }>;
 
 export interface SignatureRollupRunsTable {
   id: Generated<boolean>;

@@ -2,18 +2,9 @@
 // Facts come from docs/content.md (the public record they rest on). Where that record gives no fact
 // (rank, unit, service, date or place of loss), the field is null.
 
-export type CaseConflict = "korean_war" | "cold_war" | "vietnam";
-export type CaseStatus = "confirmed_alive_in_captivity" | "reported_alive" | "missing";
+import type { CaseFactsTable, CasesTable, OfficialsTable } from "../schema/foundation";
 
-export interface SeedOfficial {
-  key: string;
-  name: string;
-  title: string;
-  organization: string;
-  salutation: string;
-  addressLines: string[];
-  url: string | null;
-}
+export type SeedOfficial = Pick<OfficialsTable, "key" | "name" | "title" | "organization" | "salutation" | "addressLines" | "url">;
 
 export interface SeedCampaign {
   slug: "dpaa-director" | "ask-moscow-beijing" | "release-the-files";
@@ -29,27 +20,13 @@ export interface SeedCampaign {
   relatedCases: string[];
 }
 
-export interface SeedCaseFact {
-  occurredOn: string | null;
-  fact: string;
-  sourceTitle: string | null;
-  sourceUrl: string | null;
-}
+export type SeedCaseFact = Pick<CaseFactsTable, "occurredOn" | "fact" | "sourceTitle" | "sourceUrl">;
 
-export interface SeedCase {
-  slug: string;
-  fullName: string;
-  rank: string | null;
-  service: string | null;
-  unit: string | null;
-  conflict: CaseConflict;
-  status: CaseStatus;
-  lossDate: string | null;
-  lossPlace: string | null;
-  summary: string;
+/** A case file as the cases table holds it, with its facts. */
+export type SeedCase = Pick<CasesTable, "slug" | "fullName" | "rank" | "service" | "unit" | "conflict" | "status" | "lossDate" | "lossPlace" | "summary"> & {
   bodyMd: string;
   facts: SeedCaseFact[];
-}
+};
 
 export interface SeedMediaItem {
   slug: string;

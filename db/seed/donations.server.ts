@@ -1,4 +1,5 @@
 import type { Trx } from "../index.server";
+import { seedPerCampaign } from "./per-campaign.server";
 import type { SeedResult } from "./seed.server";
 
 /** Campaigns that take gifts in the seed, with their goals (whole cents). */
@@ -8,18 +9,14 @@ export const seedDonationGoals: Array<{ slug: string; goalCents: number }> = [
 ];
 
 /** Gives the seeded campaigns a donation fund; never touches a fund that exists. */
-export async function seedDonationFunds(trx: Trx): Promise<SeedResult> {
-  let created = 0;
-  for (const goal of seedDonationGoals) {
-    const campaign = await trx.selectFrom("campaigns").select("id").where("slug", "=", goal.slug).executeTakeFirst();
-    if (!campaign) continue;
+export function seedDonationFunds(trx: Trx): Promise<SeedResult> {
+  return seedPerCampaign(trx, seedDonationGoals, async (campaignId, goal) => {
     const row = await trx
       .insertInto("donationFunds")
-      .values({ campaignId: campaign.id, goalCents: goal.goalCents })
+      .values({ campaignId, goalCents: goal.goalCents })
       .onConflict((oc) => oc.column("campaignId").doNothing())
       .returning("campaignId")
       .executeTakeFirst();
-    if (row) created++;
-  }
-  return { created, unchanged: seedDonationGoals.length - created };
+    return Boolean(row);
+  });
 }

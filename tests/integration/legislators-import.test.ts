@@ -14,13 +14,26 @@ import {
   type ImportReport,
 } from "~/modules/legislators/import.server";
 import { countLegislators, findLatestImport, findOfficesByBioguide } from "~/modules/legislators/legislators.queries.server";
-import { lookupZip } from "~/modules/legislators/legislators.server";
 import { CONGRESS_SNAPSHOT, readSnapshotFile } from "../support/congress-snapshot";
+import { clearDistrictCache, lookupDistricts, validateZipParam } from "~/modules/legislators/district-lookup.server";
 
 const upstream = CONGRESS_SNAPSHOT;
 const REMOVED = "B000490"; // Sanford D. Bishop, Jr. (GA-2), who has district offices
 const CHANGED = "S000033"; // Bernard Sanders (VT)
 const tmpDirs: string[] = [];
+
+/** The ZIP lookup that the letter page and GET /api/v1/districts use, uncached. */
+async function lookupZip(zip: string) {
+  clearDistrictCache();
+  const { result } = await lookupDistricts(zip);
+  return result;
+}
+
+/** The candidate districts of a ZIP; none when the lookup finds none. */
+async function candidatesOf(zip: string) {
+  const result = await lookupZip(zip);
+  return result.ok ? result.lookup.candidates : [];
+}
 
 function copyUpstream(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "congress-import-"));
@@ -136,31 +149,30 @@ describe("importCongressData from the upstream files", () => {
   });
 });
 
-describe("lookupZip", () => {
+describe("the ZIP lookup after an import", () => {
   it("05401 gives Vermont's at-large member and both senators", async () => {
-    const result = await lookupZip("05401");
-    expect(result.candidates).toHaveLength(1);
-    const [vt] = result.candidates;
-    expect(vt).toMatchObject({ state: "VT", district: 0, house: { bioguide: "B001318", title: "Representative" } });
+    const candidates = await candidatesOf("05401");
+    expect(candidates).toHaveLength(1);
+    const [vt] = candidates;
+    expect(vt).toMatchObject({ state: "VT", district: 0, label: "VT-AL", vacant: false, house: { bioguide: "B001318", title: "Representative" } });
     expect(vt.senators.map((s) => s.lastName).sort()).toEqual(["Sanders", "Welch"]);
-    expect(typeof vt.senators[0].termStart).toBe("string");
-    expect(vt.senators[0].termEnd).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(vt.senators.every((s) => s.chamber === "senate" && s.district === null)).toBe(true);
   });
 
   it("90210 lists every district it touches", async () => {
-    const result = await lookupZip("90210");
-    expect(result.candidates.map((c) => `${c.state}-${c.district}`)).toEqual(["CA-30", "CA-32", "CA-36"]);
-    for (const c of result.candidates) {
+    const candidates = await candidatesOf("90210");
+    expect(candidates.map((c) => `${c.state}-${c.district}`)).toEqual(["CA-30", "CA-32", "CA-36"]);
+    for (const c of candidates) {
       expect(c.house).not.toBeNull();
       expect(c.senators).toHaveLength(2);
     }
-    expect(result.candidates.map((c) => c.house?.lastName)).toEqual(["Friedman", "Sherman", "Lieu"]);
+    expect(candidates.map((c) => c.house?.lastName)).toEqual(["Friedman", "Sherman", "Lieu"]);
   });
 
   it("00802 gives the Virgin Islands delegate and no senators", async () => {
-    const result = await lookupZip("00802");
-    expect(result.candidates).toHaveLength(1);
-    expect(result.candidates[0]).toMatchObject({ state: "VI", district: 0, house: { bioguide: "P000610", title: "Delegate" }, senators: [] });
+    const candidates = await candidatesOf("00802");
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toMatchObject({ state: "VI", district: 0, label: "VI", house: { bioguide: "P000610", title: "Delegate" }, senators: [] });
   });
 
   it("a vacant seat gives house null and still two senators", async () => {
@@ -171,21 +183,24 @@ describe("lookupZip", () => {
       ["TX", 23],
     ] as const) {
       const zip = await db().selectFrom("zipDistricts").select("zip").where("state", "=", state).where("district", "=", district).limit(1).executeTakeFirstOrThrow();
-      const result = await lookupZip(zip.zip);
-      const seat = result.candidates.find((c) => c.state === state && c.district === district);
+      const seat = (await candidatesOf(zip.zip)).find((c) => c.state === state && c.district === district);
       expect(seat, `${state}-${district}`).toBeDefined();
       expect(seat!.house).toBeNull();
+      expect(seat!.vacant).toBe(true);
       expect(seat!.senators).toHaveLength(2);
     }
   });
 
   it("a multi-state ZIP gives each state's senators; unknown ZIPs give no candidates", async () => {
-    const rome = await lookupZip("30165");
-    expect(rome.candidates.map((c) => `${c.state}-${c.district}`)).toEqual(["AL-3", "GA-14"]);
-    expect(rome.candidates.every((c) => c.senators.length === 2 && c.senators.every((s) => s.state === c.state))).toBe(true);
-    expect((await lookupZip("20500")).candidates).toEqual([]);
-    expect((await lookupZip("05401-1234")).candidates).toHaveLength(1);
-    expect((await lookupZip("nope")).candidates).toEqual([]);
+    const rome = await candidatesOf("30165");
+    expect(rome.map((c) => `${c.state}-${c.district}`)).toEqual(["AL-3", "GA-14"]);
+    expect(rome.every((c) => c.senators.length === 2 && c.senators.every((s) => s.state === c.state))).toBe(true);
+    expect(await lookupZip("99999")).toMatchObject({ ok: false, status: 404, code: "unknown_zip" });
+    const zipPlus4 = validateZipParam("05401-1234");
+    expect(zipPlus4).toEqual({ ok: true, zip: "05401" });
+    expect(await candidatesOf("05401")).toHaveLength(1);
+    expect(validateZipParam("nope").ok).toBe(false);
+    expect(await lookupZip("nope")).toMatchObject({ ok: false, status: 400, code: "invalid_zip" });
   });
 });
 
@@ -344,7 +359,7 @@ describe("fetching from the public addresses", () => {
       expect(fetchMock).toHaveBeenCalledTimes(3);
       expect(withoutIslands.counts).toMatchObject({ legislators: 537, zipRows: 42_033 });
       expect(withoutIslands.warnings.join(" ")).toMatch(/zccd-island-areas\.csv was not available/);
-      expect((await lookupZip("00802")).candidates).toEqual([]);
+      expect(await candidatesOf("00802")).toEqual([]);
 
       const withIslands = await importCongressData(db(), { fetch: true, islandAreasFolder: upstream });
       expect(withIslands.counts).toMatchObject({ legislators: 537, zipRows: 42_050, zips: 33_791 });
@@ -371,7 +386,7 @@ describe("importCurrentCongressData (npm run data:import with no folder)", () =>
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toMatch(/Could not reach https:\/\/\S+ \(EAI_AGAIN\).*Importing the snapshot in \S+data\/congress instead/);
     expect((await findLatestImport(db(), "congress"))?.source).toBe(CONGRESS_SNAPSHOT);
-    expect((await lookupZip("05401")).candidates.length).toBeGreaterThan(0);
+    expect((await candidatesOf("05401")).length).toBeGreaterThan(0);
   });
 
   it("takes the current files when they can be fetched, with the island areas from the snapshot", async () => {

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { TextField } from "~/components/forms";
 import { formatBytes } from "~/modules/uploads/uploads";
 
@@ -6,6 +7,25 @@ export interface CaseUploadResult {
   kind: "photo" | "document";
   error: string | null;
   url: string | null;
+}
+
+/** One file upload form of the case editor, posted with its kind as the intent. */
+function UploadForm(props: { kind: CaseUploadResult["kind"]; legend: string; label: string; accept: string; readOnly: boolean; message: ReactNode; children?: ReactNode }) {
+  return (
+    <Form method="post" encType="multipart/form-data" className="stack">
+      <input type="hidden" name="intent" value={props.kind} />
+      <fieldset disabled={props.readOnly} className="stack">
+        <legend>{props.legend}</legend>
+        {props.children}
+        <div>
+          <label htmlFor={`case-${props.kind}`}>{props.label}</label>
+          <input id={`case-${props.kind}`} name="file" type="file" accept={props.accept} required />
+        </div>
+        {props.message}
+        <div><button className="button button--secondary" type="submit">Upload {props.kind}</button></div>
+      </fieldset>
+    </Form>
+  );
 }
 
 /** The case editor's uploads: the case photo, and source documents for timeline lines. */
@@ -16,31 +36,10 @@ export function CaseUploads({ documents, result, readOnly }: { documents: Array<
     <section aria-labelledby="uploads-heading" className="case-uploads">
       <h2 id="uploads-heading">Photo and source documents</h2>
       <div className="two-col">
-        <Form method="post" encType="multipart/form-data" className="stack">
-          <input type="hidden" name="intent" value="photo" />
-          <fieldset disabled={readOnly} className="stack">
-            <legend>Case photo</legend>
-            <div>
-              <label htmlFor="case-photo">Image (JPEG, PNG, WebP or GIF, at most 10 MB)</label>
-              <input id="case-photo" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif" required />
-            </div>
-            {message("photo")}
-            <div><button className="button button--secondary" type="submit">Upload photo</button></div>
-          </fieldset>
-        </Form>
-        <Form method="post" encType="multipart/form-data" className="stack">
-          <input type="hidden" name="intent" value="document" />
-          <fieldset disabled={readOnly} className="stack">
-            <legend>Source document</legend>
-            <TextField name="title" label="Document title" maxLength={200} required />
-            <div>
-              <label htmlFor="case-document">File (PDF or image, at most 10 MB)</label>
-              <input id="case-document" name="file" type="file" accept="application/pdf,image/jpeg,image/png,image/webp,image/gif" required />
-            </div>
-            {message("document")}
-            <div><button className="button button--secondary" type="submit">Upload document</button></div>
-          </fieldset>
-        </Form>
+        <UploadForm kind="photo" legend="Case photo" label="Image (JPEG, PNG, WebP or GIF, at most 10 MB)" accept="image/jpeg,image/png,image/webp,image/gif" readOnly={readOnly} message={message("photo")} />
+        <UploadForm kind="document" legend="Source document" label="File (PDF or image, at most 10 MB)" accept="application/pdf,image/jpeg,image/png,image/webp,image/gif" readOnly={readOnly} message={message("document")}>
+          <TextField name="title" label="Document title" maxLength={200} required />
+        </UploadForm>
       </div>
       {documents.length ? (
         <table className="data">

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { Progress } from "~/components/progress";
-import { ago, districtLabel } from "~/modules/petitions/petitions";
+import { ago } from "~/modules/petitions/petitions";
+import { seatLabel } from "~/modules/legislators/seats";
 import type { PetitionPage } from "~/modules/petitions/petitions.server";
 import { HourlyChart } from "./hourly-chart";
 import { SignatureForm } from "./signature-form";
@@ -90,7 +91,7 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
           {petition.byDistrict.length ? (
             <details>
               <summary>By congressional district</summary>
-              <p className="small">{petition.byDistrict.map((d) => `${districtLabel(d.state, d.district)}: ${d.n}`).join(" · ")}</p>
+              <p className="small">{petition.byDistrict.map((d) => `${seatLabel(d.state, d.district)}: ${d.n}`).join(" · ")}</p>
             </details>
           ) : null}
         </>

@@ -4,7 +4,8 @@ import type { OrganizerRole } from "~db/schema";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { findCampaignById } from "~/modules/campaigns/campaigns.queries.server";
 import { can } from "~/modules/organizers/organizers";
-import { csvLine, dollarsToCents, DONATION_STATUS_LABELS, FREQUENCY_LABELS } from "./donations";
+import { csvRow } from "~/lib/csv";
+import { dollarsToCents, DONATION_STATUS_LABELS, FREQUENCY_LABELS } from "./donations";
 import { setFundGoal } from "./donations.queries.server";
 import { listDonations, listFundCampaigns, totalsByCampaign, totalsByMonth, type DonationFilters } from "./donations-admin.queries.server";
 
@@ -54,7 +55,7 @@ export function donationsCsv(role: OrganizerRole, filters: DonationFilters): Rea
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(csvLine(["id", "created_at", "campaign", "frequency", "amount_usd", "status", "given_usd", "gifts", "test_mode", ...(includeNames ? ["name"] : []), ...(includeEmail ? ["email"] : [])])));
+        controller.enqueue(encoder.encode(csvRow(["id", "created_at", "campaign", "frequency", "amount_usd", "status", "given_usd", "gifts", "test_mode", ...(includeNames ? ["name"] : []), ...(includeEmail ? ["email"] : [])])));
         return;
       }
       const rows = await listDonations(db(), filters, { includeNames, includeEmail, limit: 1000, afterId, order: "oldest" });
@@ -62,7 +63,7 @@ export function donationsCsv(role: OrganizerRole, filters: DonationFilters): Rea
       afterId = rows[rows.length - 1].id;
       const text = rows
         .map((r) =>
-          csvLine([
+          csvRow([
             r.id,
             r.createdAt,
             r.campaignTitle ?? "General fund",

@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { Executor } from "~db/index.server";
-import type { DonationFrequency, DonationStatus } from "~db/schema";
+import type { DonationStatus, DonationsTable } from "~db/schema";
 
 // ---- funds (per-campaign goal and roll-up) ----
 
@@ -32,17 +32,7 @@ export async function setFundGoal(db: Executor, campaignId: number, goalCents: n
 
 // ---- donations ----
 
-export interface NewDonation {
-  formKey: string;
-  manageToken: string;
-  campaignId: number | null;
-  supporterId: number | null;
-  frequency: DonationFrequency;
-  amountCents: number;
-  name: string;
-  email: string | null;
-  testMode: boolean;
-}
+export type NewDonation = Pick<Selectable<DonationsTable>, "formKey" | "manageToken" | "campaignId" | "supporterId" | "frequency" | "amountCents" | "name" | "email" | "testMode">;
 
 /** One donation per submitted form: a second submission of the same form finds the first. */
 export async function insertDonationOnce(db: Executor, d: NewDonation) {

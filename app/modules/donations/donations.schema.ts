@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalEmail, optionalFullName } from "~/lib/fields.schema";
 import { dollarsToCents, formatCents } from "./donations";
 
 export interface DonationLimits {
@@ -8,14 +9,6 @@ export interface DonationLimits {
 }
 
 export const UPDATES_WORDING = "Send me email updates about this campaign. (You can unsubscribe at any time.)";
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((v) => v || undefined);
 
 /**
  * The giving form. The form only chooses (a preset or a typed amount, one time or monthly); the
@@ -34,14 +27,8 @@ export function donationFormSchema(limits: DonationLimits) {
         .optional()
         .refine((v) => v === undefined || v === "" || v === "usd", "We accept gifts in US dollars (USD) only."),
       frequency: z.enum(["one_time", "monthly"], { error: "Choose one time or monthly." }).default("one_time"),
-      name: optionalText(120, "Names are at most 120 characters."),
-      email: z
-        .string()
-        .trim()
-        .max(254, "That email address is too long.")
-        .optional()
-        .transform((v) => v || undefined)
-        .pipe(z.email("Enter an email address like name@example.org, or leave it empty.").optional()),
+      name: optionalFullName,
+      email: optionalEmail,
       updates: z.literal("on").optional(),
     })
     .transform((form, ctx) => {

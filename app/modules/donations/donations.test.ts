@@ -1,4 +1,4 @@
-import { countedCents, csvField, dollarsToCents, donationStatus, formatCents, giftStatus } from "./donations";
+import { countedCents, dollarsToCents, donationStatus, formatCents, giftStatus } from "./donations";
 
 describe("dollarsToCents", () => {
   it("reads plain amounts as whole cents", () => {
@@ -30,12 +30,5 @@ describe("gift status", () => {
     expect(donationStatus({ frequency: "one_time", canceledAt: null, completedAt: null }, ["refunded"])).toBe("refunded");
     expect(formatCents(2500)).toBe("$25");
     expect(formatCents(2550)).toBe("$25.50");
-  });
-});
-
-describe("csvField", () => {
-  it("quotes and neutralises formulas", () => {
-    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
-    expect(csvField("=HYPERLINK()")).toBe("'=HYPERLINK()");
   });
 });

@@ -65,13 +65,3 @@ export function donationStatus(d: { frequency: DonationFrequency; canceledAt: un
   return gifts[0] ?? "pending";
 }
 
-/** One CSV field, quoted when needed, with formula injection neutralised for spreadsheets. */
-export function csvField(value: unknown): string {
-  let s = value == null ? "" : value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvLine(values: unknown[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
-}

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "~db/index.server";
+import { email, optionalFullName } from "~/lib/fields.schema";
 import { findDonationByManageToken, findDonationBySession } from "./donations.queries.server";
 import { isTestMode, signPayload } from "./stripe.server";
 import { handleStripeWebhook } from "./webhooks.server";
@@ -36,8 +37,8 @@ export async function getTestCheckout(sessionId: string) {
 }
 
 export const testPaySchema = z.object({
-  email: z.email("Enter an email address for the receipt.").max(254),
-  name: z.string().trim().max(120).optional(),
+  email: email("Enter an email address for the receipt."),
+  name: optionalFullName.transform((v) => v ?? undefined),
 });
 
 /** "Pay" on the local checkout page: the events of a successful Checkout, in Stripe's order. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { LegislatorValues, OfficeValues, ZipDistrictValues } from "./legislators.queries.server";
+import { DELEGATE_AREAS, RESIDENT_COMMISSIONER_AREAS, seatLabel } from "./seats";
 
 /*
  * Imports members of Congress and ZIP -> district rows from the files exactly as their public
@@ -23,8 +24,6 @@ export const CONGRESS_URLS = {
 } as const;
 
 export const FETCH_TIMEOUT_MS = 30_000;
-const DELEGATE_AREAS = new Set(["DC", "GU", "VI", "AS", "MP"]);
-const RESIDENT_COMMISSIONER_AREAS = new Set(["PR"]);
 
 export type CongressSource = { folder: string } | { fetch: true; islandAreasFolder?: string };
 
@@ -174,15 +173,13 @@ export function buildFullName(name: { first: string; middle: string | null; last
   return /^[IVX]+$/.test(name.suffix) ? `${base} ${name.suffix}` : `${base}, ${name.suffix}`;
 }
 
-/** "VT", "CA-12", "VT-AL", "DC" */
-export function seatLabel(m: { chamber: string; state: string; district: number | null; title: string }): string {
-  if (m.chamber === "senate") return m.state;
-  if (m.title === "Delegate" || m.title === "Resident Commissioner") return m.state;
-  return m.district === 0 ? `${m.state}-AL` : `${m.state}-${m.district}`;
+/** A member's seat: "VT" for a senator, "CA-12", "VT-AL", "DC" (see seatLabel). */
+function memberSeat(m: { chamber: string; state: string; district: number | null }): string {
+  return seatLabel(m.state, m.chamber === "senate" ? null : m.district);
 }
 
-export function memberLabel(m: { bioguide: string; fullName: string; chamber: string; state: string; district: number | null; title: string }): string {
-  return `${m.bioguide} ${m.fullName} (${seatLabel(m)})`;
+export function memberLabel(m: { bioguide: string; fullName: string; chamber: string; state: string; district: number | null }): string {
+  return `${m.bioguide} ${m.fullName} (${memberSeat(m)})`;
 }
 
 function parseJson(text: string, file: string): unknown {
@@ -268,7 +265,7 @@ function parseLegislators(text: string, today: string, warnings: string[]) {
     warnings.push(
       `${expired.length} member(s) have terms that ended before ${today} (${expired
         .slice(0, 5)
-        .map((r) => `${r.fullName} (${seatLabel(r)}) ${r.termEnd}`)
+        .map((r) => `${r.fullName} (${memberSeat(r)}) ${r.termEnd}`)
         .join(", ")}${expired.length > 5 ? ", …" : ""}): the data is out of date; refresh it from upstream.`,
     );
   }

@@ -1,9 +1,10 @@
 import zipcodes from "zipcodes";
 import { db } from "~db/index.server";
+import { isUsZip, normalizeUsZip } from "~/lib/fields.schema";
 import { findLatestCongressImport, findMembersForSeats, findStateSeats, findZipSeats, type LookupMemberRow } from "./district-lookup.queries.server";
-import { seatLabel } from "./import.server";
 import type { OfficeValues } from "./legislators.queries.server";
 import { errorEnvelope } from "~/lib/api.server";
+import { seatLabel } from "./seats";
 
 /*
  * ZIP -> candidate districts with their House member (or vacancy) and the state's senators,
@@ -95,9 +96,8 @@ async function currentImport(): Promise<number | null> {
 export function validateZipParam(raw: string | null | undefined): { ok: true; zip: string } | { ok: false; message: string } {
   const value = (raw ?? "").trim();
   if (!value) return { ok: false, message: "Give a ZIP code, e.g. ?zip=05401." };
-  const m = /^(\d{5})(?:-?\d{4})?$/.exec(value);
-  if (!m) return { ok: false, message: `"${value.slice(0, 20)}" is not a ZIP code: a ZIP code is 5 digits, e.g. 05401 (or ZIP+4, 05401-1234).` };
-  return { ok: true, zip: m[1] };
+  if (!isUsZip(value)) return { ok: false, message: `"${value.slice(0, 20)}" is not a ZIP code: a ZIP code is 5 digits, e.g. 05401 (or ZIP+4, 05401-1234).` };
+  return { ok: true, zip: normalizeUsZip(value).slice(0, 5) };
 }
 
 /** The lookup as JSON text and its HTTP status, served from the cache when the data has not changed. */
@@ -148,7 +148,7 @@ async function computeLookup(zip: string, importId: number | null): Promise<Dist
   const members = rows.map(toMember);
   const candidates = seats.map(({ state, district }): DistrictCandidate => {
     const house = members.find((m) => m.chamber === "house" && m.state === state && m.district === district) ?? null;
-    const label = seatLabel({ chamber: "house", state, district, title: house?.title ?? (district === 0 && !hasSenators(members, state) ? "Delegate" : "Representative") });
+    const label = seatLabel(state, district);
     return { seat: `${state}-${district}`, label, state, district, vacant: !house, house, senators: members.filter((m) => m.chamber === "senate" && m.state === state) };
   });
   return {
@@ -163,10 +163,6 @@ async function computeLookup(zip: string, importId: number | null): Promise<Dist
       data: { importId, sourceDate },
     },
   };
-}
-
-function hasSenators(members: LookupMember[], state: string) {
-  return members.some((m) => m.chamber === "senate" && m.state === state);
 }
 
 function toMember(r: LookupMemberRow): LookupMember {

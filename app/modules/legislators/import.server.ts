@@ -17,6 +17,7 @@ import {
 } from "./legislators.queries.server";
 import { CONGRESS_FILES, memberLabel, parseCongressData, type CongressSource, type ImportCounts, type ImportReport } from "./congress-data.server";
 import { readSource } from "./congress-source.server";
+import { seatLabel } from "./seats";
 
 export * from "./congress-data.server";
 
@@ -77,7 +78,7 @@ export async function importCongressData(db: DB, source: CongressSource): Promis
     .sort()
     .map((seat) => {
       const [state, district] = seat.split("|");
-      return district === "0" ? `${state}-AL` : `${state}-${district}`;
+      return seatLabel(state, Number(district));
     });
   const counts: ImportCounts = {
     legislators: data.legislators.length,

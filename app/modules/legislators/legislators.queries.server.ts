@@ -62,40 +62,6 @@ export function findLatestImport(db: Executor, kind: string) {
   return db.selectFrom("dataImports").selectAll().where("kind", "=", kind).orderBy("id", "desc").limit(1).executeTakeFirst();
 }
 
-/** Every (state, district) a ZIP maps to; several when the ZIP spans districts or states. */
-export function findDistrictsByZip(db: Executor, zip: string): Promise<ZipDistrictValues[]> {
-  return db
-    .selectFrom("zipDistricts")
-    .select(["zip", "state", "district"])
-    .where("zip", "=", zip)
-    .orderBy("state")
-    .orderBy("district")
-    .execute();
-}
-
-/** The House member (or delegate) for a seat; undefined when the seat is vacant. */
-export function findHouseMember(db: Executor, state: string, district: number): Promise<Member | undefined> {
-  return db
-    .selectFrom("legislators")
-    .select([...memberColumns, termStart, termEnd])
-    .where("chamber", "=", "house")
-    .where("state", "=", state)
-    .where("district", "=", district)
-    .executeTakeFirst();
-}
-
-/** A state's senators, senior first (none for DC and the territories). */
-export function findSenators(db: Executor, state: string): Promise<Member[]> {
-  return db
-    .selectFrom("legislators")
-    .select([...memberColumns, termStart, termEnd])
-    .where("chamber", "=", "senate")
-    .where("state", "=", state)
-    .orderBy(sql`case when state_rank = 'senior' then 0 else 1 end`)
-    .orderBy("lastName")
-    .execute();
-}
-
 export function findOfficesByBioguide(db: Executor, bioguide: string) {
   return db
     .selectFrom("legislatorOffices")

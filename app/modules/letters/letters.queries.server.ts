@@ -1,6 +1,7 @@
 import { type Insertable, sql } from "kysely";
 import type { Executor } from "~db/index.server";
 import type { LetterSubmissionsTable, LettersTable, LetterTargetKind } from "~db/schema";
+import type { Sender } from "./letters";
 
 // ---------------------------------------------------------------------------------------------
 // Targets and templates
@@ -165,18 +166,12 @@ export async function summarizePacket(db: Executor, campaignId: number, key: Off
   return result.rows[0];
 }
 
-export interface PacketLetterRow {
+export interface PacketLetterRow extends Sender {
   id: number;
   sentAt: Date;
   subject: string;
   body: string;
   recipientAddress: string[];
-  firstName: string;
-  lastName: string;
-  street: string;
-  city: string;
-  state: string;
-  zip: string;
 }
 
 /** One page of an office's letters after `afterId` (keyset pagination on the office index). */

@@ -1,13 +1,9 @@
 import { z } from "zod";
+import { email, freeText, personName, placeName, usZip5 } from "~/lib/fields.schema";
 import { mergeFieldProblems, PERSONAL_NOTE_MAX } from "./letters";
 
 /** A ZIP code, or ZIP+4; the 5-digit part is kept. */
-export const zipSchema = z
-  .string({ error: "Enter your ZIP code." })
-  .trim()
-  .min(1, "Enter your ZIP code.")
-  .regex(/^\d{5}(-?\d{4})?$/, "A ZIP code is 5 digits, e.g. 05401 (or ZIP+4, e.g. 05401-1234).")
-  .transform((v) => v.slice(0, 5));
+export const zipSchema = usZip5("Enter your ZIP code.");
 
 /** "VT-0", "CA-36": the district a supporter picked among a ZIP's candidates. */
 export const seatSchema = z
@@ -33,26 +29,15 @@ export const templateFormSchema = z.object({
 });
 export type TemplateForm = z.infer<typeof templateFormSchema>;
 
-const name = (label: string) =>
-  z
-    .string({ error: `Enter your ${label}.` })
-    .trim()
-    .min(1, `Enter your ${label}.`)
-    .max(80, `Your ${label} is at most 80 characters.`)
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `Your ${label} contains characters that cannot be printed.`);
-
 export const letterFormSchema = z.object({
   zip: zipSchema,
   seat: seatSchema,
-  firstName: name("first name"),
-  lastName: name("last name"),
+  firstName: personName("first name"),
+  lastName: personName("last name"),
   street: z.string({ error: "Enter your street address." }).trim().min(3, "Enter your street address.").max(200, "Your street address is at most 200 characters."),
-  city: name("city"),
-  email: z.string({ error: "Enter your email address." }).trim().max(254, "That email address is too long.").pipe(z.email("Enter a valid email address, e.g. name@example.org.")),
-  personalNote: z
-    .string()
-    .max(PERSONAL_NOTE_MAX, `Your personal paragraph is at most ${PERSONAL_NOTE_MAX.toLocaleString("en-US")} characters; please shorten it.`)
-    .default(""),
+  city: placeName("city"),
+  email: email("Enter your email address."),
+  personalNote: freeText("Your personal paragraph", PERSONAL_NOTE_MAX, `Your personal paragraph is at most ${PERSONAL_NOTE_MAX.toLocaleString("en-US")} characters; please shorten it.`).default(""),
   optIn: z.literal("yes").optional(),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "This form has expired; reload the page and try again."),
 });

@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
-import type { OfficialsTable } from "~db/schema";
+import type { LetterSubmissionsTable, OfficialsTable } from "~db/schema";
+import { seatLabel } from "~/modules/legislators/seats";
 
 /*
  * Letters: merge fields, salutations, recipients' mailing addresses and the letter as sent.
@@ -66,12 +67,6 @@ export type OfficialRecipient = { kind: "official"; officialId: number } & Pick<
 
 export type Recipient = MemberRecipient | OfficialRecipient;
 
-export function districtLabel(state: string, district: number | null, title?: string): string {
-  if (district == null) return state;
-  if (title === "Delegate" || title === "Resident Commissioner") return state;
-  return district === 0 ? `${state}-AL` : `${state}-${district}`;
-}
-
 /** "Dear Senator Sanders", "Dear Delegate Plaskett", "Dear Mr. President" (officials: their own). */
 export function salutationFor(r: Recipient): string {
   if (r.kind === "official") return r.salutation.trim().replace(/[,:]$/, "");
@@ -95,14 +90,8 @@ export function mailingAddress(r: Recipient): string[] {
   return lines;
 }
 
-export interface Sender {
-  firstName: string;
-  lastName: string;
-  street: string;
-  city: string;
-  state: string;
-  zip: string;
-}
+/** The writer of a letter, as the submission stores them. */
+export type Sender = Pick<LetterSubmissionsTable, "firstName" | "lastName" | "street" | "city" | "state" | "zip">;
 
 export function senderLines(s: Sender): string[] {
   return [`${s.firstName} ${s.lastName}`.trim(), s.street, `${s.city}, ${s.state} ${s.zip}`];
@@ -124,7 +113,7 @@ export function mergeValues(sender: Sender, r: Recipient): Record<MergeField, st
     "recipient.last_name": r.lastName,
     "recipient.full_name": r.fullName,
     "recipient.state": r.state,
-    "recipient.district": r.kind === "house" ? districtLabel(r.state, r.district, r.title) : "",
+    "recipient.district": r.kind === "house" ? seatLabel(r.state, r.district) : "",
   };
 }
 

@@ -2,6 +2,8 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { db } from "~db/index.server";
 import { env } from "~/env.server";
+import { csvRow } from "~/lib/csv";
+import { seatLabel } from "~/modules/legislators/seats";
 import { createLetterDocument, releaseWrittenPages, writeCover, writeLetter } from "./letters-pdf.server";
 import { listPacketLetters, summarizePacket, type OfficeKey, type PacketLetterRow } from "./letters.queries.server";
 
@@ -28,7 +30,7 @@ export interface PacketInfo {
 export async function packetInfo(campaign: { id: number; slug: string; title: string }, key: OfficeKey): Promise<PacketInfo | null> {
   const s = await summarizePacket(db(), campaign.id, key);
   if (!s || !s.count) return null;
-  const seat = s.state ? (s.recipientTitle === "Senator" || s.district == null ? ` (${s.state})` : ` (${s.state}${s.district === 0 ? "-AL" : `-${s.district}`})`) : "";
+  const seat = s.state ? ` (${seatLabel(s.state, s.recipientTitle === "Senator" ? null : s.district)})` : "";
   const first = await listPacketLetters(db(), campaign.id, key, 0, 1);
   return { campaign, key, office: `${s.recipientTitle ?? ""} ${s.recipientName ?? ""}${seat}`.trim(), count: s.count, first: s.first, last: s.last, recipientAddress: first[0]?.recipientAddress ?? [] };
 }
@@ -115,19 +117,12 @@ export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<v
   out.end();
 }
 
-/** A cell that a spreadsheet will not run as a formula. */
-export function csvCell(value: unknown): string {
-  let s = value instanceof Date ? value.toISOString() : value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export const PACKET_CSV_HEADER = ["letter_id", "sent_at", "first_name", "last_name", "street", "city", "state", "zip", "subject", "body"];
 
 export async function writePacketCsv(info: PacketInfo, out: Writable): Promise<void> {
-  out.write(`${PACKET_CSV_HEADER.join(",")}\r\n`);
+  out.write(csvRow(PACKET_CSV_HEADER));
   for await (const page of rows(info)) {
-    const flowing = out.write(page.map((r) => [r.id, r.sentAt, r.firstName, r.lastName, r.street, r.city, r.state, r.zip, r.subject, r.body].map(csvCell).join(",")).join("\r\n") + "\r\n");
+    const flowing = out.write(page.map((r) => csvRow([r.id, r.sentAt, r.firstName, r.lastName, r.street, r.city, r.state, r.zip, r.subject, r.body])).join(""));
     await drained(out, !flowing);
   }
   out.end();

@@ -1,15 +1,20 @@
 import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
+import { taskName } from "~/modules/jobs/tasks";
 
-export interface EmailRow {
-  kind: string;
-  toAddress: string;
+/** What every email carries, however it is addressed and sent. */
+export interface EmailContent {
   subject: string;
   html: string;
   text: string;
   headers: Record<string, string>;
   tags: Record<string, string>;
   idempotencyKey: string;
+}
+
+export interface EmailRow extends EmailContent {
+  kind: string;
+  toAddress: string;
 }
 
 export function findEmailById(db: Executor, id: number) {
@@ -53,7 +58,7 @@ export async function addSendJobs(db: Executor, jobs: Array<{ id: number; secret
   const payloads = jobs.map((j) => JSON.stringify(j.secrets ? { id: j.id, secrets: j.secrets } : { id: j.id }));
   await sql`
     select count(*) from graphile_worker.add_jobs(array(
-      select row('send_email', p, null, null, 10, 'email:' || id, null, null)::graphile_worker.job_spec
+      select row(${taskName("send_email")}::text, p, null, null, 10, 'email:' || id, null, null)::graphile_worker.job_spec
       from unnest(${ids}::bigint[], ${payloads}::json[]) as t(id, p)
     ))`.execute(db);
 }
@@ -62,7 +67,7 @@ export async function addSendJobs(db: Executor, jobs: Array<{ id: number; secret
 export async function insertSentOutboxEmails(
   db: Executor,
   kind: string,
-  messages: Array<{ to: string; subject: string; html: string; text: string; headers: Record<string, string>; tags: Record<string, string>; idempotencyKey: string }>,
+  messages: Array<EmailContent & { to: string }>,
 ) {
   if (!messages.length) return;
   await db

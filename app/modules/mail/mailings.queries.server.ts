@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Executor } from "~db/index.server";
+import { addJob, removeJob } from "~/modules/jobs/jobs.queries.server";
 import type { DeliveryStatus } from "~db/schema";
 import type { RecipientQuery } from "./audiences.server";
 import { BATCH_SIZE, type MailingProgress } from "./mailings";
@@ -40,18 +41,20 @@ export function listMailings(db: Executor, limit: number) {
     .execute();
 }
 
+const mailingJobKey = (id: number) => `mailing:${id}`;
+
 /** Moves draft/scheduled to scheduled (with a time) and adds the job that sends it, replacing any earlier one. */
 export async function scheduleMailingRow(db: Executor, id: number, at: Date): Promise<boolean> {
   const r = await db.updateTable("mailings").set({ status: "scheduled", scheduledAt: at, updatedAt: sql`now()` }).where("id", "=", id).where("status", "in", ["draft", "scheduled"]).executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return false;
-  await sql`select graphile_worker.add_job('send_mailing', json_build_object('id', ${id}::bigint), run_at => ${at.toISOString()}::timestamptz, job_key => ${`mailing:${id}`}, max_attempts => 10)`.execute(db);
+  await addJob(db, "send_mailing", { id }, { runAt: at, jobKey: mailingJobKey(id), maxAttempts: 10 });
   return true;
 }
 
 export async function unscheduleMailingRow(db: Executor, id: number): Promise<boolean> {
   const r = await db.updateTable("mailings").set({ status: "draft", scheduledAt: null, updatedAt: sql`now()` }).where("id", "=", id).where("status", "=", "scheduled").executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return false;
-  await sql`select graphile_worker.remove_job(${`mailing:${id}`})`.execute(db);
+  await removeJob(db, mailingJobKey(id));
   return true;
 }
 
@@ -189,7 +192,7 @@ export async function requeueStalledMailings(db: Executor, minutes: number): Pro
     where m.status = 'sending'
       and coalesce((select max(d.sent_at) from deliveries d where d.mailing_id = m.id), m.started_at, m.updated_at) < now() - make_interval(mins => ${minutes})`.execute(db);
   for (const { id } of rows.rows) {
-    await sql`select graphile_worker.add_job('send_mailing', json_build_object('id', ${id}::bigint), job_key => ${`mailing:${id}`}, max_attempts => 10)`.execute(db);
+    await addJob(db, "send_mailing", { id }, { jobKey: mailingJobKey(id), maxAttempts: 10 });
   }
   return rows.rows.map((r) => Number(r.id));
 }

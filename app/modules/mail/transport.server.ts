@@ -1,17 +1,11 @@
 import { Resend } from "resend";
 import { db } from "~db/index.server";
 import { env } from "~/env.server";
-import { insertSentOutboxEmails } from "./mail.queries.server";
+import { insertSentOutboxEmails, type EmailContent } from "./mail.queries.server";
 
-export interface TransportMessage {
+export interface TransportMessage extends EmailContent {
   from: string;
   to: string;
-  subject: string;
-  html: string;
-  text: string;
-  headers: Record<string, string>;
-  tags: Record<string, string>;
-  idempotencyKey: string;
 }
 
 export type TransportFailure = { ok: false; error: string; retryable: boolean; status: number | null; retryAfterSeconds?: number };

@@ -1,5 +1,5 @@
 import type { Executor } from "~db/index.server";
-import type { MediaKind } from "~db/schema";
+import type { MediaFields } from "./media";
 
 const columns = ["caseMedia.id", "caseMedia.slug", "caseMedia.title", "caseMedia.kind", "caseMedia.description", "caseMedia.dateText", "caseMedia.source", "caseMedia.caseId", "caseMedia.imageKey", "caseMedia.imageAlt", "caseMedia.published", "caseMedia.updatedAt"] as const;
 
@@ -17,13 +17,7 @@ export function findMediaBySlug(db: Executor, slug: string) {
   return db.selectFrom("caseMedia").select(columns).where("slug", "=", slug).executeTakeFirst();
 }
 
-export interface MediaValues {
-  slug: string;
-  title: string;
-  kind: MediaKind;
-  description: string;
-  dateText: string | null;
-  source: string | null;
+export interface MediaValues extends MediaFields {
   caseId: number | null;
   imageAlt: string | null;
   published: boolean;

@@ -1,11 +1,7 @@
 import { z } from "zod";
+import { email, fullName } from "~/lib/fields.schema";
 
-export const emailSchema = z
-  .string({ error: "Enter an email address." })
-  .trim()
-  .min(1, "Enter an email address.")
-  .max(254, "Email addresses are at most 254 characters.")
-  .pipe(z.email({ error: "Enter a valid email address." }));
+export const emailSchema = email("Enter an email address.");
 
 export const passwordSchema = z
   .string({ error: "Enter a password." })
@@ -20,7 +16,7 @@ export const loginSchema = z.object({
 
 export const newOrganizerSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "Enter a name.").max(120, "Names are at most 120 characters."),
+  name: fullName("Enter a name."),
   role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }),
   password: passwordSchema,
 });

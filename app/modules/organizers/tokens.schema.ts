@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fullName } from "~/lib/fields.schema";
 import { emailSchema, passwordSchema } from "./organizers.schema";
 
 export const forgotSchema = z.object({ email: emailSchema });
@@ -10,13 +11,13 @@ export const newPasswordSchema = z
 export const inviteSchema = z.object({
   intent: z.literal("invite"),
   email: emailSchema,
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Names are at most 120 characters."),
+  name: fullName("Enter a name."),
   role: z.enum(["owner", "editor", "viewer"], { error: "Choose owner, editor or viewer." }),
 });
 
 export const acceptInvitationSchema = z
   .object({
-    name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(120, "Names are at most 120 characters."),
+    name: fullName("Enter your name."),
     password: passwordSchema,
     confirm: z.string({ error: "Type the password again." }),
   })

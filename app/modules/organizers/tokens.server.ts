@@ -1,11 +1,11 @@
 import { createElement } from "react";
-import { sql } from "kysely";
 import { db } from "~db/index.server";
 import type { OrganizerRole } from "~db/schema";
 import { OrganizerInvitationEmail } from "~emails/organizer-invitation";
 import { PasswordResetEmail } from "~emails/password-reset";
 import { appUrl } from "~/env.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
+import { addJob } from "~/modules/jobs/jobs.queries.server";
 import { orgProps, queueEmail, renderEmail, secretPlaceholder } from "~/modules/mail/mail.server";
 import { hashToken, randomToken } from "~/modules/security/secrets.server";
 import { liftAccountLock } from "./login-throttle.server";
@@ -26,7 +26,7 @@ function newToken() {
 
 /** The request at /admin/forgot: always the same answer and the same work, whether or not the account exists. */
 export async function requestPasswordReset(email: string): Promise<void> {
-  await sql`select graphile_worker.add_job('send_password_reset', json_build_object('email', ${email.trim()}::text), max_attempts => 5)`.execute(db());
+  await addJob(db(), "send_password_reset", { email: email.trim() }, { maxAttempts: 5 });
 }
 
 /** The send_password_reset job: a token and an email only for an active organizer. */

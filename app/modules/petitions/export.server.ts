@@ -1,7 +1,8 @@
 import PDFDocument from "pdfkit";
 import { pool } from "~db/index.server";
 import { db } from "~db/index.server";
-import { districtLabel, csvRow } from "./petitions";
+import { csvRow } from "~/lib/csv";
+import { seatLabel } from "~/modules/legislators/seats";
 import { EXPORT_COLUMNS, openSignatureCursor } from "./admin.queries.server";
 import { countsByState, districtCounts, findPetitionById } from "./petitions.queries.server";
 
@@ -62,7 +63,7 @@ export async function deliveryPdfStream(petitionId: number): Promise<ReadableStr
   doc.font("Times-Roman").fontSize(10).text(`Prepared ${new Date().toUTCString()}. Each signature was confirmed from the signer's own email address.`);
   if (districts.length) {
     doc.moveDown().font("Times-Bold").fontSize(12).text("Signatures by congressional district");
-    doc.font("Times-Roman").fontSize(10).text(districts.map((d) => `${districtLabel(d.usState, d.district)}: ${d.n}`).join("   "));
+    doc.font("Times-Roman").fontSize(10).text(districts.map((d) => `${seatLabel(d.usState, d.district)}: ${d.n}`).join("   "));
   }
 
   const stream = new ReadableStream<Uint8Array>({
@@ -77,7 +78,7 @@ export async function deliveryPdfStream(petitionId: number): Promise<ReadableStr
           if (!rows.length) break;
           for (const r of rows) {
             const state = (r.us_state as string | null) ?? "Outside the United States or unknown";
-            const key = r.us_state ? districtLabel(state, (r.district as number | null) ?? -1) : state;
+            const key = r.us_state ? seatLabel(state, (r.district as number | null) ?? -1) : state;
             if (key !== group) {
               group = key;
               doc.moveDown().font("Times-Bold").fontSize(12).text(r.us_state ? `District ${key}` : key);

@@ -1,19 +1,6 @@
 import { z } from "zod";
+import { COMMENT_MAX, email, freeText, isPostcode, isUsZip, normalizeUsZip, personName, POSTCODE_MESSAGE, US_ZIP_MESSAGE } from "~/lib/fields.schema";
 import { slugSchema } from "~/modules/campaigns/campaigns.schema";
-
-// Control characters (C0 except tab/newline, DEL, C1) never belong in a name or a comment.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
-
-const name = (label: string) =>
-  z
-    .string({ error: `Enter your ${label}.` })
-    .trim()
-    .min(1, `Enter your ${label}.`)
-    .max(60, `Your ${label} is at most 60 characters.`)
-    .refine((v) => !CONTROL.test(v), `Your ${label} contains characters we cannot accept.`)
-    .refine((v) => NAME.test(v), `Use letters, spaces, hyphens and apostrophes in your ${label}.`);
 
 /** A checkbox ("on" from a form, a boolean in JSON); anything else is an error, not false. */
 const checkbox = z.preprocess(
@@ -35,21 +22,12 @@ function zipCheckable(payload: { issues: Array<{ path?: PropertyKey[] }> }) {
 /** One schema for the signing form and the JSON API (camelCase fields). */
 export const signatureSchema = z
   .object({
-    firstName: name("first name"),
-    lastName: name("last name"),
-    email: z
-      .string({ error: "Enter your email address." })
-      .trim()
-      .min(1, "Enter your email address.")
-      .max(254, "Email addresses are at most 254 characters.")
-      .pipe(z.email("Enter an email address like name@example.com.")),
+    firstName: personName("first name"),
+    lastName: personName("last name"),
+    email: email("Enter your email address."),
     country: z.preprocess((v) => (v === undefined || v === null || v === "" ? "US" : v), z.enum(countryCodes, { error: "Choose a country from the list." })),
     zip: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "Enter a ZIP code." }).max(12, "Postal codes are at most 12 characters.").optional()),
-    comment: z
-      .string({ error: "Comments are text." })
-      .trim()
-      .max(500, "Comments are at most 500 characters.")
-      .refine((v) => !CONTROL.test(v), "Your comment contains characters we cannot accept.")
+    comment: freeText("Your comment", COMMENT_MAX, `Comments are at most ${COMMENT_MAX} characters.`)
       .optional()
       .transform((v) => (v ? v : undefined)),
     showName: checkbox.transform((v) => v ?? false),
@@ -65,8 +43,9 @@ export const signatureSchema = z
     website: z.unknown().optional().transform((v) => typeof v === "string" && v.trim().length > 0),
   })
   .refine((v) => v.country !== "US" || !!v.zip, { path: ["zip"], message: "Enter your 5-digit ZIP code.", when: zipCheckable })
-  .refine((v) => v.country !== "US" || !v.zip || /^\d{5}(-\d{4})?$/.test(v.zip), { path: ["zip"], message: "Enter a 5-digit ZIP code, or ZIP+4 like 05401-1234.", when: zipCheckable })
-  .refine((v) => v.country === "US" || !v.zip || /^[A-Za-z0-9 -]{2,12}$/.test(v.zip), { path: ["zip"], message: "Enter a postal code with letters, digits and spaces.", when: zipCheckable });
+  .refine((v) => v.country !== "US" || !v.zip || isUsZip(v.zip), { path: ["zip"], message: US_ZIP_MESSAGE, when: zipCheckable })
+  .refine((v) => v.country === "US" || !v.zip || isPostcode(v.zip), { path: ["zip"], message: POSTCODE_MESSAGE, when: zipCheckable })
+  .transform((v) => (v.country === "US" && v.zip ? { ...v, zip: normalizeUsZip(v.zip) } : v));
 export type SignatureInput = z.output<typeof signatureSchema>;
 
 export const petitionSettingsSchema = z.object({

@@ -1,7 +1,8 @@
 import { db } from "~db/index.server";
 import { appUrl } from "~/env.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
-import { districtLabel, petitionStatus, publicName } from "./petitions";
+import { petitionStatus, publicName } from "./petitions";
+import { seatLabel } from "~/modules/legislators/seats";
 import type { PetitionSettings } from "./petitions.schema";
 import { findCampaignIdBySlug, findPetitionPage, insertPetition, listPetitionProgress, updatePetitionRow } from "./petitions.queries.server";
 
@@ -38,7 +39,7 @@ export async function getPetitionJson(slug: string) {
     pendingCount: p.pendingCount,
     updatedAt: new Date(p.updatedAt).toISOString(),
     byState: Object.fromEntries(p.byState.map((s) => [s.state, s.n])),
-    byDistrict: Object.fromEntries(p.byDistrict.map((d) => [districtLabel(d.state, d.district), d.n])),
+    byDistrict: Object.fromEntries(p.byDistrict.map((d) => [seatLabel(d.state, d.district), d.n])),
   };
 }
 

@@ -50,20 +50,6 @@ export function isDisposableDomain(domain: string): boolean {
   return DISPOSABLE_DOMAINS.has(domain.toLowerCase());
 }
 
-/**
- * A spreadsheet cell that cannot run as a formula: values starting with = + - @ tab or CR get a
- * leading apostrophe (OWASP CSV injection), then RFC 4180 quoting.
- */
-export function csvCell(value: unknown): string {
-  let s = value == null ? "" : value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvRow(values: unknown[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
-}
-
 /** "Jane D." from first and last names: what the public sees of a signer who chose to be shown. */
 export function publicName(firstName: string, lastName: string): string {
   const initial = lastName.trim().charAt(0);
@@ -79,8 +65,3 @@ export function ago(from: Date | string, now = new Date()): string {
   return `${Math.round(minutes / 60)} hours ago`;
 }
 
-/** District label like "CA-12" ("VT-AL" for at-large seats, "CA-?" when the ZIP spans several). */
-export function districtLabel(state: string, district: number): string {
-  if (district < 0) return `${state}-?`;
-  return district === 0 ? `${state}-AL` : `${state}-${district}`;
-}

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
+import { addJob } from "~/modules/jobs/jobs.queries.server";
 
 /** Serialises roll-up writers (the job, a recompute) so count rows are never updated in two orders at once. */
 export async function lockRollup(trx: Executor) {
@@ -94,6 +95,6 @@ export async function uncountRemovedSignature(trx: Executor, petitionId: number,
  * Graphile job that re-schedules itself: the job_key keeps at most one waiting, and a high
  * priority keeps it ahead of a backlog of send_email jobs during a surge.
  */
-export async function scheduleJob(db: Executor, task: string, delaySeconds: number) {
-  await sql`select graphile_worker.add_job(${task}, '{}'::json, run_at => now() + make_interval(secs => ${delaySeconds}), job_key => ${task}, job_key_mode => 'preserve_run_at', max_attempts => 3, priority => -10)`.execute(db);
+export async function scheduleJob(db: Executor, task: "roll_up_signatures" | "send_signature_emails", delaySeconds: number) {
+  await addJob(db, task, {}, { runAt: { inSeconds: delaySeconds }, jobKey: task, jobKeyMode: "preserve_run_at", maxAttempts: 3, priority: -10 });
 }

@@ -1,4 +1,5 @@
 import { pool } from "~db/index.server";
+import { MAX_ALREADY_SIGNED_NOTICES } from "./petitions";
 
 export interface SignatureRow {
   slug: string;
@@ -31,6 +32,9 @@ export interface SignatureRow {
 // insert the signature (or note a repeat) and record the consent, pending until the signature
 // is confirmed from the address (see supporters.server.ts's recordConsent). Nothing is written unless
 // the petition is open; the statement commits before the caller answers.
+/** An integer written into the statement's text (a constant, so the prepared plan stays one). */
+const MAX_NOTICES = Math.trunc(MAX_ALREADY_SIGNED_NOTICES);
+
 const SIGN_SQL = `
 with p as (
   select pe.id, pe.campaign_id, pe.requires_confirmation,
@@ -90,8 +94,8 @@ sig as (
     case when v.fraud is null and not p.requires_confirmation then now() end
   from p, sup, verdict v
   on conflict (petition_id, email_canonical) do update
-    set already_signed_notices = least(signatures.already_signed_notices + 1, 3)
-    where signatures.state in ('pending', 'confirmed') and signatures.already_signed_notices < 3
+    set already_signed_notices = least(signatures.already_signed_notices + 1, ${MAX_NOTICES})
+    where signatures.state in ('pending', 'confirmed') and signatures.already_signed_notices < ${MAX_NOTICES}
   returning id, state, (xmax = 0) as inserted
 ),
 consent as (

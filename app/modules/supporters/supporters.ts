@@ -1,3 +1,5 @@
+import { normalizeEmail } from "~/lib/fields.schema";
+
 const GMAIL_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
 
 /**
@@ -5,7 +7,7 @@ const GMAIL_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
  * `+tags` removed and the domain unified (they deliver to the same inbox).
  */
 export function canonicalEmail(email: string): string {
-  const trimmed = email.trim().toLowerCase();
+  const trimmed = normalizeEmail(email);
   const at = trimmed.lastIndexOf("@");
   if (at < 0) return trimmed;
   let local = trimmed.slice(0, at);
@@ -18,7 +20,7 @@ export function canonicalEmail(email: string): string {
 }
 
 export function emailDomain(email: string): string {
-  return email.trim().toLowerCase().split("@").pop() ?? "";
+  return normalizeEmail(email).split("@").pop() ?? "";
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalEmail, optionalFullName } from "~/lib/fields.schema";
 import { TIP_LIMITS, TIP_STATUSES } from "./tips";
 
 const optionalText = (max: number, label: string) =>
@@ -17,14 +18,8 @@ export const tipFormSchema = z.object({
     .trim()
     .min(1, "Write what you know: the tip is empty.")
     .max(TIP_LIMITS.maxChars, `A tip is at most ${TIP_LIMITS.maxChars.toLocaleString("en-US")} characters. Please shorten it, or attach a longer text as a PDF.`),
-  name: optionalText(120, "Your name"),
-  email: z
-    .string()
-    .trim()
-    .max(254, "Email addresses are at most 254 characters.")
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || z.email().safeParse(v).success, "Enter an email address like name@example.com, or leave it empty."),
+  name: optionalFullName,
+  email: optionalEmail,
   phone: optionalText(40, "The phone number").refine((v) => v === null || /^[0-9+()./\s-]{5,40}$/.test(v), "Enter a phone number with digits, spaces and + ( ) - only, or leave it empty."),
   case: optionalSlug,
   media: optionalSlug,
