@@ -34,7 +34,7 @@ export function nulFields(value: unknown, path = "", out: FieldErrors = {}, dept
   if (typeof value === "string") {
     if (value.includes("\u0000")) out[path || "_form"] = NUL_MESSAGE;
   } else if (Array.isArray(value)) {
-    value.forEach((v) => nulFields(v, path, out, depth + 1));
+    for (const v of value) nulFields(v, path, out, depth + 1);
   } else if (value && typeof value === "object") {
     for (const [key, v] of Object.entries(value)) {
       const at = path ? `${path}.${key}` : key;

@@ -82,7 +82,10 @@ describe("uploads on a failing disk", () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, () => {
         let sent = 0;
-        return rawRequest(server.port, "POST /admin/login HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/x-www-form-urlencoded\nTransfer-Encoding: chunked", () => (sent += piece.length) > 50_000_000 ? null : piece);
+        return rawRequest(server.port, "POST /admin/login HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/x-www-form-urlencoded\nTransfer-Encoding: chunked", () => {
+          sent += piece.length;
+          return sent > 50_000_000 ? null : piece;
+        });
       }),
     );
     clearInterval(sampler);

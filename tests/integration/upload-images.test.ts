@@ -53,7 +53,7 @@ function pngClaiming(width: number, height: number): Buffer {
 async function sendTip(marker: string, files: Buffer[]) {
   const body = new FormData();
   body.append("body", `Seen near Pyoktong in 1953, marker ${marker}, with others from his unit.`);
-  files.forEach((data, i) => body.append("attachments", new File([new Uint8Array(data)], `photo-${i}.png`, { type: "image/png" })));
+  for (const [i, data] of files.entries()) body.append("attachments", new File([new Uint8Array(data)], `photo-${i}.png`, { type: "image/png" }));
   const request = new Request("http://localhost/tips/new", { method: "POST", body });
   return unwrap(await callRoute(tipAction as never, request, {}, { clientIp: `198.51.100.${200 + ++ip}` }));
 }

@@ -49,7 +49,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const port = (proxy.address() as net.AddressInfo).port;
   return {
     port,
-    setDelay: (ms) => void (delay = ms),
+    setDelay: (ms) => {
+      delay = ms;
+    },
     down() {
       isDown = true;
       for (const p of pairs) {
@@ -58,7 +60,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       }
       pairs.clear();
     },
-    up: () => void (isDown = false),
+    up: () => {
+      isDown = false;
+    },
     open: () => pairs.size,
     close: () =>
       new Promise<void>((resolve) => {

@@ -208,8 +208,3 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number) {
   const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
   return 12742 * Math.asin(Math.sqrt(a));
 }
-
-export function cityForZip(zip: string): { city: string; state: string } | null {
-  const place = zipcodes.lookup(zip);
-  return place && place.country === "US" ? { city: place.city, state: place.state } : null;
-}

@@ -7,7 +7,6 @@ import { isSuppressed } from "./suppressions.server";
 import { mailTransport } from "./transport.server";
 
 export { renderEmail, orgProps } from "./render.server";
-export { suppressAddress, isSuppressed } from "./suppressions.server";
 export { secretPlaceholder } from "./secret-links";
 
 export interface OutgoingEmail {

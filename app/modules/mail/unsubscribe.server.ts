@@ -14,7 +14,10 @@ import { findCampaignTitle, findSupporterForUnsubscribe, hasCampaignOptOut, inse
 const legacyKeys = new Map<string, Buffer>();
 function legacyKey(secret: string): Buffer {
   let key = legacyKeys.get(secret);
-  if (!key) legacyKeys.set(secret, (key = hmac(secret, "unsubscribe-link-key:v1")));
+  if (!key) {
+    key = hmac(secret, "unsubscribe-link-key:v1");
+    legacyKeys.set(secret, key);
+  }
   return key;
 }
 
