@@ -19,7 +19,12 @@ export default defineConfig({
         test: {
           name: "unit",
           globals: true,
-          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "emails/**/*.test.{ts,tsx}", "tests/unit/**/*.test.{ts,tsx}"],
+          include: [
+            "app/**/*.test.{ts,tsx}",
+            "db/**/*.test.ts",
+            "emails/**/*.test.{ts,tsx}",
+            "tests/unit/**/*.test.{ts,tsx}",
+          ],
           setupFiles: ["tests/support/no-console-error.ts"],
         },
       },

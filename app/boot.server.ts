@@ -9,7 +9,11 @@ import { appUrl, env, EnvError, overrideEnv, poolSettings } from "~/env.server";
 import { createApp } from "~/http.server";
 import { startWorker, type WorkerHandle } from "~/jobs/worker.server";
 import { log } from "~/lib/log.server";
-import { ensureCongressData, importCongressData, importCurrentCongressData } from "~/modules/legislators/import.server";
+import {
+  ensureCongressData,
+  importCongressData,
+  importCurrentCongressData,
+} from "~/modules/legislators/import.server";
 import { countOrganizers } from "~/modules/organizers/organizers.server";
 import { createOrganizerFromCli } from "~/modules/organizers/cli.server";
 import { writePacketToStdout } from "~/modules/letters/packet-process.server";
@@ -36,7 +40,9 @@ export async function runTask(argv: string[]): Promise<void> {
       const result = await runSeed(db());
       log.info(`Seed: ${result.created} created, ${result.unchanged} already present.`);
     } else if (command === "data:import") {
-      const report = args[0] ? await importCongressData(db(), { folder: args[0] }) : await importCurrentCongressData(db(), (m) => log.warn(m));
+      const report = args[0]
+        ? await importCongressData(db(), { folder: args[0] })
+        : await importCurrentCongressData(db(), (m) => log.warn(m));
       log.info(report.summary);
     } else if (command === "organizer:create") {
       await createOrganizerFromCli(db(), args);
@@ -68,10 +74,20 @@ async function boot(command: string): Promise<OpenedDatabase> {
     process.exit(2);
   }
   if (config.generated.length && command === "serve") {
-    log.warn(`Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`);
+    log.warn(
+      `Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`,
+    );
   }
-  const pool = command === "serve" ? poolSettings(config) : { ...poolSettings(config), max: command === "letters:packet" ? config.PACKET_DB_CONNECTIONS : 4 };
-  return openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (m) => log.info(m), pool });
+  const pool =
+    command === "serve"
+      ? poolSettings(config)
+      : { ...poolSettings(config), max: command === "letters:packet" ? config.PACKET_DB_CONNECTIONS : 4 };
+  return openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    log: (m) => log.info(m),
+    pool,
+  });
 }
 
 async function serve(build: ServerBuild, database: OpenedDatabase) {
@@ -103,15 +119,23 @@ async function serve(build: ServerBuild, database: OpenedDatabase) {
   // still ends it, as Node does by default.
   process.on("unhandledRejection", (reason) => {
     if (!isDatabaseUnavailable(reason)) throw reason;
-    if (!stopping) log.warn("database unavailable (unhandled in a library)", { error: reason instanceof Error ? reason.message : String(reason) });
+    if (!stopping)
+      log.warn("database unavailable (unhandled in a library)", {
+        error: reason instanceof Error ? reason.message : String(reason),
+      });
   });
   // Registered first: a Ctrl-C during start-up still stops PostgreSQL.
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   await seedIfEmpty(db(), (m) => log.info(m));
-  await ensureCongressData(db(), (m) => log.info(m), (m) => log.warn(m));
-  if (config.WORKER) worker = await startWorker(database.url, config.WORKER_CONCURRENCY, poolSettings(config));
+  await ensureCongressData(
+    db(),
+    (m) => log.info(m),
+    (m) => log.warn(m),
+  );
+  if (config.WORKER)
+    worker = await startWorker(database.url, config.WORKER_CONCURRENCY, poolSettings(config));
   if (stopping) return;
 
   const app = createApp(build);
@@ -123,7 +147,11 @@ async function serve(build: ServerBuild, database: OpenedDatabase) {
   const port = typeof address === "object" && address ? address.port : config.PORT;
   if (!config.APP_URL) overrideEnv({ PORT: port });
   if ((await countOrganizers(db())) === 0) {
-    log.info(`No organizer account exists yet. Create the first one with:\n  npm run organizer:create -- --email you@example.org --name "Your Name" --role owner`);
+    log.info(
+      `No organizer account exists yet. Create the first one with:\n  npm run organizer:create -- --email you@example.org --name "Your Name" --role owner`,
+    );
   }
-  log.info(`Ready: ${appUrl()} (worker ${worker ? "running" : "off"}, database ${database.embedded ? "embedded" : "DATABASE_URL"})`);
+  log.info(
+    `Ready: ${appUrl()} (worker ${worker ? "running" : "off"}, database ${database.embedded ? "embedded" : "DATABASE_URL"})`,
+  );
 }

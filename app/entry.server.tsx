@@ -21,7 +21,13 @@ const ABORT_DELAY = 5_000;
 const SHARED_CACHEABLE = [/^\/$/, /^\/campaigns\/[^/]+$/, /^\/cases(\/[^/]+)?$/, /^\/about$/];
 
 function sharedCacheHeader(request: Request, status: number, headers: Headers) {
-  if (request.method !== "GET" || status !== 200 || request.headers.has("cookie") || headers.has("Cache-Control")) return;
+  if (
+    request.method !== "GET" ||
+    status !== 200 ||
+    request.headers.has("cookie") ||
+    headers.has("Cache-Control")
+  )
+    return;
   if (SHARED_CACHEABLE.some((re) => re.test(new URL(request.url).pathname))) {
     headers.set("Cache-Control", "public, max-age=0, s-maxage=15, stale-while-revalidate=60");
   }
@@ -30,7 +36,8 @@ export const streamTimeout = ABORT_DELAY;
 
 /** A page answered 503 (the database is unavailable) tells the client when to come back. */
 function retryAfterOn503(status: number, headers: Headers) {
-  if (status === 503 && !headers.has("Retry-After")) headers.set("Retry-After", String(env().DB_RETRY_AFTER_SECONDS));
+  if (status === 503 && !headers.has("Retry-After"))
+    headers.set("Retry-After", String(env().DB_RETRY_AFTER_SECONDS));
 }
 
 /** `.data` requests (single fetch) get the same Retry-After as pages. */
@@ -71,7 +78,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) log.error("render error", { error: error instanceof Error ? error.stack : String(error) });
+          if (shellRendered)
+            log.error("render error", { error: error instanceof Error ? error.stack : String(error) });
         },
       },
     );
@@ -83,5 +91,8 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   // A refusal Remix answers itself (405 for a route without an action, 404) is not a server error.
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  log.error("request failed", { url: new URL(request.url).pathname, error: error instanceof Error ? error.stack : String(error) });
+  log.error("request failed", {
+    url: new URL(request.url).pathname,
+    error: error instanceof Error ? error.stack : String(error),
+  });
 }

@@ -106,10 +106,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (isProduction) {
     if (!env.SESSION_SECRET) missing.push("SESSION_SECRET: required in production (32+ random characters)");
     if (!env.IP_HASH_SECRET) missing.push("IP_HASH_SECRET: required in production (16+ random characters)");
-    if (!env.ORG_POSTAL_ADDRESS) missing.push("ORG_POSTAL_ADDRESS: required in production (bulk mail must carry a postal address)");
+    if (!env.ORG_POSTAL_ADDRESS)
+      missing.push("ORG_POSTAL_ADDRESS: required in production (bulk mail must carry a postal address)");
     if (!env.APP_URL) missing.push("APP_URL: required in production (the public https address)");
-    if (env.RESEND_API_KEY && !env.RESEND_WEBHOOK_SECRET) missing.push("RESEND_WEBHOOK_SECRET: required when RESEND_API_KEY is set");
-    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) missing.push("STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set");
+    if (env.RESEND_API_KEY && !env.RESEND_WEBHOOK_SECRET)
+      missing.push("RESEND_WEBHOOK_SECRET: required when RESEND_API_KEY is set");
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET)
+      missing.push("STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set");
   }
   if (missing.length) throw new EnvError(`Invalid environment configuration:\n  ${missing.join("\n  ")}`);
   const generated: string[] = [];
@@ -123,8 +126,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     SESSION_SECRET: secret("SESSION_SECRET", env.SESSION_SECRET),
     IP_HASH_SECRET: secret("IP_HASH_SECRET", env.IP_HASH_SECRET),
     UPLOAD_DIR: env.UPLOAD_DIR ?? `${env.DATA_DIR}/uploads`,
-    RATE_LIMIT_ALLOW: env.RATE_LIMIT_ALLOW === "none" ? "" : (env.RATE_LIMIT_ALLOW ?? (isProduction ? "" : "127.0.0.1,::1")),
-    ORG_POSTAL_ADDRESS: env.ORG_POSTAL_ADDRESS ?? "PO Box 0000, Washington, DC 20000 (set ORG_POSTAL_ADDRESS)",
+    RATE_LIMIT_ALLOW:
+      env.RATE_LIMIT_ALLOW === "none" ? "" : (env.RATE_LIMIT_ALLOW ?? (isProduction ? "" : "127.0.0.1,::1")),
+    ORG_POSTAL_ADDRESS:
+      env.ORG_POSTAL_ADDRESS ?? "PO Box 0000, Washington, DC 20000 (set ORG_POSTAL_ADDRESS)",
     isProduction,
     generated,
   };

@@ -10,7 +10,13 @@ describe("parseEnv", () => {
   });
   it("bounds the database pool with sane defaults (connection, statement and idle-in-transaction timeouts)", () => {
     const env = parseEnv({});
-    expect([env.DB_POOL_MAX, env.DB_CONNECT_TIMEOUT_MS, env.DB_STATEMENT_TIMEOUT_MS, env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, env.DB_RETRY_AFTER_SECONDS]).toEqual([20, 5_000, 30_000, 60_000, 5]);
+    expect([
+      env.DB_POOL_MAX,
+      env.DB_CONNECT_TIMEOUT_MS,
+      env.DB_STATEMENT_TIMEOUT_MS,
+      env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      env.DB_RETRY_AFTER_SECONDS,
+    ]).toEqual([20, 5_000, 30_000, 60_000, 5]);
     expect(parseEnv({ DB_STATEMENT_TIMEOUT_MS: "0" }).DB_STATEMENT_TIMEOUT_MS).toBe(0);
     expect(() => parseEnv({ DB_POOL_MAX: "0" })).toThrow(/DB_POOL_MAX: /);
     expect(() => parseEnv({ DB_CONNECT_TIMEOUT_MS: "soon" })).toThrow(/DB_CONNECT_TIMEOUT_MS: /);
@@ -18,19 +24,39 @@ describe("parseEnv", () => {
   it("names the bad variable", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT: /);
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL: /);
-    expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
-    expect(() => parseEnv({ SESSION_SECRET_PREVIOUS: "short" })).toThrow(/SESSION_SECRET_PREVIOUS: must be at least 32 characters/);
-    expect(parseEnv({ SESSION_SECRET_PREVIOUS: "p".repeat(32) }).SESSION_SECRET_PREVIOUS).toBe("p".repeat(32));
+    expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(
+      /SESSION_SECRET: must be at least 32 characters/,
+    );
+    expect(() => parseEnv({ SESSION_SECRET_PREVIOUS: "short" })).toThrow(
+      /SESSION_SECRET_PREVIOUS: must be at least 32 characters/,
+    );
+    expect(parseEnv({ SESSION_SECRET_PREVIOUS: "p".repeat(32) }).SESSION_SECRET_PREVIOUS).toBe(
+      "p".repeat(32),
+    );
   });
   it("requires secrets and provider pairs in production", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(EnvError);
-    const base = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), IP_HASH_SECRET: "i".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20001", APP_URL: "https://example.org" };
+    const base = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(40),
+      IP_HASH_SECRET: "i".repeat(20),
+      ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20001",
+      APP_URL: "https://example.org",
+    };
     expect(parseEnv(base).generated).toEqual([]);
-    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: "sk_live_x" })).toThrow(/STRIPE_WEBHOOK_SECRET: required/);
+    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: "sk_live_x" })).toThrow(
+      /STRIPE_WEBHOOK_SECRET: required/,
+    );
     expect(() => parseEnv({ ...base, RESEND_API_KEY: "re_x" })).toThrow(/RESEND_WEBHOOK_SECRET: required/);
   });
   it("exempts loopback from abuse limits in development only, unless RATE_LIMIT_ALLOW says otherwise", () => {
-    const base = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), IP_HASH_SECRET: "i".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20001", APP_URL: "https://example.org" };
+    const base = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(40),
+      IP_HASH_SECRET: "i".repeat(20),
+      ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20001",
+      APP_URL: "https://example.org",
+    };
     expect(parseEnv(base).RATE_LIMIT_ALLOW).toBe("");
     expect(parseEnv({ ...base, RATE_LIMIT_ALLOW: "127.0.0.1" }).RATE_LIMIT_ALLOW).toBe("127.0.0.1");
     expect(parseEnv({}).RATE_LIMIT_ALLOW).toBe("127.0.0.1,::1");

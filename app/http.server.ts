@@ -35,14 +35,19 @@ export function createApp(build: ServerBuild) {
       await sql`select 1`.execute(db());
       res.json({ status: "ready" });
     } catch (error) {
-      res.status(503).json({ status: "unavailable", ...errorEnvelope("database_unreachable", "The database is not reachable.") });
+      res.status(503).json({
+        status: "unavailable",
+        ...errorEnvelope("database_unreachable", "The database is not reachable."),
+      });
     }
   });
 
   app.use(securityHeaders({ hsts: config.isProduction }));
   app.use(sameOriginOnly(appUrl()));
   app.use(bodyLimit(config.MAX_BODY_BYTES, uploadBodyLimits(config)));
-  app.use(compression({ filter: (req, res) => !req.path.startsWith("/api/") && compression.filter(req, res) }));
+  app.use(
+    compression({ filter: (req, res) => !req.path.startsWith("/api/") && compression.filter(req, res) }),
+  );
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // Only paths that look like files reach the disk: pages skip a stat() per request.
@@ -58,13 +63,23 @@ export function createApp(build: ServerBuild) {
       mode: config.isProduction ? "production" : "development",
       getLoadContext: (req, res) => ({
         nonce: String(res.locals.nonce ?? ""),
-        clientIp: clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, config.TRUST_PROXY),
+        clientIp: clientIp(
+          req.socket.remoteAddress,
+          req.headers["x-forwarded-for"] as string | undefined,
+          config.TRUST_PROXY,
+        ),
       }),
     }),
   );
 
   // A request already answered 413 saw its body cut off: its handler's error is expected.
-  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => (refusedForSize(res) ? undefined : next(error)));
-  app.use(lastErrorHandler((error) => log.error("unhandled request error", { error: error instanceof Error ? error.stack : String(error) })));
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) =>
+    refusedForSize(res) ? undefined : next(error),
+  );
+  app.use(
+    lastErrorHandler((error) =>
+      log.error("unhandled request error", { error: error instanceof Error ? error.stack : String(error) }),
+    ),
+  );
   return app;
 }

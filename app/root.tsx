@@ -1,5 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
@@ -35,15 +44,27 @@ export function Layout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <div className="wrap site-header__inner">
             <a href="/" className="brand">
-              <span className="brand__mark" aria-hidden="true">★</span>
+              <span className="brand__mark" aria-hidden="true">
+                ★
+              </span>
               <span>{orgName}</span>
             </a>
             <nav aria-label="Main">
               <ul className="nav">
-                <li><NavLink to="/" end>Campaigns</NavLink></li>
-                <li><NavLink to="/cases">Case files</NavLink></li>
-                <li><NavLink to="/tips/new">Send a tip</NavLink></li>
-                <li><NavLink to="/about">About</NavLink></li>
+                <li>
+                  <NavLink to="/" end>
+                    Campaigns
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/cases">Case files</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/tips/new">Send a tip</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/about">About</NavLink>
+                </li>
               </ul>
             </nav>
           </div>
@@ -54,7 +75,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="wrap">
             <p>
-              {orgName}. We will not stop asking until every American held after the Korean War and the Cold War is accounted for.
+              {orgName}. We will not stop asking until every American held after the Korean War and the Cold
+              War is accounted for.
             </p>
             {data?.orgAddress ? <p className="muted">{data.orgAddress}</p> : null}
             <p className="muted">

@@ -13,14 +13,36 @@ const sign = (payload) => sdk.webhooks.generateTestHeaderString({ payload, secre
 
 async function run(title, options) {
   const r = await autocannon({ connections: 32, duration: 10, ...options });
-  console.log(`${title}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`);
+  console.log(
+    `${title}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`,
+  );
 }
 
-const refund = (i) => JSON.stringify({ id: `evt_bench_${process.pid}_${i}`, object: "event", type: "charge.refunded", data: { object: { id: `ch_${i}`, object: "charge", payment_intent: `pi_bench_${process.pid}_${i}`, amount: 100, amount_refunded: 100, refunded: true } } });
+const refund = (i) =>
+  JSON.stringify({
+    id: `evt_bench_${process.pid}_${i}`,
+    object: "event",
+    type: "charge.refunded",
+    data: {
+      object: {
+        id: `ch_${i}`,
+        object: "charge",
+        payment_intent: `pi_bench_${process.pid}_${i}`,
+        amount: 100,
+        amount_refunded: 100,
+        refunded: true,
+      },
+    },
+  });
 const replay = refund("replay");
 
 await run("GET /campaigns/ask-moscow-beijing", { url: `${base}/campaigns/ask-moscow-beijing` });
-await run("POST /webhooks/stripe, replayed event", { url: `${base}/webhooks/stripe`, method: "POST", body: replay, headers: { "content-type": "application/json", "stripe-signature": sign(replay) } });
+await run("POST /webhooks/stripe, replayed event", {
+  url: `${base}/webhooks/stripe`,
+  method: "POST",
+  body: replay,
+  headers: { "content-type": "application/json", "stripe-signature": sign(replay) },
+});
 let n = 0;
 await run("POST /webhooks/stripe, new events applied once", {
   url: `${base}/webhooks/stripe`,
@@ -29,7 +51,12 @@ await run("POST /webhooks/stripe, new events applied once", {
       method: "POST",
       setupRequest(req) {
         const body = refund(++n);
-        return { ...req, method: "POST", body, headers: { "content-type": "application/json", "stripe-signature": sign(body) } };
+        return {
+          ...req,
+          method: "POST",
+          body,
+          headers: { "content-type": "application/json", "stripe-signature": sign(body) },
+        };
       },
     },
   ],

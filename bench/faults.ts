@@ -45,16 +45,36 @@ async function main() {
     const started = Date.now();
     try {
       const out = await r.run();
-      results[r.title] = { run: Number(r.id), ...out, seconds: Math.round((Date.now() - started) / 1000), at: new Date().toISOString() };
+      results[r.title] = {
+        run: Number(r.id),
+        ...out,
+        seconds: Math.round((Date.now() - started) / 1000),
+        at: new Date().toISOString(),
+      };
     } catch (error) {
-      results[r.title] = { run: Number(r.id), pass: false, error: error instanceof Error ? error.message.slice(0, 2000) : String(error), at: new Date().toISOString() };
+      results[r.title] = {
+        run: Number(r.id),
+        pass: false,
+        error: error instanceof Error ? error.message.slice(0, 2000) : String(error),
+        at: new Date().toISOString(),
+      };
     }
     log(`run ${r.id} ${r.title}: ${JSON.stringify(results[r.title])}`);
   }
   // Runs picked by BENCH_FAULTS replace their own entries; the others' last results are kept.
-  const previous = wanted.length && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")).runs as Record<string, unknown>) : {};
+  const previous =
+    wanted.length && existsSync(file)
+      ? (JSON.parse(readFileSync(file, "utf8")).runs as Record<string, unknown>)
+      : {};
   const all = { ...previous, ...results };
-  const report = { machine: { cpus: cpus().length, node: process.version, note: "two shared cores; load generator, server and PostgreSQL on the same machine" }, runs: all };
+  const report = {
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      note: "two shared cores; load generator, server and PostgreSQL on the same machine",
+    },
+    runs: all,
+  };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync("bench/results/faults.md", summaryMarkdown(report));
   const failed = Object.entries(results).filter(([, v]) => !(v as { pass: boolean }).pass);

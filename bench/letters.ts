@@ -37,7 +37,11 @@ function peakRss(pid: number): { rssMb: number; hwmMb: number } {
 /** The server's child processes (the packet producer runs as one). */
 function childPids(pid: number): number[] {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -54,19 +58,30 @@ function safeRss(pid: number): number {
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-letters-"));
   chmodSync(dir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
-  const SECRETS = { SESSION_SECRET: "bench-session-secret-".padEnd(48, "x"), IP_HASH_SECRET: "bench-ip-hash-secret-xx" };
+  const SECRETS = {
+    SESSION_SECRET: "bench-session-secret-".padEnd(48, "x"),
+    IP_HASH_SECRET: "bench-ip-hash-secret-xx",
+  };
   overrideEnv({ LOG_LEVEL: "warn", ...SECRETS });
   const database = await openDatabase({ dataDir: dir, log: () => undefined, poolSize: 5 });
   let server: ReturnType<typeof spawn> | undefined;
   try {
     await runSeed(db());
     await importCongressData(db(), { folder: upstream });
-    const zips = (await sql<{ zip: string }>`select distinct zip from zip_districts order by zip`.execute(db())).rows.map((r) => r.zip.trim());
-    const campaign = await db().selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow();
+    const zips = (
+      await sql<{ zip: string }>`select distinct zip from zip_districts order by zip`.execute(db())
+    ).rows.map((r) => r.zip.trim());
+    const campaign = await db()
+      .selectFrom("campaigns")
+      .select("id")
+      .where("slug", "=", "dpaa-director")
+      .executeTakeFirstOrThrow();
 
     console.log(`Inserting ${LETTERS.toLocaleString("en-US")} letters to Senator Sanders...`);
     const t0 = performance.now();
-    await sql`insert into supporters (email, email_canonical, first_name, last_name) values ('bench@example.org', 'bench@example.org', 'Bench', 'Writer') on conflict do nothing`.execute(db());
+    await sql`insert into supporters (email, email_canonical, first_name, last_name) values ('bench@example.org', 'bench@example.org', 'Bench', 'Writer') on conflict do nothing`.execute(
+      db(),
+    );
     await sql`
       with s as (
         insert into letter_submissions (token, idempotency_key, campaign_id, supporter_id, first_name, last_name, street, city, state, zip, district)
@@ -86,14 +101,35 @@ async function main() {
     `.execute(db());
     await sql`analyze letters`.execute(db());
     console.log(`  done in ${Math.round(performance.now() - t0)} ms`);
-    const organizer = await createOrganizer({ email: "bench-owner@example.org", name: "Bench", role: "owner", password: "bench password long enough" }, null);
+    const organizer = await createOrganizer(
+      {
+        email: "bench-owner@example.org",
+        name: "Bench",
+        role: "owner",
+        password: "bench password long enough",
+      },
+      null,
+    );
     if (!organizer.ok) throw new Error("could not create the organizer");
     const cookie = (await createSessionCookie(organizer.id, "bench")).split(";")[0];
 
     if (!process.env.SKIP_BUILD) spawnSync("node_modules/.bin/remix", ["build"], { stdio: "ignore" });
     const port = await freePort();
     server = spawn(process.execPath, ["server.js"], {
-      env: { ...process.env, NODE_OPTIONS: SERVER_NODE_OPTIONS, NODE_ENV: "test", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, DATA_DIR: dir, WORKER: "false", LOG_LEVEL: "warn", APP_URL: `http://127.0.0.1:${port}`, ...SECRETS, ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20000" },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: SERVER_NODE_OPTIONS,
+        NODE_ENV: "test",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: database.url,
+        DATA_DIR: dir,
+        WORKER: "false",
+        LOG_LEVEL: "warn",
+        APP_URL: `http://127.0.0.1:${port}`,
+        ...SECRETS,
+        ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20000",
+      },
       stdio: ["ignore", "inherit", "inherit"],
     });
     const base = `http://127.0.0.1:${port}`;
@@ -115,13 +151,18 @@ async function main() {
     let totalPeak = beforePacket.rssMb;
     const poll = setInterval(() => {
       const serverRss = safeRss(pid);
-      const children = childPids(pid).map(safeRss).reduce((a, b) => a + b, 0);
+      const children = childPids(pid)
+        .map(safeRss)
+        .reduce((a, b) => a + b, 0);
       peak = Math.max(peak, serverRss);
       producerPeak = Math.max(producerPeak, children);
       totalPeak = Math.max(totalPeak, serverRss + children);
     }, 50);
     const t1 = performance.now();
-    const res = await fetch(`${base}/admin/letters/packet.pdf?campaign=${campaign.id}&office=bioguide:S000033`, { headers: { cookie }, redirect: "manual" });
+    const res = await fetch(
+      `${base}/admin/letters/packet.pdf?campaign=${campaign.id}&office=bioguide:S000033`,
+      { headers: { cookie }, redirect: "manual" },
+    );
     let bytes = 0;
     let head = "";
     let tail = "";
@@ -133,8 +174,26 @@ async function main() {
     const packetMs = Math.round(performance.now() - t1);
     clearInterval(poll);
     const after = peakRss(pid);
-    const packet = { letters: LETTERS, status: res.status, seconds: Math.round(packetMs / 100) / 10, bytes, megabytes: Math.round(bytes / 1e5) / 10, validPdf: head.startsWith("%PDF-") && tail.includes("%%EOF"), serverRssMb: { idle: idle.rssMb, beforePacket: beforePacket.rssMb, peakDuringPacket: Math.max(peak, after.rssMb), processHighWaterMark: after.hwmMb }, packetProcessPeakRssMb: producerPeak, serverPlusPacketPeakRssMb: totalPeak, note: "measured first, on the freshly started server; the packet is drawn in a child process (docs/decisions/008)" };
-    console.log(`Packet: ${packet.letters.toLocaleString("en-US")} letters in ${packet.seconds} s, ${packet.megabytes} MB; packet process peak RSS ${producerPeak} MB; web process ${beforePacket.rssMb} -> peak ${packet.serverRssMb.peakDuringPacket} MB`);
+    const packet = {
+      letters: LETTERS,
+      status: res.status,
+      seconds: Math.round(packetMs / 100) / 10,
+      bytes,
+      megabytes: Math.round(bytes / 1e5) / 10,
+      validPdf: head.startsWith("%PDF-") && tail.includes("%%EOF"),
+      serverRssMb: {
+        idle: idle.rssMb,
+        beforePacket: beforePacket.rssMb,
+        peakDuringPacket: Math.max(peak, after.rssMb),
+        processHighWaterMark: after.hwmMb,
+      },
+      packetProcessPeakRssMb: producerPeak,
+      serverPlusPacketPeakRssMb: totalPeak,
+      note: "measured first, on the freshly started server; the packet is drawn in a child process (docs/decisions/008)",
+    };
+    console.log(
+      `Packet: ${packet.letters.toLocaleString("en-US")} letters in ${packet.seconds} s, ${packet.megabytes} MB; packet process peak RSS ${producerPeak} MB; web process ${beforePacket.rssMb} -> peak ${packet.serverRssMb.peakDuringPacket} MB`,
+    );
 
     // 1. ZIP lookups: every ZIP in the data once to warm the per-import cache, then load.
     const sample = zips.filter((_, i) => i % 7 === 0).slice(0, 2000);
@@ -143,12 +202,30 @@ async function main() {
     console.log(`ZIP lookups: ${CONNECTIONS} connections for ${DURATION} s over ${sample.length} ZIPs...`);
     const lookups = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests });
     const afterApi = peakRss(pid);
-    const api = { connections: CONNECTIONS, durationS: DURATION, zips: sample.length, requests: lookups.requests.total, rps: Math.round(lookups.requests.average), latencyMs: { p50: lookups.latency.p50, p90: lookups.latency.p90, p99: lookups.latency.p99, max: lookups.latency.max }, non2xx: lookups.non2xx, errors: lookups.errors, serverRssMbAfter: afterApi.rssMb };
-    console.log(`  p99 ${api.latencyMs.p99} ms, p50 ${api.latencyMs.p50} ms, ${api.rps} req/s, non-2xx ${api.non2xx}`);
+    const api = {
+      connections: CONNECTIONS,
+      durationS: DURATION,
+      zips: sample.length,
+      requests: lookups.requests.total,
+      rps: Math.round(lookups.requests.average),
+      latencyMs: {
+        p50: lookups.latency.p50,
+        p90: lookups.latency.p90,
+        p99: lookups.latency.p99,
+        max: lookups.latency.max,
+      },
+      non2xx: lookups.non2xx,
+      errors: lookups.errors,
+      serverRssMbAfter: afterApi.rssMb,
+    };
+    console.log(
+      `  p99 ${api.latencyMs.p99} ms, p50 ${api.latencyMs.p50} ms, ${api.rps} req/s, non-2xx ${api.non2xx}`,
+    );
 
     const result = {
       date: new Date().toISOString(),
-      machine: "2-core machine, quiet (nothing else running); autocannon on the same box, saturating the one web process",
+      machine:
+        "2-core machine, quiet (nothing else running); autocannon on the same box, saturating the one web process",
       node: process.version,
       serverNodeOptions: SERVER_NODE_OPTIONS || null,
       api,
@@ -157,7 +234,9 @@ async function main() {
       pass: {
         apiP99: api.latencyMs.p99 < 5,
         packetTime: packet.seconds < 60,
-        packetMemory: packet.packetProcessPeakRssMb < 300 && packet.serverRssMb.peakDuringPacket - packet.serverRssMb.beforePacket < 50,
+        packetMemory:
+          packet.packetProcessPeakRssMb < 300 &&
+          packet.serverRssMb.peakDuringPacket - packet.serverRssMb.beforePacket < 50,
       },
     };
     writeFileSync("bench/results/letters.json", `${JSON.stringify(result, null, 2)}\n`);

@@ -23,7 +23,10 @@ const log = (m: string) => console.log(`[kill-resume] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["server.js"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, ["server.js"], {
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   for (let i = 0; i < 300; i++) {
     if ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.ok) return child;
     await sleep(200);
@@ -42,9 +45,19 @@ export async function killAndResume(RECIPIENTS: number, onReady?: (base: string)
   const resendUrl = await fake.start();
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: database.url, DATA_DIR: dir,
-    SESSION_SECRET: "k".repeat(40), IP_HASH_SECRET: "h".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20000",
-    RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: resendUrl, RESEND_WEBHOOK_SECRET: "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=", LOG_LEVEL: "warn",
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: database.url,
+    DATA_DIR: dir,
+    SESSION_SECRET: "k".repeat(40),
+    IP_HASH_SECRET: "h".repeat(20),
+    ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20000",
+    RESEND_API_KEY: "re_test_key",
+    RESEND_BASE_URL: resendUrl,
+    RESEND_WEBHOOK_SECRET: "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=",
+    LOG_LEVEL: "warn",
     DATA_IMPORT_DIR: path.resolve("data/congress"),
   };
   let server: ChildProcess | undefined;
@@ -54,9 +67,17 @@ export async function killAndResume(RECIPIENTS: number, onReady?: (base: string)
     overrideEnv({ LOG_LEVEL: "silent", SESSION_SECRET: env.SESSION_SECRET, APP_URL: env.APP_URL });
     connectDatabase(database.url, 3);
     await makeSubscribers(db(), RECIPIENTS, { prefix: "kill", scope: "all" });
-    const owner = await createOrganizer({ email: "owner@example.org", name: "Owner", role: "owner", password: "a long owner password" }, null);
+    const owner = await createOrganizer(
+      { email: "owner@example.org", name: "Owner", role: "owner", password: "a long owner password" },
+      null,
+    );
     if (!owner.ok) throw new Error("organizer");
-    const mailing = await createMailing(owner.id, { subject: "News from the campaign", bodyMd: "We are still asking. **Thank you.**", audience: "everyone", campaignId: null });
+    const mailing = await createMailing(owner.id, {
+      subject: "News from the campaign",
+      bodyMd: "We are still asking. **Thank you.**",
+      audience: "everyone",
+      campaignId: null,
+    });
     if (!mailing.ok) throw new Error(JSON.stringify(mailing.fields));
     const t0 = Date.now();
     await scheduleMailing(owner.id, mailing.id, new Date());
@@ -65,7 +86,9 @@ export async function killAndResume(RECIPIENTS: number, onReady?: (base: string)
     const acceptedAtKill = fake.acceptedRecipients().length;
     server.kill("SIGKILL");
     await new Promise((r) => server!.once("exit", r));
-    log(`killed the server with SIGKILL after ${acceptedAtKill} recipients were accepted (${Date.now() - t0} ms)`);
+    log(
+      `killed the server with SIGKILL after ${acceptedAtKill} recipients were accepted (${Date.now() - t0} ms)`,
+    );
 
     server = await startServer(env, port);
     log("started it again; waiting for the update to complete (resume_mailings runs every minute)");
@@ -78,7 +101,12 @@ export async function killAndResume(RECIPIENTS: number, onReady?: (base: string)
       if (status === "sent") break;
       await sleep(1000);
     }
-    const deliveries = (await client.query("select status, count(*)::int as n from deliveries where mailing_id = $1 group by status", [mailing.id])).rows;
+    const deliveries = (
+      await client.query(
+        "select status, count(*)::int as n from deliveries where mailing_id = $1 group by status",
+        [mailing.id],
+      )
+    ).rows;
     await client.end();
     const accepted = fake.acceptedRecipients();
     const unique = new Set(accepted);

@@ -45,12 +45,28 @@ async function main() {
     await migrator.db.destroy();
 
     const fakeUrl = await fake.start();
-    overrideEnv({ DATABASE_URL: url.toString(), RESEND_API_KEY: "re_bench", RESEND_BASE_URL: fakeUrl, LOG_LEVEL: "warn", APP_URL: "https://campaign.example.org" });
+    overrideEnv({
+      DATABASE_URL: url.toString(),
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: fakeUrl,
+      LOG_LEVEL: "warn",
+      APP_URL: "https://campaign.example.org",
+    });
     connectDatabase(url.toString(), 5);
-    const { createMailing, runMailing, scheduleMailing } = await import("../app/modules/mail/mailings.server");
+    const { createMailing, runMailing, scheduleMailing } = await import(
+      "../app/modules/mail/mailings.server"
+    );
 
-    const organizer = await db().insertInto("organizers").values({ email: "bench@example.org", name: "Bench", role: "owner", passwordHash: "x" }).returning("id").executeTakeFirstOrThrow();
-    const campaign = await db().insertInto("campaigns").values({ slug: "bench", title: "Bench campaign", summary: "s", status: "live" }).returning("id").executeTakeFirstOrThrow();
+    const organizer = await db()
+      .insertInto("organizers")
+      .values({ email: "bench@example.org", name: "Bench", role: "owner", passwordHash: "x" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const campaign = await db()
+      .insertInto("campaigns")
+      .values({ slug: "bench", title: "Bench campaign", summary: "s", status: "live" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     let t = performance.now();
     await makeSubscribers(db(), RECIPIENTS, { prefix: "bench-", campaignId: campaign.id });
     const seedSeconds = (performance.now() - t) / 1000;
@@ -66,7 +82,12 @@ async function main() {
       "",
       "We will not stop asking.",
     ].join("\n");
-    const created = await createMailing(organizer.id, { subject: "The Senate heard us", bodyMd: body, audience: "campaign-subscribers", campaignId: campaign.id });
+    const created = await createMailing(organizer.id, {
+      subject: "The Senate heard us",
+      bodyMd: body,
+      audience: "campaign-subscribers",
+      campaignId: campaign.id,
+    });
     if (!created.ok) throw new Error("could not create the mailing");
     await scheduleMailing(organizer.id, created.id, new Date());
 
@@ -83,16 +104,36 @@ async function main() {
     const result = await runMailing(created.id, { requestsPerSecond: 0 });
     const seconds = (performance.now() - t) / 1000;
     clearInterval(sampler);
-    const mailing = await db().selectFrom("mailings").select(["startedAt", "preparedAt", "finishedAt", "totalCount"]).where("id", "=", created.id).executeTakeFirstOrThrow();
+    const mailing = await db()
+      .selectFrom("mailings")
+      .select(["startedAt", "preparedAt", "finishedAt", "totalCount"])
+      .where("id", "=", created.id)
+      .executeTakeFirstOrThrow();
     const prepareSeconds = (mailing.preparedAt!.getTime() - mailing.startedAt!.getTime()) / 1000;
-    const sent = await db().selectFrom("deliveries").select((eb) => eb.fn.countAll<number>().as("n")).where("mailingId", "=", created.id).where("status", "=", "sent").executeTakeFirstOrThrow();
+    const sent = await db()
+      .selectFrom("deliveries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("mailingId", "=", created.id)
+      .where("status", "=", "sent")
+      .executeTakeFirstOrThrow();
     const accepted = fake.acceptedRecipients();
 
     const report = {
       benchmark: "campaign update fan-out (npm run bench:mail)",
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "", totalMemoryMB: Math.round(totalmem() / 1048576), node: process.version, note: "shared two-core machine: other engineers' tests and servers ran at the same time" },
-      setup: { recipients: RECIPIENTS, rateLimit: "off", provider: "local fake of Resend's API in the same process (POST /emails/batch)", database: process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL 18" },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? "",
+        totalMemoryMB: Math.round(totalmem() / 1048576),
+        node: process.version,
+        note: "shared two-core machine: other engineers' tests and servers ran at the same time",
+      },
+      setup: {
+        recipients: RECIPIENTS,
+        rateLimit: "off",
+        provider: "local fake of Resend's API in the same process (POST /emails/batch)",
+        database: process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL 18",
+      },
       results: {
         seconds: round(seconds),
         recipientsPerSecond: Math.round(result.messages / seconds),
@@ -116,7 +157,8 @@ async function main() {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync("bench/results/mail.json", `${JSON.stringify(report, null, 2)}\n`);
     console.log(JSON.stringify(report, null, 2));
-    if (Number(sent.n) !== RECIPIENTS || new Set(accepted).size !== RECIPIENTS) throw new Error("not every recipient was sent exactly once");
+    if (Number(sent.n) !== RECIPIENTS || new Set(accepted).size !== RECIPIENTS)
+      throw new Error("not every recipient was sent exactly once");
   } finally {
     await closeDatabase();
     await fake.stop();

@@ -42,10 +42,16 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeou
  */
 async function settle(client: pg.Client) {
   const t0 = Date.now();
-  await waitFor("the worker to finish sending", async () => {
-    const r = await client.query("select count(*)::int as n from graphile_worker.jobs where task_identifier = 'send_email'");
-    return r.rows[0].n === 0 ? true : undefined;
-  }, 900_000);
+  await waitFor(
+    "the worker to finish sending",
+    async () => {
+      const r = await client.query(
+        "select count(*)::int as n from graphile_worker.jobs where task_identifier = 'send_email'",
+      );
+      return r.rows[0].n === 0 ? true : undefined;
+    },
+    900_000,
+  );
   await client.query("vacuum (analyze) signatures, supporters, emails");
   await new Promise((r) => setTimeout(r, 2000));
   log(`settled in ${Date.now() - t0} ms (outbox drained, tables vacuumed)`);
@@ -53,7 +59,9 @@ async function settle(client: pg.Client) {
 
 async function baseline(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
-  await pool.query("create table if not exists bench_baseline (id bigserial primary key, v text not null, created_at timestamptz not null default now())");
+  await pool.query(
+    "create table if not exists bench_baseline (id bigserial primary key, v text not null, created_at timestamptz not null default now())",
+  );
   let n = 0;
   const end = Date.now() + 10_000;
   await Promise.all(
@@ -70,7 +78,14 @@ async function baseline(url: string) {
 
 async function read(base: string, urlPath: string) {
   const r = await autocannon({ url: `${base}${urlPath}`, connections: 32, duration: READ_SECONDS });
-  return { path: urlPath, requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  return {
+    path: urlPath,
+    requestsPerSecond: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 async function generate(client: pg.Client, petitionId: number, from: number, to: number) {
@@ -117,24 +132,48 @@ async function main() {
   try {
     server = spawn(process.execPath, ["server.js"], {
       env: {
-        ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: base, DATABASE_URL: database.url,
-        DATA_DIR: dir, SESSION_SECRET: "b".repeat(40), IP_HASH_SECRET: "c".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Bench, VT 05401", RATE_LIMIT_ALLOW: "127.0.0.1,::1",
-        DATA_IMPORT_DIR: path.resolve("data/congress"), LOG_LEVEL: "warn",
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        APP_URL: base,
+        DATABASE_URL: database.url,
+        DATA_DIR: dir,
+        SESSION_SECRET: "b".repeat(40),
+        IP_HASH_SECRET: "c".repeat(20),
+        ORG_POSTAL_ADDRESS: "PO Box 1, Bench, VT 05401",
+        RATE_LIMIT_ALLOW: "127.0.0.1,::1",
+        DATA_IMPORT_DIR: path.resolve("data/congress"),
+        LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "inherit", "inherit"],
     });
     await waitFor("the server", async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined), 120_000);
     await client.connect();
-    log(`server ready on ${base}; ${cpus().length} CPUs (shared with other work; load generator on the same machine)`);
+    log(
+      `server ready on ${base}; ${cpus().length} CPUs (shared with other work; load generator on the same machine)`,
+    );
 
     const baselineRate = await baseline(database.url);
     log(`baseline bare INSERTs: ${baselineRate}/s`);
 
-    const readPetition = (await client.query("select p.id from petitions p join campaigns c on c.id = p.campaign_id where c.slug = $1", [READ_SLUG])).rows[0].id as number;
+    const readPetition = (
+      await client.query(
+        "select p.id from petitions p join campaigns c on c.id = p.campaign_id where c.slug = $1",
+        [READ_SLUG],
+      )
+    ).rows[0].id as number;
     await generate(client, readPetition, 1, 1_000);
-    await waitFor("the roll-up of 1,000", async () => ((await apiCount(base, READ_SLUG)) === 1_000 ? true : undefined), 60_000);
+    await waitFor(
+      "the roll-up of 1,000",
+      async () => ((await apiCount(base, READ_SLUG)) === 1_000 ? true : undefined),
+      60_000,
+    );
     await settle(client);
-    const readsSmall = [await read(base, `/campaigns/${READ_SLUG}`), await read(base, `/api/v1/petitions/${READ_SLUG}`)];
+    const readsSmall = [
+      await read(base, `/campaigns/${READ_SLUG}`),
+      await read(base, `/api/v1/petitions/${READ_SLUG}`),
+    ];
     log(`reads at 1,000: ${JSON.stringify(readsSmall)}`);
 
     let accepted = 0;
@@ -155,14 +194,23 @@ async function main() {
           setupRequest: (req, context) => {
             const i = seq++;
             context.email = `b${runId}-${i}@d${i % 5000}.example`;
-            return { ...req, body: JSON.stringify({ firstName: "Bench", lastName: "Signer", email: context.email, zip: "05401", optIn: i % 3 === 0, showName: i % 7 === 0 }) };
+            return {
+              ...req,
+              body: JSON.stringify({
+                firstName: "Bench",
+                lastName: "Signer",
+                email: context.email,
+                zip: "05401",
+                optIn: i % 3 === 0,
+                showName: i % 7 === 0,
+              }),
+            };
           },
           onResponse: (status, _body, context) => {
             if (status === 202) {
               accepted++;
               acceptedEmails.push(String(context.email));
-            }
-            else if (status >= 500) serverErrors++;
+            } else if (status >= 500) serverErrors++;
             else other++;
           },
         },
@@ -170,26 +218,61 @@ async function main() {
     });
     const loadEnded = Date.now();
     await new Promise((r) => setTimeout(r, 3000)); // requests still queued in the server when autocannon stopped finish
-    const stored = Number((await client.query("select count(*) from signatures s join petitions p on p.id = s.petition_id join campaigns c on c.id = p.campaign_id where c.slug = $1", [SIGN_SLUG])).rows[0].count);
+    const stored = Number(
+      (
+        await client.query(
+          "select count(*) from signatures s join petitions p on p.id = s.petition_id join campaigns c on c.id = p.campaign_id where c.slug = $1",
+          [SIGN_SLUG],
+        )
+      ).rows[0].count,
+    );
     // Every 202 must be stored; signatures stored beyond the 202s counted were in flight when the load generator stopped.
-    const acceptedStored = Number((await client.query("select count(*) from signatures where email_canonical = any($1::text[])", [acceptedEmails])).rows[0].count);
+    const acceptedStored = Number(
+      (
+        await client.query("select count(*) from signatures where email_canonical = any($1::text[])", [
+          acceptedEmails,
+        ])
+      ).rows[0].count,
+    );
     const signing = {
-      seconds: SIGN_SECONDS, connections: CONNECTIONS, accepted, acceptedPerSecond: Math.round(accepted / SIGN_SECONDS), p50: sign.latency.p50, p99: sign.latency.p99,
-      max: sign.latency.max, serverErrors, otherNon202: other, socketErrors: sign.errors, timeouts: sign.timeouts, stored, acceptedStored, inFlightAtStop: stored - accepted,
+      seconds: SIGN_SECONDS,
+      connections: CONNECTIONS,
+      accepted,
+      acceptedPerSecond: Math.round(accepted / SIGN_SECONDS),
+      p50: sign.latency.p50,
+      p99: sign.latency.p99,
+      max: sign.latency.max,
+      serverErrors,
+      otherNon202: other,
+      socketErrors: sign.errors,
+      timeouts: sign.timeouts,
+      stored,
+      acceptedStored,
+      inFlightAtStop: stored - accepted,
       fractionOfBaseline: Number((accepted / SIGN_SECONDS / baselineRate).toFixed(3)),
     };
     log(`signing: ${JSON.stringify(signing)}`);
     let lastSeen: unknown;
     const lag = await (async () => {
       const t0 = loadEnded;
-      await waitFor("the roll-up after signing", async () => {
-        const r = await (await fetch(`${base}/api/v1/petitions/${SIGN_SLUG}`)).json();
-        lastSeen = r;
-        return r.pendingCount + r.signatureCount === stored ? true : undefined;
-      }, 120_000).catch(async (e) => {
-        const jobs = await client.query("select task_identifier, run_at, attempts, last_error, locked_at from graphile_worker.jobs where task_identifier <> 'send_email' limit 10");
-        const uncounted = await client.query("select count(*) from signatures where counted_state is distinct from state");
-        throw new Error(`${e}: ${JSON.stringify(lastSeen)} ${JSON.stringify(jobs.rows)} uncounted=${uncounted.rows[0].count}`);
+      await waitFor(
+        "the roll-up after signing",
+        async () => {
+          const r = await (await fetch(`${base}/api/v1/petitions/${SIGN_SLUG}`)).json();
+          lastSeen = r;
+          return r.pendingCount + r.signatureCount === stored ? true : undefined;
+        },
+        120_000,
+      ).catch(async (e) => {
+        const jobs = await client.query(
+          "select task_identifier, run_at, attempts, last_error, locked_at from graphile_worker.jobs where task_identifier <> 'send_email' limit 10",
+        );
+        const uncounted = await client.query(
+          "select count(*) from signatures where counted_state is distinct from state",
+        );
+        throw new Error(
+          `${e}: ${JSON.stringify(lastSeen)} ${JSON.stringify(jobs.rows)} uncounted=${uncounted.rows[0].count}`,
+        );
       });
       return Date.now() - t0;
     })();
@@ -199,14 +282,28 @@ async function main() {
     await generate(client, readPetition, 1_001, LARGE);
     const generatedMs = Date.now() - t0;
     const t1 = Date.now();
-    await waitFor("the roll-up of 1,000,000", async () => ((await apiCount(base, READ_SLUG)) === LARGE ? true : undefined), 900_000);
+    await waitFor(
+      "the roll-up of 1,000,000",
+      async () => ((await apiCount(base, READ_SLUG)) === LARGE ? true : undefined),
+      900_000,
+    );
     const foldMs = Date.now() - t1;
-    log(`generated ${(LARGE - 1000).toLocaleString("en-US")} in ${generatedMs} ms; roll-up folded them in ${foldMs} ms`);
+    log(
+      `generated ${(LARGE - 1000).toLocaleString("en-US")} in ${generatedMs} ms; roll-up folded them in ${foldMs} ms`,
+    );
     await settle(client);
-    const readsLarge = [await read(base, `/campaigns/${READ_SLUG}`), await read(base, `/api/v1/petitions/${READ_SLUG}`)];
+    const readsLarge = [
+      await read(base, `/campaigns/${READ_SLUG}`),
+      await read(base, `/api/v1/petitions/${READ_SLUG}`),
+    ];
     log(`reads at 1,000,000: ${JSON.stringify(readsLarge)}`);
 
-    const reads = readsSmall.map((s, i) => ({ path: s.path, at1k: s, at1M: readsLarge[i], ratio: Number((readsLarge[i].requestsPerSecond / s.requestsPerSecond).toFixed(3)) }));
+    const reads = readsSmall.map((s, i) => ({
+      path: s.path,
+      at1k: s,
+      at1M: readsLarge[i],
+      ratio: Number((readsLarge[i].requestsPerSecond / s.requestsPerSecond).toFixed(3)),
+    }));
     const checks = {
       acceptedAtLeast1000PerSecond: signing.acceptedPerSecond >= 1000,
       p99Under250ms: signing.p99 < 250,
@@ -214,7 +311,20 @@ async function main() {
       everyAcceptedStored: acceptedStored === accepted && stored - accepted <= CONNECTIONS,
       readsWithin10Percent: reads.every((r) => r.ratio >= 0.9),
     };
-    const result = { date: new Date().toISOString(), machine: { cpus: cpus().length, note: "two shared cores; load generator, server, worker and PostgreSQL on the same machine" }, baselineInsertsPerSecond: baselineRate, signing, rollupLagAfterLoadMs: lag, million: { generatedMs, foldMs }, reads, checks, totalSeconds: Math.round((Date.now() - started) / 1000) };
+    const result = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        note: "two shared cores; load generator, server, worker and PostgreSQL on the same machine",
+      },
+      baselineInsertsPerSecond: baselineRate,
+      signing,
+      rollupLagAfterLoadMs: lag,
+      million: { generatedMs, foldMs },
+      reads,
+      checks,
+      totalSeconds: Math.round((Date.now() - started) / 1000),
+    };
     writeFileSync("bench/results/sign.json", `${JSON.stringify(result, null, 2)}\n`);
     const ok = (b: boolean) => (b ? "yes" : "**NO**");
     writeFileSync(

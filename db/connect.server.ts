@@ -24,7 +24,9 @@ export async function openDatabase(options: {
   let embedded: EmbeddedDatabase | undefined;
   let url = options.databaseUrl;
   if (!url) {
-    options.log(`DATABASE_URL is not set: using the embedded PostgreSQL (data in ${path.resolve(options.dataDir, "pg")})`);
+    options.log(
+      `DATABASE_URL is not set: using the embedded PostgreSQL (data in ${path.resolve(options.dataDir, "pg")})`,
+    );
     embedded = await startEmbeddedPostgres({ dataDir: options.dataDir });
     url = embedded.url;
   }

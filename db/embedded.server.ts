@@ -75,10 +75,15 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "max_connections=200",
-      "-c", "shared_buffers=256MB",
-      ...(options.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=256MB",
+      ...(options.fast
+        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+        : []),
     ],
     onLog: (message) => {
       lines.push(message);
@@ -91,13 +96,18 @@ export async function startEmbeddedPostgres(options: {
   const runningPort = initialised ? runningServerPort(databaseDir) : null;
   if (runningPort) {
     // Another process of this app owns the server: use it, and leave it running.
-    return { url: `postgres://postgres:${password}@127.0.0.1:${runningPort}/postgres`, stop: async () => undefined };
+    return {
+      url: `postgres://postgres:${password}@127.0.0.1:${runningPort}/postgres`,
+      stop: async () => undefined,
+    };
   }
   try {
     if (!initialised) await pg.initialise();
     await pg.start();
   } catch (error) {
-    throw new Error(`Could not start the embedded PostgreSQL in ${databaseDir}: ${String(error ?? "")}\n${lines.slice(-15).join("")}`);
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${databaseDir}: ${String(error ?? "")}\n${lines.slice(-15).join("")}`,
+    );
   }
   let stopped = false;
   return {
@@ -107,7 +117,8 @@ export async function startEmbeddedPostgres(options: {
       stopped = true;
       // On a terminal's Ctrl-C, PostgreSQL gets SIGINT too and may already have exited; the
       // library's stop() would then wait forever for an exit event that has passed.
-      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } })
+        .process;
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await pg.stop();
     },

@@ -69,16 +69,24 @@ export function createPool(url: string, settings: Partial<PoolSettings> = {}): p
     connectionTimeoutMillis: s.connectionTimeoutMillis,
     keepAlive: true,
     ...(s.statementTimeoutMillis > 0 ? { statement_timeout: s.statementTimeoutMillis } : {}),
-    ...(s.idleInTransactionTimeoutMillis > 0 ? { idle_in_transaction_session_timeout: s.idleInTransactionTimeoutMillis } : {}),
+    ...(s.idleInTransactionTimeoutMillis > 0
+      ? { idle_in_transaction_session_timeout: s.idleInTransactionTimeoutMillis }
+      : {}),
   });
   pool.on("error", (error) => reportConnectionError("idle client", error));
   pool.on("connect", (client) => client.on("error", (error) => reportConnectionError("client", error)));
   return pool;
 }
 
-export function createDb(url: string, settings: number | Partial<PoolSettings> = {}): { db: DB; pool: pg.Pool } {
+export function createDb(
+  url: string,
+  settings: number | Partial<PoolSettings> = {},
+): { db: DB; pool: pg.Pool } {
   const pool = createPool(url, typeof settings === "number" ? { max: settings } : settings);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
   return { db, pool };
 }
 

@@ -7,12 +7,18 @@ import { migrations } from "./migrations";
 /** Applies the app's migrations and graphile-worker's schema. Safe to run on every start. */
 export async function migrateToLatest(db: DB, connectionString: string): Promise<string[]> {
   // Areas are developed in parallel and may land out of timestamp order on a running install.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   const failed = (results ?? []).find((r) => r.status === "Error");
   if (error) {
-    throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   // Our own pool, ended and awaited here: graphile-worker ends its own pool without waiting, so
   // a short command (npm run db:migrate) could stop PostgreSQL under a closing connection.

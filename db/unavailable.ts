@@ -3,7 +3,16 @@
  * over, overloaded or too slow) rather than a defect: such errors become 503 with Retry-After,
  * never 500. Pure, so the web layer and tests can share it.
  */
-const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const NODE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
 
 // SQLSTATE classes and codes: 08 connection exception, 57P01-57P05 admin shutdown / crash /
 // cannot connect now / database dropped / idle session timeout, 53300 too many connections,
@@ -25,8 +34,13 @@ const MESSAGES = [
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 3) return false;
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === "string" && (NODE_CODES.has(e.code) || SQLSTATES.has(e.code) || e.code.startsWith("08"))) return true;
+  if (
+    typeof e.code === "string" &&
+    (NODE_CODES.has(e.code) || SQLSTATES.has(e.code) || e.code.startsWith("08"))
+  )
+    return true;
   if (typeof e.message === "string" && MESSAGES.some((re) => re.test(e.message as string))) return true;
-  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1)))
+    return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }

@@ -13,11 +13,25 @@ export interface CampaignUpdateProps {
 }
 
 /** A campaign update (list mail): one render per mailing; only the unsubscribe link varies. */
-export function CampaignUpdateEmail({ orgName, orgAddress, subject, bodyHtml, campaignTitle, campaignUrl, unsubscribeUrl }: CampaignUpdateProps) {
+export function CampaignUpdateEmail({
+  orgName,
+  orgAddress,
+  subject,
+  bodyHtml,
+  campaignTitle,
+  campaignUrl,
+  unsubscribeUrl,
+}: CampaignUpdateProps) {
   return (
     <EmailLayout preview={subject} orgName={orgName} orgAddress={orgAddress} unsubscribeUrl={unsubscribeUrl}>
-      <Heading as="h1" style={{ fontSize: "22px", margin: "16px 0 8px" }}>{subject}</Heading>
-      {campaignTitle ? <Text style={{ ...paragraph, color: "#4f5863", fontSize: "14px" }}>An update on the campaign: {campaignTitle}</Text> : null}
+      <Heading as="h1" style={{ fontSize: "22px", margin: "16px 0 8px" }}>
+        {subject}
+      </Heading>
+      {campaignTitle ? (
+        <Text style={{ ...paragraph, color: "#4f5863", fontSize: "14px" }}>
+          An update on the campaign: {campaignTitle}
+        </Text>
+      ) : null}
       <Section>
         <div dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       </Section>
@@ -34,7 +48,8 @@ CampaignUpdateEmail.PreviewProps = {
   orgName: "Bring Them Home: Korean War and Cold War POWs",
   orgAddress: "PO Box 0000, Washington, DC 20000",
   subject: "The Senate heard us: a hearing on the missing men",
-  bodyHtml: "<p>Thank you: <strong>12,400</strong> of you wrote to your senators this month.</p><p>On Tuesday the committee asked the Pentagon why the 1953 lists were never answered.</p>",
+  bodyHtml:
+    "<p>Thank you: <strong>12,400</strong> of you wrote to your senators this month.</p><p>On Tuesday the committee asked the Pentagon why the 1953 lists were never answered.</p>",
   campaignTitle: "Name a permanent director for the accounting agency",
   campaignUrl: "http://localhost:3000/campaigns/dpaa-director",
   unsubscribeUrl: "http://localhost:3000/unsubscribe/1.1.preview",

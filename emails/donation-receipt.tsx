@@ -19,11 +19,22 @@ export interface DonationReceiptProps {
 export default function DonationReceipt(props: DonationReceiptProps) {
   const purpose = props.campaignTitle ? `for “${props.campaignTitle}”` : "for our work";
   return (
-    <EmailLayout preview={`Receipt for your ${props.monthly ? "monthly " : ""}gift of ${props.amount}`} orgName={props.orgName} orgAddress={props.orgAddress}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>Thank you{props.donorName ? `, ${props.donorName}` : ""}</Heading>
-      {props.testMode ? <Text style={{ ...paragraph, fontWeight: "bold" }}>TEST MODE: no card was charged and no money moved.</Text> : null}
+    <EmailLayout
+      preview={`Receipt for your ${props.monthly ? "monthly " : ""}gift of ${props.amount}`}
+      orgName={props.orgName}
+      orgAddress={props.orgAddress}
+    >
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        Thank you{props.donorName ? `, ${props.donorName}` : ""}
+      </Heading>
+      {props.testMode ? (
+        <Text style={{ ...paragraph, fontWeight: "bold" }}>
+          TEST MODE: no card was charged and no money moved.
+        </Text>
+      ) : null}
       <Text style={paragraph}>
-        We received your {props.monthly ? "monthly " : ""}gift of <strong>{props.amount}</strong> on {props.date} {purpose}.
+        We received your {props.monthly ? "monthly " : ""}gift of <strong>{props.amount}</strong> on{" "}
+        {props.date} {purpose}.
       </Text>
       <Text style={paragraph}>
         Receipt from {props.orgName}, {props.orgAddress}. Reference: {props.reference}.
@@ -31,7 +42,8 @@ export default function DonationReceipt(props: DonationReceiptProps) {
       <Text style={paragraph}>No goods or services were provided in exchange for this contribution.</Text>
       {props.monthly && props.manageUrl ? (
         <Text style={paragraph}>
-          Your gift repeats every month until you stop it. <Link href={props.manageUrl}>Change or cancel your monthly gift</Link> at any time.
+          Your gift repeats every month until you stop it.{" "}
+          <Link href={props.manageUrl}>Change or cancel your monthly gift</Link> at any time.
         </Text>
       ) : null}
       <Text style={paragraph}>Please keep this email for your records.</Text>

@@ -10,11 +10,39 @@ export interface LayoutProps {
   children: ReactNode;
 }
 
-const body = { backgroundColor: "#f4f2ee", fontFamily: "Georgia, 'Times New Roman', serif", margin: 0, padding: "24px 0" };
-const container = { backgroundColor: "#ffffff", border: "1px solid #d6d2c9", maxWidth: "600px", margin: "0 auto", padding: "0" };
-const header = { backgroundColor: "#14213d", color: "#ffffff", padding: "16px 24px", fontSize: "18px", fontWeight: "bold" as const };
-const content = { padding: "8px 24px 16px", fontFamily: "Arial, Helvetica, sans-serif", fontSize: "16px", lineHeight: "1.6", color: "#1b1f24" };
-const footer = { padding: "0 24px 16px", fontFamily: "Arial, Helvetica, sans-serif", fontSize: "13px", color: "#4f5863" };
+const body = {
+  backgroundColor: "#f4f2ee",
+  fontFamily: "Georgia, 'Times New Roman', serif",
+  margin: 0,
+  padding: "24px 0",
+};
+const container = {
+  backgroundColor: "#ffffff",
+  border: "1px solid #d6d2c9",
+  maxWidth: "600px",
+  margin: "0 auto",
+  padding: "0",
+};
+const header = {
+  backgroundColor: "#14213d",
+  color: "#ffffff",
+  padding: "16px 24px",
+  fontSize: "18px",
+  fontWeight: "bold" as const,
+};
+const content = {
+  padding: "8px 24px 16px",
+  fontFamily: "Arial, Helvetica, sans-serif",
+  fontSize: "16px",
+  lineHeight: "1.6",
+  color: "#1b1f24",
+};
+const footer = {
+  padding: "0 24px 16px",
+  fontFamily: "Arial, Helvetica, sans-serif",
+  fontSize: "13px",
+  color: "#4f5863",
+};
 
 /** The shared frame of every email: organization name, content, postal address, unsubscribe. */
 export function EmailLayout({ preview, orgName, orgAddress, unsubscribeUrl, children }: LayoutProps) {
@@ -43,4 +71,12 @@ export function EmailLayout({ preview, orgName, orgAddress, unsubscribeUrl, chil
 }
 
 export const paragraph = { margin: "12px 0" };
-export const button = { backgroundColor: "#a4161a", color: "#ffffff", padding: "12px 20px", borderRadius: "6px", textDecoration: "none", fontWeight: "bold" as const, display: "inline-block" };
+export const button = {
+  backgroundColor: "#a4161a",
+  color: "#ffffff",
+  padding: "12px 20px",
+  borderRadius: "6px",
+  textDecoration: "none",
+  fontWeight: "bold" as const,
+  display: "inline-block",
+};

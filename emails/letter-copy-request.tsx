@@ -14,16 +14,31 @@ export interface LetterCopyRequestProps {
  * Sent when someone writes letters and gives this address. It carries nothing the writer typed
  * (no name, no letter text): the copy follows only once the address's owner asks for it here.
  */
-export default function LetterCopyRequest({ orgName, orgAddress, campaignTitle, recipients, confirmUrl }: LetterCopyRequestProps) {
+export default function LetterCopyRequest({
+  orgName,
+  orgAddress,
+  campaignTitle,
+  recipients,
+  confirmUrl,
+}: LetterCopyRequestProps) {
   return (
-    <EmailLayout preview={`Get your copy of your letters: ${campaignTitle}`} orgName={orgName} orgAddress={orgAddress}>
+    <EmailLayout
+      preview={`Get your copy of your letters: ${campaignTitle}`}
+      orgName={orgName}
+      orgAddress={orgAddress}
+    >
       <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>
-        Someone, probably you, wrote letters about “{campaignTitle}” to {recipients.join(", ")} on our site and gave this email address for a copy.
-        To get the copy, and the page with each office's contact form and a printable PDF, confirm this address:
+        Someone, probably you, wrote letters about “{campaignTitle}” to {recipients.join(", ")} on our site
+        and gave this email address for a copy. To get the copy, and the page with each office's contact form
+        and a printable PDF, confirm this address:
       </Text>
-      <Button href={confirmUrl} style={button}>Send me my letters</Button>
-      <Text style={paragraph}>Or open this link: <Link href={confirmUrl}>{confirmUrl}</Link>. It works for 7 days.</Text>
+      <Button href={confirmUrl} style={button}>
+        Send me my letters
+      </Button>
+      <Text style={paragraph}>
+        Or open this link: <Link href={confirmUrl}>{confirmUrl}</Link>. It works for 7 days.
+      </Text>
       <Text style={paragraph}>If it was not you, ignore this email: we will send nothing more about it.</Text>
     </EmailLayout>
   );

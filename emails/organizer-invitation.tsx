@@ -12,17 +12,36 @@ export interface OrganizerInvitationProps {
 }
 
 /** An owner invited someone to join as an organizer; the link lets them set a password. */
-export function OrganizerInvitationEmail({ orgName, orgAddress, name, invitedBy, role, acceptUrl, expiresInDays }: OrganizerInvitationProps) {
+export function OrganizerInvitationEmail({
+  orgName,
+  orgAddress,
+  name,
+  invitedBy,
+  role,
+  acceptUrl,
+  expiresInDays,
+}: OrganizerInvitationProps) {
   return (
-    <EmailLayout preview={`${invitedBy} invited you to organize with ${orgName}`} orgName={orgName} orgAddress={orgAddress}>
-      <Heading as="h1" style={{ fontSize: "22px", margin: "16px 0 8px" }}>You are invited to organize</Heading>
+    <EmailLayout
+      preview={`${invitedBy} invited you to organize with ${orgName}`}
+      orgName={orgName}
+      orgAddress={orgAddress}
+    >
+      <Heading as="h1" style={{ fontSize: "22px", margin: "16px 0 8px" }}>
+        You are invited to organize
+      </Heading>
       <Text style={paragraph}>Hello {name},</Text>
       <Text style={paragraph}>
-        {invitedBy} invited you to join {orgName} as {role === "owner" ? "an owner" : `an ${role}`}. Choose a password to accept:
+        {invitedBy} invited you to join {orgName} as {role === "owner" ? "an owner" : `an ${role}`}. Choose a
+        password to accept:
       </Text>
-      <Button href={acceptUrl} style={button}>Accept and set a password</Button>
+      <Button href={acceptUrl} style={button}>
+        Accept and set a password
+      </Button>
       <Text style={paragraph}>Or paste this address into your browser: {acceptUrl}</Text>
-      <Text style={paragraph}>The link works once and expires in {expiresInDays} days. If you did not expect this, ignore it.</Text>
+      <Text style={paragraph}>
+        The link works once and expires in {expiresInDays} days. If you did not expect this, ignore it.
+      </Text>
     </EmailLayout>
   );
 }

@@ -13,18 +13,33 @@ export interface SignatureAlreadySignedProps {
 }
 
 /** Someone signed again with this address (at most three of these per signature). */
-export default function SignatureAlreadySigned({ orgName, orgAddress, firstName, petitionTitle, petitionUrl, confirmUrl }: SignatureAlreadySignedProps) {
+export default function SignatureAlreadySigned({
+  orgName,
+  orgAddress,
+  firstName,
+  petitionTitle,
+  petitionUrl,
+  confirmUrl,
+}: SignatureAlreadySignedProps) {
   return (
-    <EmailLayout preview={`You have already signed: ${petitionTitle}`} orgName={orgName} orgAddress={orgAddress}>
+    <EmailLayout
+      preview={`You have already signed: ${petitionTitle}`}
+      orgName={orgName}
+      orgAddress={orgAddress}
+    >
       <Text style={paragraph}>{firstName ? `Dear ${firstName},` : "Hello,"}</Text>
       <Text style={paragraph}>
-        Someone, probably you, tried to sign the petition “{petitionTitle}” again with this email address. Each address signs once, so
-        nothing has changed.
+        Someone, probably you, tried to sign the petition “{petitionTitle}” again with this email address.
+        Each address signs once, so nothing has changed.
       </Text>
       {confirmUrl ? (
         <>
-          <Text style={paragraph}>Your signature is still waiting for confirmation. It counts once you confirm:</Text>
-          <Button href={confirmUrl} style={button}>Confirm my signature</Button>
+          <Text style={paragraph}>
+            Your signature is still waiting for confirmation. It counts once you confirm:
+          </Text>
+          <Button href={confirmUrl} style={button}>
+            Confirm my signature
+          </Button>
         </>
       ) : (
         <Text style={paragraph}>Your signature is confirmed and counted.</Text>

@@ -12,13 +12,31 @@ export interface SignatureConfirmationProps {
 }
 
 /** Sent once per pending signature (idempotency key signature-confirmation:<id>). */
-export default function SignatureConfirmation({ orgName, orgAddress, firstName, petitionTitle, confirmUrl, notMeUrl }: SignatureConfirmationProps) {
+export default function SignatureConfirmation({
+  orgName,
+  orgAddress,
+  firstName,
+  petitionTitle,
+  confirmUrl,
+  notMeUrl,
+}: SignatureConfirmationProps) {
   return (
-    <EmailLayout preview={`Confirm your signature: ${petitionTitle}`} orgName={orgName} orgAddress={orgAddress}>
+    <EmailLayout
+      preview={`Confirm your signature: ${petitionTitle}`}
+      orgName={orgName}
+      orgAddress={orgAddress}
+    >
       <Text style={paragraph}>{firstName ? `Dear ${firstName},` : "Hello,"}</Text>
-      <Text style={paragraph}>Thank you for signing the petition “{petitionTitle}”. Your signature counts once you confirm your email address:</Text>
-      <Button href={confirmUrl} style={button}>Confirm my signature</Button>
-      <Text style={paragraph}>Or open this link: <Link href={confirmUrl}>{confirmUrl}</Link>. It works for 30 days, on any device.</Text>
+      <Text style={paragraph}>
+        Thank you for signing the petition “{petitionTitle}”. Your signature counts once you confirm your
+        email address:
+      </Text>
+      <Button href={confirmUrl} style={button}>
+        Confirm my signature
+      </Button>
+      <Text style={paragraph}>
+        Or open this link: <Link href={confirmUrl}>{confirmUrl}</Link>. It works for 30 days, on any device.
+      </Text>
       <Text style={paragraph}>
         Did not sign? <Link href={notMeUrl}>It wasn’t me: remove this signature</Link>.
       </Text>

@@ -10,14 +10,25 @@ export interface SignatureConfirmedProps {
 }
 
 /** Thanks after a confirmation (idempotency key signature-confirmed:<id>). */
-export default function SignatureConfirmed({ orgName, orgAddress, firstName, petitionTitle, petitionUrl }: SignatureConfirmedProps) {
+export default function SignatureConfirmed({
+  orgName,
+  orgAddress,
+  firstName,
+  petitionTitle,
+  petitionUrl,
+}: SignatureConfirmedProps) {
   const share = `${petitionUrl}?source=email`;
   return (
-    <EmailLayout preview={`Your signature is confirmed: ${petitionTitle}`} orgName={orgName} orgAddress={orgAddress}>
+    <EmailLayout
+      preview={`Your signature is confirmed: ${petitionTitle}`}
+      orgName={orgName}
+      orgAddress={orgAddress}
+    >
       <Text style={paragraph}>Dear {firstName},</Text>
       <Text style={paragraph}>Your signature on “{petitionTitle}” is confirmed and counted. Thank you.</Text>
       <Text style={paragraph}>
-        The families have waited more than seventy years. Ask one more person to sign: <Link href={share}>{share}</Link>
+        The families have waited more than seventy years. Ask one more person to sign:{" "}
+        <Link href={share}>{share}</Link>
       </Text>
     </EmailLayout>
   );

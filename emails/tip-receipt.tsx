@@ -13,18 +13,34 @@ export interface TipReceiptProps {
 }
 
 /** Sent to a tipster who gave an email address. It never repeats the tip itself. */
-export function TipReceiptEmail({ orgName, orgAddress, reference, name, aboutCase, aboutMedia, attachmentCount, siteUrl }: TipReceiptProps) {
+export function TipReceiptEmail({
+  orgName,
+  orgAddress,
+  reference,
+  name,
+  aboutCase,
+  aboutMedia,
+  attachmentCount,
+  siteUrl,
+}: TipReceiptProps) {
   const about = aboutCase ? `about ${aboutCase}` : aboutMedia ? `about “${aboutMedia}”` : "";
   return (
     <EmailLayout preview={`Your tip reference is ${reference}`} orgName={orgName} orgAddress={orgAddress}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>We received your tip</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        We received your tip
+      </Heading>
       <Text style={paragraph}>{name ? `Dear ${name},` : "Hello,"}</Text>
       <Text style={paragraph}>
-        Thank you for your tip{about ? ` ${about}` : ""}{attachmentCount ? ` and the ${attachmentCount === 1 ? "file" : `${attachmentCount} files`} you attached` : ""}. Every tip is read by our organizers and kept private.
+        Thank you for your tip{about ? ` ${about}` : ""}
+        {attachmentCount
+          ? ` and the ${attachmentCount === 1 ? "file" : `${attachmentCount} files`} you attached`
+          : ""}
+        . Every tip is read by our organizers and kept private.
       </Text>
       <Text style={{ ...paragraph, fontSize: "20px", fontWeight: "bold" }}>Your reference: {reference}</Text>
       <Text style={paragraph}>
-        Please quote this reference if you write to us again about the same matter. We may contact you if we need to know more. For your privacy, this email does not repeat what you wrote.
+        Please quote this reference if you write to us again about the same matter. We may contact you if we
+        need to know more. For your privacy, this email does not repeat what you wrote.
       </Text>
       <Text style={paragraph}>{siteUrl}</Text>
     </EmailLayout>

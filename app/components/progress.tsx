@@ -3,11 +3,19 @@ export function Progress({ value, goal, label }: { value: number; goal: number; 
   const percent = goal > 0 ? Math.min(100, Math.round((value / goal) * 100)) : 0;
   return (
     <div className="progress">
-      <div className="progress__bar" role="progressbar" aria-valuenow={value} aria-valuemin={0} aria-valuemax={goal} aria-label={label}>
+      <div
+        className="progress__bar"
+        role="progressbar"
+        aria-valuenow={value}
+        aria-valuemin={0}
+        aria-valuemax={goal}
+        aria-label={label}
+      >
         <div className="progress__fill" style={{ width: `${percent}%` }} />
       </div>
       <div className="progress__label">
-        <strong>{value.toLocaleString("en-US")}</strong> of {goal.toLocaleString("en-US")} {label.toLowerCase()} ({percent}%)
+        <strong>{value.toLocaleString("en-US")}</strong> of {goal.toLocaleString("en-US")}{" "}
+        {label.toLowerCase()} ({percent}%)
       </div>
     </div>
   );

@@ -19,11 +19,23 @@ export function TipForm({ values, fields, message, about, honeypot }: TipFormPro
       {about.case || about.media ? (
         <div className="panel tip-about">
           <p>
-            About {about.case ? <>the case of <Link to={`/cases/${about.case.slug}`}>{about.case.fullName}</Link></> : null}
+            About{" "}
+            {about.case ? (
+              <>
+                the case of <Link to={`/cases/${about.case.slug}`}>{about.case.fullName}</Link>
+              </>
+            ) : null}
             {about.case && about.media ? " and " : null}
-            {about.media ? <>the help-identify item <Link to={`/cases/help-identify#${about.media.slug}`}>{about.media.title}</Link></> : null}
+            {about.media ? (
+              <>
+                the help-identify item{" "}
+                <Link to={`/cases/help-identify#${about.media.slug}`}>{about.media.title}</Link>
+              </>
+            ) : null}
           </p>
-          <p className="small"><Link to="/tips/new">Send a general tip instead</Link></p>
+          <p className="small">
+            <Link to="/tips/new">Send a general tip instead</Link>
+          </p>
           {about.case ? <input type="hidden" name="case" value={about.case.slug} /> : null}
           {about.media ? <input type="hidden" name="media" value={about.media.slug} /> : null}
         </div>
@@ -41,9 +53,15 @@ export function TipForm({ values, fields, message, about, honeypot }: TipFormPro
       <div>
         <label htmlFor="attachments">Photos or documents (optional)</label>
         <span id="attachments-hint" className="hint">
-          Up to {TIP_LIMITS.maxFiles} files: images (JPEG, PNG, WebP, GIF) or PDF, {TIP_LIMITS.maxFileBytes / 1024 / 1024} MB each. Photos are saved again without their hidden data, such as where they were taken.
+          Up to {TIP_LIMITS.maxFiles} files: images (JPEG, PNG, WebP, GIF) or PDF,{" "}
+          {TIP_LIMITS.maxFileBytes / 1024 / 1024} MB each. Photos are saved again without their hidden data,
+          such as where they were taken.
         </span>
-        {fields.attachments ? <p id="attachments-error" className="field-error">{fields.attachments}</p> : null}
+        {fields.attachments ? (
+          <p id="attachments-error" className="field-error">
+            {fields.attachments}
+          </p>
+        ) : null}
         <input
           id="attachments"
           name="attachments"
@@ -56,18 +74,48 @@ export function TipForm({ values, fields, message, about, honeypot }: TipFormPro
       </div>
       <fieldset className="stack">
         <legend>How we can reach you (all optional)</legend>
-        <p className="hint">You may stay anonymous. If you give an email address, we send you a receipt with your reference.</p>
-        <TextField name="name" label="Your name" autoComplete="name" defaultValue={values.name} maxLength={120} error={fields.name} />
-        <TextField name="email" label="Email" type="email" autoComplete="email" defaultValue={values.email} maxLength={254} error={fields.email} />
-        <TextField name="phone" label="Phone" type="tel" autoComplete="tel" defaultValue={values.phone} maxLength={40} error={fields.phone} />
+        <p className="hint">
+          You may stay anonymous. If you give an email address, we send you a receipt with your reference.
+        </p>
+        <TextField
+          name="name"
+          label="Your name"
+          autoComplete="name"
+          defaultValue={values.name}
+          maxLength={120}
+          error={fields.name}
+        />
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          defaultValue={values.email}
+          maxLength={254}
+          error={fields.email}
+        />
+        <TextField
+          name="phone"
+          label="Phone"
+          type="tel"
+          autoComplete="tel"
+          defaultValue={values.phone}
+          maxLength={40}
+          error={fields.phone}
+        />
       </fieldset>
       <div className="hp-field">
         <label htmlFor={honeypot}>Leave this field empty</label>
         <input id={honeypot} name={honeypot} type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      <p className="small muted">Tips are never published. Only this site's organizers read them; they may pass a credible tip to the Defense POW/MIA Accounting Agency (DPAA).</p>
+      <p className="small muted">
+        Tips are never published. Only this site's organizers read them; they may pass a credible tip to the
+        Defense POW/MIA Accounting Agency (DPAA).
+      </p>
       <div>
-        <button className="button" type="submit" disabled={busy}>{busy ? "Sending…" : "Send the tip"}</button>
+        <button className="button" type="submit" disabled={busy}>
+          {busy ? "Sending…" : "Send the tip"}
+        </button>
       </div>
     </Form>
   );

@@ -30,8 +30,16 @@ export const taskList: { [K in TaskName]: Task } = {
 export const crontab: string[] = [
   cronLine("*/15 * * * *", "send_tip_digest", "?max=3"),
   // petitions: the two self-rescheduling loops are restarted by cron if ever lost; IP hashes purged nightly
-  cronLine("* * * * *", "roll_up_signatures", "?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10"),
-  cronLine("* * * * *", "send_signature_emails", "?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10"),
+  cronLine(
+    "* * * * *",
+    "roll_up_signatures",
+    "?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10",
+  ),
+  cronLine(
+    "* * * * *",
+    "send_signature_emails",
+    "?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10",
+  ),
   cronLine("17 3 * * *", "purge_signature_ip_hashes"),
   cronLine("* * * * *", "resume_mailings"),
   cronLine("41 * * * *", "prune_login_attempts"),

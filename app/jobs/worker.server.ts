@@ -10,7 +10,11 @@ export interface WorkerHandle {
 
 const RESTART_DELAY_MS = 5_000;
 
-async function startRunner(connectionString: string, concurrency: number, settings: Partial<PoolSettings>): Promise<Runner> {
+async function startRunner(
+  connectionString: string,
+  concurrency: number,
+  settings: Partial<PoolSettings>,
+): Promise<Runner> {
   // Our own bounded pool whose clients all handle connection errors (createPool): a dropped
   // connection fails the job that was using it (graphile-worker retries it) and the worker's
   // loops reconnect when PostgreSQL is back.
@@ -33,7 +37,12 @@ async function startRunner(connectionString: string, concurrency: number, settin
     await stop().catch(() => undefined);
     await pgPool.end().catch(() => undefined);
   };
-  for (const job of startupJobs) await runner.addJob(job.task, {}, { jobKey: job.jobKey, jobKeyMode: "preserve_run_at", priority: job.priority });
+  for (const job of startupJobs)
+    await runner.addJob(
+      job.task,
+      {},
+      { jobKey: job.jobKey, jobKeyMode: "preserve_run_at", priority: job.priority },
+    );
   return runner;
 }
 
@@ -42,7 +51,11 @@ async function startRunner(connectionString: string, concurrency: number, settin
  * running: if the worker pool gives up (PostgreSQL gone for longer than its retries), it is
  * started again every few seconds until the database answers, without a process restart.
  */
-export async function startWorker(connectionString: string, concurrency: number, settings: Partial<PoolSettings> = {}): Promise<WorkerHandle> {
+export async function startWorker(
+  connectionString: string,
+  concurrency: number,
+  settings: Partial<PoolSettings> = {},
+): Promise<WorkerHandle> {
   let stopped = false;
   let current: Runner | undefined = await startRunner(connectionString, concurrency, settings);
   let wake: (() => void) | undefined;
@@ -61,7 +74,10 @@ export async function startWorker(connectionString: string, concurrency: number,
       });
       if (stopped) return;
       current = await startRunner(connectionString, concurrency, settings).catch((error) => {
-        if (!isStopping()) log.warn("The background worker could not start yet.", { error: error instanceof Error ? error.message : String(error) });
+        if (!isStopping())
+          log.warn("The background worker could not start yet.", {
+            error: error instanceof Error ? error.message : String(error),
+          });
         return undefined;
       });
     }

@@ -11,11 +11,22 @@ export function errorEnvelope(code: string, message: string, fields?: FieldError
 }
 
 /** The API's error answer for Remix routes (Express handlers use sendError in express-http.server.ts). */
-export function apiError(status: number, code: string, message: string, fields?: FieldErrors, headers?: Record<string, string>) {
-  return Response.json(errorEnvelope(code, message, fields), { status, headers: { "Cache-Control": "no-store", ...headers } });
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  fields?: FieldErrors,
+  headers?: Record<string, string>,
+) {
+  return Response.json(errorEnvelope(code, message, fields), {
+    status,
+    headers: { "Cache-Control": "no-store", ...headers },
+  });
 }
 
 /** 405 in the API's shape, for an API route that only answers some methods. */
 export function methodNotAllowed(allow: string) {
-  return apiError(405, "method_not_allowed", `Use ${allow.split(",").join(" or ")}.`, undefined, { Allow: allow });
+  return apiError(405, "method_not_allowed", `Use ${allow.split(",").join(" or ")}.`, undefined, {
+    Allow: allow,
+  });
 }

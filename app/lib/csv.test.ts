@@ -2,7 +2,14 @@ import { csvCell, csvRow } from "./csv";
 
 describe("csvCell", () => {
   it("neutralises spreadsheet formulas", () => {
-    expect(["=1+1", "+1", "-1", "@A1", "\tx", "\rx"].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "\"'\rx\""]);
+    expect(["=1+1", "+1", "-1", "@A1", "\tx", "\rx"].map(csvCell)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@A1",
+      "'\tx",
+      '"\'\rx"',
+    ]);
     expect(csvCell("=HYPERLINK()")).toBe("'=HYPERLINK()");
     expect(csvCell("a=1")).toBe("a=1");
   });
@@ -23,6 +30,6 @@ describe("csvCell", () => {
 
 describe("csvRow", () => {
   it("joins cells with commas and ends the record with CRLF", () => {
-    expect(csvRow(["id", "=cmd", null, 'say "hi"'])).toBe("id,'=cmd,,\"say \"\"hi\"\"\"\r\n");
+    expect(csvRow(["id", "=cmd", null, 'say "hi"'])).toBe('id,\'=cmd,,"say ""hi"""\r\n');
   });
 });

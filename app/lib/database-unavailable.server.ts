@@ -12,23 +12,31 @@ import { log } from "./log.server";
  */
 
 export const DATABASE_UNAVAILABLE_CODE = "database_unavailable";
-const API_MESSAGE = "The database is not answering just now. Nothing was changed by this request; please retry shortly.";
-const PAGE_MESSAGE = "Our database is not answering just now. Nothing was lost: please try again in a few seconds.";
-
+const API_MESSAGE =
+  "The database is not answering just now. Nothing was changed by this request; please retry shortly.";
+const PAGE_MESSAGE =
+  "Our database is not answering just now. Nothing was lost: please try again in a few seconds.";
 
 function retryAfter(): string {
   return String(env().DB_RETRY_AFTER_SECONDS);
 }
 
 function note(pathname: string, error: unknown) {
-  log.warn("database unavailable", { url: pathname, error: error instanceof Error ? error.message : String(error) });
+  log.warn("database unavailable", {
+    url: pathname,
+    error: error instanceof Error ? error.message : String(error),
+  });
 }
 
 /** The 503 Response for a Remix loader or action (thrown, so pages render the error boundary). */
 export function databaseUnavailableResponse(pathname: string): Response {
   const response = wantsJson(pathname)
     ? apiError(503, DATABASE_UNAVAILABLE_CODE, API_MESSAGE)
-    : new Response(PAGE_MESSAGE, { status: 503, statusText: "Service Unavailable", headers: { "Cache-Control": "no-store" } });
+    : new Response(PAGE_MESSAGE, {
+        status: 503,
+        statusText: "Service Unavailable",
+        headers: { "Cache-Control": "no-store" },
+      });
   response.headers.set("Retry-After", retryAfter());
   return response;
 }
@@ -73,7 +81,11 @@ export function withDatabaseFaults(build: ServerBuild): ServerBuild {
     Object.entries(build.routes).map(([id, route]) => {
       const module = route.module as unknown as { loader?: RouteFn; action?: RouteFn };
       if (!module.loader && !module.action) return [id, route];
-      const guarded = { ...route.module, ...(module.loader ? { loader: guard(module.loader) } : {}), ...(module.action ? { action: guard(module.action) } : {}) };
+      const guarded = {
+        ...route.module,
+        ...(module.loader ? { loader: guard(module.loader) } : {}),
+        ...(module.action ? { action: guard(module.action) } : {}),
+      };
       return [id, { ...route, module: guarded }];
     }),
   );

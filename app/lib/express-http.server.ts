@@ -12,14 +12,25 @@ export type FastRoute = { method: "get" | "post"; path: string; handler: Request
 
 /** Paths whose errors are JSON (the API and the provider webhooks). */
 
-export function sendError(req: Pick<Request, "path">, res: Response, status: number, code: string, message: string, fields?: FieldErrors) {
+export function sendError(
+  req: Pick<Request, "path">,
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  fields?: FieldErrors,
+) {
   res.status(status).setHeader("Cache-Control", "no-store");
   if (wantsJson(req.path)) res.json(errorEnvelope(code, message, fields));
   else res.type("text/plain; charset=utf-8").send(message);
 }
 
 /** A fast route: its handler's rejections reach the last error handler instead of escaping. */
-export function fastRoute(method: FastRoute["method"], path: string, handler: (req: Request, res: Response) => Promise<unknown> | unknown): FastRoute {
+export function fastRoute(
+  method: FastRoute["method"],
+  path: string,
+  handler: (req: Request, res: Response) => Promise<unknown> | unknown,
+): FastRoute {
   return { method, path, handler: (req, res, next) => Promise.resolve(handler(req, res)).catch(next) };
 }
 
@@ -44,10 +55,20 @@ export function readBody(req: Request, limit: number): Promise<string | null> {
 }
 
 /** A JSON object body, or the error already sent (415, 413, 400 with fields). */
-export async function readJson(req: Request, res: Response, limit: number): Promise<Record<string, unknown> | null> {
+export async function readJson(
+  req: Request,
+  res: Response,
+  limit: number,
+): Promise<Record<string, unknown> | null> {
   const tooLarge = () => {
     res.set("Connection", "close");
-    sendError(req, res, 413, "payload_too_large", `The request is too large (limit ${Math.round(limit / 1024)} kB).`);
+    sendError(
+      req,
+      res,
+      413,
+      "payload_too_large",
+      `The request is too large (limit ${Math.round(limit / 1024)} kB).`,
+    );
     return null;
   };
   const type = req.headers["content-type"];
@@ -76,11 +97,19 @@ export function lastErrorHandler(onError: (error: unknown) => void) {
 }
 
 /** What Node answers a request it cannot parse (raw non-ASCII bytes in the path, bad headers): a readable 400. */
-export function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: import("node:stream").Duplex) {
+export function answerClientError(
+  error: NodeJS.ErrnoException & { rawPacket?: Buffer },
+  socket: import("node:stream").Duplex,
+) {
   if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
-  const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+  const status =
+    error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
   const message = "The request could not be read: its address or headers are malformed.";
   const path = /^[A-Z]+ (\S+)/.exec(error.rawPacket?.toString("latin1") ?? "")?.[1] ?? "";
-  const [type, body] = wantsJson(path) ? ["application/json", JSON.stringify(errorEnvelope("malformed_request", message))] : ["text/plain; charset=utf-8", `${message}\n`];
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const [type, body] = wantsJson(path)
+    ? ["application/json", JSON.stringify(errorEnvelope("malformed_request", message))]
+    : ["text/plain; charset=utf-8", `${message}\n`];
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -46,7 +46,11 @@ export const placeName = (label: string) =>
 
 /** A name in one field (a donor, a tipster, an organizer): at most 120 printable characters. */
 const fullNameText = (message: string) =>
-  z.string({ error: message }).trim().max(FULL_NAME_MAX, `Names are at most ${FULL_NAME_MAX} characters.`).refine(hasNoControlCharacters, "The name contains characters we cannot accept.");
+  z
+    .string({ error: message })
+    .trim()
+    .max(FULL_NAME_MAX, `Names are at most ${FULL_NAME_MAX} characters.`)
+    .refine(hasNoControlCharacters, "The name contains characters we cannot accept.");
 export const fullName = (message = "Enter a name.") => fullNameText(message).pipe(z.string().min(1, message));
 /** The same, optional: empty becomes null. */
 export const optionalFullName = fullNameText("Names are text.")
@@ -67,7 +71,8 @@ const emailText = (message: string) =>
 const EMAIL_FORMAT = "Enter an email address like name@example.org.";
 
 /** A required email address, trimmed (compare it through normalizeEmail). */
-export const email = (message = "Enter your email address.") => emailText(message).min(1, message).pipe(z.email(EMAIL_FORMAT));
+export const email = (message = "Enter your email address.") =>
+  emailText(message).min(1, message).pipe(z.email(EMAIL_FORMAT));
 
 /** An optional email address: empty becomes null, anything else must be an address. */
 export const optionalEmail = emailText("Enter an email address, or leave it empty.")
@@ -80,12 +85,7 @@ export const US_ZIP_MESSAGE = "A ZIP code is 5 digits, e.g. 05401 (or ZIP+4, e.g
 
 /** A US ZIP code or ZIP+4 ("05401", "05401-1234", "054011234"), normalised to "05401" or "05401-1234". */
 export const usZip = (message = "Enter your ZIP code.") =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .regex(US_ZIP, US_ZIP_MESSAGE)
-    .transform(normalizeUsZip);
+  z.string({ error: message }).trim().min(1, message).regex(US_ZIP, US_ZIP_MESSAGE).transform(normalizeUsZip);
 
 /** "054011234" and "05401-1234" both become "05401-1234"; call only on a valid ZIP (isUsZip). */
 export function normalizeUsZip(zip: string): string {
@@ -108,7 +108,11 @@ export function isPostcode(value: string): boolean {
 export const POSTCODE_MESSAGE = "Enter a postal code with letters, digits and spaces.";
 
 /** Free text a supporter writes (a comment, a note, a tip): at most `max` characters, no control characters. */
-export const freeText = (label: string, max: number, message = `${label} is at most ${max.toLocaleString("en-US")} characters.`) =>
+export const freeText = (
+  label: string,
+  max: number,
+  message = `${label} is at most ${max.toLocaleString("en-US")} characters.`,
+) =>
   z
     .string({ error: `${label} is text.` })
     .trim()

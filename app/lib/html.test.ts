@@ -2,7 +2,9 @@ import { escapeHtml } from "./html";
 
 describe("escapeHtml", () => {
   it("escapes the characters that end content or a quoted attribute", () => {
-    expect(escapeHtml(`<script>alert("x")</script>`)).toBe("&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;");
+    expect(escapeHtml(`<script>alert("x")</script>`)).toBe(
+      "&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;",
+    );
     expect(escapeHtml(`O'Brien & Sons`)).toBe("O&#39;Brien &#38; Sons");
   });
 

@@ -8,7 +8,8 @@ import { sendError } from "./express-http.server";
  * Each gets a 4xx with a readable message (the API's error shape under /api and /webhooks).
  */
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
 
 export function validHost(value: string): boolean {
   const m = HOST.exec(value);
@@ -25,9 +26,11 @@ export function addressProblem(url: string): string | null {
   } catch {
     return "The address is not valid: it has a broken percent-encoding or bytes that are not UTF-8.";
   }
-  if (decoded.includes("\u0000") || /%00/i.test(query)) return "The address is not valid: it holds a NUL byte.";
+  if (decoded.includes("\u0000") || /%00/i.test(query))
+    return "The address is not valid: it holds a NUL byte.";
   // eslint-disable-next-line no-control-regex
-  if (/[\u0001-\u001f\u007f]/.test(decoded)) return "The address is not valid: it holds a control character (a line break or tab).";
+  if (/[\u0001-\u001f\u007f]/.test(decoded))
+    return "The address is not valid: it holds a control character (a line break or tab).";
   return null;
 }
 
@@ -39,14 +42,31 @@ export function requestGuard() {
     }
     const problem = addressProblem(req.originalUrl);
     if (problem) return sendError(req, res, 400, "invalid_address", problem);
-    if (wantsJson(req.path) && /[?&]_data=/.test(req.originalUrl)) return sendError(req, res, 400, "invalid_request", "_data is not a parameter of the API.");
+    if (wantsJson(req.path) && /[?&]_data=/.test(req.originalUrl))
+      return sendError(req, res, 400, "invalid_request", "_data is not a parameter of the API.");
     const host = req.headers.host;
-    if (host === undefined || !validHost(host)) return sendError(req, res, 400, "invalid_host", "The Host header is missing or not a valid host name and port.");
+    if (host === undefined || !validHost(host))
+      return sendError(
+        req,
+        res,
+        400,
+        "invalid_host",
+        "The Host header is missing or not a valid host name and port.",
+      );
     const forwarded = req.headers["x-forwarded-host"];
     if (forwarded !== undefined) {
       // Proxies may chain a list; each entry must be a host. The first is the one the client used.
-      const hosts = String(forwarded).split(",").map((h) => h.trim());
-      if (!hosts.every(validHost)) return sendError(req, res, 400, "invalid_host", "The X-Forwarded-Host header is not a valid host name and port.");
+      const hosts = String(forwarded)
+        .split(",")
+        .map((h) => h.trim());
+      if (!hosts.every(validHost))
+        return sendError(
+          req,
+          res,
+          400,
+          "invalid_host",
+          "The X-Forwarded-Host header is not a valid host name and port.",
+        );
       req.headers["x-forwarded-host"] = hosts[0];
     }
     next();

@@ -8,30 +8,39 @@ export default function About() {
     <div className="wrap page prose">
       <h1>About this site</h1>
       <p className="lead">
-        This is a campaign site run by families, veterans and investigators of American servicemen who were held by North Korea, China and
-        the Soviet Union after the Korean War and during the Cold War, and never returned.
+        This is a campaign site run by families, veterans and investigators of American servicemen who were
+        held by North Korea, China and the Soviet Union after the Korean War and during the Cold War, and
+        never returned.
       </p>
       <h2>Why it exists</h2>
       <p>
-        About 8,000 Americans are still unaccounted for from the Korean War. Declassified U.S. records say the communist side kept some
-        prisoners after the 1953 armistice. In 1954 the United States formally asked the Soviet government to return American prisoners
-        taken from Korea; the Soviets denied holding any. Many records more than fifty years old are still classified.
+        About 8,000 Americans are still unaccounted for from the Korean War. Declassified U.S. records say the
+        communist side kept some prisoners after the 1953 armistice. In 1954 the United States formally asked
+        the Soviet government to return American prisoners taken from Korea; the Soviets denied holding any.
+        Many records more than fifty years old are still classified.
       </p>
       <p>
-        We ask the government to keep looking: a permanent director for the Pentagon's accounting agency, direct questions to Moscow and
-        Beijing, and the release of the files.
+        We ask the government to keep looking: a permanent director for the Pentagon's accounting agency,
+        direct questions to Moscow and Beijing, and the release of the files.
       </p>
       <h2>What you can do here</h2>
       <ul>
-        <li><Link to="/">Join a campaign</Link>: sign, write to your members of Congress, or give.</li>
-        <li><Link to="/cases">Read the case files</Link> of the men we know by name.</li>
-        <li><Link to="/tips/new">Send a tip</Link> if you recognise someone or know something about a case.</li>
+        <li>
+          <Link to="/">Join a campaign</Link>: sign, write to your members of Congress, or give.
+        </li>
+        <li>
+          <Link to="/cases">Read the case files</Link> of the men we know by name.
+        </li>
+        <li>
+          <Link to="/tips/new">Send a tip</Link> if you recognise someone or know something about a case.
+        </li>
       </ul>
       <h2>Privacy</h2>
       <p>
-        We never show your email address, street address or tips publicly. Your name appears on a petition only if you choose to show it.
-        We send you campaign updates only if you ask for them, and every update has a one-click unsubscribe link. Tips are read only by our
-        organizers, and every time an organizer opens one it is recorded.
+        We never show your email address, street address or tips publicly. Your name appears on a petition
+        only if you choose to show it. We send you campaign updates only if you ask for them, and every update
+        has a one-click unsubscribe link. Tips are read only by our organizers, and every time an organizer
+        opens one it is recorded.
       </p>
     </div>
   );

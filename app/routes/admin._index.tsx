@@ -19,20 +19,34 @@ export default function Dashboard() {
     <>
       <h1>Dashboard</h1>
       <ul className="stats">
-        <li><strong>{counts.live}</strong> live campaigns</li>
-        <li><strong>{counts.draft}</strong> drafts</li>
-        <li><strong>{counts.won}</strong> won</li>
-        <li><strong>{counts.closed}</strong> closed</li>
+        <li>
+          <strong>{counts.live}</strong> live campaigns
+        </li>
+        <li>
+          <strong>{counts.draft}</strong> drafts
+        </li>
+        <li>
+          <strong>{counts.won}</strong> won
+        </li>
+        <li>
+          <strong>{counts.closed}</strong> closed
+        </li>
       </ul>
       <h2>Campaigns</h2>
       <table className="data">
         <thead>
-          <tr><th>Campaign</th><th>Status</th><th>Updated</th></tr>
+          <tr>
+            <th>Campaign</th>
+            <th>Status</th>
+            <th>Updated</th>
+          </tr>
         </thead>
         <tbody>
           {campaigns.map((c) => (
             <tr key={c.id}>
-              <td><Link to={`/admin/campaigns/${c.id}`}>{c.title}</Link></td>
+              <td>
+                <Link to={`/admin/campaigns/${c.id}`}>{c.title}</Link>
+              </td>
               <td>{c.status}</td>
               <td>{<DateTime value={c.updatedAt} />}</td>
             </tr>
@@ -42,16 +56,24 @@ export default function Dashboard() {
       <h2>Members of Congress data</h2>
       {congress.importedAt ? (
         <p>
-          Imported {<DateTime value={congress.importedAt} />} from data dated {congress.sourceDate ?? "unknown"}
-          {congress.counts ? ` (${Object.entries(congress.counts).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).join(", ")})` : ""}.
+          Imported {<DateTime value={congress.importedAt} />} from data dated{" "}
+          {congress.sourceDate ?? "unknown"}
+          {congress.counts
+            ? ` (${Object.entries(congress.counts)
+                .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
+                .join(", ")})`
+            : ""}
+          .
         </p>
       ) : (
-        <p className="warning">Members of Congress are not loaded. Run <code>npm run data:import</code>.</p>
+        <p className="warning">
+          Members of Congress are not loaded. Run <code>npm run data:import</code>.
+        </p>
       )}
       {congress.stale ? (
         <p className="warning">
-          This data describes a Congress whose term ended on {congress.congressEnds}. Import the current roster and district maps before
-          supporters write letters.
+          This data describes a Congress whose term ended on {congress.congressEnds}. Import the current
+          roster and district maps before supporters write letters.
         </p>
       ) : congress.congressEnds ? (
         <p className="muted">Valid until the current Congress ends on {congress.congressEnds}.</p>

@@ -28,15 +28,47 @@ export default function Account() {
   return (
     <>
       <h1>My account</h1>
-      <p>{me.name} · {me.email} · {me.role}</p>
+      <p>
+        {me.name} · {me.email} · {me.role}
+      </p>
       <h2>Change password</h2>
-      {actionData?.done ? <p className="notice" role="status">Password changed. Your other sessions have been signed out.</p> : null}
+      {actionData?.done ? (
+        <p className="notice" role="status">
+          Password changed. Your other sessions have been signed out.
+        </p>
+      ) : null}
       <FormError message={actionData?.message} />
       <Form method="post" className="stack">
-        <TextField name="current" type="password" label="Current password" autoComplete="current-password" required error={fields.current} />
-        <TextField name="next" type="password" label="New password" hint="At least 12 characters." autoComplete="new-password" required error={fields.next} />
-        <TextField name="confirm" type="password" label="New password again" autoComplete="new-password" required error={fields.confirm} />
-        <div><button className="button" type="submit">Change password</button></div>
+        <TextField
+          name="current"
+          type="password"
+          label="Current password"
+          autoComplete="current-password"
+          required
+          error={fields.current}
+        />
+        <TextField
+          name="next"
+          type="password"
+          label="New password"
+          hint="At least 12 characters."
+          autoComplete="new-password"
+          required
+          error={fields.next}
+        />
+        <TextField
+          name="confirm"
+          type="password"
+          label="New password again"
+          autoComplete="new-password"
+          required
+          error={fields.confirm}
+        />
+        <div>
+          <button className="button" type="submit">
+            Change password
+          </button>
+        </div>
       </Form>
     </>
   );

@@ -6,13 +6,28 @@ import { CampaignStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
 import { availableTransitions, type CampaignTransition } from "~/modules/campaigns/campaigns";
-import { campaignFormValues, campaignTransitionSchema, parseCampaignForm } from "~/modules/campaigns/campaigns.schema";
-import { getCampaignForEdit, listTargetOptions, previewMarkdown, transitionCampaign, updateCampaign } from "~/modules/campaigns/campaigns.server";
+import {
+  campaignFormValues,
+  campaignTransitionSchema,
+  parseCampaignForm,
+} from "~/modules/campaigns/campaigns.schema";
+import {
+  getCampaignForEdit,
+  listTargetOptions,
+  previewMarkdown,
+  transitionCampaign,
+  updateCampaign,
+} from "~/modules/campaigns/campaigns.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
 
-const TRANSITION_LABELS: Record<CampaignTransition, string> = { publish: "Publish", close: "Close", reopen: "Reopen", "mark-won": "Mark as won" };
+const TRANSITION_LABELS: Record<CampaignTransition, string> = {
+  publish: "Publish",
+  close: "Close",
+  reopen: "Reopen",
+  "mark-won": "Mark as won",
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -30,11 +45,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = campaignTransitionSchema.safeParse({ transition: form.get("transition") });
     if (!parsed.success) return invalid({}, { message: "Unknown action.", preview: null, values: null });
     const result = await transitionCampaign(organizer.id, id, parsed.data.transition);
-    if (!result.ok) return data({ message: result.message, fields: {}, preview: null, values: null }, { status: 409 });
+    if (!result.ok)
+      return data({ message: result.message, fields: {}, preview: null, values: null }, { status: 409 });
     throw redirect(`/admin/campaigns/${id}?status=${result.status}`);
   }
   const values = campaignFormValues(form);
-  if (intent === "preview") return data({ message: null, fields: {}, preview: previewMarkdown(values.bodyMd), values });
+  if (intent === "preview")
+    return data({ message: null, fields: {}, preview: previewMarkdown(values.bodyMd), values });
   const parsed = parseCampaignForm(form);
   if (!parsed.success) return invalid(parsed.error, { message: null, preview: null, values });
   const result = await updateCampaign(organizer.id, id, parsed.data);
@@ -54,7 +71,9 @@ export default function EditCampaign() {
   const values = actionData?.values ?? stored;
   return (
     <>
-      <p><Link to="/admin/campaigns">← Campaigns</Link></p>
+      <p>
+        <Link to="/admin/campaigns">← Campaigns</Link>
+      </p>
       <h1>{campaign.title}</h1>
       <div className="toolbar">
         <CampaignStatusBadge status={campaign.status} />
@@ -63,14 +82,28 @@ export default function EditCampaign() {
           ? availableTransitions(campaign.status).map((t) => (
               <Form method="post" key={t} className="inline-form">
                 <input type="hidden" name="intent" value="transition" />
-                <button className="button button--small" type="submit" name="transition" value={t}>{TRANSITION_LABELS[t]}</button>
+                <button className="button button--small" type="submit" name="transition" value={t}>
+                  {TRANSITION_LABELS[t]}
+                </button>
               </Form>
             ))
           : null}
       </div>
-      {params.get("saved") ? <p className="notice" role="status">Saved.</p> : null}
-      {params.get("created") ? <p className="notice" role="status">Draft created. Publish it when it is ready.</p> : null}
-      {params.get("status") ? <p className="notice" role="status">The campaign is now {params.get("status")}.</p> : null}
+      {params.get("saved") ? (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      ) : null}
+      {params.get("created") ? (
+        <p className="notice" role="status">
+          Draft created. Publish it when it is ready.
+        </p>
+      ) : null}
+      {params.get("status") ? (
+        <p className="notice" role="status">
+          The campaign is now {params.get("status")}.
+        </p>
+      ) : null}
       {!canEdit ? <p className="warning">Your role can read campaigns but not change them.</p> : null}
       <CampaignForm
         key={JSON.stringify(values)}

@@ -17,7 +17,13 @@ export default function AdminCampaigns() {
   return (
     <>
       <h1>Campaigns</h1>
-      {canEdit ? <p><Link className="button" to="/admin/campaigns/new">New campaign</Link></p> : null}
+      {canEdit ? (
+        <p>
+          <Link className="button" to="/admin/campaigns/new">
+            New campaign
+          </Link>
+        </p>
+      ) : null}
       <DataTable
         rows={campaigns}
         rowKey={(c) => c.id}

@@ -17,7 +17,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await requireForm(request);
   const parsed = parseCampaignForm(form);
   const values = campaignFormValues(form);
-  if (form.get("intent") === "preview") return data({ fields: {}, preview: previewMarkdown(String(form.get("bodyMd") ?? "")), values });
+  if (form.get("intent") === "preview")
+    return data({ fields: {}, preview: previewMarkdown(String(form.get("bodyMd") ?? "")), values });
   if (!parsed.success) return invalid(parsed.error, { preview: null, values });
   const result = await createCampaign(organizer.id, parsed.data);
   if (!result.ok) return invalid(result.fields, { preview: null, values });
@@ -30,7 +31,9 @@ export default function NewCampaign() {
   return (
     <>
       <h1>New campaign</h1>
-      <p className="muted">New campaigns start as drafts; publish them from the campaign's page when ready.</p>
+      <p className="muted">
+        New campaigns start as drafts; publish them from the campaign's page when ready.
+      </p>
       <CampaignForm
         key={JSON.stringify(actionData?.values ?? {})}
         values={actionData?.values ?? {}}

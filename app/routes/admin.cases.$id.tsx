@@ -17,7 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
   const found = await getCaseForEdit(idParam(params.id, "No case file has that number."));
   if (!found) notFound("No case file has that number.");
-  return { c: { ...found, timeline: formatTimeline(found.facts) }, documents: await caseDocuments(found.id), canEdit: can(organizer.role, "edit-content") };
+  return {
+    c: { ...found, timeline: formatTimeline(found.facts) },
+    documents: await caseDocuments(found.id),
+    canEdit: can(organizer.role, "edit-content"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,12 +43,31 @@ export default function EditCase() {
   const values = actionData?.values ?? c;
   return (
     <>
-      <p><Link to="/admin/cases">← Case files</Link></p>
+      <p>
+        <Link to="/admin/cases">← Case files</Link>
+      </p>
       <h1>{c.fullName}</h1>
-      {c.published ? <p><a href={`/cases/${c.slug}`}>View public page</a></p> : <p className="muted">Not published.</p>}
-      {params.get("saved") ? <p className="notice" role="status">Saved.</p> : null}
+      {c.published ? (
+        <p>
+          <a href={`/cases/${c.slug}`}>View public page</a>
+        </p>
+      ) : (
+        <p className="muted">Not published.</p>
+      )}
+      {params.get("saved") ? (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      ) : null}
       {!canEdit ? <p className="warning">Your role can read case files but not change them.</p> : null}
-      <CaseForm key={JSON.stringify(values)} values={values} fields={actionData?.fields} preview={actionData?.preview} readOnly={!canEdit} submitLabel="Save changes" />
+      <CaseForm
+        key={JSON.stringify(values)}
+        values={values}
+        fields={actionData?.fields}
+        preview={actionData?.preview}
+        readOnly={!canEdit}
+        submitLabel="Save changes"
+      />
       <CaseUploads documents={documents} result={upload} readOnly={!canEdit} />
     </>
   );

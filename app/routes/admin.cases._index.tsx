@@ -21,24 +21,41 @@ export default function AdminCases() {
     <>
       <h1>Case files</h1>
       <div className="toolbar">
-        {canEdit ? <Link className="button" to="/admin/cases/new">New case file</Link> : null}
+        {canEdit ? (
+          <Link className="button" to="/admin/cases/new">
+            New case file
+          </Link>
+        ) : null}
         <Link to="/admin/media">Help-identify media</Link>
         <Form method="get" className="search-form" role="search">
-          <label htmlFor="q" className="visually-hidden">Search case files</label>
+          <label htmlFor="q" className="visually-hidden">
+            Search case files
+          </label>
           <input id="q" type="search" name="q" defaultValue={q} placeholder="Search" />
-          <button className="button button--secondary button--small" type="submit">Search</button>
+          <button className="button button--secondary button--small" type="submit">
+            Search
+          </button>
         </Form>
       </div>
       <table className="data">
         <thead>
-          <tr><th>Name</th><th>Conflict</th><th>Status</th><th>Updated</th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Conflict</th>
+            <th>Status</th>
+            <th>Updated</th>
+          </tr>
         </thead>
         <tbody>
           {cases.map((c) => (
             <tr key={c.id}>
-              <td><Link to={`/admin/cases/${c.id}`}>{c.fullName}</Link></td>
+              <td>
+                <Link to={`/admin/cases/${c.id}`}>{c.fullName}</Link>
+              </td>
               <td>{CONFLICT_LABELS[c.conflict]}</td>
-              <td><CaseStatusBadge status={c.status} /></td>
+              <td>
+                <CaseStatusBadge status={c.status} />
+              </td>
               <td>{<DateTime value={c.updatedAt} />}</td>
             </tr>
           ))}

@@ -20,7 +20,14 @@ export default function NewCase() {
   return (
     <>
       <h1>New case file</h1>
-      <CaseForm key={JSON.stringify(actionData?.values ?? {})} values={actionData?.values ?? {}} fields={actionData?.fields} preview={actionData?.preview} readOnly={false} submitLabel="Create case file" />
+      <CaseForm
+        key={JSON.stringify(actionData?.values ?? {})}
+        values={actionData?.values ?? {}}
+        fields={actionData?.fields}
+        preview={actionData?.preview}
+        readOnly={false}
+        submitLabel="Create case file"
+      />
     </>
   );
 }

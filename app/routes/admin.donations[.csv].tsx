@@ -8,6 +8,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseDonationFilters(new URL(request.url).searchParams);
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(donationsCsv(organizer.role, filters), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="donations-${stamp}.csv"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="donations-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

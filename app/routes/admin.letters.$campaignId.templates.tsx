@@ -29,12 +29,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const editor = await loadEditor(params.campaignId);
   const form = await requireForm(request);
-  const values = { target: String(form.get("target") ?? ""), subject: String(form.get("subject") ?? ""), bodyMd: String(form.get("bodyMd") ?? "") };
+  const values = {
+    target: String(form.get("target") ?? ""),
+    subject: String(form.get("subject") ?? ""),
+    bodyMd: String(form.get("bodyMd") ?? ""),
+  };
   const parsed = templateFormSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, { target: values.target, values, preview: null });
   const target = editor.targets.find((t) => t.target === parsed.data.target);
-  if (!target) return invalid({ target: "This campaign does not write to that target." }, { target: values.target, values, preview: null });
-  if (form.get("intent") === "preview") return { target: values.target, values, fields: {}, preview: previewTemplate(target, parsed.data) };
+  if (!target)
+    return invalid(
+      { target: "This campaign does not write to that target." },
+      { target: values.target, values, preview: null },
+    );
+  if (form.get("intent") === "preview")
+    return { target: values.target, values, fields: {}, preview: previewTemplate(target, parsed.data) };
   const result = await saveTemplate(organizer.id, editor.campaign.id, editor.targets, parsed.data);
   if (!result.ok) return invalid(result.fields, { target: values.target, values, preview: null });
   throw redirect(`/admin/letters/${editor.campaign.id}/templates?saved=${encodeURIComponent(values.target)}`);
@@ -47,27 +56,54 @@ export default function LetterTemplates() {
   const wanted = actionData?.target ?? params.get("target") ?? params.get("saved");
   const current = targets.find((t) => t.target === wanted) ?? targets[0];
   const mine = actionData && current && actionData.target === current.target ? actionData : null;
-  const v = mine?.values ?? { subject: current?.template?.subject ?? "", bodyMd: current?.template?.bodyMd ?? "" };
+  const v = mine?.values ?? {
+    subject: current?.template?.subject ?? "",
+    bodyMd: current?.template?.bodyMd ?? "",
+  };
   const errors: Record<string, string> = mine?.fields ?? {};
   return (
     <>
-      <p><Link to={`/admin/letters?campaign=${campaign.id}`}>← Letters</Link></p>
+      <p>
+        <Link to={`/admin/letters?campaign=${campaign.id}`}>← Letters</Link>
+      </p>
       <h1>Letter templates: {campaign.title}</h1>
-      {params.get("saved") ? <p className="notice" role="status">Template saved.</p> : null}
+      {params.get("saved") ? (
+        <p className="notice" role="status">
+          Template saved.
+        </p>
+      ) : null}
       {!canEdit ? <p className="warning">Your role can read templates but not change them.</p> : null}
       <details className="panel">
         <summary>Merge fields</summary>
         <dl className="facts small">
-          {fields.map(([f, d]) => <div key={f} className="facts__row"><dt><code>{`{{${f}}}`}</code></dt><dd>{d}</dd></div>)}
+          {fields.map(([f, d]) => (
+            <div key={f} className="facts__row">
+              <dt>
+                <code>{`{{${f}}}`}</code>
+              </dt>
+              <dd>{d}</dd>
+            </div>
+          ))}
         </dl>
-        <p className="small muted">The salutation (“Dear Senator Sanders”, “Dear Delegate Norton”, “Dear Mr. President”), the supporter's own paragraph and the signature are added to every letter; write only the body.</p>
+        <p className="small muted">
+          The salutation (“Dear Senator Sanders”, “Dear Delegate Norton”, “Dear Mr. President”), the
+          supporter's own paragraph and the signature are added to every letter; write only the body.
+        </p>
       </details>
-      {targets.length === 0 ? <p className="warning">This campaign has no targets. Add them on the campaign's page.</p> : null}
+      {targets.length === 0 ? (
+        <p className="warning">This campaign has no targets. Add them on the campaign's page.</p>
+      ) : null}
       {targets.length ? (
         <nav aria-label="Targets" className="toolbar">
           {targets.map((t) => (
-            <Link key={t.target} to={`?target=${encodeURIComponent(t.target)}`} aria-current={t.target === current?.target ? "page" : undefined} className={`button button--small ${t.target === current?.target ? "" : "button--secondary"}`}>
-              {t.label}{t.template ? "" : " (missing)"}
+            <Link
+              key={t.target}
+              to={`?target=${encodeURIComponent(t.target)}`}
+              aria-current={t.target === current?.target ? "page" : undefined}
+              className={`button button--small ${t.target === current?.target ? "" : "button--secondary"}`}
+            >
+              {t.label}
+              {t.template ? "" : " (missing)"}
             </Link>
           ))}
         </nav>
@@ -75,22 +111,48 @@ export default function LetterTemplates() {
       {current ? (
         <section aria-labelledby="editor-heading" className="template-editor">
           <h2 id="editor-heading">{current.label}</h2>
-          {!current.template ? <p className="warning">No template yet: supporters will not write to this target.</p> : <p className="muted small">Last saved {<DateTime value={current.template.updatedAt} />}</p>}
+          {!current.template ? (
+            <p className="warning">No template yet: supporters will not write to this target.</p>
+          ) : (
+            <p className="muted small">Last saved {<DateTime value={current.template.updatedAt} />}</p>
+          )}
           <div className="two-col">
             <Form method="post" className="stack" key={JSON.stringify(v)}>
               <FormError message={errors.target} />
               <input type="hidden" name="target" value={current.target} />
               <fieldset disabled={!canEdit} className="stack">
-                <TextField name="subject" label="Subject" defaultValue={v.subject} maxLength={200} error={errors.subject} />
-                <TextArea name="bodyMd" className="tall" label="Letter body (Markdown)" defaultValue={v.bodyMd} error={errors.bodyMd} />
+                <TextField
+                  name="subject"
+                  label="Subject"
+                  defaultValue={v.subject}
+                  maxLength={200}
+                  error={errors.subject}
+                />
+                <TextArea
+                  name="bodyMd"
+                  className="tall"
+                  label="Letter body (Markdown)"
+                  defaultValue={v.bodyMd}
+                  error={errors.bodyMd}
+                />
                 <div className="toolbar">
-                  <button className="button button--secondary" type="submit" name="intent" value="preview">Preview</button>
-                  <button className="button" type="submit" name="intent" value="save">Save template</button>
+                  <button className="button button--secondary" type="submit" name="intent" value="preview">
+                    Preview
+                  </button>
+                  <button className="button" type="submit" name="intent" value="save">
+                    Save template
+                  </button>
                 </div>
               </fieldset>
             </Form>
             <div>
-              {mine?.preview ? <LetterPreview {...mine.preview} headingLevel={3} /> : <p className="muted">Press Preview to see the letter a supporter in Burlington, VT would send.</p>}
+              {mine?.preview ? (
+                <LetterPreview {...mine.preview} headingLevel={3} />
+              ) : (
+                <p className="muted">
+                  Press Preview to see the letter a supporter in Burlington, VT would send.
+                </p>
+              )}
             </div>
           </div>
         </section>

@@ -12,11 +12,26 @@ import { DateOnly, DateTime } from "~/components/date-time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
-  const [campaigns, congress, report] = await Promise.all([listCampaignsForAdmin(), congressDataStatus(), latestImportReport()]);
+  const [campaigns, congress, report] = await Promise.all([
+    listCampaignsForAdmin(),
+    congressDataStatus(),
+    latestImportReport(),
+  ]);
   const requested = parseId(new URL(request.url).searchParams.get("campaign"));
-  const campaign = campaigns.find((c) => c.id === requested) ?? campaigns.find((c) => c.status === "live") ?? campaigns[0] ?? null;
+  const campaign =
+    campaigns.find((c) => c.id === requested) ??
+    campaigns.find((c) => c.status === "live") ??
+    campaigns[0] ??
+    null;
   const stats = campaign ? await letterStats(campaign.id) : null;
-  return { campaigns: campaigns.map((c) => ({ id: c.id, title: c.title })), campaign, stats, congress, report, canPackets: can(organizer.role, "read-private-contact") };
+  return {
+    campaigns: campaigns.map((c) => ({ id: c.id, title: c.title })),
+    campaign,
+    stats,
+    congress,
+    report,
+    canPackets: can(organizer.role, "read-private-contact"),
+  };
 }
 
 function seat(o: { recipientKind: string; state: string | null; district: number | null }) {
@@ -34,25 +49,52 @@ export default function AdminLetters() {
         <h2 id="data-heading">Members of Congress data</h2>
         {congress.importedAt ? (
           <p>
-            Data dated <strong>{congress.sourceDate ?? "unknown"}</strong>, imported {<DateTime value={congress.importedAt} />} from{" "}
-            <code className="break">{congress.source}</code>.
+            Data dated <strong>{congress.sourceDate ?? "unknown"}</strong>, imported{" "}
+            {<DateTime value={congress.importedAt} />} from <code className="break">{congress.source}</code>.
           </p>
         ) : (
-          <p className="warning">Members of Congress are not loaded. Run <code>npm run data:import</code>.</p>
+          <p className="warning">
+            Members of Congress are not loaded. Run <code>npm run data:import</code>.
+          </p>
         )}
         {congress.stale ? (
-          <p className="warning">This data describes a Congress whose term ended on {congress.congressEnds}: letters may go to former members. Import the current roster and district maps.</p>
+          <p className="warning">
+            This data describes a Congress whose term ended on {congress.congressEnds}: letters may go to
+            former members. Import the current roster and district maps.
+          </p>
         ) : congress.congressEnds ? (
           <p className="muted">Valid until the current Congress ends on {congress.congressEnds}.</p>
         ) : null}
         {report ? (
           <details>
-            <summary>Last import: {report.added.length} added, {report.removed.length} removed, {report.changed.length} changed</summary>
+            <summary>
+              Last import: {report.added.length} added, {report.removed.length} removed,{" "}
+              {report.changed.length} changed
+            </summary>
             <div className="two-col">
-              <div><h3 className="h3">Added</h3><ul className="small">{report.added.length ? report.added.map((a) => <li key={a}>{a}</li>) : <li>None</li>}</ul></div>
-              <div><h3 className="h3">Removed</h3><ul className="small">{report.removed.length ? report.removed.map((a) => <li key={a}>{a}</li>) : <li>None</li>}</ul></div>
+              <div>
+                <h3 className="h3">Added</h3>
+                <ul className="small">
+                  {report.added.length ? report.added.map((a) => <li key={a}>{a}</li>) : <li>None</li>}
+                </ul>
+              </div>
+              <div>
+                <h3 className="h3">Removed</h3>
+                <ul className="small">
+                  {report.removed.length ? report.removed.map((a) => <li key={a}>{a}</li>) : <li>None</li>}
+                </ul>
+              </div>
             </div>
-            {report.changed.length ? <><h3 className="h3">Changed</h3><ul className="small">{report.changed.map((a) => <li key={a}>{a}</li>)}</ul></> : null}
+            {report.changed.length ? (
+              <>
+                <h3 className="h3">Changed</h3>
+                <ul className="small">
+                  {report.changed.map((a) => (
+                    <li key={a}>{a}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </details>
         ) : null}
       </section>
@@ -60,46 +102,92 @@ export default function AdminLetters() {
       <Form method="get" className="toolbar">
         <label htmlFor="campaign">Campaign</label>
         <select id="campaign" name="campaign" defaultValue={campaign?.id}>
-          {campaigns.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
         </select>
-        <button className="button button--small button--secondary" type="submit">Show</button>
+        <button className="button button--small button--secondary" type="submit">
+          Show
+        </button>
         {campaign ? <Link to={`/admin/letters/${campaign.id}/templates`}>Edit letter templates</Link> : null}
       </Form>
 
       {campaign && stats ? (
         <>
-          <ul className="stats"><li><strong>{stats.total.toLocaleString("en-US")}</strong> letters</li><li><strong>{stats.offices.length}</strong> offices</li><li><strong>{stats.states.length}</strong> states</li></ul>
+          <ul className="stats">
+            <li>
+              <strong>{stats.total.toLocaleString("en-US")}</strong> letters
+            </li>
+            <li>
+              <strong>{stats.offices.length}</strong> offices
+            </li>
+            <li>
+              <strong>{stats.states.length}</strong> states
+            </li>
+          </ul>
           <h2>Letters per office</h2>
           {stats.offices.length ? (
             <table className="data">
-              <thead><tr><th>Office</th><th>Seat</th><th className="num">Letters</th><th>Last letter</th>{canPackets ? <th>Delivery packet</th> : null}</tr></thead>
+              <thead>
+                <tr>
+                  <th>Office</th>
+                  <th>Seat</th>
+                  <th className="num">Letters</th>
+                  <th>Last letter</th>
+                  {canPackets ? <th>Delivery packet</th> : null}
+                </tr>
+              </thead>
               <tbody>
                 {stats.offices.map((o) => {
                   const office = o.bioguide ? `bioguide:${o.bioguide}` : `official:${o.officialId}`;
                   const q = `campaign=${campaign.id}&office=${office}`;
                   return (
                     <tr key={office}>
-                      <td>{o.recipientKind === "official" ? o.recipientName : `${o.recipientTitle} ${o.recipientName}`}</td>
+                      <td>
+                        {o.recipientKind === "official"
+                          ? o.recipientName
+                          : `${o.recipientTitle} ${o.recipientName}`}
+                      </td>
                       <td>{seat(o)}</td>
                       <td className="num">{Number(o.count).toLocaleString("en-US")}</td>
                       <td>{o.lastSentAt ? <DateTime value={o.lastSentAt} /> : ""}</td>
-                      {canPackets ? <td><a href={`/admin/letters/packet.pdf?${q}`}>PDF</a> · <a href={`/admin/letters/packet.csv?${q}`}>CSV</a></td> : null}
+                      {canPackets ? (
+                        <td>
+                          <a href={`/admin/letters/packet.pdf?${q}`}>PDF</a> ·{" "}
+                          <a href={`/admin/letters/packet.csv?${q}`}>CSV</a>
+                        </td>
+                      ) : null}
                     </tr>
                   );
                 })}
               </tbody>
             </table>
-          ) : <p className="muted">No letters yet for this campaign.</p>}
+          ) : (
+            <p className="muted">No letters yet for this campaign.</p>
+          )}
           <h2>Supporters who wrote, per state</h2>
           {stats.states.length ? (
             <table className="data">
-              <thead><tr><th>State</th><th className="num">Supporters</th><th>Share</th><th>Last</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>State</th>
+                  <th className="num">Supporters</th>
+                  <th>Share</th>
+                  <th>Last</th>
+                </tr>
+              </thead>
               <tbody>
                 {stats.states.map((s) => (
                   <tr key={s.state}>
                     <td>{s.state}</td>
                     <td className="num">{Number(s.submissions).toLocaleString("en-US")}</td>
-                    <td><svg className="bar" viewBox="0 0 100 8" width="120" height="10" aria-hidden="true"><rect width={(100 * Number(s.submissions)) / max} height="8" fill="currentColor" /></svg></td>
+                    <td>
+                      <svg className="bar" viewBox="0 0 100 8" width="120" height="10" aria-hidden="true">
+                        <rect width={(100 * Number(s.submissions)) / max} height="8" fill="currentColor" />
+                      </svg>
+                    </td>
                     <td>{s.lastAt ? <DateOnly value={s.lastAt} /> : ""}</td>
                   </tr>
                 ))}

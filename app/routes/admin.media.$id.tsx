@@ -8,7 +8,6 @@ import { getMediaForEdit } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
   const item = await getMediaForEdit(idParam(params.id, "No item has that number."));
@@ -29,12 +28,31 @@ export default function EditMedia() {
   const values = actionData?.values ? { ...actionData.values, imageKey: item.imageKey } : saved;
   return (
     <>
-      <p><Link to="/admin/media">← Help-identify media</Link></p>
+      <p>
+        <Link to="/admin/media">← Help-identify media</Link>
+      </p>
       <h1>{item.title}</h1>
-      {item.published ? <p><a href={`/cases/help-identify#${item.slug}`}>View on the public page</a></p> : <p className="muted">Not published.</p>}
-      {params.get("saved") ? <p className="notice" role="status">Saved.</p> : null}
+      {item.published ? (
+        <p>
+          <a href={`/cases/help-identify#${item.slug}`}>View on the public page</a>
+        </p>
+      ) : (
+        <p className="muted">Not published.</p>
+      )}
+      {params.get("saved") ? (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      ) : null}
       {!canEdit ? <p className="warning">Your role can read these items but not change them.</p> : null}
-      <MediaForm key={JSON.stringify(values)} values={values} fields={actionData?.fields} readOnly={!canEdit} submitLabel="Save changes" canRemoveImage={canEdit} />
+      <MediaForm
+        key={JSON.stringify(values)}
+        values={values}
+        fields={actionData?.fields}
+        readOnly={!canEdit}
+        submitLabel="Save changes"
+        canRemoveImage={canEdit}
+      />
     </>
   );
 }

@@ -8,7 +8,10 @@ import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { DateTime } from "~/components/date-time";
 
-export const meta: MetaFunction = () => [{ title: "Help-identify media | Organizers" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Help-identify media | Organizers" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -19,10 +22,16 @@ export default function AdminMedia() {
   const { items, canEdit } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to="/admin/cases">← Case files</Link></p>
+      <p>
+        <Link to="/admin/cases">← Case files</Link>
+      </p>
       <h1>Help-identify media</h1>
       <div className="toolbar">
-        {canEdit ? <Link className="button" to="/admin/media/new">New item</Link> : null}
+        {canEdit ? (
+          <Link className="button" to="/admin/media/new">
+            New item
+          </Link>
+        ) : null}
         <a href="/cases/help-identify">View the public page</a>
       </div>
       <DataTable

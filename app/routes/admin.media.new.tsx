@@ -20,9 +20,18 @@ export default function NewMedia() {
   const values = actionData?.values ?? { kind: "photo" };
   return (
     <>
-      <p><Link to="/admin/media">← Help-identify media</Link></p>
+      <p>
+        <Link to="/admin/media">← Help-identify media</Link>
+      </p>
       <h1>New help-identify item</h1>
-      <MediaForm key={JSON.stringify(values)} values={values} fields={actionData?.fields} readOnly={false} submitLabel="Create item" canRemoveImage={false} />
+      <MediaForm
+        key={JSON.stringify(values)}
+        values={values}
+        fields={actionData?.fields}
+        readOnly={false}
+        submitLabel="Create item"
+        canRemoveImage={false}
+      />
     </>
   );
 }

@@ -16,15 +16,28 @@ export default function OutboxEmail() {
   const { email } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to="/admin/outbox">← Outbox</Link></p>
+      <p>
+        <Link to="/admin/outbox">← Outbox</Link>
+      </p>
       <h1>{email.subject}</h1>
       <dl className="facts">
-        <dt>To</dt><dd>{email.toAddress}</dd>
-        <dt>Kind</dt><dd>{email.kind}</dd>
-        <dt>Status</dt><dd>{email.status}</dd>
-        <dt>Key</dt><dd><code>{email.idempotencyKey}</code></dd>
+        <dt>To</dt>
+        <dd>{email.toAddress}</dd>
+        <dt>Kind</dt>
+        <dd>{email.kind}</dd>
+        <dt>Status</dt>
+        <dd>{email.status}</dd>
+        <dt>Key</dt>
+        <dd>
+          <code>{email.idempotencyKey}</code>
+        </dd>
         {Object.entries(email.headers).map(([k, v]) => (
-          <div key={k} className="facts__row"><dt>{k}</dt><dd><code>{v}</code></dd></div>
+          <div key={k} className="facts__row">
+            <dt>{k}</dt>
+            <dd>
+              <code>{v}</code>
+            </dd>
+          </div>
         ))}
       </dl>
       <h2>As HTML</h2>

@@ -19,14 +19,32 @@ export default function Outbox() {
   return (
     <>
       <h1>Outbox</h1>
-      <p className="muted">Every email the platform has queued or sent. Without a Resend key, nothing leaves this machine: this is where mail goes.</p>
+      <p className="muted">
+        Every email the platform has queued or sent. Without a Resend key, nothing leaves this machine: this
+        is where mail goes.
+      </p>
       <Form method="get" className="toolbar">
-        <FilterSelect name="kind" label="Kind" any="All kinds" options={Object.fromEntries(kinds.map((k) => [k.kind, `${k.kind} (${k.n})`]))} value={kind} />
-        <button className="button button--small button--secondary" type="submit">Filter</button>
+        <FilterSelect
+          name="kind"
+          label="Kind"
+          any="All kinds"
+          options={Object.fromEntries(kinds.map((k) => [k.kind, `${k.kind} (${k.n})`]))}
+          value={kind}
+        />
+        <button className="button button--small button--secondary" type="submit">
+          Filter
+        </button>
       </Form>
       <table className="data">
         <thead>
-          <tr><th>Queued</th><th>Kind</th><th>To</th><th>Subject</th><th>Status</th><th>Via</th></tr>
+          <tr>
+            <th>Queued</th>
+            <th>Kind</th>
+            <th>To</th>
+            <th>Subject</th>
+            <th>Status</th>
+            <th>Via</th>
+          </tr>
         </thead>
         <tbody>
           {emails.map((e) => (
@@ -34,8 +52,13 @@ export default function Outbox() {
               <td>{<DateTime value={e.createdAt} />}</td>
               <td>{e.kind}</td>
               <td>{e.toAddress}</td>
-              <td><Link to={`/admin/outbox/${e.id}`}>{e.subject}</Link></td>
-              <td>{e.status}{e.lastError ? ` (${e.attempts} tries: ${e.lastError})` : ""}</td>
+              <td>
+                <Link to={`/admin/outbox/${e.id}`}>{e.subject}</Link>
+              </td>
+              <td>
+                {e.status}
+                {e.lastError ? ` (${e.attempts} tries: ${e.lastError})` : ""}
+              </td>
               <td>{e.transport ?? "—"}</td>
             </tr>
           ))}

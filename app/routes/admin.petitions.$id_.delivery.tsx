@@ -8,5 +8,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganizer(request, "read-private-contact");
   const stream = await deliveryPdfStream(idParam(params.id, "No petition has that number."));
   if (!stream) notFound("No petition has that number.");
-  return new Response(stream, { headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="petition-${params.id}-delivery.pdf"`, "Cache-Control": "no-store" } });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="petition-${params.id}-delivery.pdf"`,
+      "Cache-Control": "no-store",
+    },
+  });
 }

@@ -10,7 +10,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const petition = await getPetition(idParam(params.id, "No petition has that number."));
   if (!petition) notFound("No petition has that number.");
   const state = new URL(request.url).searchParams.get("state");
-  const states = state && ["pending", "confirmed", "fraudulent", "invalidated"].includes(state) ? [state] : ["pending", "confirmed", "fraudulent", "invalidated"];
+  const states =
+    state && ["pending", "confirmed", "fraudulent", "invalidated"].includes(state)
+      ? [state]
+      : ["pending", "confirmed", "fraudulent", "invalidated"];
   return new Response(signaturesCsvStream(petition.id, states), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

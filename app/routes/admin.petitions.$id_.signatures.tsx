@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
-import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS} from "~/modules/petitions/petitions";
+import { SIGNATURE_STATES, SIGNATURE_STATE_LABELS } from "~/modules/petitions/petitions";
 import { seatLabel } from "~/modules/legislators/seats";
 import { signatureFilterSchema } from "~/modules/petitions/petitions.schema";
 import { getPetition, hideComment, signaturePage } from "~/modules/petitions/petitions-admin.server";
@@ -24,7 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { petition, filter, ...page, canEdit: can(organizer.role, "edit-content") };
 }
 
-const hideSchema = z.object({ signatureId: z.coerce.number().int().positive(), hidden: z.enum(["true", "false"]) });
+const hideSchema = z.object({
+  signatureId: z.coerce.number().int().positive(),
+  hidden: z.enum(["true", "false"]),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
@@ -40,46 +43,101 @@ export default function AdminSignatures() {
   const { petition, filter, rows, next, canEdit } = useLoaderData<typeof loader>();
   const query = (extra: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...filter, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...filter, ...extra }))
+      if (v !== undefined && v !== "") p.set(k, String(v));
     return `?${p}`;
   };
   return (
     <>
-      <p><Link to={`/admin/petitions/${petition.id}`}>← {petition.title}</Link></p>
+      <p>
+        <Link to={`/admin/petitions/${petition.id}`}>← {petition.title}</Link>
+      </p>
       <h1>Signatures</h1>
       <Form method="get" className="toolbar">
         <label htmlFor="q">Name or email</label>
         <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
-        <FilterSelect name="state" label="State" any="Any" options={Object.fromEntries(SIGNATURE_STATES.map((s) => [s, SIGNATURE_STATE_LABELS[s]]))} value={filter.state} />
+        <FilterSelect
+          name="state"
+          label="State"
+          any="Any"
+          options={Object.fromEntries(SIGNATURE_STATES.map((s) => [s, SIGNATURE_STATE_LABELS[s]]))}
+          value={filter.state}
+        />
         <label htmlFor="domain">Domain</label>
         <input id="domain" name="domain" type="text" defaultValue={filter.domain ?? ""} size={14} />
         <label htmlFor="zip">ZIP</label>
         <input id="zip" name="zip" type="text" defaultValue={filter.zip ?? ""} size={6} />
-        <button className="button button--small button--secondary" type="submit">Filter</button>
+        <button className="button button--small button--secondary" type="submit">
+          Filter
+        </button>
       </Form>
       <table className="data">
         <thead>
-          <tr><th>#</th><th>State</th><th>Name</th><th>Email</th><th>Place</th><th>Comment</th><th>Source</th><th>IP hash</th><th>Signed</th></tr>
+          <tr>
+            <th>#</th>
+            <th>State</th>
+            <th>Name</th>
+            <th>Email</th>
+            <th>Place</th>
+            <th>Comment</th>
+            <th>Source</th>
+            <th>IP hash</th>
+            <th>Signed</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((s) => (
             <tr key={s.id}>
               <td>{s.id}</td>
-              <td>{s.state}{s.fraudReason ? <span className="small muted"> ({s.fraudReason})</span> : null}</td>
-              <td>{s.firstName} {s.lastName}{s.showName ? " ★" : ""}</td>
-              <td>{s.email}</td>
-              <td>{[s.zip, s.city, s.usState && (s.district !== null ? seatLabel(s.usState, s.district) : s.districtCandidates.length > 1 ? `${s.usState} (${s.districtCandidates.join("/")})` : s.usState)].filter(Boolean).join(" ")}</td>
               <td>
-                {s.comment ? <span className={s.commentHidden ? "muted" : undefined}>{s.comment}{s.commentHidden ? " (hidden)" : ""}</span> : null}
+                {s.state}
+                {s.fraudReason ? <span className="small muted"> ({s.fraudReason})</span> : null}
+              </td>
+              <td>
+                {s.firstName} {s.lastName}
+                {s.showName ? " ★" : ""}
+              </td>
+              <td>{s.email}</td>
+              <td>
+                {[
+                  s.zip,
+                  s.city,
+                  s.usState &&
+                    (s.district !== null
+                      ? seatLabel(s.usState, s.district)
+                      : s.districtCandidates.length > 1
+                        ? `${s.usState} (${s.districtCandidates.join("/")})`
+                        : s.usState),
+                ]
+                  .filter(Boolean)
+                  .join(" ")}
+              </td>
+              <td>
+                {s.comment ? (
+                  <span className={s.commentHidden ? "muted" : undefined}>
+                    {s.comment}
+                    {s.commentHidden ? " (hidden)" : ""}
+                  </span>
+                ) : null}
                 {s.comment && canEdit ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="signatureId" value={s.id} />
-                    <button className="button--link button small" type="submit" name="hidden" value={s.commentHidden ? "false" : "true"}>{s.commentHidden ? "Show" : "Hide"}</button>
+                    <button
+                      className="button--link button small"
+                      type="submit"
+                      name="hidden"
+                      value={s.commentHidden ? "false" : "true"}
+                    >
+                      {s.commentHidden ? "Show" : "Hide"}
+                    </button>
                   </Form>
                 ) : null}
               </td>
               <td>{s.source ?? ""}</td>
-              <td><code className="small">{s.ipHash?.slice(0, 8) ?? ""}</code> <span className="small muted">{s.userAgentClass}</span></td>
+              <td>
+                <code className="small">{s.ipHash?.slice(0, 8) ?? ""}</code>{" "}
+                <span className="small muted">{s.userAgentClass}</span>
+              </td>
               <td>{<DateTime value={s.createdAt} />}</td>
             </tr>
           ))}

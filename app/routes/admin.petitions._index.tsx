@@ -19,7 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
   const [petitions, settings] = await Promise.all([
     listPetitions(),
-    Promise.all(PETITION_SETTINGS.map(async (s) => ({ key: s.key, label: s.label, value: await getSetting(s as never) }))),
+    Promise.all(
+      PETITION_SETTINGS.map(async (s) => ({
+        key: s.key,
+        label: s.label,
+        value: await getSetting(s as never),
+      })),
+    ),
   ]);
   return { petitions, settings, canEdit: can(organizer.role, "edit-content") };
 }
@@ -32,7 +38,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed: Array<[(typeof PETITION_SETTINGS)[number], unknown]> = [];
     for (const s of PETITION_SETTINGS) {
       const raw = String(form[s.key] ?? "");
-      const value = Array.isArray(s.defaultValue) ? raw.split(/[\s,]+/).map((d) => d.trim().toLowerCase()).filter(Boolean) : Number(raw);
+      const value = Array.isArray(s.defaultValue)
+        ? raw
+            .split(/[\s,]+/)
+            .map((d) => d.trim().toLowerCase())
+            .filter(Boolean)
+        : Number(raw);
       const r = (s.schema as z.ZodType).safeParse(value);
       if (!r.success) fields[s.key] = r.error.issues[0]?.message ?? "Invalid value.";
       else parsed.push([s, r.data]);
@@ -46,7 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(parsed.error, { message: null });
   const { campaignSlug, ...settings } = parsed.data;
   const result = await createPetition(organizer.id, campaignSlug, settings);
-  if (!result.ok) return data({ fields: {} as Record<string, string>, message: result.message }, { status: 409 });
+  if (!result.ok)
+    return data({ fields: {} as Record<string, string>, message: result.message }, { status: 409 });
   throw redirect(`/admin/petitions/${result.id}`);
 }
 
@@ -58,12 +70,23 @@ export default function AdminPetitions() {
     <>
       <h1>Petitions</h1>
       <table className="data">
-        <thead><tr><th>Campaign</th><th>Status</th><th className="num">Confirmed</th><th className="num">Pending</th><th className="num">Goal</th><th>Deadline</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Campaign</th>
+            <th>Status</th>
+            <th className="num">Confirmed</th>
+            <th className="num">Pending</th>
+            <th className="num">Goal</th>
+            <th>Deadline</th>
+          </tr>
+        </thead>
         <tbody>
           {petitions.map((p) => (
             <tr key={p.campaignId}>
               <td>{p.id ? <Link to={`/admin/petitions/${p.id}`}>{p.title}</Link> : p.title}</td>
-              <td><CampaignStatusBadge status={p.status} /></td>
+              <td>
+                <CampaignStatusBadge status={p.status} />
+              </td>
               <td className="num">{p.id ? (p.confirmed ?? 0).toLocaleString("en-US") : "no petition"}</td>
               <td className="num">{p.id ? (p.pending ?? 0).toLocaleString("en-US") : ""}</td>
               <td className="num">{p.goal?.toLocaleString("en-US") ?? ""}</td>
@@ -79,13 +102,40 @@ export default function AdminPetitions() {
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="create" />
             <SelectField name="campaignSlug" label="Campaign" error={actionData?.fields?.campaignSlug}>
-              {without.map((p) => <option key={p.slug} value={p.slug}>{p.title}</option>)}
+              {without.map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {p.title}
+                </option>
+              ))}
             </SelectField>
-            <TextArea name="ask" label="The ask (the petition's text)" error={actionData?.fields?.ask} required />
-            <TextField name="goal" type="number" label="Signature goal" min={1} defaultValue="10000" error={actionData?.fields?.goal} />
-            <TextField name="deadline" type="datetime-local" label="Deadline (optional)" error={actionData?.fields?.deadline} />
-            <CheckField name="requiresConfirmation" label="Signatures count only after email confirmation" defaultChecked />
-            <button className="button" type="submit">Create petition</button>
+            <TextArea
+              name="ask"
+              label="The ask (the petition's text)"
+              error={actionData?.fields?.ask}
+              required
+            />
+            <TextField
+              name="goal"
+              type="number"
+              label="Signature goal"
+              min={1}
+              defaultValue="10000"
+              error={actionData?.fields?.goal}
+            />
+            <TextField
+              name="deadline"
+              type="datetime-local"
+              label="Deadline (optional)"
+              error={actionData?.fields?.deadline}
+            />
+            <CheckField
+              name="requiresConfirmation"
+              label="Signatures count only after email confirmation"
+              defaultChecked
+            />
+            <button className="button" type="submit">
+              Create petition
+            </button>
           </Form>
         </>
       ) : null}
@@ -102,7 +152,11 @@ export default function AdminPetitions() {
             readOnly={!canEdit}
           />
         ))}
-        {canEdit ? <button className="button button--secondary" type="submit">Save limits</button> : null}
+        {canEdit ? (
+          <button className="button button--secondary" type="submit">
+            Save limits
+          </button>
+        ) : null}
       </Form>
     </>
   );

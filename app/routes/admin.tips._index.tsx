@@ -9,7 +9,10 @@ import { tipQueue } from "~/modules/tips/tips.server";
 import { DateTime } from "~/components/date-time";
 import { FilterSelect } from "~/components/forms";
 
-export const meta: MetaFunction = () => [{ title: "Tips | Organizers" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Tips | Organizers" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -21,24 +24,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function TipQueue() {
   const { tips, more, page, counts, organizers, filters } = useLoaderData<typeof loader>();
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
-  const qs = (p: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([k, v]) => v !== undefined && k !== "page").map(([k, v]) => [k, String(v)])), page: String(p) }).toString();
+  const qs = (p: number) =>
+    new URLSearchParams({
+      ...Object.fromEntries(
+        Object.entries(filters)
+          .filter(([k, v]) => v !== undefined && k !== "page")
+          .map(([k, v]) => [k, String(v)]),
+      ),
+      page: String(p),
+    }).toString();
   return (
     <>
       <h1>Tips</h1>
       <p className="muted small">Private. Opening a tip is recorded in the audit log.</p>
       <ul className="tip-counts" aria-label="Tips by state">
-        <li><Link to="/admin/tips">All <strong>{total}</strong></Link></li>
+        <li>
+          <Link to="/admin/tips">
+            All <strong>{total}</strong>
+          </Link>
+        </li>
         {TIP_STATUSES.map((s) => (
-          <li key={s}><Link to={`/admin/tips?status=${s}`} aria-current={filters.status === s ? "page" : undefined}>{TIP_STATUS_LABELS[s]} <strong>{counts[s] ?? 0}</strong></Link></li>
+          <li key={s}>
+            <Link to={`/admin/tips?status=${s}`} aria-current={filters.status === s ? "page" : undefined}>
+              {TIP_STATUS_LABELS[s]} <strong>{counts[s] ?? 0}</strong>
+            </Link>
+          </li>
         ))}
       </ul>
       <Form method="get" className="toolbar filters" role="search" aria-label="Filter tips">
         <div>
           <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Reference or words" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            placeholder="Reference or words"
+          />
         </div>
         <div>
-          <FilterSelect name="status" label="State" any="Any state" options={Object.fromEntries(TIP_STATUSES.map((s) => [s, TIP_STATUS_LABELS[s]]))} value={filters.status} />
+          <FilterSelect
+            name="status"
+            label="State"
+            any="Any state"
+            options={Object.fromEntries(TIP_STATUSES.map((s) => [s, TIP_STATUS_LABELS[s]]))}
+            value={filters.status}
+          />
         </div>
         <div>
           <label htmlFor="assigned">Assigned to</label>
@@ -46,25 +77,44 @@ export default function TipQueue() {
             <option value="">Anyone</option>
             <option value="me">Me</option>
             <option value="none">Nobody</option>
-            {organizers.map((o) => <option key={o.id} value={String(o.id)}>{o.name}</option>)}
+            {organizers.map((o) => (
+              <option key={o.id} value={String(o.id)}>
+                {o.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label htmlFor="case">Case (slug)</label>
           <input id="case" name="case" defaultValue={filters.case ?? ""} size={16} />
         </div>
-        <button className="button button--small button--secondary" type="submit">Filter</button>
+        <button className="button button--small button--secondary" type="submit">
+          Filter
+        </button>
       </Form>
       <table className="data">
         <thead>
-          <tr><th>Received</th><th>Reference</th><th>State</th><th>About</th><th>Excerpt</th><th className="num">Files</th><th>Assigned</th></tr>
+          <tr>
+            <th>Received</th>
+            <th>Reference</th>
+            <th>State</th>
+            <th>About</th>
+            <th>Excerpt</th>
+            <th className="num">Files</th>
+            <th>Assigned</th>
+          </tr>
         </thead>
         <tbody>
           {tips.map((t) => (
             <tr key={t.id}>
               <td>{<DateTime value={t.createdAt} />}</td>
-              <td><Link to={`/admin/tips/${t.id}`}>{t.reference}</Link></td>
-              <td><TipStatusBadge status={t.status} />{t.forwardedTo ? <div className="small muted">{t.forwardedTo}</div> : null}</td>
+              <td>
+                <Link to={`/admin/tips/${t.id}`}>{t.reference}</Link>
+              </td>
+              <td>
+                <TipStatusBadge status={t.status} />
+                {t.forwardedTo ? <div className="small muted">{t.forwardedTo}</div> : null}
+              </td>
               <td>{t.caseName ?? (t.mediaTitle ? `Media: ${t.mediaTitle}` : "General")}</td>
               <td className="tip-excerpt">{t.excerpt}</td>
               <td className="num">{t.attachmentCount}</td>

@@ -18,20 +18,47 @@ export default function Updates() {
   return (
     <>
       <h1>Updates</h1>
-      <p className="muted">Email updates to supporters who opted in. {suppressionCount.toLocaleString("en-US")} addresses are suppressed after bounces or complaints and never receive mail.</p>
-      {canEdit ? <p><Link className="button" to="/admin/updates/new">New update</Link></p> : null}
-      {mailings.length === 0 ? <p>No updates yet.</p> : (
+      <p className="muted">
+        Email updates to supporters who opted in. {suppressionCount.toLocaleString("en-US")} addresses are
+        suppressed after bounces or complaints and never receive mail.
+      </p>
+      {canEdit ? (
+        <p>
+          <Link className="button" to="/admin/updates/new">
+            New update
+          </Link>
+        </p>
+      ) : null}
+      {mailings.length === 0 ? (
+        <p>No updates yet.</p>
+      ) : (
         <table className="data">
           <thead>
-            <tr><th>Subject</th><th>Campaign</th><th>Status</th><th className="num">Recipients</th><th>When</th></tr>
+            <tr>
+              <th>Subject</th>
+              <th>Campaign</th>
+              <th>Status</th>
+              <th className="num">Recipients</th>
+              <th>When</th>
+            </tr>
           </thead>
           <tbody>
             {mailings.map((m) => (
               <tr key={m.id}>
-                <td><Link to={`/admin/updates/${m.id}`}>{m.subject}</Link></td>
+                <td>
+                  <Link to={`/admin/updates/${m.id}`}>{m.subject}</Link>
+                </td>
                 <td>{m.campaignTitle ?? "—"}</td>
-                <td><span className={`badge badge--mailing-${m.status}`}>{MAILING_STATUS_LABELS[m.status]}</span></td>
-                <td className="num">{m.status === "draft" || m.status === "scheduled" ? "—" : m.totalCount.toLocaleString("en-US")}</td>
+                <td>
+                  <span className={`badge badge--mailing-${m.status}`}>
+                    {MAILING_STATUS_LABELS[m.status]}
+                  </span>
+                </td>
+                <td className="num">
+                  {m.status === "draft" || m.status === "scheduled"
+                    ? "—"
+                    : m.totalCount.toLocaleString("en-US")}
+                </td>
                 <td>{<DateTime value={m.finishedAt ?? m.scheduledAt ?? m.createdAt} />}</td>
               </tr>
             ))}

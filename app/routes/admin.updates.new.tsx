@@ -27,10 +27,20 @@ export default function NewUpdate() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p><Link to="/admin/updates">← Updates</Link></p>
+      <p>
+        <Link to="/admin/updates">← Updates</Link>
+      </p>
       <h1>New update</h1>
-      <p className="muted">Updates start as drafts: preview it and send a test to yourself before sending or scheduling.</p>
-      <MailingForm values={actionData?.values ?? {}} fields={actionData?.fields} audiences={audiences} campaigns={campaigns} submitLabel="Save draft and preview" />
+      <p className="muted">
+        Updates start as drafts: preview it and send a test to yourself before sending or scheduling.
+      </p>
+      <MailingForm
+        values={actionData?.values ?? {}}
+        fields={actionData?.fields}
+        audiences={audiences}
+        campaigns={campaigns}
+        submitLabel="Save draft and preview"
+      />
     </>
   );
 }

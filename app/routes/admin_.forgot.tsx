@@ -7,7 +7,10 @@ import { forgotSchema } from "~/modules/organizers/tokens.schema";
 import { requestPasswordReset } from "~/modules/organizers/tokens.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 
-export const meta: MetaFunction = () => [{ title: "Forgot your password | Organizers" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Forgot your password | Organizers" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = forgotSchema.safeParse(await requireFormValues(request));
@@ -25,16 +28,32 @@ export default function Forgot() {
       <h1>Forgot your password?</h1>
       {actionData?.sent ? (
         <p className="notice" role="status">
-          If an organizer account uses that address, we have sent it a link to choose a new password. The link works once, for 30 minutes.
+          If an organizer account uses that address, we have sent it a link to choose a new password. The link
+          works once, for 30 minutes.
         </p>
       ) : (
         <Form method="post" className="stack">
-          <p>Enter the email address of your organizer account. We will send a link to choose a new password.</p>
-          <TextField name="email" type="email" label="Email" autoComplete="username" required error={fields.email} />
-          <div><button className="button" type="submit">Send the link</button></div>
+          <p>
+            Enter the email address of your organizer account. We will send a link to choose a new password.
+          </p>
+          <TextField
+            name="email"
+            type="email"
+            label="Email"
+            autoComplete="username"
+            required
+            error={fields.email}
+          />
+          <div>
+            <button className="button" type="submit">
+              Send the link
+            </button>
+          </div>
         </Form>
       )}
-      <p><Link to="/admin/login">Back to sign in</Link></p>
+      <p>
+        <Link to="/admin/login">Back to sign in</Link>
+      </p>
     </div>
   );
 }

@@ -8,11 +8,19 @@ import { acceptInvitationSchema } from "~/modules/organizers/tokens.schema";
 import { acceptInvitation, findInvitation } from "~/modules/organizers/tokens.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 
-export const meta: MetaFunction = () => [{ title: "Accept your invitation | Organizers" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Accept your invitation | Organizers" },
+  { name: "robots", content: "noindex" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findInvitation(params.token ?? "");
-  return { invitation: invitation ? { email: invitation.email, name: invitation.name ?? "", role: invitation.role } : null };
+  return {
+    invitation: invitation
+      ? { email: invitation.email, name: invitation.name ?? "", role: invitation.role }
+      : null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -20,12 +28,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(parsed.error, { message: null });
   const result = await acceptInvitation(params.token ?? "", parsed.data);
   if (!result.ok) {
-    const message = result.reason === "email_taken" ? "An organizer account already uses this address: sign in instead." : "This invitation has expired or was already used. Ask the owner for a new one.";
+    const message =
+      result.reason === "email_taken"
+        ? "An organizer account already uses this address: sign in instead."
+        : "This invitation has expired or was already used. Ask the owner for a new one.";
     return data({ fields: {} as Record<string, string>, message }, { status: 410 });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await destroySessionCookie(request));
-  headers.append("Set-Cookie", await createSessionCookie(result.organizerId, request.headers.get("user-agent")));
+  headers.append(
+    "Set-Cookie",
+    await createSessionCookie(result.organizerId, request.headers.get("user-agent")),
+  );
   throw redirect("/admin?welcome=1", { headers });
 }
 
@@ -37,21 +51,54 @@ export default function AcceptInvitation() {
     return (
       <div className="wrap page">
         <h1>Invitation</h1>
-        <p className="alert" role="alert">This invitation has expired or was already used. Ask the owner who invited you for a new one.</p>
-        <p><Link to="/admin/login">Sign in</Link></p>
+        <p className="alert" role="alert">
+          This invitation has expired or was already used. Ask the owner who invited you for a new one.
+        </p>
+        <p>
+          <Link to="/admin/login">Sign in</Link>
+        </p>
       </div>
     );
   }
   return (
     <div className="wrap page">
       <h1>Join as an organizer</h1>
-      <p>You were invited as <strong>{invitation.role}</strong> with the address {invitation.email}. Choose a password to finish.</p>
+      <p>
+        You were invited as <strong>{invitation.role}</strong> with the address {invitation.email}. Choose a
+        password to finish.
+      </p>
       <Form method="post" className="stack">
         <FormError message={actionData?.message} />
-        <TextField name="name" label="Your name" autoComplete="name" required defaultValue={invitation.name} error={fields.name} />
-        <TextField name="password" type="password" label="Password" hint="At least 12 characters." autoComplete="new-password" required error={fields.password} />
-        <TextField name="confirm" type="password" label="The password again" autoComplete="new-password" required error={fields.confirm} />
-        <div><button className="button" type="submit">Create my account</button></div>
+        <TextField
+          name="name"
+          label="Your name"
+          autoComplete="name"
+          required
+          defaultValue={invitation.name}
+          error={fields.name}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label="Password"
+          hint="At least 12 characters."
+          autoComplete="new-password"
+          required
+          error={fields.password}
+        />
+        <TextField
+          name="confirm"
+          type="password"
+          label="The password again"
+          autoComplete="new-password"
+          required
+          error={fields.confirm}
+        />
+        <div>
+          <button className="button" type="submit">
+            Create my account
+          </button>
+        </div>
       </Form>
     </div>
   );

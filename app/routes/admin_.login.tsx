@@ -7,10 +7,14 @@ import { getOrganizer, safeRedirect } from "~/modules/organizers/session.server"
 import { signIn } from "~/modules/organizers/sign-in.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in | Organizers" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Sign in | Organizers" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getOrganizer(request)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (await getOrganizer(request))
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   return null;
 }
 
@@ -29,17 +33,39 @@ export default function Login() {
   return (
     <div className="wrap page">
       <h1>Organizer sign in</h1>
-      {params.get("reset") ? <p className="notice" role="status">Your password was changed and every other session ended. Sign in with the new password.</p> : null}
+      {params.get("reset") ? (
+        <p className="notice" role="status">
+          Your password was changed and every other session ended. Sign in with the new password.
+        </p>
+      ) : null}
       <Form method="post" className="stack">
         <FormError message={actionData?.message} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
-        <TextField name="email" type="email" label="Email" autoComplete="username" required error={fields.email} />
-        <TextField name="password" type="password" label="Password" autoComplete="current-password" required error={fields.password} />
+        <TextField
+          name="email"
+          type="email"
+          label="Email"
+          autoComplete="username"
+          required
+          error={fields.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="current-password"
+          required
+          error={fields.password}
+        />
         <div>
-          <button className="button" type="submit">Sign in</button>
+          <button className="button" type="submit">
+            Sign in
+          </button>
         </div>
       </Form>
-      <p><Link to="/admin/forgot">Forgot your password?</Link></p>
+      <p>
+        <Link to="/admin/forgot">Forgot your password?</Link>
+      </p>
     </div>
   );
 }

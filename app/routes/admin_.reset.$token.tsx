@@ -7,7 +7,11 @@ import { newPasswordSchema } from "~/modules/organizers/tokens.schema";
 import { isResetTokenUsable, resetPassword } from "~/modules/organizers/tokens.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password | Organizers" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Choose a new password | Organizers" },
+  { name: "robots", content: "noindex" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };
@@ -17,7 +21,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = newPasswordSchema.safeParse(await requireFormValues(request));
   if (!parsed.success) return invalid(parsed.error, { message: null });
   const result = await resetPassword(params.token ?? "", parsed.data.password);
-  if (!result.ok) return data({ fields: {} as Record<string, string>, message: "This link has expired or was already used. Ask for a new one." }, { status: 410 });
+  if (!result.ok)
+    return data(
+      {
+        fields: {} as Record<string, string>,
+        message: "This link has expired or was already used. Ask for a new one.",
+      },
+      { status: 410 },
+    );
   throw redirect("/admin/login?reset=1");
 }
 
@@ -30,16 +41,39 @@ export default function ResetPassword() {
       <h1>Choose a new password</h1>
       {!usable ? (
         <>
-          <p className="alert" role="alert">This link has expired or was already used.</p>
-          <p><Link to="/admin/forgot">Ask for a new link</Link></p>
+          <p className="alert" role="alert">
+            This link has expired or was already used.
+          </p>
+          <p>
+            <Link to="/admin/forgot">Ask for a new link</Link>
+          </p>
         </>
       ) : (
         <Form method="post" className="stack">
           <FormError message={actionData?.message} />
           <p>Choosing a new password signs you out on every other device.</p>
-          <TextField name="password" type="password" label="New password" hint="At least 12 characters." autoComplete="new-password" required error={fields.password} />
-          <TextField name="confirm" type="password" label="The new password again" autoComplete="new-password" required error={fields.confirm} />
-          <div><button className="button" type="submit">Save the new password</button></div>
+          <TextField
+            name="password"
+            type="password"
+            label="New password"
+            hint="At least 12 characters."
+            autoComplete="new-password"
+            required
+            error={fields.password}
+          />
+          <TextField
+            name="confirm"
+            type="password"
+            label="The new password again"
+            autoComplete="new-password"
+            required
+            error={fields.confirm}
+          />
+          <div>
+            <button className="button" type="submit">
+              Save the new password
+            </button>
+          </div>
         </Form>
       )}
     </div>

@@ -4,7 +4,6 @@ import { idParam, notFound } from "~/lib/http.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { readTipAttachment } from "~/modules/tips/tips.server";
 
-
 /**
  * A tip's attachment, for signed-in organizers only (any role: the files are the tip, not the
  * tipster's contact details). PDFs are always downloads (never rendered in the browser, so a
@@ -13,7 +12,11 @@ import { readTipAttachment } from "~/modules/tips/tips.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
-  const file = await readTipAttachment(organizer.id, idParam(params.id, "No such file."), idParam(params.fileId, "No such file."));
+  const file = await readTipAttachment(
+    organizer.id,
+    idParam(params.id, "No such file."),
+    idParam(params.fileId, "No such file."),
+  );
   if (!file) notFound("No such file.");
   const inline = file.contentType.startsWith("image/");
   const ascii = file.filename.replace(/[^\x20-\x7e]|["\\]/g, "_");

@@ -10,7 +10,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
     {
       ...campaignJson(campaign),
       body: campaign.bodyMd,
-      targets: campaign.targets.map((t) => (t.kind === "official" ? { kind: t.kind, key: t.key, name: t.name, organization: t.organization } : { kind: t.kind })),
+      targets: campaign.targets.map((t) =>
+        t.kind === "official"
+          ? { kind: t.kind, key: t.key, name: t.name, organization: t.organization }
+          : { kind: t.kind },
+      ),
       cases: campaign.cases.map((c) => ({ slug: c.slug, name: c.fullName })),
     },
     { headers: { "Cache-Control": "public, max-age=30" } },

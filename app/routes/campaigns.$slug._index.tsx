@@ -25,7 +25,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.campaign.title} | Bring them home` }, { name: "description", content: data.campaign.summary }, ...petitionMeta(data.petition, data.campaign.imageUrl)] : [{ title: "Campaign not found" }];
+  data
+    ? [
+        { title: `${data.campaign.title} | Bring them home` },
+        { name: "description", content: data.campaign.summary },
+        ...petitionMeta(data.petition, data.campaign.imageUrl),
+      ]
+    : [{ title: "Campaign not found" }];
 
 export default function CampaignPage() {
   const { campaign, petition, giving, hasLetters } = useLoaderData<typeof loader>();
@@ -33,7 +39,9 @@ export default function CampaignPage() {
   const chambers = campaign.targets.filter((t) => t.kind !== "official");
   return (
     <div className="wrap page">
-      <p><CampaignStatusBadge status={campaign.status} /></p>
+      <p>
+        <CampaignStatusBadge status={campaign.status} />
+      </p>
       <h1>{campaign.title}</h1>
       <p className="lead">{campaign.summary}</p>
       <div className="layout-2">
@@ -71,10 +79,23 @@ export default function CampaignPage() {
           <ul className="actions-list" id="actions">
             <PetitionActionLink petition={petition} />
             <WriteToCongressAction slug={campaign.slug} enabled={hasLetters && campaign.status === "live"} />
-            {giving ? <li><CampaignGiving slug={campaign.slug} giving={giving} live={campaign.status === "live"} /></li> : null}
-            <li><Link className="button button--secondary" to={`/tips/new?campaign=${campaign.slug}`}>Send a tip</Link></li>
+            {giving ? (
+              <li>
+                <CampaignGiving slug={campaign.slug} giving={giving} live={campaign.status === "live"} />
+              </li>
+            ) : null}
+            <li>
+              <Link className="button button--secondary" to={`/tips/new?campaign=${campaign.slug}`}>
+                Send a tip
+              </Link>
+            </li>
           </ul>
-          {campaign.status !== "live" ? <p className="notice">This campaign is {campaign.status === "won" ? "won. Thank you to everyone who took part." : "closed."}</p> : null}
+          {campaign.status !== "live" ? (
+            <p className="notice">
+              This campaign is{" "}
+              {campaign.status === "won" ? "won. Thank you to everyone who took part." : "closed."}
+            </p>
+          ) : null}
         </aside>
       </div>
     </div>

@@ -13,7 +13,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { ...page, campaign: page.campaign };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Give: ${data.campaign.title} | Bring them home` : "Give | Bring them home" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Give: ${data.campaign.title} | Bring them home` : "Give | Bring them home" },
+];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await requireFormValues(request);
@@ -27,10 +29,22 @@ export default function CampaignDonate() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="wrap page">
-      <p><Link to={`/campaigns/${page.campaign.slug}`}>← {page.campaign.title}</Link></p>
+      <p>
+        <Link to={`/campaigns/${page.campaign.slug}`}>← {page.campaign.title}</Link>
+      </p>
       <h1>Give to “{page.campaign.title}”</h1>
       <p className="lead">{page.campaign.summary}</p>
-      <DonationForm {...page.limits} available={page.available} nonce={page.nonce} testMode={page.testMode} updatesWording={page.updatesWording} campaignTitle={page.campaign.title} values={actionData?.values} fields={actionData?.fields} message={actionData?.message} />
+      <DonationForm
+        {...page.limits}
+        available={page.available}
+        nonce={page.nonce}
+        testMode={page.testMode}
+        updatesWording={page.updatesWording}
+        campaignTitle={page.campaign.title}
+        values={actionData?.values}
+        fields={actionData?.fields}
+        message={actionData?.message}
+      />
     </div>
   );
 }

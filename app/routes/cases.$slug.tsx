@@ -13,7 +13,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.c.fullName}: case file | Bring them home` }, { name: "description", content: data.c.summary }] : [{ title: "Case file not found" }];
+  data
+    ? [
+        { title: `${data.c.fullName}: case file | Bring them home` },
+        { name: "description", content: data.c.summary },
+      ]
+    : [{ title: "Case file not found" }];
 
 export default function CasePage() {
   const { c } = useLoaderData<typeof loader>();
@@ -27,11 +32,16 @@ export default function CasePage() {
   ];
   return (
     <div className="wrap page">
-      <p><Link to="/cases">← All case files</Link></p>
+      <p>
+        <Link to="/cases">← All case files</Link>
+      </p>
       <div className="layout-2">
         <article>
           <CaseStatusBadge status={c.status} />
-          <h1>{c.rank ? `${c.rank} ` : ""}{c.fullName}</h1>
+          <h1>
+            {c.rank ? `${c.rank} ` : ""}
+            {c.fullName}
+          </h1>
           <p className="lead">{c.summary}</p>
           <div className="prose" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
           {c.facts.length ? (
@@ -44,7 +54,14 @@ export default function CasePage() {
                     <span>{f.fact}</span>
                     {f.sourceTitle || f.sourceUrl ? (
                       <div className="muted small">
-                        Source: {f.sourceUrl ? <a href={f.sourceUrl} rel="noopener noreferrer">{f.sourceTitle ?? f.sourceUrl}</a> : f.sourceTitle}
+                        Source:{" "}
+                        {f.sourceUrl ? (
+                          <a href={f.sourceUrl} rel="noopener noreferrer">
+                            {f.sourceTitle ?? f.sourceUrl}
+                          </a>
+                        ) : (
+                          f.sourceTitle
+                        )}
                       </div>
                     ) : null}
                   </li>
@@ -59,20 +76,30 @@ export default function CasePage() {
           </div>
           {c.photoCredit ? <p className="muted small">Photo: {c.photoCredit}</p> : null}
           <dl className="facts">
-            {details.filter(([, v]) => v).map(([k, v]) => (
-              <div key={k} className="facts__row">
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
+            {details
+              .filter(([, v]) => v)
+              .map(([k, v]) => (
+                <div key={k} className="facts__row">
+                  <dt>{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
           </dl>
-          <p><Link className="button" to={`/tips/new?case=${c.slug}`}>Send a tip about this case</Link></p>
+          <p>
+            <Link className="button" to={`/tips/new?case=${c.slug}`}>
+              Send a tip about this case
+            </Link>
+          </p>
           <p className="small muted">Tips are private. Only the organizers of this site read them.</p>
           {c.campaigns.length ? (
             <>
               <h2>Related campaigns</h2>
               <ul className="link-list">
-                {c.campaigns.map((k) => <li key={k.slug}><Link to={`/campaigns/${k.slug}`}>{k.title}</Link></li>)}
+                {c.campaigns.map((k) => (
+                  <li key={k.slug}>
+                    <Link to={`/campaigns/${k.slug}`}>{k.title}</Link>
+                  </li>
+                ))}
               </ul>
             </>
           ) : null}

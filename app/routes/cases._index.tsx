@@ -8,7 +8,11 @@ import { FilterSelect } from "~/components/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Case files: Americans never returned | Bring them home" },
-  { name: "description", content: "What is known about American servicemen held back after the Korean War and during the Cold War." },
+  {
+    name: "description",
+    content:
+      "What is known about American servicemen held back after the Korean War and during the Cold War.",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +30,8 @@ export default function CasesIndex() {
     <div className="wrap page">
       <h1>Case files</h1>
       <p className="lead">
-        The men we know by name: what the record shows, where it comes from, and what is still unknown. If you know something, send a tip.
+        The men we know by name: what the record shows, where it comes from, and what is still unknown. If you
+        know something, send a tip.
       </p>
       <p className="panel help-identify-callout">
         <strong>Men without names.</strong> Wartime photographs and film show prisoners nobody has identified.{" "}
@@ -34,19 +39,56 @@ export default function CasesIndex() {
       </p>
       <Form method="get" role="search" className="stack" aria-label="Search the case files">
         <div className="search-form">
-          <label htmlFor="q" className="visually-hidden">Search by name or words</label>
-          <input id="q" type="search" name="q" defaultValue={search.q} placeholder="Search by name, e.g. Desautels" maxLength={200} />
-          <button className="button" type="submit">Search</button>
+          <label htmlFor="q" className="visually-hidden">
+            Search by name or words
+          </label>
+          <input
+            id="q"
+            type="search"
+            name="q"
+            defaultValue={search.q}
+            placeholder="Search by name, e.g. Desautels"
+            maxLength={200}
+          />
+          <button className="button" type="submit">
+            Search
+          </button>
         </div>
         <div className="search-form">
-          <div><FilterSelect name="conflict" label="Conflict" any="All conflicts" options={CONFLICT_LABELS} value={search.conflict} /></div>
-          <div><FilterSelect name="status" label="Status" any="Any status" options={CASE_STATUS_LABELS} value={search.status} /></div>
+          <div>
+            <FilterSelect
+              name="conflict"
+              label="Conflict"
+              any="All conflicts"
+              options={CONFLICT_LABELS}
+              value={search.conflict}
+            />
+          </div>
+          <div>
+            <FilterSelect
+              name="status"
+              label="Status"
+              any="Any status"
+              options={CASE_STATUS_LABELS}
+              value={search.status}
+            />
+          </div>
         </div>
       </Form>
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <p aria-live="polite" className="muted">
-        {cases.length} {cases.length === 1 ? "case file" : "case files"}{filtered ? (cases.length === 1 ? " matches" : " match") : ""}.
-        {filtered ? <> <Link to="/cases">Show all</Link></> : null}
+        {cases.length} {cases.length === 1 ? "case file" : "case files"}
+        {filtered ? (cases.length === 1 ? " matches" : " match") : ""}.
+        {filtered ? (
+          <>
+            {" "}
+            <Link to="/cases">Show all</Link>
+          </>
+        ) : null}
       </p>
       <ul className="cards">
         {cases.map((c) => (
@@ -55,13 +97,25 @@ export default function CasesIndex() {
               {c.photoUrl ? <img src={c.photoUrl} alt="" /> : initials(c.fullName)}
             </div>
             <CaseStatusBadge status={c.status} />
-            <h2 className="h3"><Link to={`/cases/${c.slug}`}>{c.rank ? `${c.rank} ` : ""}{c.fullName}</Link></h2>
-            <p className="muted small">{CONFLICT_LABELS[c.conflict]}{c.lossDate ? ` · ${c.lossDate}` : ""}</p>
+            <h2 className="h3">
+              <Link to={`/cases/${c.slug}`}>
+                {c.rank ? `${c.rank} ` : ""}
+                {c.fullName}
+              </Link>
+            </h2>
+            <p className="muted small">
+              {CONFLICT_LABELS[c.conflict]}
+              {c.lossDate ? ` · ${c.lossDate}` : ""}
+            </p>
             <p>{c.summary}</p>
           </li>
         ))}
       </ul>
-      {cases.length === 0 ? <p>No case file matches. Try fewer words, or <Link to="/tips/new">send us what you know</Link>.</p> : null}
+      {cases.length === 0 ? (
+        <p>
+          No case file matches. Try fewer words, or <Link to="/tips/new">send us what you know</Link>.
+        </p>
+      ) : null}
     </div>
   );
 }

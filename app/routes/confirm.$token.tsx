@@ -3,22 +3,36 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { confirmSignature, removePendingSignature, viewConfirmation } from "~/modules/petitions/petitions.server";
+import {
+  confirmSignature,
+  removePendingSignature,
+  viewConfirmation,
+} from "~/modules/petitions/petitions.server";
 import { requireFormValues } from "~/lib/input.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your signature | Bring them home" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Confirm your signature | Bring them home" },
+  { name: "robots", content: "noindex" },
+];
 
 /** GET never changes anything: mail scanners follow links. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const view = await viewConfirmation(params.token ?? "");
-  return data({ view }, { status: view.kind === "unknown" ? 404 : 200, headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
+  return data(
+    { view },
+    {
+      status: view.kind === "unknown" ? 404 : 200,
+      headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" },
+    },
+  );
 }
 
 const intentSchema = z.object({ intent: z.enum(["confirm", "remove"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = intentSchema.safeParse(await requireFormValues(request));
-  if (!parsed.success) return data({ done: null, view: await viewConfirmation(params.token ?? "") }, { status: 400 });
+  if (!parsed.success)
+    return data({ done: null, view: await viewConfirmation(params.token ?? "") }, { status: 400 });
   if (parsed.data.intent === "remove") {
     const { removed, view } = await removePendingSignature(params.token ?? "");
     return { done: removed ? ("removed" as const) : null, view };
@@ -32,12 +46,19 @@ export default function ConfirmPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const view = actionData?.view ?? loaded.view;
-  const back = "slug" in view ? <p><Link to={`/campaigns/${view.slug}`}>Go to the campaign: {view.title}</Link></p> : null;
+  const back =
+    "slug" in view ? (
+      <p>
+        <Link to={`/campaigns/${view.slug}`}>Go to the campaign: {view.title}</Link>
+      </p>
+    ) : null;
   if (actionData?.done === "removed") {
     return (
       <div className="wrap page">
         <h1>Signature removed</h1>
-        <p className="notice" role="status">We removed the signature and will not email this address about it again. Sorry for the trouble.</p>
+        <p className="notice" role="status">
+          We removed the signature and will not email this address about it again. Sorry for the trouble.
+        </p>
       </div>
     );
   }
@@ -46,38 +67,60 @@ export default function ConfirmPage() {
       {view.kind === "unknown" ? (
         <>
           <h1>We do not recognise this link</h1>
-          <p className="lead">Copy the whole link from the email into the address bar, or sign the petition again.</p>
-          <p><Link to="/">See the live campaigns</Link></p>
+          <p className="lead">
+            Copy the whole link from the email into the address bar, or sign the petition again.
+          </p>
+          <p>
+            <Link to="/">See the live campaigns</Link>
+          </p>
         </>
       ) : view.kind === "confirmed" ? (
         <>
           <h1>Your signature is confirmed</h1>
-          <p className="notice" role="status">Thank you. Your signature on “{view.title}” counts.</p>
+          <p className="notice" role="status">
+            Thank you. Your signature on “{view.title}” counts.
+          </p>
           {back}
         </>
       ) : view.kind === "expired" || view.kind === "void" ? (
         <>
           <h1>This link no longer works</h1>
-          <p className="lead">{view.kind === "expired" ? "Confirmation links work for 30 days. Sign the petition again to get a new one." : "This signature can no longer be confirmed."}</p>
+          <p className="lead">
+            {view.kind === "expired"
+              ? "Confirmation links work for 30 days. Sign the petition again to get a new one."
+              : "This signature can no longer be confirmed."}
+          </p>
           {back}
         </>
       ) : params.get("not-me") ? (
         <>
           <h1>Remove this signature?</h1>
-          <p className="lead">Someone signed “{view.title}” with your email address. If it was not you, remove it.</p>
+          <p className="lead">
+            Someone signed “{view.title}” with your email address. If it was not you, remove it.
+          </p>
           <Form method="post" className="toolbar">
-            <button className="button" type="submit" name="intent" value="remove">It wasn’t me: remove it</button>
-            <button className="button button--secondary" type="submit" name="intent" value="confirm">It was me: confirm it</button>
+            <button className="button" type="submit" name="intent" value="remove">
+              It wasn’t me: remove it
+            </button>
+            <button className="button button--secondary" type="submit" name="intent" value="confirm">
+              It was me: confirm it
+            </button>
           </Form>
         </>
       ) : (
         <>
           <h1>Confirm your signature</h1>
-          <p className="lead">{view.firstName}, one click and your signature on “{view.title}” counts.</p>
+          <p className="lead">
+            {view.firstName}, one click and your signature on “{view.title}” counts.
+          </p>
           <Form method="post">
-            <button className="button" type="submit" name="intent" value="confirm">Confirm my signature</button>
+            <button className="button" type="submit" name="intent" value="confirm">
+              Confirm my signature
+            </button>
           </Form>
-          <p className="small muted"><Link to="?not-me=1">I did not sign this petition</Link></p>
+          <p className="small muted">
+            <Link to="?not-me=1">I did not sign this petition</Link>
+          </p>
         </>
       )}
     </div>

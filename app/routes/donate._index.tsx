@@ -6,7 +6,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getGivingPage, startDonation } from "~/modules/donations/donations.server";
 import { requireFormValues } from "~/lib/input.server";
 
-export const meta: MetaFunction = () => [{ title: "Give | Bring them home" }, { name: "description", content: "Support the campaigns for unreturned American POWs." }];
+export const meta: MetaFunction = () => [
+  { title: "Give | Bring them home" },
+  { name: "description", content: "Support the campaigns for unreturned American POWs." },
+];
 
 export async function loader(_args: LoaderFunctionArgs) {
   const page = await getGivingPage(null);
@@ -27,8 +30,21 @@ export default function Donate() {
   return (
     <div className="wrap page">
       <h1>Give to bring them home</h1>
-      <p className="lead">Your gift pays for records requests, archive research abroad, and keeping families’ questions in front of Congress.</p>
-      <DonationForm {...page.limits} available={page.available} nonce={page.nonce} testMode={page.testMode} updatesWording={page.updatesWording} campaignTitle={null} values={actionData?.values} fields={actionData?.fields} message={actionData?.message} />
+      <p className="lead">
+        Your gift pays for records requests, archive research abroad, and keeping families’ questions in front
+        of Congress.
+      </p>
+      <DonationForm
+        {...page.limits}
+        available={page.available}
+        nonce={page.nonce}
+        testMode={page.testMode}
+        updatesWording={page.updatesWording}
+        campaignTitle={null}
+        values={actionData?.values}
+        fields={actionData?.fields}
+        message={actionData?.message}
+      />
     </div>
   );
 }

@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Gift not completed | Bring them home" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Gift not completed | Bring them home" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const campaign = new URL(request.url).searchParams.get("campaign") ?? "";
@@ -16,7 +19,9 @@ export default function Cancelled() {
       <h1>Your gift was not completed</h1>
       <p className="lead">Nothing was charged. You can try again whenever you like.</p>
       <p>
-        <Link className="button" to={campaign ? `/campaigns/${campaign}/donate` : "/donate"}>Back to the giving form</Link>
+        <Link className="button" to={campaign ? `/campaigns/${campaign}/donate` : "/donate"}>
+          Back to the giving form
+        </Link>
       </p>
     </div>
   );

@@ -7,7 +7,10 @@ import { notFound } from "~/lib/http.server";
 import { DONATION_STATUS_LABELS, formatCents } from "~/modules/donations/donations";
 import { getManagedDonation, openBillingPortal } from "~/modules/donations/donations.server";
 
-export const meta: MetaFunction = () => [{ title: "Your monthly gift | Bring them home" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Your monthly gift | Bring them home" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const gift = await getManagedDonation(params.token ?? "");
@@ -31,7 +34,9 @@ export default function ManageGift() {
       {gift.canManage ? (
         <Form method="post">
           <p>Change your card, see past payments, or cancel in Stripe’s secure customer portal.</p>
-          <button className="button" type="submit">Change or cancel my monthly gift</button>
+          <button className="button" type="submit">
+            Change or cancel my monthly gift
+          </button>
         </Form>
       ) : (
         <p>There is nothing to manage: this gift has ended or was never completed.</p>

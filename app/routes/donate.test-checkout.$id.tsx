@@ -9,7 +9,10 @@ import { formatCents } from "~/modules/donations/donations";
 import { getTestCheckout, payTestCheckout, testPaySchema } from "~/modules/donations/test-mode.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 
-export const meta: MetaFunction = () => [{ title: "Test checkout | Bring them home" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Test checkout | Bring them home" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const checkout = await getTestCheckout(params.id ?? "");
@@ -21,7 +24,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await requireFormValues(request);
   if (form.intent === "cancel") {
     const checkout = await getTestCheckout(params.id ?? "");
-    throw redirect(checkout?.campaign ? `/donate/cancelled?campaign=${checkout.campaign.slug}` : "/donate/cancelled", 303);
+    throw redirect(
+      checkout?.campaign ? `/donate/cancelled?campaign=${checkout.campaign.slug}` : "/donate/cancelled",
+      303,
+    );
   }
   const parsed = testPaySchema.safeParse(form);
   if (!parsed.success) return invalid(parsed.error, {});
@@ -37,20 +43,49 @@ export default function TestCheckout() {
   return (
     <div className="wrap page test-checkout">
       <p className="badge badge--test">Test checkout, not Stripe</p>
-      <h1>Pay {formatCents(checkout.amountCents)}{checkout.frequency === "monthly" ? " every month" : ""}</h1>
+      <h1>
+        Pay {formatCents(checkout.amountCents)}
+        {checkout.frequency === "monthly" ? " every month" : ""}
+      </h1>
       <TestModeNotice />
       {checkout.campaign ? <p>For “{checkout.campaign.title}”.</p> : null}
       {checkout.completed ? (
-        <p className="notice" role="status">This checkout is already paid.</p>
+        <p className="notice" role="status">
+          This checkout is already paid.
+        </p>
       ) : (
         <Form method="post" className="stack">
           <FormError message={Object.keys(fields).length ? "Please check the highlighted fields." : null} />
-          <TextField name="email" type="email" label="Email" autoComplete="email" defaultValue={checkout.email ?? ""} error={fields.email} required />
-          <TextField name="name" label="Name on card" autoComplete="name" defaultValue={checkout.name} error={fields.name} />
+          <TextField
+            name="email"
+            type="email"
+            label="Email"
+            autoComplete="email"
+            defaultValue={checkout.email ?? ""}
+            error={fields.email}
+            required
+          />
+          <TextField
+            name="name"
+            label="Name on card"
+            autoComplete="name"
+            defaultValue={checkout.name}
+            error={fields.name}
+          />
           <p className="hint">Card details are not asked for in test mode.</p>
           <div className="toolbar">
-            <button className="button" type="submit" name="intent" value="pay">Pay {formatCents(checkout.amountCents)} (test)</button>
-            <button className="button button--secondary" type="submit" name="intent" value="cancel" formNoValidate>Cancel and go back</button>
+            <button className="button" type="submit" name="intent" value="pay">
+              Pay {formatCents(checkout.amountCents)} (test)
+            </button>
+            <button
+              className="button button--secondary"
+              type="submit"
+              name="intent"
+              value="cancel"
+              formNoValidate
+            >
+              Cancel and go back
+            </button>
           </div>
         </Form>
       )}

@@ -8,7 +8,10 @@ import { DONATION_STATUS_LABELS, formatCents } from "~/modules/donations/donatio
 import { getTestPortal, testPortalAction } from "~/modules/donations/test-mode.server";
 import { requireForm } from "~/lib/input.server";
 
-export const meta: MetaFunction = () => [{ title: "Test customer portal | Bring them home" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Test customer portal | Bring them home" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const portal = await getTestPortal(params.token ?? "");
@@ -18,7 +21,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String((await requireForm(request)).get("intent") ?? "");
-  if (intent !== "cancel" && intent !== "next-payment") return data({ message: "Unknown action." }, { status: 400 });
+  if (intent !== "cancel" && intent !== "next-payment")
+    return data({ message: "Unknown action." }, { status: 400 });
   const done = await testPortalAction(params.token ?? "", intent);
   if (!done) return data({ message: "That cannot be done for this gift." }, { status: 409 });
   throw redirect(`/donate/test-portal/${params.token}?done=${intent}`, 303);
@@ -32,13 +36,25 @@ export default function TestPortal() {
       <p className="badge badge--test">Test customer portal, not Stripe</p>
       <h1>Monthly gift of {formatCents(portal.amountCents)}</h1>
       <TestModeNotice />
-      {search.get("done") === "cancel" ? <p className="notice" role="status">Your monthly gift is cancelled. No further payments will be taken.</p> : null}
-      {search.get("done") === "next-payment" ? <p className="notice" role="status">A monthly payment was simulated.</p> : null}
+      {search.get("done") === "cancel" ? (
+        <p className="notice" role="status">
+          Your monthly gift is cancelled. No further payments will be taken.
+        </p>
+      ) : null}
+      {search.get("done") === "next-payment" ? (
+        <p className="notice" role="status">
+          A monthly payment was simulated.
+        </p>
+      ) : null}
       <p>Status: {DONATION_STATUS_LABELS[portal.status]}.</p>
       {!portal.canceled ? (
         <Form method="post" className="toolbar">
-          <button className="button" type="submit" name="intent" value="cancel">Cancel my monthly gift</button>
-          <button className="button button--secondary" type="submit" name="intent" value="next-payment">Simulate next month’s payment</button>
+          <button className="button" type="submit" name="intent" value="cancel">
+            Cancel my monthly gift
+          </button>
+          <button className="button button--secondary" type="submit" name="intent" value="next-payment">
+            Simulate next month’s payment
+          </button>
         </Form>
       ) : null}
     </div>

@@ -8,7 +8,11 @@ import { getPetitionPage } from "~/modules/petitions/petitions.server";
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const p = await getPetitionPage(params.slug ?? "");
-  if (!p) return new Response("No petition has that address.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!p)
+    return new Response("No petition has that address.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const percent = Math.min(100, Math.round((p.signatureCount / p.goal) * 100));
   const count = p.signatureCount.toLocaleString("en-US");
   const html = `<!doctype html>
@@ -22,5 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 <div style="height:100%;width:${percent}%;background:#a4161a"></div></div>
 <p style="margin:12px 0 0">${p.status === "open" ? `<a href="${esc(p.url)}/sign?source=embed" target="_blank" rel="noopener" style="display:inline-block;background:#a4161a;color:#fff;padding:8px 14px;border-radius:6px;font-weight:600;text-decoration:none">Sign the petition</a>` : `<a href="${esc(p.url)}?source=embed" target="_blank" rel="noopener" style="color:#22335c">Read about the campaign</a> (the petition is closed)`}</p>
 </main></body></html>`;
-  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=30" } });
+  return new Response(html, {
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=30" },
+  });
 }

@@ -11,11 +11,27 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return delivery;
 }
 
-export const headers = () => ({ "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer" });
-export const meta: MetaFunction = () => [{ title: "Deliver your letters | Bring them home" }, { name: "robots", content: "noindex" }];
+export const headers = () => ({
+  "Cache-Control": "private, no-store",
+  "X-Robots-Tag": "noindex",
+  "Referrer-Policy": "no-referrer",
+});
+export const meta: MetaFunction = () => [
+  { title: "Deliver your letters | Bring them home" },
+  { name: "robots", content: "noindex" },
+];
 
-function officeText(o: { address: string | null; suite: string | null; building: string | null; city: string | null; state: string | null; zip: string | null }) {
-  return [o.building, o.address, o.suite, [o.city, o.state].filter(Boolean).join(", "), o.zip].filter(Boolean).join(", ");
+function officeText(o: {
+  address: string | null;
+  suite: string | null;
+  building: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+}) {
+  return [o.building, o.address, o.suite, [o.city, o.state].filter(Boolean).join(", "), o.zip]
+    .filter(Boolean)
+    .join(", ");
 }
 
 export default function Delivery() {
@@ -23,13 +39,21 @@ export default function Delivery() {
   const pdfAll = `/letters/${submission.token}/pdf`;
   return (
     <div className="wrap page letters-page">
-      <p><Link to={`/campaigns/${submission.campaignSlug}`}>← {submission.campaignTitle}</Link></p>
+      <p>
+        <Link to={`/campaigns/${submission.campaignSlug}`}>← {submission.campaignTitle}</Link>
+      </p>
       <h1>Thank you, {submission.firstName}. Now deliver your letters</h1>
       <p className="lead">
-        Your {letters.length} letters are saved. A letter counts when its office receives it: for each one below, use the first way that works for you.
-        We have emailed you a link: follow it, and a copy of every letter comes to you, with a link back to this page.
+        Your {letters.length} letters are saved. A letter counts when its office receives it: for each one
+        below, use the first way that works for you. We have emailed you a link: follow it, and a copy of
+        every letter comes to you, with a link back to this page.
       </p>
-      <p><a className="button button--secondary" href={pdfAll}>Download all letters as a PDF</a> <span className="muted small">(one page per recipient, ready to print and mail)</span></p>
+      <p>
+        <a className="button button--secondary" href={pdfAll}>
+          Download all letters as a PDF
+        </a>{" "}
+        <span className="muted small">(one page per recipient, ready to print and mail)</span>
+      </p>
       <ol className="delivery-list">
         {letters.map((l) => (
           <li key={l.id} className="letter-card">
@@ -37,38 +61,77 @@ export default function Delivery() {
             {l.kind === "official" ? (
               <>
                 <p>Officials read letters that arrive by mail. Print this letter, sign it and mail it to:</p>
-                <address className="mailing">{l.address.map((line, i) => <span key={i}>{line}<br /></span>)}</address>
-                <p><a href={`${pdfAll}?letter=${l.id}`}>Download this letter as a PDF</a></p>
+                <address className="mailing">
+                  {l.address.map((line, i) => (
+                    <span key={i}>
+                      {line}
+                      <br />
+                    </span>
+                  ))}
+                </address>
+                <p>
+                  <a href={`${pdfAll}?letter=${l.id}`}>Download this letter as a PDF</a>
+                </p>
               </>
             ) : (
               <>
                 <h3 className="small">1. Online</h3>
                 {l.contactUrl ? (
                   <p>
-                    Open the <a href={l.contactUrl} target="_blank" rel="noopener noreferrer">{l.contactIsForm ? "official contact form" : "official website"}</a>
+                    Open the{" "}
+                    <a href={l.contactUrl} target="_blank" rel="noopener noreferrer">
+                      {l.contactIsForm ? "official contact form" : "official website"}
+                    </a>
                     {l.contactIsForm ? "" : " and choose Contact"}, then paste your letter.
                   </p>
                 ) : (
                   <p className="muted">Our data has no contact form or website for this office.</p>
                 )}
                 <label htmlFor={`text-${l.id}`}>Your letter to {l.to}</label>
-                <textarea id={`text-${l.id}`} className="letter-copy" readOnly rows={8} defaultValue={l.copyText} />
-                <p><CopyButton targetId={`text-${l.id}`} label="Copy the letter" /></p>
+                <textarea
+                  id={`text-${l.id}`}
+                  className="letter-copy"
+                  readOnly
+                  rows={8}
+                  defaultValue={l.copyText}
+                />
+                <p>
+                  <CopyButton targetId={`text-${l.id}`} label="Copy the letter" />
+                </p>
                 <h3 className="small">2. By phone</h3>
                 {l.phone || l.office?.phone ? (
                   <>
                     <p>
-                      {l.phone ? <>Washington office: <a href={`tel:${l.phone}`}>{l.phone}</a>. </> : null}
-                      {l.office ? <>Nearest district office: {officeText(l.office)}{l.office.phone ? <>, <a href={`tel:${l.office.phone}`}>{l.office.phone}</a></> : null}.</> : null}
+                      {l.phone ? (
+                        <>
+                          Washington office: <a href={`tel:${l.phone}`}>{l.phone}</a>.{" "}
+                        </>
+                      ) : null}
+                      {l.office ? (
+                        <>
+                          Nearest district office: {officeText(l.office)}
+                          {l.office.phone ? (
+                            <>
+                              , <a href={`tel:${l.office.phone}`}>{l.office.phone}</a>
+                            </>
+                          ) : null}
+                          .
+                        </>
+                      ) : null}
                     </p>
-                    {l.callScript ? <p className="call-script"><strong>What to say:</strong> {l.callScript}</p> : null}
+                    {l.callScript ? (
+                      <p className="call-script">
+                        <strong>What to say:</strong> {l.callScript}
+                      </p>
+                    ) : null}
                   </>
                 ) : (
                   <p className="muted">Our data has no phone number for this office.</p>
                 )}
                 <h3 className="small">3. By mail</h3>
                 <p>
-                  <a href={`${pdfAll}?letter=${l.id}`}>Download this letter as a PDF</a>, sign it and mail it to {l.address.join(", ")}.
+                  <a href={`${pdfAll}?letter=${l.id}`}>Download this letter as a PDF</a>, sign it and mail it
+                  to {l.address.join(", ")}.
                 </p>
               </>
             )}

@@ -9,6 +9,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const file = await deliveryPdf(params.token ?? "", letterId);
   if (!file) return new Response("No letters have that address.", { status: 404 });
   return new Response(new Uint8Array(file.pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${file.filename}"`, "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="${file.filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Robots-Tag": "noindex",
+    },
   });
 }

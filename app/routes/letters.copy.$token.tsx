@@ -4,7 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { sendLetterCopy, viewLetterCopy } from "~/modules/letters/letter-copy.server";
 
-export const meta: MetaFunction = () => [{ title: "Your letters | Bring them home" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Your letters | Bring them home" },
+  { name: "robots", content: "noindex" },
+];
 
 const PRIVATE = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
 
@@ -17,7 +20,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 /** POST: the address's owner asks for the copy. */
 export async function action({ params }: ActionFunctionArgs) {
   const view = await sendLetterCopy(params.token ?? "");
-  return data({ view, sent: view.sent === true }, { status: view.kind === "unknown" ? 404 : 200, headers: PRIVATE });
+  return data(
+    { view, sent: view.sent === true },
+    { status: view.kind === "unknown" ? 404 : 200, headers: PRIVATE },
+  );
 }
 
 export default function LetterCopyPage() {
@@ -39,18 +45,28 @@ export default function LetterCopyPage() {
       ) : sent ? (
         <>
           <h1>Your copy is on its way</h1>
-          <p className="notice" role="status">We are emailing you a copy of your letters about “{view.campaignTitle}”, with the link to deliver them.</p>
+          <p className="notice" role="status">
+            We are emailing you a copy of your letters about “{view.campaignTitle}”, with the link to deliver
+            them.
+          </p>
         </>
       ) : (
         <>
           <h1>Get a copy of your letters</h1>
-          <p className="lead">One click and we email you a copy of your letters about “{view.campaignTitle}”, with the page to deliver them.</p>
+          <p className="lead">
+            One click and we email you a copy of your letters about “{view.campaignTitle}”, with the page to
+            deliver them.
+          </p>
           <Form method="post">
-            <button className="button" type="submit">Send me my letters</button>
+            <button className="button" type="submit">
+              Send me my letters
+            </button>
           </Form>
         </>
       )}
-      <p><Link to="/">See the live campaigns</Link></p>
+      <p>
+        <Link to="/">See the live campaigns</Link>
+      </p>
     </div>
   );
 }

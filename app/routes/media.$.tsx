@@ -10,8 +10,16 @@ import { readPublicFile } from "~/modules/media/media.server";
  */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const file = await readPublicFile(params["*"] ?? "", request);
-  if (!file) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-  if (request.headers.get("If-None-Match") === file.etag) return new Response(null, { status: 304, headers: { ETag: file.etag, "Cache-Control": file.cacheControl } });
+  if (!file)
+    return new Response("Not found", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  if (request.headers.get("If-None-Match") === file.etag)
+    return new Response(null, {
+      status: 304,
+      headers: { ETag: file.etag, "Cache-Control": file.cacheControl },
+    });
   const headers: Record<string, string> = {
     "Content-Type": file.contentType,
     "Content-Length": String(file.data.length),

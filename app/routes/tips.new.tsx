@@ -7,7 +7,11 @@ import { tipSubject } from "~/modules/tips/tips.server";
 
 export const meta: MetaFunction = () => [
   { title: "Send a tip | Bring them home" },
-  { name: "description", content: "Tell us what you know about an American serviceman held after the Korean War or during the Cold War. Tips are private." },
+  {
+    name: "description",
+    content:
+      "Tell us what you know about an American serviceman held after the Korean War or during the Cold War. Tips are private.",
+  },
 ];
 
 function refs(url: URL) {
@@ -18,7 +22,10 @@ function refs(url: URL) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const subject = await tipSubject(refs(new URL(request.url)));
   return {
-    about: { case: subject.case ? { slug: subject.case.slug, fullName: subject.case.fullName } : null, media: subject.media ? { slug: subject.media.slug, title: subject.media.title } : null },
+    about: {
+      case: subject.case ? { slug: subject.case.slug, fullName: subject.case.fullName } : null,
+      media: subject.media ? { slug: subject.media.slug, title: subject.media.title } : null,
+    },
     honeypot: HONEYPOT_FIELD,
   };
 }
@@ -34,9 +41,16 @@ export default function NewTip() {
     <div className="wrap page">
       <h1>Send a tip</h1>
       <p className="lead">
-        Do you know something about an American serviceman who did not come home, or recognise a face in a wartime photo or film? Tell us. You do not need to give your name.
+        Do you know something about an American serviceman who did not come home, or recognise a face in a
+        wartime photo or film? Tell us. You do not need to give your name.
       </p>
-      <TipForm values={result?.values ?? {}} fields={result?.fields ?? {}} message={result?.message ?? null} about={about} honeypot={honeypot} />
+      <TipForm
+        values={result?.values ?? {}}
+        fields={result?.fields ?? {}}
+        message={result?.message ?? null}
+        about={about}
+        honeypot={honeypot}
+      />
     </div>
   );
 }

@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { REFERENCE_PATTERN } from "~/modules/tips/tips";
 
-export const meta: MetaFunction = () => [{ title: "Tip received | Bring them home" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Tip received | Bring them home" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ref = new URL(request.url).searchParams.get("ref") ?? "";
@@ -18,16 +21,30 @@ export default function TipSent() {
         <div className="notice" role="status">
           <p>Your reference:</p>
           <p className="tip-reference">{reference}</p>
-          <p className="small">Write it down, or keep the receipt email if you gave an address. Quote it if you contact us again about the same matter.</p>
+          <p className="small">
+            Write it down, or keep the receipt email if you gave an address. Quote it if you contact us again
+            about the same matter.
+          </p>
         </div>
       ) : (
-        <p className="notice" role="status">Your tip has been received.</p>
+        <p className="notice" role="status">
+          Your tip has been received.
+        </p>
       )}
-      <p>Organizers read every tip. They keep it private, and may pass a credible tip to the agency responsible for accounting for missing servicemen.</p>
+      <p>
+        Organizers read every tip. They keep it private, and may pass a credible tip to the agency responsible
+        for accounting for missing servicemen.
+      </p>
       <ul className="link-list">
-        <li><Link to="/cases">Back to the case files</Link></li>
-        <li><Link to="/cases/help-identify">Help identify men in wartime photos and film</Link></li>
-        <li><Link to="/tips/new">Send another tip</Link></li>
+        <li>
+          <Link to="/cases">Back to the case files</Link>
+        </li>
+        <li>
+          <Link to="/cases/help-identify">Help identify men in wartime photos and film</Link>
+        </li>
+        <li>
+          <Link to="/tips/new">Send another tip</Link>
+        </li>
       </ul>
     </div>
   );

@@ -4,28 +4,43 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/forms";
 import { unsubscribeChoiceSchema } from "~/modules/mail/mailings.schema";
-import { applyUnsubscribe, parseUnsubscribeToken, unsubscribePageData } from "~/modules/mail/unsubscribe.server";
+import {
+  applyUnsubscribe,
+  parseUnsubscribeToken,
+  unsubscribePageData,
+} from "~/modules/mail/unsubscribe.server";
 import { requireForm } from "~/lib/input.server";
 
-export const meta: MetaFunction = () => [{ title: "Unsubscribe | Bring them home" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Unsubscribe | Bring them home" },
+  { name: "robots", content: "noindex" },
+];
 
 function target(token: string | undefined) {
   const parsed = parseUnsubscribeToken(token ?? "");
-  if (!parsed) throw new Response("This unsubscribe link is not valid. Copy the whole link from the email, or reply to the email and we will remove you.", { status: 400, statusText: "Bad Request" });
+  if (!parsed)
+    throw new Response(
+      "This unsubscribe link is not valid. Copy the whole link from the email, or reply to the email and we will remove you.",
+      { status: 400, statusText: "Bad Request" },
+    );
   return parsed;
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const t = target(params.token);
   const page = await unsubscribePageData(t);
-  if (!page) throw new Response("This address is no longer on our lists.", { status: 404, statusText: "Not Found" });
+  if (!page)
+    throw new Response("This address is no longer on our lists.", { status: 404, statusText: "Not Found" });
   return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = target(params.token);
-  const parsed = unsubscribeChoiceSchema.safeParse({ choice: (await requireForm(request)).get("choice") ?? undefined });
-  if (!parsed.success) return data({ done: null, message: "Choose what to unsubscribe from." }, { status: 400 });
+  const parsed = unsubscribeChoiceSchema.safeParse({
+    choice: (await requireForm(request)).get("choice") ?? undefined,
+  });
+  if (!parsed.success)
+    return data({ done: null, message: "Choose what to unsubscribe from." }, { status: 400 });
   const choice = parsed.data.choice === "campaign" && !t.campaignId ? "all" : parsed.data.choice;
   await applyUnsubscribe(t, choice);
   return data({ done: choice, message: null });
@@ -43,7 +58,10 @@ export default function Unsubscribe() {
             ? `${page.email} will get no more updates about “${page.campaign.title}”.`
             : `${page.email} will get no more updates from us.`}
         </p>
-        <p>Receipts and confirmations of things you do on this site still reach you. You can sign up again on any campaign page.</p>
+        <p>
+          Receipts and confirmations of things you do on this site still reach you. You can sign up again on
+          any campaign page.
+        </p>
       </div>
     );
   }
@@ -51,7 +69,11 @@ export default function Unsubscribe() {
     <div className="wrap page prose">
       <h1>Unsubscribe</h1>
       <p className="lead">Choose which updates {page.email} should stop receiving.</p>
-      {!page.subscribedToAnything ? <p className="notice" role="status">This address is not subscribed to any updates now.</p> : null}
+      {!page.subscribedToAnything ? (
+        <p className="notice" role="status">
+          This address is not subscribed to any updates now.
+        </p>
+      ) : null}
       <Form method="post" className="stack">
         <FormError message={result?.message} />
         <fieldset>
@@ -68,7 +90,9 @@ export default function Unsubscribe() {
           </label>
         </fieldset>
         <div>
-          <button className="button" type="submit">Unsubscribe</button>
+          <button className="button" type="submit">
+            Unsubscribe
+          </button>
         </div>
       </Form>
     </div>

@@ -9,14 +9,20 @@ import { applyUnsubscribe, parseUnsubscribeToken } from "~/modules/mail/unsubscr
  * the mail came from; a repeat changes nothing. A GET (link scanners, prefetch) changes nothing.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  if (!parseUnsubscribeToken(params.token ?? "")) throw new Response("This unsubscribe link is not valid.", { status: 400 });
+  if (!parseUnsubscribeToken(params.token ?? ""))
+    throw new Response("This unsubscribe link is not valid.", { status: 400 });
   throw redirect(`/unsubscribe/${params.token}`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const target = parseUnsubscribeToken(params.token ?? "");
-  if (!target) return new Response("This unsubscribe link is not valid.", { status: 400, headers: { "Content-Type": "text/plain" } });
-  if (request.method !== "POST") return new Response("Method not allowed.", { status: 405, headers: { Allow: "POST" } });
+  if (!target)
+    return new Response("This unsubscribe link is not valid.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain" },
+    });
+  if (request.method !== "POST")
+    return new Response("Method not allowed.", { status: 405, headers: { Allow: "POST" } });
   await applyUnsubscribe(target, target.campaignId ? "campaign" : "all");
   return new Response("Unsubscribed.", { status: 200, headers: { "Content-Type": "text/plain" } });
 }

@@ -12,7 +12,12 @@ export const log = (m: string) => console.log(`[faults] ${m}`);
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const SIGN_SLUG = "dpaa-director";
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number, everyMs = 200): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn().catch(() => undefined);
@@ -62,19 +67,39 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export function serverEnv(base: string, databaseUrl: string, dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function serverEnv(
+  base: string,
+  databaseUrl: string,
+  dir: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   return {
-    ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", APP_URL: base, DATABASE_URL: databaseUrl, DATA_DIR: dir,
-    SESSION_SECRET: "f".repeat(40), IP_HASH_SECRET: "g".repeat(20), ORG_POSTAL_ADDRESS: "PO Box 1, Bench, VT 05401",
-    DATA_IMPORT_DIR: path.resolve("../shared/data/upstream"), LOG_LEVEL: "warn", ...extra,
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    APP_URL: base,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dir,
+    SESSION_SECRET: "f".repeat(40),
+    IP_HASH_SECRET: "g".repeat(20),
+    ORG_POSTAL_ADDRESS: "PO Box 1, Bench, VT 05401",
+    DATA_IMPORT_DIR: path.resolve("../shared/data/upstream"),
+    LOG_LEVEL: "warn",
+    ...extra,
   };
 }
 
 /** `node server.js` (web and worker) on a free port; waits for /readyz. */
-export async function startServer(env: (base: string) => NodeJS.ProcessEnv, port?: number): Promise<RunningServer> {
+export async function startServer(
+  env: (base: string) => NodeJS.ProcessEnv,
+  port?: number,
+): Promise<RunningServer> {
   port ??= await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["server.js"], { env: { ...env(base), PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["server.js"], {
+    env: { ...env(base), PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const keep = (c: Buffer) => {
     output += c;
@@ -84,17 +109,25 @@ export async function startServer(env: (base: string) => NodeJS.ProcessEnv, port
   child.stderr?.on("data", keep);
   let stopping = false;
   child.once("exit", (code, signal) => {
-    if (!stopping) log(`the server exited by itself (${code ?? signal}); its last output:\n${output.slice(-4000)}`);
+    if (!stopping)
+      log(`the server exited by itself (${code ?? signal}); its last output:\n${output.slice(-4000)}`);
   });
-  await waitFor("the server", async () => {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-    return (await fetch(`${base}/readyz`)).ok ? true : undefined;
-  }, 120_000).catch((e) => {
+  await waitFor(
+    "the server",
+    async () => {
+      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+      return (await fetch(`${base}/readyz`)).ok ? true : undefined;
+    },
+    120_000,
+  ).catch((e) => {
     child.kill("SIGKILL");
     throw new Error(`${e}\n${output.slice(-3000)}`);
   });
   return {
-    base, port, child, output: () => output,
+    base,
+    port,
+    child,
+    output: () => output,
     kill() {
       stopping = true;
       child.kill("SIGKILL");
@@ -128,7 +161,11 @@ export interface Answer {
 }
 
 /** Runs `request` from `concurrency` loops until `until()` says stop; every answer is recorded. */
-export async function load(request: (i: number) => Promise<Omit<Answer, "at" | "ms">>, concurrency: number, until: () => boolean): Promise<Answer[]> {
+export async function load(
+  request: (i: number) => Promise<Omit<Answer, "at" | "ms">>,
+  concurrency: number,
+  until: () => boolean,
+): Promise<Answer[]> {
   const answers: Answer[] = [];
   let i = 0;
   await Promise.all(
@@ -172,12 +209,26 @@ export function summarize(answers: Answer[]) {
   const byStatus: Record<string, number> = {};
   for (const a of answers) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
   const ms = answers.map((a) => a.ms);
-  return { requests: answers.length, byStatus, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99), maxMs: Math.max(0, ...ms) };
+  return {
+    requests: answers.length,
+    byStatus,
+    p50Ms: percentile(ms, 50),
+    p99Ms: percentile(ms, 99),
+    maxMs: Math.max(0, ...ms),
+  };
 }
 
 /** Every email answered 202 is stored, once. */
 export async function checkStored(client: pg.Client, answers: Answer[]) {
   const accepted = answers.filter((a) => a.status === 202).map((a) => a.email!);
-  const r = await client.query("select count(*)::int as rows, count(distinct email_canonical)::int as distinct from signatures where email_canonical = any($1::text[])", [accepted]);
-  return { accepted: accepted.length, storedRows: r.rows[0].rows as number, storedDistinct: r.rows[0].distinct as number, allStoredOnce: r.rows[0].rows === accepted.length && r.rows[0].distinct === accepted.length };
+  const r = await client.query(
+    "select count(*)::int as rows, count(distinct email_canonical)::int as distinct from signatures where email_canonical = any($1::text[])",
+    [accepted],
+  );
+  return {
+    accepted: accepted.length,
+    storedRows: r.rows[0].rows as number,
+    storedDistinct: r.rows[0].distinct as number,
+    allStoredOnce: r.rows[0].rows === accepted.length && r.rows[0].distinct === accepted.length,
+  };
 }

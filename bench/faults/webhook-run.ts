@@ -20,7 +20,10 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-async function deliverAll(requests: Array<() => Request>, concurrency: number): Promise<Record<string, number>> {
+async function deliverAll(
+  requests: Array<() => Request>,
+  concurrency: number,
+): Promise<Record<string, number>> {
   const byStatus: Record<string, number> = {};
   let next = 0;
   await Promise.all(
@@ -42,13 +45,23 @@ export async function webhooksReplayed() {
   await pg.start();
   const stripe = await startFakeStripe();
   const server = await startServer((base) =>
-    serverEnv(base, pg.url, pg.dir, { STRIPE_SECRET_KEY: "sk_test_fault_run", STRIPE_WEBHOOK_SECRET: STRIPE_SECRET, STRIPE_API_BASE: stripe.url, RESEND_WEBHOOK_SECRET: RESEND_SECRET }),
+    serverEnv(base, pg.url, pg.dir, {
+      STRIPE_SECRET_KEY: "sk_test_fault_run",
+      STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
+      STRIPE_API_BASE: stripe.url,
+      RESEND_WEBHOOK_SECRET: RESEND_SECRET,
+    }),
   );
   const client = await pg.client();
   try {
     const baselineHealthzPerSecond = await healthzBaseline(server.base);
-    const campaignId = (await client.query("select id from campaigns where slug = 'ask-moscow-beijing'")).rows[0].id as number;
-    const fundBefore = (await client.query("select raised_cents, gift_count from donation_funds where campaign_id = $1", [campaignId])).rows[0] ?? { raised_cents: 0, gift_count: 0 };
+    const campaignId = (await client.query("select id from campaigns where slug = 'ask-moscow-beijing'"))
+      .rows[0].id as number;
+    const fundBefore = (
+      await client.query("select raised_cents, gift_count from donation_funds where campaign_id = $1", [
+        campaignId,
+      ])
+    ).rows[0] ?? { raised_cents: 0, gift_count: 0 };
 
     // Stripe: per donation, checkout.session.completed and async_payment_succeeded (same payment), each three times.
     const stripeRequests: Array<() => Request> = [];
@@ -64,13 +77,23 @@ export async function webhooksReplayed() {
       );
       const pi = newId("pi");
       paymentIntents.push(pi);
-      const object = checkoutSession({ id: session, donationId: d.rows[0].id, amount, paymentIntent: pi, email: `donor-${i}@fault.example` });
+      const object = checkoutSession({
+        id: session,
+        donationId: d.rows[0].id,
+        amount,
+        paymentIntent: pi,
+        email: `donor-${i}@fault.example`,
+      });
       for (const type of ["checkout.session.completed", "checkout.session.async_payment_succeeded"]) {
         const payload = JSON.stringify(event(type, object), null, 2);
         for (let c = 0; c < COPIES; c++) {
           stripeRequests.push(() => {
             const r = signedRequest(payload, { secret: STRIPE_SECRET });
-            return new Request(`${server.base}/webhooks/stripe`, { method: "POST", body: payload, headers: r.headers });
+            return new Request(`${server.base}/webhooks/stripe`, {
+              method: "POST",
+              body: payload,
+              headers: r.headers,
+            });
           });
         }
       }
@@ -86,7 +109,15 @@ export async function webhooksReplayed() {
       const to = `reader-${i}-${randomBytes(3).toString("hex")}@fault.example`;
       const kind = i % 3 === 0 ? "email.bounced" : i % 3 === 1 ? "email.complained" : "email.delivered";
       if (kind !== "email.delivered") suppressedAddresses.push(to);
-      const body = JSON.stringify({ type: kind, created_at: new Date().toISOString(), data: { email_id: `fake-${i}`, to: [to], ...(kind === "email.bounced" ? { bounce: { type: "Permanent", message: "no such mailbox" } } : {}) } });
+      const body = JSON.stringify({
+        type: kind,
+        created_at: new Date().toISOString(),
+        data: {
+          email_id: `fake-${i}`,
+          to: [to],
+          ...(kind === "email.bounced" ? { bounce: { type: "Permanent", message: "no such mailbox" } } : {}),
+        },
+      });
       for (let c = 0; c < COPIES; c++) {
         resendRequests.push(() => {
           const at = new Date();
@@ -94,7 +125,12 @@ export async function webhooksReplayed() {
           return new Request(`${server.base}/webhooks/resend`, {
             method: "POST",
             body,
-            headers: { "content-type": "application/json", "svix-id": id, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": signature },
+            headers: {
+              "content-type": "application/json",
+              "svix-id": id,
+              "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+              "svix-signature": signature,
+            },
           });
         });
       }
@@ -104,21 +140,60 @@ export async function webhooksReplayed() {
     const answers = await deliverAll(shuffle([...stripeRequests, ...resendRequests]), 24);
     const deliveredInMs = Date.now() - t0;
     const q = async (text: string, values: unknown[]) => Number((await client.query(text, values)).rows[0].n);
-    const gifts = await q("select count(*)::int as n from donation_gifts where payment_intent_id = any($1::text[])", [paymentIntents]);
-    const receipts = await q("select count(*)::int as n from emails where idempotency_key = any($1::text[])", [paymentIntents.map((p) => `donation-receipt:${p}`)]);
-    const fundAfter = (await client.query("select raised_cents, gift_count from donation_funds where campaign_id = $1", [campaignId])).rows[0];
+    const gifts = await q(
+      "select count(*)::int as n from donation_gifts where payment_intent_id = any($1::text[])",
+      [paymentIntents],
+    );
+    const receipts = await q(
+      "select count(*)::int as n from emails where idempotency_key = any($1::text[])",
+      [paymentIntents.map((p) => `donation-receipt:${p}`)],
+    );
+    const fundAfter = (
+      await client.query("select raised_cents, gift_count from donation_funds where campaign_id = $1", [
+        campaignId,
+      ])
+    ).rows[0];
     const stripeEvents = await q("select count(*)::int as n from stripe_events", []);
-    const emailEvents = await q("select count(*)::int as n from email_events where svix_id = any($1::text[])", [svixIds]);
-    const suppressions = await q("select count(*)::int as n from suppressions where email_canonical = any($1::text[])", [suppressedAddresses]);
+    const emailEvents = await q(
+      "select count(*)::int as n from email_events where svix_id = any($1::text[])",
+      [svixIds],
+    );
+    const suppressions = await q(
+      "select count(*)::int as n from suppressions where email_canonical = any($1::text[])",
+      [suppressedAddresses],
+    );
     const result = {
-      baselineHealthzPerSecond, copiesEach: COPIES, concurrency: 24,
-      stripeDeliveries: stripeRequests.length, resendDeliveries: resendRequests.length, answers, deliveredInMs,
-      donations: DONATIONS, gifts, receipts, raisedCentsAdded: fundAfter.raised_cents - fundBefore.raised_cents, expectedCents,
-      giftCountAdded: fundAfter.gift_count - fundBefore.gift_count, stripeEventsRecorded: stripeEvents, stripeEventsExpected: DONATIONS * 2,
-      resendEvents: RESEND_EVENTS, emailEventsRecorded: emailEvents, suppressions, suppressionsExpected: suppressedAddresses.length, serverAlive: server.alive(),
+      baselineHealthzPerSecond,
+      copiesEach: COPIES,
+      concurrency: 24,
+      stripeDeliveries: stripeRequests.length,
+      resendDeliveries: resendRequests.length,
+      answers,
+      deliveredInMs,
+      donations: DONATIONS,
+      gifts,
+      receipts,
+      raisedCentsAdded: fundAfter.raised_cents - fundBefore.raised_cents,
+      expectedCents,
+      giftCountAdded: fundAfter.gift_count - fundBefore.gift_count,
+      stripeEventsRecorded: stripeEvents,
+      stripeEventsExpected: DONATIONS * 2,
+      resendEvents: RESEND_EVENTS,
+      emailEventsRecorded: emailEvents,
+      suppressions,
+      suppressionsExpected: suppressedAddresses.length,
+      serverAlive: server.alive(),
     };
-    const pass = Object.keys(answers).every((s) => s === "200") && gifts === DONATIONS && receipts === DONATIONS && result.raisedCentsAdded === expectedCents &&
-      result.giftCountAdded === DONATIONS && stripeEvents === DONATIONS * 2 && emailEvents === RESEND_EVENTS && suppressions === suppressedAddresses.length && result.serverAlive;
+    const pass =
+      Object.keys(answers).every((s) => s === "200") &&
+      gifts === DONATIONS &&
+      receipts === DONATIONS &&
+      result.raisedCentsAdded === expectedCents &&
+      result.giftCountAdded === DONATIONS &&
+      stripeEvents === DONATIONS * 2 &&
+      emailEvents === RESEND_EVENTS &&
+      suppressions === suppressedAddresses.length &&
+      result.serverAlive;
     return { pass, ...result };
   } finally {
     await client.end();

@@ -83,5 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table organizer_tokens, email_events, deliveries, mailings, campaign_opt_outs, suppressions cascade`.execute(db);
+  await sql`drop table organizer_tokens, email_events, deliveries, mailings, campaign_opt_outs, suppressions cascade`.execute(
+    db,
+  );
 }

@@ -89,5 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table rate_limit_hits, tip_notes, tip_attachments, tips, case_documents, case_media cascade`.execute(db);
+  await sql`drop table rate_limit_hits, tip_notes, tip_attachments, tips, case_documents, case_media cascade`.execute(
+    db,
+  );
 }

@@ -2,7 +2,14 @@ import type { ColumnType, Generated } from "kysely";
 import type { NullableTimestamp, Timestamp } from "./foundation";
 
 export type DonationFrequency = "one_time" | "monthly";
-export type DonationStatus = "pending" | "succeeded" | "failed" | "refunded" | "disputed" | "active" | "canceled";
+export type DonationStatus =
+  | "pending"
+  | "succeeded"
+  | "failed"
+  | "refunded"
+  | "disputed"
+  | "active"
+  | "canceled";
 export type GiftStatus = "pending" | "succeeded" | "failed" | "refunded" | "disputed";
 
 export interface DonationFundsTable {

@@ -2,7 +2,11 @@ import type { ColumnType, Generated } from "kysely";
 
 /** A timestamp the database fills in; written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 export type Json<T> = ColumnType<T, string | T | undefined, string | T>;
 /** A timestamp or JSON value with no default in the database: an insert must give it. */
 export type GivenTimestamp = ColumnType<Date, Date | string, Date | string>;

@@ -6,7 +6,17 @@ import { helpIdentify } from "./content";
 export async function seedHelpIdentify(trx: Trx): Promise<SeedResult> {
   const rows = await trx
     .insertInto("caseMedia")
-    .values(helpIdentify.map((m) => ({ slug: m.slug, title: m.title, kind: "film_still" as const, description: m.description, dateText: m.dateText, source: m.source, published: true })))
+    .values(
+      helpIdentify.map((m) => ({
+        slug: m.slug,
+        title: m.title,
+        kind: "film_still" as const,
+        description: m.description,
+        dateText: m.dateText,
+        source: m.source,
+        published: true,
+      })),
+    )
     .onConflict((oc) => oc.column("slug").doNothing())
     .returning("id")
     .execute();

@@ -4,7 +4,10 @@
 
 import type { CaseFactsTable, CasesTable, OfficialsTable } from "../schema/foundation";
 
-export type SeedOfficial = Pick<OfficialsTable, "key" | "name" | "title" | "organization" | "salutation" | "addressLines" | "url">;
+export type SeedOfficial = Pick<
+  OfficialsTable,
+  "key" | "name" | "title" | "organization" | "salutation" | "addressLines" | "url"
+>;
 
 export interface SeedCampaign {
   slug: "dpaa-director" | "ask-moscow-beijing" | "release-the-files";
@@ -23,7 +26,19 @@ export interface SeedCampaign {
 export type SeedCaseFact = Pick<CaseFactsTable, "occurredOn" | "fact" | "sourceTitle" | "sourceUrl">;
 
 /** A case file as the cases table holds it, with its facts. */
-export type SeedCase = Pick<CasesTable, "slug" | "fullName" | "rank" | "service" | "unit" | "conflict" | "status" | "lossDate" | "lossPlace" | "summary"> & {
+export type SeedCase = Pick<
+  CasesTable,
+  | "slug"
+  | "fullName"
+  | "rank"
+  | "service"
+  | "unit"
+  | "conflict"
+  | "status"
+  | "lossDate"
+  | "lossPlace"
+  | "summary"
+> & {
   bodyMd: string;
   facts: SeedCaseFact[];
 };
@@ -56,7 +71,11 @@ export const officials: SeedOfficial[] = [
     title: "Secretary of Defense",
     organization: "Department of Defense",
     salutation: "Dear Secretary",
-    addressLines: ["Office of the Secretary of Defense", "1000 Defense Pentagon", "Washington, DC 20301-1000"],
+    addressLines: [
+      "Office of the Secretary of Defense",
+      "1000 Defense Pentagon",
+      "Washington, DC 20301-1000",
+    ],
     url: "https://www.defense.gov",
   },
   {
@@ -423,7 +442,8 @@ The names of the three other crew members are not recorded here. Anyone with inf
     status: "reported_alive",
     lossDate: null,
     lossPlace: null,
-    summary: "Believed to have been shipped to the Soviet Union during the Korean War. He was never returned.",
+    summary:
+      "Believed to have been shipped to the Soviet Union during the Korean War. He was never returned.",
     bodyMd: `Harry Moore is believed to have been shipped to the Soviet Union during the Korean War. His transfer has not been confirmed.
 
 Reports told of American prisoners moved from North Korea to the Soviet Union. In 1954 the U.S. Embassy in Moscow formally asked the Soviet government to return American prisoners taken from Korea. The Soviet government denied holding any.
@@ -540,7 +560,7 @@ Where he went, and what became of him, remain unknown.`,
   },
   {
     slug: "the-horse",
-    fullName: "\"The Horse\"",
+    fullName: '"The Horse"',
     rank: null,
     service: null,
     unit: null,
@@ -549,7 +569,7 @@ Where he went, and what became of him, remain unknown.`,
     lossDate: null,
     lossPlace: null,
     summary:
-      "A reported U.S. Marine prisoner in Russia, known only as \"The Horse.\" Whether the report is genuine or a hoax is an open question.",
+      'A reported U.S. Marine prisoner in Russia, known only as "The Horse." Whether the report is genuine or a hoax is an open question.',
     bodyMd: `"The Horse" is the name given to a man reported to be a U.S. Marine held as a prisoner in Russia.
 
 It is an open question whether the report is genuine or a hoax. No one has been identified as "The Horse," and no record confirms that such a prisoner existed.

@@ -36,8 +36,18 @@ Many of these records are more than 50 years old and remain classified, at the N
 I ask you, {{recipient.title}} {{recipient.last_name}}, to support legislation requiring the review and release of these files, with only narrow and explained exceptions. The families have waited long enough to learn what their government knows.`;
 
 export const seedTemplates: SeedTemplate[] = [
-  { campaign: "dpaa-director", target: "senate", subject: "Name a permanent director to the POW/MIA accounting agency", bodyMd: congressDpaa },
-  { campaign: "dpaa-director", target: "house", subject: "Name a permanent director to the POW/MIA accounting agency", bodyMd: congressDpaa },
+  {
+    campaign: "dpaa-director",
+    target: "senate",
+    subject: "Name a permanent director to the POW/MIA accounting agency",
+    bodyMd: congressDpaa,
+  },
+  {
+    campaign: "dpaa-director",
+    target: "house",
+    subject: "Name a permanent director to the POW/MIA accounting agency",
+    bodyMd: congressDpaa,
+  },
   {
     campaign: "dpaa-director",
     target: "official:secretary-of-defense",
@@ -48,8 +58,18 @@ I ask you to name a permanent director to the Defense POW/MIA Accounting Agency:
 
 I also ask that the director report openly, to Congress and to the families, on the cases of men known or reported to have been held alive after the 1953 armistice.`,
   },
-  { campaign: "ask-moscow-beijing", target: "senate", subject: "Ask Moscow and Beijing about the Americans never returned", bodyMd: congressMoscow },
-  { campaign: "ask-moscow-beijing", target: "house", subject: "Ask Moscow and Beijing about the Americans never returned", bodyMd: congressMoscow },
+  {
+    campaign: "ask-moscow-beijing",
+    target: "senate",
+    subject: "Ask Moscow and Beijing about the Americans never returned",
+    bodyMd: congressMoscow,
+  },
+  {
+    campaign: "ask-moscow-beijing",
+    target: "house",
+    subject: "Ask Moscow and Beijing about the Americans never returned",
+    bodyMd: congressMoscow,
+  },
   {
     campaign: "ask-moscow-beijing",
     target: "official:president",
@@ -60,8 +80,18 @@ In 1954 the U.S. Embassy in Moscow formally asked the Soviet government to retur
 
 I ask you to raise the fate of these Americans directly with the governments of Russia and China, and to ask each to open its files and tell the families what happened to each man.`,
   },
-  { campaign: "release-the-files", target: "senate", subject: "Declassify the Korean War and Cold War POW files", bodyMd: congressFiles },
-  { campaign: "release-the-files", target: "house", subject: "Declassify the Korean War and Cold War POW files", bodyMd: congressFiles },
+  {
+    campaign: "release-the-files",
+    target: "senate",
+    subject: "Declassify the Korean War and Cold War POW files",
+    bodyMd: congressFiles,
+  },
+  {
+    campaign: "release-the-files",
+    target: "house",
+    subject: "Declassify the Korean War and Cold War POW files",
+    bodyMd: congressFiles,
+  },
   {
     campaign: "release-the-files",
     target: "official:archivist",

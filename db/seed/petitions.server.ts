@@ -8,7 +8,13 @@ export function seedPetitions(trx: Trx): Promise<SeedResult> {
   return seedPerCampaign(trx, campaigns, async (campaignId, c) => {
     const row = await trx
       .insertInto("petitions")
-      .values({ campaignId, ask: c.petition.ask, goal: c.petition.goal, deadline: c.petition.deadline, requiresConfirmation: true })
+      .values({
+        campaignId,
+        ask: c.petition.ask,
+        goal: c.petition.goal,
+        deadline: c.petition.deadline,
+        requiresConfirmation: true,
+      })
       .onConflict((oc) => oc.column("campaignId").doNothing())
       .returning("id")
       .executeTakeFirst();

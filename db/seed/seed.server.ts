@@ -19,7 +19,17 @@ export type SeedStep = (trx: Trx) => Promise<SeedResult>;
 async function seedOfficials(trx: Trx): Promise<SeedResult> {
   const rows = await trx
     .insertInto("officials")
-    .values(officials.map((o) => ({ key: o.key, name: o.name, title: o.title, organization: o.organization, salutation: o.salutation, addressLines: o.addressLines, url: o.url })))
+    .values(
+      officials.map((o) => ({
+        key: o.key,
+        name: o.name,
+        title: o.title,
+        organization: o.organization,
+        salutation: o.salutation,
+        addressLines: o.addressLines,
+        url: o.url,
+      })),
+    )
     .onConflict((oc) => oc.column("key").doNothing())
     .returning("id")
     .execute();
@@ -31,15 +41,35 @@ async function seedCampaigns(trx: Trx): Promise<SeedResult> {
   for (const c of campaigns) {
     const row = await trx
       .insertInto("campaigns")
-      .values({ slug: c.slug, title: c.title, summary: c.summary, bodyMd: c.bodyMd, targetSummary: c.targetSummary, status: "live", publishedAt: new Date() })
+      .values({
+        slug: c.slug,
+        title: c.title,
+        summary: c.summary,
+        bodyMd: c.bodyMd,
+        targetSummary: c.targetSummary,
+        status: "live",
+        publishedAt: new Date(),
+      })
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!row) continue;
     created++;
     for (const t of c.targets) {
-      const officialId = t.kind === "official" ? (await trx.selectFrom("officials").select("id").where("key", "=", t.key).executeTakeFirstOrThrow()).id : null;
-      await trx.insertInto("campaignTargets").values({ campaignId: row.id, kind: t.kind, officialId }).execute();
+      const officialId =
+        t.kind === "official"
+          ? (
+              await trx
+                .selectFrom("officials")
+                .select("id")
+                .where("key", "=", t.key)
+                .executeTakeFirstOrThrow()
+            ).id
+          : null;
+      await trx
+        .insertInto("campaignTargets")
+        .values({ campaignId: row.id, kind: t.kind, officialId })
+        .execute();
     }
   }
   return { created, unchanged: campaigns.length - created };
@@ -70,7 +100,11 @@ async function seedCases(trx: Trx): Promise<SeedResult> {
       .executeTakeFirst();
     if (!row) continue;
     created++;
-    if (c.facts.length) await trx.insertInto("caseFacts").values(c.facts.map((f, position) => ({ caseId: row.id, position, ...f }))).execute();
+    if (c.facts.length)
+      await trx
+        .insertInto("caseFacts")
+        .values(c.facts.map((f, position) => ({ caseId: row.id, position, ...f })))
+        .execute();
   }
   for (const campaign of campaigns) {
     for (const slug of campaign.relatedCases) {

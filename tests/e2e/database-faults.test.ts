@@ -40,19 +40,37 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, ms: numb
 let n = 0;
 function signature() {
   n++;
-  return { firstName: "Fault", lastName: "Tester", email: `fault-${n}-${Date.now().toString(36)}@d${n}.example`, zip: "05401" };
+  return {
+    firstName: "Fault",
+    lastName: "Tester",
+    email: `fault-${n}-${Date.now().toString(36)}@d${n}.example`,
+    zip: "05401",
+  };
 }
 
 async function sign(body = signature()) {
   const started = Date.now();
-  const res = await fetch(`${base}/api/v1/petitions/${SLUG}/signatures`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch((e) => {
+  const res = await fetch(`${base}/api/v1/petitions/${SLUG}/signatures`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  }).catch((e) => {
     throw new Error(`${e} (server exit ${server.exitCode}):\n${output}`);
   });
-  return { email: body.email, status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json().catch(() => null), ms: Date.now() - started };
+  return {
+    email: body.email,
+    status: res.status,
+    retryAfter: res.headers.get("retry-after"),
+    body: await res.json().catch(() => null),
+    ms: Date.now() - started,
+  };
 }
 
 async function storedCount(emails: string[]): Promise<{ rows: number; distinct: number }> {
-  const r = await direct.query("select count(*)::int as rows, count(distinct email_canonical)::int as distinct from signatures where email_canonical = any($1::text[])", [emails]);
+  const r = await direct.query(
+    "select count(*)::int as rows, count(distinct email_canonical)::int as distinct from signatures where email_canonical = any($1::text[])",
+    [emails],
+  );
   return r.rows[0];
 }
 
@@ -74,8 +92,16 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "unreturned-faults-"));
   server = spawn(process.execPath, ["server.js"], {
     env: {
-      ...process.env, NODE_ENV: "test", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: viaProxy.toString(), DATA_DIR: dataDir,
-      DATA_IMPORT_DIR: path.join(dataDir, "no-congress-data"), LOG_LEVEL: "warn", DB_CONNECT_TIMEOUT_MS: "2000", DB_RETRY_AFTER_SECONDS: "3",
+      ...process.env,
+      NODE_ENV: "test",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: viaProxy.toString(),
+      DATA_DIR: dataDir,
+      DATA_IMPORT_DIR: path.join(dataDir, "no-congress-data"),
+      LOG_LEVEL: "warn",
+      DB_CONNECT_TIMEOUT_MS: "2000",
+      DB_RETRY_AFTER_SECONDS: "3",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -111,7 +137,10 @@ describe("PostgreSQL faults against the built server", () => {
     await until("some signatures", async () => (results.length > 30 ? true : undefined), 20_000);
     let terminated = 0;
     for (let round = 0; round < 6; round++) {
-      const r = await admin.query("select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1 and pid <> $2", [databaseName, directPid]);
+      const r = await admin.query(
+        "select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1 and pid <> $2",
+        [databaseName, directPid],
+      );
       terminated += r.rows[0].n;
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -175,17 +204,25 @@ describe("PostgreSQL faults against the built server", () => {
       proxy.up();
     }
 
-    const back = await until("a 202 after PostgreSQL is back", async () => {
-      const r = await sign();
-      return r.status === 202 ? r : undefined;
-    }, 15_000);
+    const back = await until(
+      "a 202 after PostgreSQL is back",
+      async () => {
+        const r = await sign();
+        return r.status === 202 ? r : undefined;
+      },
+      15_000,
+    );
     expect((await fetch(`${base}/campaigns/${SLUG}`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     // The worker reconnected by itself: the new signature's confirmation email is sent.
-    await until("the confirmation email", async () => {
-      const r = await direct.query("select status from emails where to_address = $1", [back.email]);
-      return r.rows[0]?.status === "sent" ? true : undefined;
-    }, 30_000);
+    await until(
+      "the confirmation email",
+      async () => {
+        const r = await direct.query("select status from emails where to_address = $1", [back.email]);
+        return r.rows[0]?.status === "sent" ? true : undefined;
+      },
+      30_000,
+    );
     expect(server.exitCode).toBeNull();
     expect(output).not.toMatch(/unhandled request error|Uncaught|request failed|render error/i);
   });

@@ -1,7 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { inject } from "vitest";
 import { closeDatabase, connectDatabase } from "~db/index.server";
-import { launchBrowser, newPage, screenshot, seriousViolations, waitForHydration, waitForPage } from "../support/browser";
+import {
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+  waitForHydration,
+  waitForPage,
+} from "../support/browser";
 import { makeOrganizer } from "../factories";
 
 let browser: Browser;
@@ -18,7 +25,10 @@ afterAll(async () => {
 
 async function raised(page: Page) {
   await page.goto("/campaigns/ask-moscow-beijing");
-  return { raised: await page.getByTestId("raised").textContent(), donors: await page.getByTestId("donors").textContent() };
+  return {
+    raised: await page.getByTestId("raised").textContent(),
+    donors: await page.getByTestId("donors").textContent(),
+  };
 }
 
 async function expectAccessible(page: Page) {
@@ -37,7 +47,7 @@ describe("giving in test mode", () => {
     expect(await plain.page.getByLabel("One time").isChecked()).toBe(true);
     expect(await plain.page.getByLabel("Monthly, until I cancel", { exact: false }).isChecked()).toBe(false);
     expect(await plain.page.getByLabel(/Send me email updates/).isChecked()).toBe(false);
-        // a bad amount comes back with a message
+    // a bad amount comes back with a message
     await plain.page.getByLabel("Other", { exact: true }).check();
     await plain.page.getByLabel("Other amount").fill("10.005");
     await plain.page.getByRole("button", { name: "Continue to secure payment" }).click();
@@ -46,12 +56,12 @@ describe("giving in test mode", () => {
     await plain.page.getByLabel("Email for your receipt (optional)").fill("one-time@example.org");
     await plain.page.getByRole("button", { name: "Continue to secure payment" }).click();
     await plain.page.waitForURL("**/donate/test-checkout/**");
-        await screenshot(plain.page, "donate-test-checkout");
+    await screenshot(plain.page, "donate-test-checkout");
     await plain.page.getByRole("button", { name: /^Pay \$25/ }).click();
     await plain.page.waitForURL("**/donate/thanks**");
     expect(await plain.page.locator("h1").textContent()).toBe("Thank you");
     expect(await plain.page.locator(".lead").textContent()).toMatch(/gift of \$25 to .* has been received/);
-        expect(await raised(plain.page)).toEqual({ raised: "$25", donors: "1 donor" });
+    expect(await raised(plain.page)).toEqual({ raised: "$25", donors: "1 donor" });
     expect(plain.errors).toEqual([]);
     await plain.context.close();
 
@@ -112,10 +122,21 @@ describe("giving in test mode", () => {
   it("answers Stripe's webhook over HTTP: exempt from the origin check, 400 without a valid signature", async () => {
     const url = `${inject("baseUrl")}/webhooks/stripe`;
     const body = JSON.stringify({ id: "evt_1", type: "checkout.session.completed", data: { object: {} } });
-    const missing = await fetch(url, { method: "POST", body, headers: { "Content-Type": "application/json", Origin: "https://stripe.com" } });
+    const missing = await fetch(url, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/json", Origin: "https://stripe.com" },
+    });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("invalid_signature");
-    const forged = await fetch(url, { method: "POST", body, headers: { "Content-Type": "application/json", "Stripe-Signature": `t=${Math.floor(Date.now() / 1000)},v1=${"ab".repeat(32)}` } });
+    const forged = await fetch(url, {
+      method: "POST",
+      body,
+      headers: {
+        "Content-Type": "application/json",
+        "Stripe-Signature": `t=${Math.floor(Date.now() / 1000)},v1=${"ab".repeat(32)}`,
+      },
+    });
     expect(forged.status).toBe(400);
   });
 
@@ -125,7 +146,10 @@ describe("giving in test mode", () => {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(200);
       await expectAccessible(page);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        path,
+      ).toBeLessThanOrEqual(0);
       await screenshot(page, `phone${path.replace(/\//g, "-")}`);
     }
     await context.close();

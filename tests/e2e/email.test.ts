@@ -3,7 +3,14 @@ import { inject } from "vitest";
 import { createDb, type DB } from "~db/index.server";
 import { hashPassword } from "~/modules/organizers/password.server";
 import { makeSubscribers } from "../factories/mail";
-import { baseUrl, launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
+import {
+  baseUrl,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+  waitForHydration,
+} from "../support/browser";
 
 let browser: Browser;
 let database: DB;
@@ -13,12 +20,29 @@ const owner = { email: "owner-email-e2e@example.org", password: "a long owner pa
 beforeAll(async () => {
   browser = await launchBrowser();
   database = createDb(inject("serverDatabaseUrl"), 2).db;
-  await database.insertInto("organizers").values({ email: owner.email, name: "Olive Owner", role: "owner", passwordHash: await hashPassword(owner.password) }).onConflict((oc) => oc.doNothing()).execute();
-  const campaign = await database.selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow();
+  await database
+    .insertInto("organizers")
+    .values({
+      email: owner.email,
+      name: "Olive Owner",
+      role: "owner",
+      passwordHash: await hashPassword(owner.password),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const campaign = await database
+    .selectFrom("campaigns")
+    .select("id")
+    .where("slug", "=", "dpaa-director")
+    .executeTakeFirstOrThrow();
   campaignId = campaign.id;
   await makeSubscribers(database, 1000, { prefix: "e2e-subscriber-", campaignId: campaign.id });
   // Two requests per second: ten batches take about five seconds, so the bar is seen moving.
-  await database.insertInto("settings").values({ key: "mail.requestsPerSecond", value: JSON.stringify(2) }).onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify(2) })).execute();
+  await database
+    .insertInto("settings")
+    .values({ key: "mail.requestsPerSecond", value: JSON.stringify(2) })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify(2) }))
+    .execute();
 });
 afterAll(async () => {
   await browser?.close();
@@ -45,10 +69,14 @@ describe("email", () => {
     await page.getByLabel("Subject").fill("The Senate heard us");
     await page.getByLabel("Who receives it").selectOption("campaign-subscribers");
     await page.getByLabel("Campaign", { exact: true }).selectOption(String(campaignId));
-    await page.getByLabel("Update (markdown)").fill("## A hearing\n\nThank you: **you** made the committee ask.");
+    await page
+      .getByLabel("Update (markdown)")
+      .fill("## A hearing\n\nThank you: **you** made the committee ask.");
     await page.getByRole("button", { name: "Save draft and preview" }).click();
     await page.waitForURL(/\/admin\/updates\/\d+\?created=1/);
-    expect(await page.locator(".mailing-send p").first().textContent()).toBe("1,000 supporters would receive it now.");
+    expect(await page.locator(".mailing-send p").first().textContent()).toBe(
+      "1,000 supporters would receive it now.",
+    );
     expect(await page.frameLocator("iframe.email-frame").getByText("made the committee ask").count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "email-update-draft");
@@ -71,7 +99,11 @@ describe("email", () => {
     let shot = false;
     const deadline = Date.now() + 45_000;
     for (;;) {
-      const label = (await nojs.locator(".progress__label").textContent().catch(() => null)) ?? "";
+      const label =
+        (await nojs
+          .locator(".progress__label")
+          .textContent()
+          .catch(() => null)) ?? "";
       if (label) seen.add(label.replace(/\s+/g, " "));
       if (seen.size === 2 && !shot) {
         shot = true;
@@ -116,7 +148,11 @@ describe("email", () => {
       if (kinds.every((k) => options.some((o) => o.startsWith(`${k} (`)))) break;
       await page.waitForTimeout(500);
     }
-    for (const k of kinds) expect(options.some((o) => o.startsWith(`${k} (`)), k).toBe(true);
+    for (const k of kinds)
+      expect(
+        options.some((o) => o.startsWith(`${k} (`)),
+        k,
+      ).toBe(true);
     expect(options).toContain("campaign-update (1000)");
     await screenshot(page, "email-outbox");
     for (const k of kinds) {
@@ -132,20 +168,44 @@ describe("email", () => {
   }, 150_000);
 
   it("one-click unsubscribe: a cross-site POST works with no cookies, a GET changes nothing, the page form stays same-origin", async () => {
-    const email = await database.selectFrom("emails").select(["headers", "toAddress"]).where("kind", "=", "campaign-update").orderBy("id").limit(1).executeTakeFirstOrThrow();
+    const email = await database
+      .selectFrom("emails")
+      .select(["headers", "toAddress"])
+      .where("kind", "=", "campaign-update")
+      .orderBy("id")
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const oneClick = /^<(.+)>$/.exec(email.headers["List-Unsubscribe"])![1];
     const path = new URL(oneClick).pathname;
-    const consents = () => database.selectFrom("consents").innerJoin("supporters", "supporters.id", "consents.supporterId").select("consents.withdrawnAt").where("supporters.email", "=", email.toAddress).executeTakeFirstOrThrow();
+    const consents = () =>
+      database
+        .selectFrom("consents")
+        .innerJoin("supporters", "supporters.id", "consents.supporterId")
+        .select("consents.withdrawnAt")
+        .where("supporters.email", "=", email.toAddress)
+        .executeTakeFirstOrThrow();
 
     const get = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
     expect(get.status).toBe(302);
     expect((await consents()).withdrawnAt).toBeNull();
 
-    const foreignForm = await fetch(`${baseUrl()}${path.replace(/\/one-click$/, "")}`, { method: "POST", body: new URLSearchParams({ choice: "all" }), headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" } });
+    const foreignForm = await fetch(`${baseUrl()}${path.replace(/\/one-click$/, "")}`, {
+      method: "POST",
+      body: new URLSearchParams({ choice: "all" }),
+      headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    });
     expect(foreignForm.status).toBe(403);
     expect((await consents()).withdrawnAt).toBeNull();
 
-    const post = await fetch(`${baseUrl()}${path}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://mail.example.com", "Sec-Fetch-Site": "cross-site" } });
+    const post = await fetch(`${baseUrl()}${path}`, {
+      method: "POST",
+      body: "List-Unsubscribe=One-Click",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "https://mail.example.com",
+        "Sec-Fetch-Site": "cross-site",
+      },
+    });
     expect(post.status).toBe(200);
     expect((await consents()).withdrawnAt).not.toBeNull();
 
@@ -155,7 +215,11 @@ describe("email", () => {
     expect(await page.getByRole("button", { name: "Unsubscribe" }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "email-unsubscribe");
-    expect((await page.goto(`${path.replace(/\.[A-Za-z0-9_-]{22}\/one-click$/, ".AAAAAAAAAAAAAAAAAAAAAA")}`))?.status()).toBe(400);
+    expect(
+      (
+        await page.goto(`${path.replace(/\.[A-Za-z0-9_-]{22}\/one-click$/, ".AAAAAAAAAAAAAAAAAAAAAA")}`)
+      )?.status(),
+    ).toBe(400);
     await context.close();
   });
 });

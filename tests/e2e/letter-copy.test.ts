@@ -13,7 +13,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const mailTo = (to: string) => db().selectFrom("emails").select(["kind", "text", "html"]).where("toAddress", "=", to).orderBy("id").execute();
+const mailTo = (to: string) =>
+  db()
+    .selectFrom("emails")
+    .select(["kind", "text", "html"])
+    .where("toAddress", "=", to)
+    .orderBy("id")
+    .execute();
 
 /**
  * Issue 10 item 8: the letter form emails the address it was given only a link, with nothing the

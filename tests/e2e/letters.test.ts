@@ -4,7 +4,14 @@ import { db } from "~db/index.server";
 import { letterFormSchema } from "~/modules/letters/letters.schema";
 import { getLetterCampaign, sendLetters } from "~/modules/letters/letters.server";
 import { makeOrganizer } from "../factories";
-import { baseUrl, launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
+import {
+  baseUrl,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+  waitForHydration,
+} from "../support/browser";
 import { sessionCookieFor } from "../support/route-result";
 import { useServerDatabase } from "../support/server-database";
 
@@ -21,7 +28,9 @@ async function fillAndSend(page: Page, name: string, shot: string, axe = true) {
   await page.getByLabel("Last name").fill("Doe");
   await page.getByLabel("Street address").fill("12 Main St");
   await page.getByLabel("Email", { exact: true }).fill(`${name.toLowerCase()}@example.org`);
-  await page.getByLabel("Your own paragraph (optional)").fill("My uncle never came home. <script>alert(1)</script>");
+  await page
+    .getByLabel("Your own paragraph (optional)")
+    .fill("My uncle never came home. <script>alert(1)</script>");
   await page.getByRole("button", { name: "Preview my letters" }).click();
   await page.getByRole("heading", { name: /exactly as they will be sent/ }).waitFor();
   // Without JavaScript the page arrives as a stream: the heading can be parsed before the
@@ -51,14 +60,23 @@ describe.each([true, false])("writing to Congress with JavaScript %s", (javaScri
     await page.locator("#zip").fill("05401");
     await page.getByRole("button", { name: "Find my members" }).click();
     await page.getByText("Becca Balint").first().waitFor();
-    const letters = await fillAndSend(page, javaScriptEnabled ? "Jane" : "Joan", `05401-js-${javaScriptEnabled}`, javaScriptEnabled);
+    const letters = await fillAndSend(
+      page,
+      javaScriptEnabled ? "Jane" : "Joan",
+      `05401-js-${javaScriptEnabled}`,
+      javaScriptEnabled,
+    );
     expect(letters).toHaveLength(4);
     expect(letters[0]).toMatch(/^Dear Senator Sanders,/);
     expect(letters[2]).toMatch(/^Dear Representative Balint,/);
     expect(letters[0]).toContain("<script>alert(1)</script>");
     expect(await page.locator("textarea.letter-copy").count()).toBe(3);
-    expect(await page.getByRole("button", { name: "Copy the letter" }).count()).toBe(javaScriptEnabled ? 3 : 0);
-    const pdf = await page.request.get(await page.getByRole("link", { name: /Download all letters/ }).getAttribute("href") ?? "");
+    expect(await page.getByRole("button", { name: "Copy the letter" }).count()).toBe(
+      javaScriptEnabled ? 3 : 0,
+    );
+    const pdf = await page.request.get(
+      (await page.getByRole("link", { name: /Download all letters/ }).getAttribute("href")) ?? "",
+    );
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
     expect(errors).toEqual([]);
@@ -77,8 +95,19 @@ describe.each([true, false])("writing to Congress with JavaScript %s", (javaScri
     await page.getByRole("button", { name: "Use this district" }).click();
     await page.waitForURL("**seat=CA-36**");
     await page.getByText("Ted Lieu").first().waitFor();
-    const letters = await fillAndSend(page, javaScriptEnabled ? "Ana" : "Bea", `90210-js-${javaScriptEnabled}`, javaScriptEnabled);
-    expect(letters.map((l) => l.split(",")[0])).toEqual(["Dear Senator Padilla", "Dear Senator Schiff", "Dear Representative Lieu", "Dear Archivist of the United States", "Dear Director"]);
+    const letters = await fillAndSend(
+      page,
+      javaScriptEnabled ? "Ana" : "Bea",
+      `90210-js-${javaScriptEnabled}`,
+      javaScriptEnabled,
+    );
+    expect(letters.map((l) => l.split(",")[0])).toEqual([
+      "Dear Senator Padilla",
+      "Dear Senator Schiff",
+      "Dear Representative Lieu",
+      "Dear Archivist of the United States",
+      "Dear Director",
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -104,7 +133,11 @@ describe("special places", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await waitForHydration(page);
     const letters = await fillAndSend(page, "Val", "vacant");
-    expect(letters.map((l) => l.split(",")[0])).toEqual(["Dear Senator Padilla", "Dear Senator Schiff", "Dear Secretary"]);
+    expect(letters.map((l) => l.split(",")[0])).toEqual([
+      "Dear Senator Padilla",
+      "Dear Senator Schiff",
+      "Dear Secretary",
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -121,7 +154,10 @@ describe("special places", () => {
     await page.getByLabel("Email", { exact: true }).fill("long@example.org");
     await page.getByLabel("Your own paragraph (optional)").fill("x".repeat(20_000));
     await page.getByRole("button", { name: "Preview my letters" }).click();
-    await page.getByText(/at most 5,000 characters/).first().waitFor();
+    await page
+      .getByText(/at most 5,000 characters/)
+      .first()
+      .waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "long-paragraph-phone");
@@ -146,22 +182,40 @@ describe("an organizer's delivery packet", () => {
       personalNote: "",
       idempotencyKey: randomBytes(16).toString("base64url"),
     });
-    expect(await sendLetters(campaign, targets, form, "203.0.113.70")).toMatchObject({ ok: true, created: true });
+    expect(await sendLetters(campaign, targets, form, "203.0.113.70")).toMatchObject({
+      ok: true,
+      created: true,
+    });
   }
 
   it("streams Senator Sanders' packet from the built server's packet process, as a PDF, to an editor only", async () => {
     // its own letters, so the test does not depend on the journeys above
     await writeFrom05401("Pat");
     await writeFrom05401("Sam");
-    const campaign = await db().selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow();
-    const letters = await db().selectFrom("letters").select((eb) => eb.fn.countAll<number>().as("n")).where("campaignId", "=", campaign.id).where("bioguide", "=", "S000033").executeTakeFirstOrThrow();
+    const campaign = await db()
+      .selectFrom("campaigns")
+      .select("id")
+      .where("slug", "=", "dpaa-director")
+      .executeTakeFirstOrThrow();
+    const letters = await db()
+      .selectFrom("letters")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("campaignId", "=", campaign.id)
+      .where("bioguide", "=", "S000033")
+      .executeTakeFirstOrThrow();
     expect(Number(letters.n)).toBeGreaterThanOrEqual(2);
     const url = `${baseUrl()}/admin/letters/packet.pdf?campaign=${campaign.id}&office=bioguide:S000033`;
     expect((await fetch(url, { redirect: "manual" })).status).toBe(302);
     const viewer = await makeOrganizer("viewer");
-    expect((await fetch(url, { headers: { cookie: await sessionCookieFor(viewer.id) }, redirect: "manual" })).status).toBe(403);
+    expect(
+      (await fetch(url, { headers: { cookie: await sessionCookieFor(viewer.id) }, redirect: "manual" }))
+        .status,
+    ).toBe(403);
     const editor = await makeOrganizer("editor");
-    const res = await fetch(url, { headers: { cookie: await sessionCookieFor(editor.id) }, redirect: "manual" });
+    const res = await fetch(url, {
+      headers: { cookie: await sessionCookieFor(editor.id) },
+      redirect: "manual",
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
     const pdf = Buffer.from(await res.arrayBuffer()).toString("latin1");

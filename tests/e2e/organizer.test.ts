@@ -1,6 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { makeOrganizer } from "../factories";
-import { baseUrl, launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
+import {
+  baseUrl,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+  waitForHydration,
+} from "../support/browser";
 import { useServerDatabase } from "../support/server-database";
 
 useServerDatabase();
@@ -28,15 +35,24 @@ describe("an organizer", () => {
     const { context, page, errors } = await newPage(browser);
     await signIn(page, editor.email, editor.password);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("navigation", { name: "Organizer" }).getByRole("link", { name: "Campaigns" }).click();
+    await page
+      .getByRole("navigation", { name: "Organizer" })
+      .getByRole("link", { name: "Campaigns" })
+      .click();
     await page.getByRole("link", { name: "New campaign" }).click();
     await waitForHydration(page);
     await page.getByLabel("Title").fill("Return the remains held in North Korea");
     await page.getByLabel("Address (slug)").fill("return-the-remains");
-    await page.getByLabel("Summary").fill("North Korea still holds the remains of Americans lost in the war. Ask Congress to press for their return.");
+    await page
+      .getByLabel("Summary")
+      .fill(
+        "North Korea still holds the remains of Americans lost in the war. Ask Congress to press for their return.",
+      );
     await page.getByLabel("Who must act").fill("Congress");
     await page.getByLabel("Each supporter's two senators").check();
-    await page.getByLabel("The story (Markdown)").fill("## Why this matters\n\nFamilies have waited **seventy years**.\n\n<script>alert('x')</script>");
+    await page
+      .getByLabel("The story (Markdown)")
+      .fill("## Why this matters\n\nFamilies have waited **seventy years**.\n\n<script>alert('x')</script>");
     await page.getByRole("button", { name: "Preview" }).click();
     await page.locator(".preview h2").waitFor();
     expect(await page.locator(".preview").innerHTML()).not.toContain("<script");
@@ -51,7 +67,9 @@ describe("an organizer", () => {
     await page.getByRole("button", { name: "Publish" }).click();
     await page.waitForURL(/status=live/);
     await page.goto("/");
-    expect(await page.getByRole("link", { name: "Return the remains held in North Korea", exact: true }).count()).toBe(1);
+    expect(
+      await page.getByRole("link", { name: "Return the remains held in North Korea", exact: true }).count(),
+    ).toBe(1);
     await page.getByRole("link", { name: "Return the remains held in North Korea", exact: true }).click();
     await page.locator("h1", { hasText: "Return the remains held in North Korea" }).waitFor();
     expect(errors).toEqual([]);

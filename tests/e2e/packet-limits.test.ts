@@ -17,10 +17,33 @@ let cookie: string;
 useServerDatabase();
 beforeAll(async () => {
   const campaign = await makeCampaign();
-  const supporter = await db().insertInto("supporters").values({ email: `packets-${campaign.id}@example.org`, emailCanonical: `packets-${campaign.id}@example.org`, firstName: "Ada", lastName: "Writer", zip: "05401", state: "VT" }).returning("id").executeTakeFirstOrThrow();
+  const supporter = await db()
+    .insertInto("supporters")
+    .values({
+      email: `packets-${campaign.id}@example.org`,
+      emailCanonical: `packets-${campaign.id}@example.org`,
+      firstName: "Ada",
+      lastName: "Writer",
+      zip: "05401",
+      state: "VT",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const submission = await db()
     .insertInto("letterSubmissions")
-    .values({ token: `packet-test-${campaign.id}`, idempotencyKey: `packet-test-${campaign.id}`, campaignId: campaign.id, supporterId: supporter.id, firstName: "Ada", lastName: "Writer", street: "1 Main St", city: "Burlington", state: "VT", zip: "05401", district: 0 })
+    .values({
+      token: `packet-test-${campaign.id}`,
+      idempotencyKey: `packet-test-${campaign.id}`,
+      campaignId: campaign.id,
+      supporterId: supporter.id,
+      firstName: "Ada",
+      lastName: "Writer",
+      street: "1 Main St",
+      city: "Burlington",
+      state: "VT",
+      zip: "05401",
+      district: 0,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await sql`insert into letters (submission_id, campaign_id, supporter_id, position, recipient_kind, bioguide, recipient_name, recipient_title, recipient_address, state, subject, body, method)
@@ -36,7 +59,10 @@ async function download(signal?: AbortSignal) {
   return { status: res.status, retryAfter: res.headers.get("retry-after"), body };
 }
 
-const validPdf = (body: string) => body.startsWith("%PDF-") && body.trimEnd().endsWith("%%EOF") && body.match(/\/Type \/Page\b/g)?.length === LETTERS + 1;
+const validPdf = (body: string) =>
+  body.startsWith("%PDF-") &&
+  body.trimEnd().endsWith("%%EOF") &&
+  body.match(/\/Type \/Page\b/g)?.length === LETTERS + 1;
 
 describe("letter packets at once", () => {
   it("six downloads at once: the first two are drawn, the others get 429 with Retry-After; all drawn ones are complete", async () => {

@@ -21,7 +21,13 @@ const PRIVATE: OrganizerRole[] = ["owner", "editor"]; // read-private-contact (s
 const OWNER: OrganizerRole[] = ["owner"]; // manage-organizers, read-audit, read-outbox, read-donor-contact
 
 /** The /admin pages a signed-out organizer must reach: signing in, and the emailed links. */
-const PUBLIC_ADMIN = new Set(["routes/admin_.login", "routes/admin_.logout", "routes/admin_.forgot", "routes/admin_.reset.$token", "routes/admin_.invitation.$token"]);
+const PUBLIC_ADMIN = new Set([
+  "routes/admin_.login",
+  "routes/admin_.logout",
+  "routes/admin_.forgot",
+  "routes/admin_.reset.$token",
+  "routes/admin_.invitation.$token",
+]);
 
 /** Who may use each organizer endpoint: the loader (reading) and the action (writing). From app/modules/organizers/organizers.ts and each route's guard. */
 const RULES: Record<string, { loader?: OrganizerRole[]; action?: OrganizerRole[] }> = {
@@ -76,22 +82,47 @@ const routes = await manifestRoutes((name) => (name === "token" ? EXEMPT_TOKEN :
 const postPath = (r: { path: string; index?: boolean }) => (r.index ? `${r.path}?index` : r.path);
 
 const organizerEndpoints: Endpoint[] = [
-  ...routes.filter((r) => r.path.startsWith("/admin") && !PUBLIC_ADMIN.has(r.id)).map((r: RouteEntry) => ({ key: r.id, path: r.path, isPage: r.isPage, loader: r.hasLoader, action: r.hasAction, index: r.index })),
-  ...fastRoutes.filter((r) => r.path.startsWith("/admin")).map((r) => ({ key: `${r.method.toUpperCase()} ${r.path}`, path: r.path, isPage: false, loader: r.method === "get", action: r.method === "post" })),
+  ...routes
+    .filter((r) => r.path.startsWith("/admin") && !PUBLIC_ADMIN.has(r.id))
+    .map((r: RouteEntry) => ({
+      key: r.id,
+      path: r.path,
+      isPage: r.isPage,
+      loader: r.hasLoader,
+      action: r.hasAction,
+      index: r.index,
+    })),
+  ...fastRoutes
+    .filter((r) => r.path.startsWith("/admin"))
+    .map((r) => ({
+      key: `${r.method.toUpperCase()} ${r.path}`,
+      path: r.path,
+      isPage: false,
+      loader: r.method === "get",
+      action: r.method === "post",
+    })),
 ];
 
 /** Every state-changing endpoint: Remix actions and Express POST routes. */
 const stateChanging = [
   ...routes.filter((r) => r.hasAction).map((r) => ({ key: r.id, path: postPath(r) })),
-  ...fastRoutes.filter((r) => r.method === "post").map((r) => ({ key: `POST ${r.path}`, path: r.path.replace(/:[A-Za-z]+/g, "1") })),
+  ...fastRoutes
+    .filter((r) => r.method === "post")
+    .map((r) => ({ key: `POST ${r.path}`, path: r.path.replace(/:[A-Za-z]+/g, "1") })),
 ];
 
 const cookies = {} as Record<OrganizerRole, string>;
 beforeAll(async () => {
-  for (const role of ALL) cookies[role] = await sessionCookieFor((await makeOrganizer(role, { email: `sweep-${role}-${Date.now()}@example.org` })).id);
+  for (const role of ALL)
+    cookies[role] = await sessionCookieFor(
+      (await makeOrganizer(role, { email: `sweep-${role}-${Date.now()}@example.org` })).id,
+    );
 });
 
-function request(path: string, init: { method?: string; cookie?: string; origin?: string; fetchSite?: string } = {}) {
+function request(
+  path: string,
+  init: { method?: string; cookie?: string; origin?: string; fetchSite?: string } = {},
+) {
   const headers: Record<string, string> = { Origin: init.origin ?? baseUrl() };
   if (init.cookie) headers.Cookie = init.cookie;
   if (init.fetchSite) headers["Sec-Fetch-Site"] = init.fetchSite;
@@ -99,29 +130,46 @@ function request(path: string, init: { method?: string; cookie?: string; origin?
   return fetch(`${baseUrl()}${path}`, { method: init.method ?? "GET", headers, body, redirect: "manual" });
 }
 
-const toLogin = (res: Response) => res.status === 302 && /^\/admin\/login(\?|$)/.test(res.headers.get("location") ?? "");
+const toLogin = (res: Response) =>
+  res.status === 302 && /^\/admin\/login(\?|$)/.test(res.headers.get("location") ?? "");
 
 describe("the sweep finds every organizer endpoint", () => {
   it("in the route manifest and the Express fast routes", () => {
     expect(organizerEndpoints.length).toBeGreaterThanOrEqual(30);
-    expect(organizerEndpoints.map((e) => e.key)).toEqual(expect.arrayContaining(["routes/admin.outbox.$id", "GET /admin/letters/packet.pdf", "GET /admin/letters/packet.csv"]));
+    expect(organizerEndpoints.map((e) => e.key)).toEqual(
+      expect.arrayContaining([
+        "routes/admin.outbox.$id",
+        "GET /admin/letters/packet.pdf",
+        "GET /admin/letters/packet.csv",
+      ]),
+    );
   });
   it("and every one has a rule written down here", () => {
     const missing = organizerEndpoints.filter((e) => !RULES[e.key]).map((e) => e.key);
     expect(missing, "add a rule to RULES for each new organizer route").toEqual([]);
-    const declared = organizerEndpoints.flatMap((e) => [...(e.loader ? [] : RULES[e.key]?.loader ? [`${e.key} has no loader`] : []), ...(e.action ? [] : RULES[e.key]?.action ? [`${e.key} has no action`] : []), ...(e.action && !RULES[e.key]?.action ? [`${e.key}: no rule for its action`] : [])]);
+    const declared = organizerEndpoints.flatMap((e) => [
+      ...(e.loader ? [] : RULES[e.key]?.loader ? [`${e.key} has no loader`] : []),
+      ...(e.action ? [] : RULES[e.key]?.action ? [`${e.key} has no action`] : []),
+      ...(e.action && !RULES[e.key]?.action ? [`${e.key}: no rule for its action`] : []),
+    ]);
     expect(declared).toEqual([]);
   });
 });
 
 describe("anonymous requests are refused", () => {
-  it.each(organizerEndpoints.filter((e) => e.loader).map((e) => [e.key, e] as const))("GET %s", async (_key, e) => {
-    const res = await request(e.path);
-    if (e.isPage) {
-      expect(toLogin(res), `${e.path}: ${res.status}`).toBe(true);
-      expect(res.headers.get("location")).toMatch(/^\/admin\/login\?redirectTo=/);
-    } else expect(toLogin(res) || res.status === 401 || res.status === 403, `${e.path}: ${res.status}`).toBe(true);
-  });
+  it.each(organizerEndpoints.filter((e) => e.loader).map((e) => [e.key, e] as const))(
+    "GET %s",
+    async (_key, e) => {
+      const res = await request(e.path);
+      if (e.isPage) {
+        expect(toLogin(res), `${e.path}: ${res.status}`).toBe(true);
+        expect(res.headers.get("location")).toMatch(/^\/admin\/login\?redirectTo=/);
+      } else
+        expect(toLogin(res) || res.status === 401 || res.status === 403, `${e.path}: ${res.status}`).toBe(
+          true,
+        );
+    },
+  );
   it.each(organizerEndpoints.map((e) => [e.key, e] as const))("POST %s changes nothing", async (_key, e) => {
     const res = await request(postPath(e as { path: string; index?: boolean }), { method: "POST" });
     expect(toLogin(res) || [401, 403, 404, 405].includes(res.status), `${e.path}: ${res.status}`).toBe(true);
@@ -131,12 +179,35 @@ describe("anonymous requests are refused", () => {
 describe("each role gets what its rule allows, and 403 otherwise", () => {
   const cases = organizerEndpoints.flatMap((e) =>
     ALL.flatMap((role) => [
-      ...(e.loader ? [[`GET ${e.key} as ${role}`, e, role, "GET", RULES[e.key]?.loader?.includes(role) ?? false] as const] : []),
-      ...(e.action ? [[`POST ${e.key} as ${role}`, e, role, "POST", RULES[e.key]?.action?.includes(role) ?? false] as const] : []),
+      ...(e.loader
+        ? [
+            [
+              `GET ${e.key} as ${role}`,
+              e,
+              role,
+              "GET",
+              RULES[e.key]?.loader?.includes(role) ?? false,
+            ] as const,
+          ]
+        : []),
+      ...(e.action
+        ? [
+            [
+              `POST ${e.key} as ${role}`,
+              e,
+              role,
+              "POST",
+              RULES[e.key]?.action?.includes(role) ?? false,
+            ] as const,
+          ]
+        : []),
     ]),
   );
   it.each(cases)("%s", async (_label, e, role, method, allowed) => {
-    const res = await request(method === "POST" ? postPath(e as { path: string; index?: boolean }) : e.path, { method, cookie: cookies[role] });
+    const res = await request(method === "POST" ? postPath(e as { path: string; index?: boolean }) : e.path, {
+      method,
+      cookie: cookies[role],
+    });
     if (allowed) {
       expect(res.status, `${method} ${e.path} as ${role}`).not.toBe(403);
       expect(toLogin(res), `${method} ${e.path} as ${role}`).toBe(false);
@@ -147,12 +218,25 @@ describe("each role gets what its rule allows, and 403 otherwise", () => {
 describe("state-changing routes refuse a cross-site browser request", () => {
   const exempt = (path: string) => CROSS_SITE_EXEMPT.some((re) => re.test(path.split("?")[0]));
   it("covers the provider webhooks and one-click unsubscribe as the only exemptions", () => {
-    expect(stateChanging.filter((s) => exempt(s.path)).map((s) => s.key).sort()).toEqual(["routes/unsubscribe.$token_.one-click", "routes/webhooks.resend", "routes/webhooks.stripe"]);
+    expect(
+      stateChanging
+        .filter((s) => exempt(s.path))
+        .map((s) => s.key)
+        .sort(),
+    ).toEqual(["routes/unsubscribe.$token_.one-click", "routes/webhooks.resend", "routes/webhooks.stripe"]);
     expect(stateChanging.length).toBeGreaterThanOrEqual(25);
   });
   it.each(stateChanging.map((s) => [s.key, s] as const))("POST %s", async (_key, s) => {
-    const foreign = await request(s.path, { method: "POST", cookie: cookies.owner, origin: "https://evil.example" });
-    const fetchSite = await request(s.path, { method: "POST", cookie: cookies.owner, fetchSite: "cross-site" });
+    const foreign = await request(s.path, {
+      method: "POST",
+      cookie: cookies.owner,
+      origin: "https://evil.example",
+    });
+    const fetchSite = await request(s.path, {
+      method: "POST",
+      cookie: cookies.owner,
+      fetchSite: "cross-site",
+    });
     const nullOrigin = await request(s.path, { method: "POST", cookie: cookies.owner, origin: "null" });
     if (exempt(s.path)) {
       for (const res of [foreign, fetchSite, nullOrigin]) expect(res.status, s.path).not.toBe(403);
@@ -169,7 +253,23 @@ describe("donor data is owner-only, in every response", () => {
     const manageToken = `sweepmanage${stamp}`;
     await db()
       .insertInto("donations")
-      .values({ formKey: `sweep-${stamp}`, manageToken, campaignId: null, supporterId: null, frequency: "monthly", amountCents: 4_000, name: "Sweep Donor", email, status: "active", testMode: true, checkoutSessionId: null, checkoutUrl: null, subscriptionId: null, customerId: null, createdAt: new Date() })
+      .values({
+        formKey: `sweep-${stamp}`,
+        manageToken,
+        campaignId: null,
+        supporterId: null,
+        frequency: "monthly",
+        amountCents: 4_000,
+        name: "Sweep Donor",
+        email,
+        status: "active",
+        testMode: true,
+        checkoutSessionId: null,
+        checkoutUrl: null,
+        subscriptionId: null,
+        customerId: null,
+        createdAt: new Date(),
+      })
       .execute();
     for (const role of ALL) {
       for (const path of ["/admin/donations", "/admin/donations.data", "/admin/donations.csv"]) {

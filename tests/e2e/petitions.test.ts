@@ -21,7 +21,10 @@ const slug = "dpaa-director";
 async function confirmationLink(email: string): Promise<string> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const r = await client.query<{ text: string }>("select text from emails where to_address = $1 and kind = 'signature-confirmation'", [email]);
+    const r = await client.query<{ text: string }>(
+      "select text from emails where to_address = $1 and kind = 'signature-confirmation'",
+      [email],
+    );
     const match = r.rows[0]?.text.match(/https?:\/\/[^\s\]]+\/confirm\/[A-Za-z0-9_-]+/);
     if (match) return new URL(match[0]).pathname;
     await new Promise((res) => setTimeout(res, 300));
@@ -81,7 +84,10 @@ describe.each([true, false])("signing with JavaScript %s", (javaScriptEnabled) =
     }
     expect(after).toBe(before + 1);
     expect(await page.getByText("Ruth O.").count()).toBeGreaterThan(0);
-    const source = await client.query("select source, user_agent_class from signatures where email_canonical = $1", [email]);
+    const source = await client.query(
+      "select source, user_agent_class from signatures where email_canonical = $1",
+      [email],
+    );
     expect(source.rows[0]).toEqual({ source: "e2e", user_agent_class: "desktop" });
     await screenshot(page, `petition-counted-js-${javaScriptEnabled}`);
     expect(errors).toEqual([]);
@@ -90,7 +96,12 @@ describe.each([true, false])("signing with JavaScript %s", (javaScriptEnabled) =
 });
 
 describe("petition pages", () => {
-  it.each([`/campaigns/${slug}`, `/campaigns/${slug}/sign`, "/confirm/not-a-real-token-at-all", `/embed/petitions/${slug}`])("%s has no serious or critical accessibility violation", async (path) => {
+  it.each([
+    `/campaigns/${slug}`,
+    `/campaigns/${slug}/sign`,
+    "/confirm/not-a-real-token-at-all",
+    `/embed/petitions/${slug}`,
+  ])("%s has no serious or critical accessibility violation", async (path) => {
     const { context, page } = await newPage(browser);
     const response = await page.goto(path);
     expect(response?.status()).toBe(path.startsWith("/confirm/") ? 404 : 200);
@@ -106,7 +117,9 @@ describe("petition pages", () => {
     await screenshot(page, "petition-embed");
     const campaign = await page.goto(`/campaigns/${slug}`);
     expect(campaign?.headers()["x-frame-options"]).toBe("DENY");
-    expect(await page.locator('meta[property="og:description"]').getAttribute("content")).toMatch(/^\d[\d,]* (person has|people have) signed/);
+    expect(await page.locator('meta[property="og:description"]').getAttribute("content")).toMatch(
+      /^\d[\d,]* (person has|people have) signed/,
+    );
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "petition-phone");

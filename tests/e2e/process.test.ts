@@ -11,7 +11,12 @@ import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
 /** The process behind `npm start`: embedded PostgreSQL, clean shutdown, data kept, CLI commands. */
 
 const baseEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", LOG_LEVEL: "info", HOST: "127.0.0.1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "development",
+    LOG_LEVEL: "info",
+    HOST: "127.0.0.1",
+  };
   delete env.DATABASE_URL;
   return env;
 };
@@ -24,7 +29,10 @@ function postgresProcessesUsing(dir: string): number {
 async function startServer(dataDir: string) {
   const port = await freePort();
   // Its own process group, like a terminal's foreground job: Ctrl-C signals every process in it.
-  const child = spawn(process.execPath, ["server.js"], { env: { ...baseEnv(), PORT: String(port), DATA_DIR: dataDir }, detached: true });
+  const child = spawn(process.execPath, ["server.js"], {
+    env: { ...baseEnv(), PORT: String(port), DATA_DIR: dataDir },
+    detached: true,
+  });
   let output = "";
   child.stdout.on("data", (c) => (output += c));
   child.stderr.on("data", (c) => (output += c));
@@ -67,11 +75,25 @@ describe("npm start on the embedded database", () => {
 
   it("lets the command line create an organizer while the server runs on the same embedded database", async () => {
     const { child, port } = await startServer(dataDir);
-    const created = spawnSync(process.execPath, ["server.js", "organizer:create", "--email", "first@example.org", "--name", "First", "--role", "owner", "--password-stdin"], {
-      env: { ...baseEnv(), DATA_DIR: dataDir },
-      input: "a very long passphrase\n",
-      encoding: "utf8",
-    });
+    const created = spawnSync(
+      process.execPath,
+      [
+        "server.js",
+        "organizer:create",
+        "--email",
+        "first@example.org",
+        "--name",
+        "First",
+        "--role",
+        "owner",
+        "--password-stdin",
+      ],
+      {
+        env: { ...baseEnv(), DATA_DIR: dataDir },
+        input: "a very long passphrase\n",
+        encoding: "utf8",
+      },
+    );
     expect(created.status, created.stderr).toBe(0);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     expect(await stop(child)).toBe(0);
@@ -92,12 +114,19 @@ describe("npm start on the embedded database", () => {
 describe("command-line tasks", () => {
   let fresh: { url: string; drop: () => Promise<void> };
   beforeAll(async () => {
-    fresh = await createFreshDatabase({ adminUrl: inject("adminUrl"), templateDatabase: inject("templateDatabase") });
+    fresh = await createFreshDatabase({
+      adminUrl: inject("adminUrl"),
+      templateDatabase: inject("templateDatabase"),
+    });
   });
   afterAll(() => fresh.drop());
 
   const run = (args: string[], input?: string, extraEnv: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ["server.js", ...args], { env: { ...baseEnv(), DATABASE_URL: fresh.url, ...extraEnv }, input, encoding: "utf8" });
+    spawnSync(process.execPath, ["server.js", ...args], {
+      env: { ...baseEnv(), DATABASE_URL: fresh.url, ...extraEnv },
+      input,
+      encoding: "utf8",
+    });
 
   it("seeds idempotently", async () => {
     expect(run(["seed"]).stdout).toMatch(/Seed: \d+ created, 0 already present/);
@@ -105,20 +134,49 @@ describe("command-line tasks", () => {
   });
 
   it("creates an organizer with an argon2id hash from --password-stdin, and refuses a duplicate or a short password", async () => {
-    const ok = run(["organizer:create", "--email", "Owner@Example.org", "--name", "First Owner", "--role", "owner", "--password-stdin"], "a very long passphrase\n");
+    const ok = run(
+      [
+        "organizer:create",
+        "--email",
+        "Owner@Example.org",
+        "--name",
+        "First Owner",
+        "--role",
+        "owner",
+        "--password-stdin",
+      ],
+      "a very long passphrase\n",
+    );
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain("Created owner Owner@Example.org");
     const client = new pg.Client({ connectionString: fresh.url });
     await client.connect();
-    const row = await client.query("select password_hash, role from organizers where lower(email) = 'owner@example.org'");
+    const row = await client.query(
+      "select password_hash, role from organizers where lower(email) = 'owner@example.org'",
+    );
     await client.end();
     expect(row.rows[0].role).toBe("owner");
     expect(row.rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
-    const dup = run(["organizer:create", "--email", "owner@example.org", "--name", "Again", "--role", "owner", "--password-stdin"], "a very long passphrase\n");
+    const dup = run(
+      [
+        "organizer:create",
+        "--email",
+        "owner@example.org",
+        "--name",
+        "Again",
+        "--role",
+        "owner",
+        "--password-stdin",
+      ],
+      "a very long passphrase\n",
+    );
     expect(dup.status).toBe(1);
     expect(dup.stderr).toContain("already exists");
-    const short = run(["organizer:create", "--email", "b@example.org", "--name", "B", "--role", "owner", "--password-stdin"], "short\n");
+    const short = run(
+      ["organizer:create", "--email", "b@example.org", "--name", "B", "--role", "owner", "--password-stdin"],
+      "short\n",
+    );
     expect(short.status).toBe(1);
     expect(short.stderr).toContain("--password: Passwords must be at least 12 characters.");
   });

@@ -19,7 +19,14 @@ beforeAll(async () => {
   const res = await fetch(`${baseUrl()}/api/v1/petitions/${slug}/signatures`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.44" },
-    body: JSON.stringify({ firstName: "Marguerite", lastName: SURNAME, email: `${EMAIL_LOCAL}@example.org`, zip: "05401-1234", showName: true, comment: "Bring them home." }),
+    body: JSON.stringify({
+      firstName: "Marguerite",
+      lastName: SURNAME,
+      email: `${EMAIL_LOCAL}@example.org`,
+      zip: "05401-1234",
+      showName: true,
+      comment: "Bring them home.",
+    }),
   });
   expect(res.status).toBe(202);
 });

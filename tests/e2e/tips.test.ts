@@ -16,12 +16,15 @@ afterAll(async () => {
 });
 
 describe("tips", () => {
-  it.each(["/tips/new", "/tips/new?media=pyongyang-pow-footage", "/cases/help-identify"])("%s has no serious or critical accessibility violation", async (path) => {
-    const { context, page } = await newPage(browser);
-    expect((await page.goto(path))?.status()).toBe(200);
-    expect(await seriousViolations(page)).toEqual([]);
-    await context.close();
-  });
+  it.each(["/tips/new", "/tips/new?media=pyongyang-pow-footage", "/cases/help-identify"])(
+    "%s has no serious or critical accessibility violation",
+    async (path) => {
+      const { context, page } = await newPage(browser);
+      expect((await page.goto(path))?.status()).toBe(200);
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
 
   it("a visitor sends a tip with two attachments from Help identify; an organizer reads and triages it", async () => {
     const { context, page, errors } = await newPage(browser);
@@ -33,11 +36,15 @@ describe("tips", () => {
     expect(await page.locator(".media-item").count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, "help-identify");
     await waitForHydration(page);
-    await page.getByRole("link", { name: /I recognise someone in “Help identify the men in the Pyongyang footage”/ }).click();
+    await page
+      .getByRole("link", { name: /I recognise someone in “Help identify the men in the Pyongyang footage”/ })
+      .click();
     await page.waitForURL("**/tips/new?media=pyongyang-pow-footage");
     expect(await page.locator(".tip-about").textContent()).toMatch(/Pyongyang footage/);
     await waitForHydration(page);
-    await page.getByLabel("What do you know?").fill("The man on the left is my uncle <b>bold</b>, taken at Camp 5.");
+    await page
+      .getByLabel("What do you know?")
+      .fill("The man on the left is my uncle <b>bold</b>, taken at Camp 5.");
     await page.getByLabel("Email").fill("niece@example.org");
     await page.getByLabel("Photos or documents (optional)").setInputFiles([
       { name: "uncle.png", mimeType: "image/png", buffer: await makePng(64) },
@@ -81,7 +88,9 @@ describe("tips", () => {
     await admin.page.getByLabel("Assigned to").selectOption({ label: "Edna Editor" });
     await admin.page.getByRole("button", { name: "Save triage" }).click();
     await admin.page.getByText("Saved.").waitFor();
-    await admin.page.getByLabel("Add a note (organizers only)").fill("Asked the niece for the original print.");
+    await admin.page
+      .getByLabel("Add a note (organizers only)")
+      .fill("Asked the niece for the original print.");
     await admin.page.getByRole("button", { name: "Add note" }).click();
     await admin.page.locator(".tip-notes li").waitFor();
     expect(await admin.page.locator("h1 .badge").textContent()).toBe("Forwarded");
@@ -90,9 +99,18 @@ describe("tips", () => {
     expect(admin.errors).toEqual([]);
     await admin.context.close();
 
-    const tip = await db().selectFrom("tips").selectAll().where("reference", "=", reference).executeTakeFirstOrThrow();
+    const tip = await db()
+      .selectFrom("tips")
+      .selectAll()
+      .where("reference", "=", reference)
+      .executeTakeFirstOrThrow();
     expect(tip).toMatchObject({ status: "forwarded", forwardedOn: "2026-11-20", assignedTo: editor.id });
-    const views = await db().selectFrom("auditLog").select("id").where("action", "=", "tip.view").where("subjectId", "=", String(tip.id)).execute();
+    const views = await db()
+      .selectFrom("auditLog")
+      .select("id")
+      .where("action", "=", "tip.view")
+      .where("subjectId", "=", String(tip.id))
+      .execute();
     expect(views.length).toBeGreaterThanOrEqual(1);
   });
 

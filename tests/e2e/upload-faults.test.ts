@@ -26,12 +26,19 @@ const incomingFiles = () => {
   const dir = path.join(server.uploadDir, ".incoming");
   return existsSync(dir) ? readdirSync(dir) : [];
 };
-const tipsWith = async (marker: string) => (await db().selectFrom("tips").select("id").where("body", "like", `%${marker}%`).execute()).length;
+const tipsWith = async (marker: string) =>
+  (await db().selectFrom("tips").select("id").where("body", "like", `%${marker}%`).execute()).length;
 
 function tipForm(marker: string, fileBytes: number) {
   const body = new FormData();
   body.append("body", `I saw him at Camp 5 in 1954, marker ${marker}. He was thin but walking.`);
-  if (fileBytes) body.append("attachments", new File([new Uint8Array(Buffer.concat([PNG_SIGNATURE, randomBytes(fileBytes)]))], "scan.png", { type: "image/png" }));
+  if (fileBytes)
+    body.append(
+      "attachments",
+      new File([new Uint8Array(Buffer.concat([PNG_SIGNATURE, randomBytes(fileBytes)]))], "scan.png", {
+        type: "image/png",
+      }),
+    );
   return body;
 }
 
@@ -44,7 +51,11 @@ async function waitFor(check: () => boolean, ms = 5000) {
 describe("uploads on a failing disk", () => {
   it("a write error during an upload answers 503 with a message, stores nothing, and the process keeps serving", async () => {
     const marker = randomBytes(6).toString("hex");
-    const res = await fetch(`${server.baseUrl}/tips/new`, { method: "POST", body: tipForm(marker, 600_000), redirect: "manual" });
+    const res = await fetch(`${server.baseUrl}/tips/new`, {
+      method: "POST",
+      body: tipForm(marker, 600_000),
+      redirect: "manual",
+    });
     expect(res.status).toBe(503);
     expect(await res.text()).toMatch(/could not be stored on our side/);
     expect(server.alive()).toBe(true);
@@ -53,7 +64,11 @@ describe("uploads on a failing disk", () => {
     expect(incomingFiles()).toEqual([]);
     expect(server.openFiles().uploads).toBe(0);
     // A tip without files still goes through on the same process.
-    const small = await fetch(`${server.baseUrl}/tips/new`, { method: "POST", body: tipForm(`${marker}-ok`, 0), redirect: "manual" });
+    const small = await fetch(`${server.baseUrl}/tips/new`, {
+      method: "POST",
+      body: tipForm(`${marker}-ok`, 0),
+      redirect: "manual",
+    });
     expect(small.status).toBe(302);
     expect(await tipsWith(`${marker}-ok`)).toBe(1);
   });
@@ -64,7 +79,9 @@ describe("uploads on a failing disk", () => {
     const head = `POST /tips/new HTTP/1.1\nHost: 127.0.0.1\nContent-Type: multipart/form-data; boundary=${boundary}\nContent-Length: 5000000`;
     const preamble = `--${boundary}\r\nContent-Disposition: form-data; name="body"\r\n\r\nA tip that never arrives in full.\r\n--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="half.png"\r\nContent-Type: image/png\r\n\r\n`;
     const aborted = await Promise.all(
-      Array.from({ length: 8 }, () => rawRequest(server.port, head, [preamble, PNG_SIGNATURE, randomBytes(150_000)], { abortAfterMs: 500 })),
+      Array.from({ length: 8 }, () =>
+        rawRequest(server.port, head, [preamble, PNG_SIGNATURE, randomBytes(150_000)], { abortAfterMs: 500 }),
+      ),
     );
     expect(aborted.every((r) => r.status === null)).toBe(true); // cut off by the client, before any answer
     expect(await waitFor(() => server.openFiles().uploads === 0 && incomingFiles().length === 0)).toBe(true);
@@ -74,7 +91,8 @@ describe("uploads on a failing disk", () => {
   });
 
   it("twenty 50 MB chunked bodies at the sign-in page are cut off at the small limit, not held in memory", async () => {
-    const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))![1]) * 1024;
+    const rss = () =>
+      Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))![1]) * 1024;
     const before = rss();
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
@@ -82,14 +100,20 @@ describe("uploads on a failing disk", () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, () => {
         let sent = 0;
-        return rawRequest(server.port, "POST /admin/login HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/x-www-form-urlencoded\nTransfer-Encoding: chunked", () => {
-          sent += piece.length;
-          return sent > 50_000_000 ? null : piece;
-        });
+        return rawRequest(
+          server.port,
+          "POST /admin/login HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/x-www-form-urlencoded\nTransfer-Encoding: chunked",
+          () => {
+            sent += piece.length;
+            return sent > 50_000_000 ? null : piece;
+          },
+        );
       }),
     );
     clearInterval(sampler);
-    console.info(`sign-in flood: RSS ${Math.round(before / 1e6)} MB before, peak ${Math.round(peak / 1e6)} MB`);
+    console.info(
+      `sign-in flood: RSS ${Math.round(before / 1e6)} MB before, peak ${Math.round(peak / 1e6)} MB`,
+    );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(413));
     expect(peak - before).toBeLessThan(120_000_000);
     expect(server.alive()).toBe(true);

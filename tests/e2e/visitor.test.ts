@@ -9,7 +9,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const publicPages = ["/", "/campaigns/dpaa-director", "/cases", "/cases/richard-desautels", "/about", "/admin/login", "/no-such-page"];
+const publicPages = [
+  "/",
+  "/campaigns/dpaa-director",
+  "/cases",
+  "/cases/richard-desautels",
+  "/about",
+  "/admin/login",
+  "/no-such-page",
+];
 
 describe.each([true, false])("a visitor with JavaScript %s", (javaScriptEnabled) => {
   it("reads the home page, a campaign and a case", async () => {
@@ -17,7 +25,10 @@ describe.each([true, false])("a visitor with JavaScript %s", (javaScriptEnabled)
     await page.goto("/");
     expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
     expect(await page.locator("h1").textContent()).toMatch(/still asking/i);
-    await page.getByRole("link", { name: /permanent director/i }).first().click();
+    await page
+      .getByRole("link", { name: /permanent director/i })
+      .first()
+      .click();
     await page.waitForURL("**/campaigns/dpaa-director");
     await page.locator("h1", { hasText: /permanent director/i }).waitFor();
     expect(await page.getByText("Who must act").count()).toBeGreaterThan(0);
@@ -28,7 +39,10 @@ describe.each([true, false])("a visitor with JavaScript %s", (javaScriptEnabled)
     await page.waitForURL("**/cases?q=desautels**");
     await page.getByText("1 case file matches").waitFor();
     expect(await page.locator(".cards .card").count()).toBe(1);
-    await page.getByRole("link", { name: /Desautels/ }).first().click();
+    await page
+      .getByRole("link", { name: /Desautels/ })
+      .first()
+      .click();
     await page.waitForURL("**/cases/richard-desautels");
     await page.getByRole("heading", { name: /what is known/i }).waitFor();
     expect(await page.getByRole("heading", { name: /what is known/i }).count()).toBe(1);

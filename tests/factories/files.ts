@@ -2,14 +2,24 @@ import sharp from "sharp";
 
 /** A small PNG (a grey square). */
 export function makePng(size = 32): Promise<Buffer> {
-  return sharp({ create: { width: size, height: size, channels: 3, background: { r: 90, g: 90, b: 90 } } }).png().toBuffer();
+  return sharp({ create: { width: size, height: size, channels: 3, background: { r: 90, g: 90, b: 90 } } })
+    .png()
+    .toBuffer();
 }
 
 /** A JPEG carrying EXIF with a camera make and a GPS position. */
 export function makeJpegWithGps(): Promise<Buffer> {
   return sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 150, b: 100 } } })
     .jpeg()
-    .withExif({ IFD0: { Make: "SpyCamMaker", Model: "Secret Model 9" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "39/1 1/1 30/1", GPSLongitudeRef: "W", GPSLongitude: "77/1 2/1 0/1" } })
+    .withExif({
+      IFD0: { Make: "SpyCamMaker", Model: "Secret Model 9" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "39/1 1/1 30/1",
+        GPSLongitudeRef: "W",
+        GPSLongitude: "77/1 2/1 0/1",
+      },
+    })
     .toBuffer();
 }
 

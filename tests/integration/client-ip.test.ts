@@ -17,16 +17,25 @@ beforeAll(async () => {
   forgetAbuseLimits();
 });
 afterAll(async () => {
-  overrideEnv({ TRUST_PROXY: original.TRUST_PROXY, RATE_LIMIT_ALLOW: original.RATE_LIMIT_ALLOW, LOG_LEVEL: original.LOG_LEVEL });
+  overrideEnv({
+    TRUST_PROXY: original.TRUST_PROXY,
+    RATE_LIMIT_ALLOW: original.RATE_LIMIT_ALLOW,
+    LOG_LEVEL: original.LOG_LEVEL,
+  });
   await api?.close();
 });
 
 async function sign(slug: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${api.url}/api/v1/petitions/${slug}/signatures`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(signer()) });
+  const res = await fetch(`${api.url}/api/v1/petitions/${slug}/signatures`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(signer()),
+  });
   expect(res.status).toBe(202);
 }
 
-const states = async (petitionId: number) => (await signatureRows(petitionId)).map((s) => (s.state === "fraudulent" ? s.fraudReason : s.state));
+const states = async (petitionId: number) =>
+  (await signatureRows(petitionId)).map((s) => (s.state === "fraudulent" ? s.fraudReason : s.state));
 
 describe("the loopback exemption", () => {
   it("is off with the production default (no RATE_LIMIT_ALLOW): a same-host proxy's visitors are limited", async () => {
@@ -48,7 +57,13 @@ describe("IPv6 visitors behind a trusted proxy", () => {
   it("count by their /64, however the address is written", async () => {
     overrideEnv({ TRUST_PROXY: 1, RATE_LIMIT_ALLOW: "" });
     const p = await makePetition();
-    for (const a of ["2001:db8:aa:bb::1", "2001:db8:aa:bb:1::2", "2001:0db8:00aa:00bb:ffff:ffff:ffff:fffe", "2001:DB8:AA:BB::9", "2001:db8:aa:bc::1"]) {
+    for (const a of [
+      "2001:db8:aa:bb::1",
+      "2001:db8:aa:bb:1::2",
+      "2001:0db8:00aa:00bb:ffff:ffff:ffff:fffe",
+      "2001:DB8:AA:BB::9",
+      "2001:db8:aa:bc::1",
+    ]) {
       await sign(p.slug, { "x-forwarded-for": `198.51.100.200, ${a}` });
     }
     expect(await states(p.petitionId)).toEqual(["pending", "pending", "pending", "ip_limit", "pending"]);

@@ -2,7 +2,11 @@ import { db } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
 import { audienceSize } from "~/modules/mail/mailings.server";
 import { applyUnsubscribe, parseUnsubscribeToken, unsubscribeToken } from "~/modules/mail/unsubscribe.server";
-import { confirmationToken, confirmSignature, sendConfirmationBatch } from "~/modules/petitions/confirmation.server";
+import {
+  confirmationToken,
+  confirmSignature,
+  sendConfirmationBatch,
+} from "~/modules/petitions/confirmation.server";
 import { payTestCheckout } from "~/modules/donations/test-mode.server";
 import { action as signAction } from "~/routes/campaigns.$slug.sign";
 import { action as generalDonate } from "~/routes/donate._index";
@@ -16,7 +20,11 @@ import { makePetition, signatureRows, zipDistricts } from "../support/petitions"
  * until the address's owner confirms that very action (the signature, the payment).
  */
 beforeAll(async () => {
-  overrideEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, APP_URL: "http://localhost:3000" });
+  overrideEnv({
+    STRIPE_SECRET_KEY: undefined,
+    STRIPE_WEBHOOK_SECRET: undefined,
+    APP_URL: "http://localhost:3000",
+  });
   await zipDistricts([{ zip: "05401", state: "VT", district: 0 }]);
 });
 
@@ -25,7 +33,10 @@ let n = 0;
 async function unsubscribed(campaignId: number | null) {
   n++;
   const prefix = `gone-${Date.now().toString(36)}-${n}-`;
-  const [id] = await makeSubscribers(db(), 1, { prefix, ...(campaignId ? { campaignId } : { scope: "all" as const }) });
+  const [id] = await makeSubscribers(db(), 1, {
+    prefix,
+    ...(campaignId ? { campaignId } : { scope: "all" as const }),
+  });
   await applyUnsubscribe(parseUnsubscribeToken(unsubscribeToken(id, campaignId))!, "all");
   return { id, email: `${prefix}1@example.org` };
 }
@@ -34,7 +45,12 @@ const subscribers = (campaignId: number) => audienceSize("campaign-subscribers",
 
 async function signAs(slug: string, email: string) {
   const values = { firstName: "Mallory", lastName: "Attacker", email, zip: "05401", optIn: "on" };
-  const r = (await callRouteRaw(signAction as never, post(`/campaigns/${slug}/sign`, form(values)), { slug }, { clientIp: "198.51.100.70" })) as Response;
+  const r = (await callRouteRaw(
+    signAction as never,
+    post(`/campaigns/${slug}/sign`, form(values)),
+    { slug },
+    { clientIp: "198.51.100.70" },
+  )) as Response;
   expect(r.status).toBe(302);
 }
 
@@ -45,7 +61,12 @@ describe("the petition form", () => {
     expect(await subscribers(p.campaignId)).toBe(0);
 
     await signAs(p.slug, victim.email);
-    const consent = await db().selectFrom("consents").selectAll().where("supporterId", "=", victim.id).where("withdrawnAt", "is", null).execute();
+    const consent = await db()
+      .selectFrom("consents")
+      .selectAll()
+      .where("supporterId", "=", victim.id)
+      .where("withdrawnAt", "is", null)
+      .execute();
     expect(consent).toHaveLength(1);
     expect(consent[0]).toMatchObject({ provenAt: null, proof: expect.stringMatching(/^signature:\d+$/) });
     expect(await subscribers(p.campaignId)).toBe(0);
@@ -81,9 +102,30 @@ describe("the petition form", () => {
 describe("the general giving form (scope: everything)", () => {
   let k = 0;
   const give = (email: string) =>
-    callRoute(generalDonate as never, post("/donate", form({ nonce: `consent-nonce-${Date.now()}-${++k}`.padEnd(20, "0"), amount: "2500", frequency: "one_time", name: "Mallory", email, updates: "on" })), {}, { clientIp: "198.51.100.71" });
+    callRoute(
+      generalDonate as never,
+      post(
+        "/donate",
+        form({
+          nonce: `consent-nonce-${Date.now()}-${++k}`.padEnd(20, "0"),
+          amount: "2500",
+          frequency: "one_time",
+          name: "Mallory",
+          email,
+          updates: "on",
+        }),
+      ),
+      {},
+      { clientIp: "198.51.100.71" },
+    );
   const everyoneIncludes = async (supporterId: number) => {
-    const consents = await db().selectFrom("consents").select(["provenAt"]).where("supporterId", "=", supporterId).where("scope", "=", "all").where("withdrawnAt", "is", null).execute();
+    const consents = await db()
+      .selectFrom("consents")
+      .select(["provenAt"])
+      .where("supporterId", "=", supporterId)
+      .where("scope", "=", "all")
+      .where("withdrawnAt", "is", null)
+      .execute();
     return consents.some((c) => c.provenAt !== null);
   };
 

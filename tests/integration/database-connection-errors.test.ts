@@ -31,7 +31,10 @@ describe("lost database connections", () => {
       const pid = (await client.query("select pg_backend_pid() as pid")).rows[0].pid as number;
       await terminate(pid);
       await new Promise((r) => setTimeout(r, 300)); // the FATAL message arrives while nobody is querying
-      const failure = await client.query("select 1").then(() => null, (e: unknown) => e);
+      const failure = await client.query("select 1").then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(failure).not.toBeNull();
       expect(isDatabaseUnavailable(failure)).toBe(true);
       client.release(failure as Error);
@@ -48,7 +51,10 @@ describe("lost database connections", () => {
     try {
       const held = await small.pool.connect();
       const started = Date.now();
-      const failure = await small.pool.query("select 1").then(() => null, (e: unknown) => e);
+      const failure = await small.pool.query("select 1").then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(isDatabaseUnavailable(failure)).toBe(true);
       held.release();
@@ -59,17 +65,29 @@ describe("lost database connections", () => {
   });
 
   it("statement and idle-in-transaction timeouts are set on every connection and end what exceeds them", async () => {
-    const limited = createDb(databaseUrl(), { max: 2, statementTimeoutMillis: 200, idleInTransactionTimeoutMillis: 300 });
+    const limited = createDb(databaseUrl(), {
+      max: 2,
+      statementTimeoutMillis: 200,
+      idleInTransactionTimeoutMillis: 300,
+    });
     try {
-      const settings = await limited.pool.query("select current_setting('statement_timeout') as st, current_setting('idle_in_transaction_session_timeout') as it");
+      const settings = await limited.pool.query(
+        "select current_setting('statement_timeout') as st, current_setting('idle_in_transaction_session_timeout') as it",
+      );
       expect(settings.rows[0]).toEqual({ st: "200ms", it: "300ms" });
-      const slow = await limited.pool.query("select pg_sleep(2)").then(() => null, (e: unknown) => e);
+      const slow = await limited.pool.query("select pg_sleep(2)").then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect((slow as { code?: string }).code).toBe("57014");
       expect(isDatabaseUnavailable(slow)).toBe(true);
       const client = await limited.pool.connect();
       await client.query("begin");
       await new Promise((r) => setTimeout(r, 800));
-      const ended = await client.query("select 1").then(() => null, (e: unknown) => e);
+      const ended = await client.query("select 1").then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isDatabaseUnavailable(ended)).toBe(true);
       client.release(ended as Error);
       expect((await limited.pool.query("select 1 as ok")).rows).toEqual([{ ok: 1 }]);

@@ -4,7 +4,15 @@ import { overrideEnv } from "~/env.server";
 import { action as webhook } from "~/routes/webhooks.stripe";
 import { callRoute } from "../support/remix";
 import { startFakeStripe } from "../support/fake-stripe";
-import { charge, checkoutSession, dispute, event, invoicePaid, newId, signedRequest } from "../support/stripe-events";
+import {
+  charge,
+  checkoutSession,
+  dispute,
+  event,
+  invoicePaid,
+  newId,
+  signedRequest,
+} from "../support/stripe-events";
 import { seedContent } from "../factories";
 import { expectServerError } from "../support/server-errors";
 
@@ -14,41 +22,91 @@ let campaignId: number;
 
 beforeAll(async () => {
   fake = await startFakeStripe();
-  overrideEnv({ STRIPE_SECRET_KEY: "sk_test_fake", STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_BASE: fake.url, APP_URL: "http://localhost:3000" });
+  overrideEnv({
+    STRIPE_SECRET_KEY: "sk_test_fake",
+    STRIPE_WEBHOOK_SECRET: SECRET,
+    STRIPE_API_BASE: fake.url,
+    APP_URL: "http://localhost:3000",
+  });
   await seedContent();
-  campaignId = (await db().selectFrom("campaigns").select("id").where("slug", "=", "ask-moscow-beijing").executeTakeFirstOrThrow()).id;
+  campaignId = (
+    await db()
+      .selectFrom("campaigns")
+      .select("id")
+      .where("slug", "=", "ask-moscow-beijing")
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(() => fake.close());
 
-async function send(evt: object, options: { timestamp?: number; signature?: string | null; body?: string } = {}) {
+async function send(
+  evt: object,
+  options: { timestamp?: number; signature?: string | null; body?: string } = {},
+) {
   const payload = options.body ?? JSON.stringify(evt, null, 2);
-  const res = (await callRoute(webhook as never, signedRequest(payload, { secret: SECRET, ...options }))) as Response;
+  const res = (await callRoute(
+    webhook as never,
+    signedRequest(payload, { secret: SECRET, ...options }),
+  )) as Response;
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 
-async function makeDonation(frequency: "one_time" | "monthly" = "one_time", amountCents = 2500, email: string | null = "donor@example.org") {
+async function makeDonation(
+  frequency: "one_time" | "monthly" = "one_time",
+  amountCents = 2500,
+  email: string | null = "donor@example.org",
+) {
   return db()
     .insertInto("donations")
-    .values({ formKey: newId("fk"), manageToken: newId("tok"), campaignId, supporterId: null, frequency, amountCents, name: "Pat Donor", email, testMode: false, checkoutSessionId: newId("cs_test") })
+    .values({
+      formKey: newId("fk"),
+      manageToken: newId("tok"),
+      campaignId,
+      supporterId: null,
+      frequency,
+      amountCents,
+      name: "Pat Donor",
+      email,
+      testMode: false,
+      checkoutSessionId: newId("cs_test"),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-const fund = () => db().selectFrom("donationFunds").selectAll().where("campaignId", "=", campaignId).executeTakeFirstOrThrow();
-const gifts = (donationId: number) => db().selectFrom("donationGifts").selectAll().where("donationId", "=", donationId).execute();
-const receipts = (ref: string) => db().selectFrom("emails").selectAll().where("idempotencyKey", "=", `donation-receipt:${ref}`).execute();
-const donation = (id: number) => db().selectFrom("donations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const fund = () =>
+  db().selectFrom("donationFunds").selectAll().where("campaignId", "=", campaignId).executeTakeFirstOrThrow();
+const gifts = (donationId: number) =>
+  db().selectFrom("donationGifts").selectAll().where("donationId", "=", donationId).execute();
+const receipts = (ref: string) =>
+  db().selectFrom("emails").selectAll().where("idempotencyKey", "=", `donation-receipt:${ref}`).execute();
+const donation = (id: number) =>
+  db().selectFrom("donations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 describe("POST /webhooks/stripe: signatures", () => {
   it("refuses a re-serialised body, an old timestamp, and a missing or malformed signature with 400", async () => {
     const d = await makeDonation();
-    const evt = event("checkout.session.completed", checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: newId("pi") }));
+    const evt = event(
+      "checkout.session.completed",
+      checkoutSession({
+        id: d.checkoutSessionId!,
+        donationId: d.id,
+        amount: 2500,
+        paymentIntent: newId("pi"),
+      }),
+    );
     const original = JSON.stringify(evt, null, 2);
     const signature = signedRequest(original, { secret: SECRET }).headers.get("Stripe-Signature")!;
     expect((await send(evt, { body: JSON.stringify(evt), signature })).status).toBe(400); // same JSON, other bytes
     expect((await send(evt, { timestamp: Math.floor(Date.now() / 1000) - 301 })).status).toBe(400);
     expect((await send(evt, { signature: null })).status).toBe(400);
-    for (const bad of ["", "garbage", "t=abc,v1=", `t=${Math.floor(Date.now() / 1000)},v1=deadbeef`, "v1=" + "0".repeat(64)]) {
+    for (const bad of [
+      "",
+      "garbage",
+      "t=abc,v1=",
+      `t=${Math.floor(Date.now() / 1000)},v1=deadbeef`,
+      "v1=" + "0".repeat(64),
+    ]) {
       const r = await send(evt, { signature: bad });
       expect(r.status, bad).toBe(400);
       expect(r.body.error.code).toBe("invalid_signature");
@@ -72,8 +130,14 @@ describe("POST /webhooks/stripe: exactly once", () => {
       const d = await makeDonation();
       const before = await fund();
       const pi = newId("pi");
-      const evt = event("checkout.session.completed", checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi }));
-      const results = copies === 2 ? [await send(evt), await send(evt)] : await Promise.all(Array.from({ length: copies }, () => send(evt)));
+      const evt = event(
+        "checkout.session.completed",
+        checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi }),
+      );
+      const results =
+        copies === 2
+          ? [await send(evt), await send(evt)]
+          : await Promise.all(Array.from({ length: copies }, () => send(evt)));
       expect(results.map((r) => r.status)).toEqual(Array(copies).fill(200));
       expect(results.filter((r) => String(r.body.outcome).startsWith("duplicate"))).toHaveLength(copies - 1);
       expect(await gifts(d.id)).toHaveLength(1);
@@ -89,8 +153,18 @@ describe("POST /webhooks/stripe: exactly once", () => {
     const d = await makeDonation();
     const pi = newId("pi");
     const before = await fund();
-    await send(event("checkout.session.completed", checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi })));
-    await send(event("checkout.session.async_payment_succeeded", checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi })));
+    await send(
+      event(
+        "checkout.session.completed",
+        checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi }),
+      ),
+    );
+    await send(
+      event(
+        "checkout.session.async_payment_succeeded",
+        checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi }),
+      ),
+    );
     expect(await gifts(d.id)).toHaveLength(1);
     expect(await receipts(pi)).toHaveLength(1);
     expect((await fund()).raisedCents - before.raisedCents).toBe(2500);
@@ -100,9 +174,31 @@ describe("POST /webhooks/stripe: exactly once", () => {
     const d = await makeDonation();
     const pi = newId("pi");
     const before = await fund();
-    await send(event("checkout.session.completed", checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi, paymentStatus: "unpaid" })));
+    await send(
+      event(
+        "checkout.session.completed",
+        checkoutSession({
+          id: d.checkoutSessionId!,
+          donationId: d.id,
+          amount: 2500,
+          paymentIntent: pi,
+          paymentStatus: "unpaid",
+        }),
+      ),
+    );
     expect((await donation(d.id)).status).toBe("pending");
-    await send(event("checkout.session.async_payment_failed", checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi, paymentStatus: "unpaid" })));
+    await send(
+      event(
+        "checkout.session.async_payment_failed",
+        checkoutSession({
+          id: d.checkoutSessionId!,
+          donationId: d.id,
+          amount: 2500,
+          paymentIntent: pi,
+          paymentStatus: "unpaid",
+        }),
+      ),
+    );
     expect(await receipts(pi)).toHaveLength(0);
     expect((await donation(d.id)).status).toBe("failed");
     expect((await fund()).raisedCents).toBe(before.raisedCents);
@@ -112,8 +208,16 @@ describe("POST /webhooks/stripe: exactly once", () => {
     const d = await makeDonation();
     const pi = newId("pi");
     const before = await fund();
-    expect((await send(event("charge.refunded", charge({ paymentIntent: pi, amount: 2500, refunded: true })))).status).toBe(200);
-    await send(event("checkout.session.completed", checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi })));
+    expect(
+      (await send(event("charge.refunded", charge({ paymentIntent: pi, amount: 2500, refunded: true }))))
+        .status,
+    ).toBe(200);
+    await send(
+      event(
+        "checkout.session.completed",
+        checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi }),
+      ),
+    );
     const [gift] = await gifts(d.id);
     expect(gift.status).toBe("refunded");
     expect((await donation(d.id)).status).toBe("refunded");
@@ -126,13 +230,28 @@ describe("POST /webhooks/stripe: exactly once", () => {
     const before = await fund();
     const d1 = await makeDonation();
     const pi1 = newId("pi");
-    await send(event("checkout.session.completed", checkoutSession({ id: d1.checkoutSessionId!, donationId: d1.id, amount: 4000, paymentIntent: pi1 })));
+    await send(
+      event(
+        "checkout.session.completed",
+        checkoutSession({ id: d1.checkoutSessionId!, donationId: d1.id, amount: 4000, paymentIntent: pi1 }),
+      ),
+    );
     await send(event("charge.refunded", charge({ paymentIntent: pi1, amount: 4000, refunded: true })));
     expect((await fund()).raisedCents).toBe(before.raisedCents);
     const d2 = await makeDonation();
     const pi2 = newId("pi");
-    await send(event("checkout.session.completed", checkoutSession({ id: d2.checkoutSessionId!, donationId: d2.id, amount: 3000, paymentIntent: pi2 })));
-    await send(event("charge.dispute.created", dispute({ paymentIntent: pi2, amount: 3000, status: "needs_response" })));
+    await send(
+      event(
+        "checkout.session.completed",
+        checkoutSession({ id: d2.checkoutSessionId!, donationId: d2.id, amount: 3000, paymentIntent: pi2 }),
+      ),
+    );
+    await send(
+      event(
+        "charge.dispute.created",
+        dispute({ paymentIntent: pi2, amount: 3000, status: "needs_response" }),
+      ),
+    );
     expect((await donation(d2.id)).status).toBe("disputed");
     expect((await fund()).donorCount).toBe(before.donorCount);
     await send(event("charge.dispute.closed", dispute({ paymentIntent: pi2, amount: 3000, status: "won" })));
@@ -144,23 +263,65 @@ describe("POST /webhooks/stripe: exactly once", () => {
     const d = await makeDonation("monthly", 1500);
     const sub = newId("sub");
     const before = await fund();
-    await send(event("invoice.paid", invoicePaid({ id: newId("in"), subscription: sub, amount: 1500, paymentIntent: newId("pi"), donationId: d.id, reason: "subscription_create" })));
-    await send(event("checkout.session.completed", checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 1500, mode: "subscription", subscription: sub })));
+    await send(
+      event(
+        "invoice.paid",
+        invoicePaid({
+          id: newId("in"),
+          subscription: sub,
+          amount: 1500,
+          paymentIntent: newId("pi"),
+          donationId: d.id,
+          reason: "subscription_create",
+        }),
+      ),
+    );
+    await send(
+      event(
+        "checkout.session.completed",
+        checkoutSession({
+          id: d.checkoutSessionId!,
+          donationId: d.id,
+          amount: 1500,
+          mode: "subscription",
+          subscription: sub,
+        }),
+      ),
+    );
     const second = newId("in");
     fake.setInvoicePayment(second, "pi_from_api");
     await send(event("invoice.paid", invoicePaid({ id: second, subscription: sub, amount: 1500 })));
     const rows = await gifts(d.id);
     expect(rows.map((g) => g.status)).toEqual(["succeeded", "succeeded"]);
     expect(rows[1].paymentIntentId).toBe("pi_from_api");
-    expect(fake.requests.some((r) => r.path === "/v1/invoice_payments" && r.params.get("invoice") === second)).toBe(true);
+    expect(
+      fake.requests.some((r) => r.path === "/v1/invoice_payments" && r.params.get("invoice") === second),
+    ).toBe(true);
     const after = await fund();
-    expect([after.raisedCents - before.raisedCents, after.donorCount - before.donorCount, after.giftCount - before.giftCount]).toEqual([3000, 1, 2]);
+    expect([
+      after.raisedCents - before.raisedCents,
+      after.donorCount - before.donorCount,
+      after.giftCount - before.giftCount,
+    ]).toEqual([3000, 1, 2]);
     const [receipt] = await receipts(second);
     expect(receipt.text).toContain(`/donate/manage/${d.manageToken}`);
     expect(receipt.text).toMatch(/no goods or services/i);
     expect((await donation(d.id)).status).toBe("active");
-    await send(event("invoice.payment_failed", { ...invoicePaid({ id: newId("in"), subscription: sub, amount: 1500 }), amount_paid: 0, status: "open" }));
-    await send(event("customer.subscription.deleted", { id: sub, object: "subscription", status: "canceled", metadata: {} }));
+    await send(
+      event("invoice.payment_failed", {
+        ...invoicePaid({ id: newId("in"), subscription: sub, amount: 1500 }),
+        amount_paid: 0,
+        status: "open",
+      }),
+    );
+    await send(
+      event("customer.subscription.deleted", {
+        id: sub,
+        object: "subscription",
+        status: "canceled",
+        metadata: {},
+      }),
+    );
     const ended = await donation(d.id);
     expect(ended.status).toBe("canceled");
     expect(ended.lastPaymentFailedAt).not.toBeNull();
@@ -169,9 +330,19 @@ describe("POST /webhooks/stripe: exactly once", () => {
 
   it("answers 500 when the database fails, so Stripe retries, and applies the retry", async () => {
     const d = await makeDonation();
-    const evt = event("checkout.session.completed", checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: newId("pi") }));
+    const evt = event(
+      "checkout.session.completed",
+      checkoutSession({
+        id: d.checkoutSessionId!,
+        donationId: d.id,
+        amount: 2500,
+        paymentIntent: newId("pi"),
+      }),
+    );
     await sql`alter table donation_gifts rename to donation_gifts_away`.execute(db());
-    expectServerError(/stripe webhook failed; Stripe will retry .*"relation \\"donation_gifts\\" does not exist"/);
+    expectServerError(
+      /stripe webhook failed; Stripe will retry .*"relation \\"donation_gifts\\" does not exist"/,
+    );
     try {
       expect((await send(evt)).status).toBe(500);
     } finally {

@@ -1,7 +1,12 @@
 import { db } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
 import { sql } from "kysely";
-import { createMailing, resumeStalledMailings, runMailing, scheduleMailing } from "~/modules/mail/mailings.server";
+import {
+  createMailing,
+  resumeStalledMailings,
+  runMailing,
+  scheduleMailing,
+} from "~/modules/mail/mailings.server";
 import { applyUnsubscribe, parseUnsubscribeToken } from "~/modules/mail/unsubscribe.server";
 import { action as oneClick } from "~/routes/unsubscribe.$token_.one-click";
 import { makeCampaign, makeOrganizer } from "../factories";
@@ -14,14 +19,23 @@ let organizer: { id: number };
 
 beforeAll(async () => {
   const url = await fake.start();
-  overrideEnv({ RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: url, APP_URL: "https://campaign.example.org" });
+  overrideEnv({
+    RESEND_API_KEY: "re_test_key",
+    RESEND_BASE_URL: url,
+    APP_URL: "https://campaign.example.org",
+  });
   organizer = await makeOrganizer("owner");
 });
 afterAll(() => fake.stop());
 beforeEach(() => fake.reset());
 
 async function updateFor(campaignId: number, subject = "Hearing on the missing men") {
-  const created = await createMailing(organizer.id, { subject, bodyMd: "## News\n\nThe committee **asked** the Pentagon.", audience: "campaign-subscribers", campaignId });
+  const created = await createMailing(organizer.id, {
+    subject,
+    bodyMd: "## News\n\nThe committee **asked** the Pentagon.",
+    audience: "campaign-subscribers",
+    campaignId,
+  });
   if (!created.ok) throw new Error("could not create the mailing");
   await scheduleMailing(organizer.id, created.id, new Date());
   return created.id;
@@ -44,9 +58,18 @@ describe("a campaign update", () => {
       ["/emails/batch", `mailing-${id}-batch-2`, 50],
     ]);
     expect(new Set(fake.acceptedRecipients()).size).toBe(250);
-    const first = (fake.requests[0].body as Array<{ html: string; text: string; headers: Record<string, string>; to: string[] }>)[0];
+    const first = (
+      fake.requests[0].body as Array<{
+        html: string;
+        text: string;
+        headers: Record<string, string>;
+        to: string[];
+      }>
+    )[0];
     expect(first.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-    const oneClickUrl = /^<(https:\/\/campaign\.example\.org\/unsubscribe\/([^/]+)\/one-click)>$/.exec(first.headers["List-Unsubscribe"]);
+    const oneClickUrl = /^<(https:\/\/campaign\.example\.org\/unsubscribe\/([^/]+)\/one-click)>$/.exec(
+      first.headers["List-Unsubscribe"],
+    );
     expect(oneClickUrl).not.toBeNull();
     expect(first.html).toContain(`https://campaign.example.org/unsubscribe/${oneClickUrl![2]}"`);
     expect(first.text).toContain(`https://campaign.example.org/unsubscribe/${oneClickUrl![2]}`);
@@ -54,7 +77,11 @@ describe("a campaign update", () => {
     expect(first.html).not.toContain("placeholder.invalid");
     const rows = await deliveries(id);
     expect(rows.every((r) => r.status === "sent" && r.providerId?.startsWith("fake-"))).toBe(true);
-    const mailing = await db().selectFrom("mailings").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const mailing = await db()
+      .selectFrom("mailings")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(mailing).toMatchObject({ status: "sent", totalCount: 250 });
     // A second run (a retried job) sends nothing.
     expect(await runMailing(id, { requestsPerSecond: 0 })).toMatchObject({ outcome: "sent", batches: 0 });
@@ -96,14 +123,26 @@ describe("a campaign update", () => {
     ).rejects.toThrow("worker killed");
     // 2nd run: aborted (as SIGKILL would) between batches 2 and 3.
     const controller = new AbortController();
-    await expect(runMailing(id, { requestsPerSecond: 0, afterProviderAccepted: (n) => (n === 2 ? controller.abort(new Error("killed again")) : undefined), signal: controller.signal })).rejects.toThrow("killed again");
+    await expect(
+      runMailing(id, {
+        requestsPerSecond: 0,
+        afterProviderAccepted: (n) => (n === 2 ? controller.abort(new Error("killed again")) : undefined),
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow("killed again");
     const midway = await deliveries(id);
     expect(midway.filter((d) => d.status === "queued").length).toBeGreaterThan(0);
     // The worker died holding its job: after two quiet minutes the cron gives the update a fresh job.
     expect(await resumeStalledMailings()).toEqual([]);
-    await sql`update deliveries set sent_at = sent_at - interval '3 minutes' where mailing_id = ${id}`.execute(db());
+    await sql`update deliveries set sent_at = sent_at - interval '3 minutes' where mailing_id = ${id}`.execute(
+      db(),
+    );
     expect(await resumeStalledMailings()).toEqual([id]);
-    const job = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs where key = ${`mailing:${id}`} and locked_at is null`.execute(db());
+    const job = await sql<{
+      n: number;
+    }>`select count(*)::int as n from graphile_worker.jobs where key = ${`mailing:${id}`} and locked_at is null`.execute(
+      db(),
+    );
     expect(job.rows[0].n).toBe(1);
     // 3rd run completes.
     await runMailing(id, { requestsPerSecond: 0 });
@@ -120,7 +159,10 @@ describe("a campaign update", () => {
 
   it("an unsubscribe while the update is being sent stops the rest for that person", async () => {
     const campaign = await makeCampaign();
-    const ids = await makeSubscribers(db(), 250, { prefix: `unsub-${campaign.id}-`, campaignId: campaign.id });
+    const ids = await makeSubscribers(db(), 250, {
+      prefix: `unsub-${campaign.id}-`,
+      campaignId: campaign.id,
+    });
     const id = await updateFor(campaign.id);
     const late = ids[220]; // in batch 2
     await runMailing(id, {
@@ -131,7 +173,15 @@ describe("a campaign update", () => {
         expect(email).toHaveLength(100);
         const { unsubscribeToken } = await import("~/modules/mail/unsubscribe.server");
         const token = unsubscribeToken(late, campaign.id);
-        const res = (await callRoute(oneClick, new Request(`http://localhost/unsubscribe/${token}/one-click`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "Content-Type": "application/x-www-form-urlencoded" } }), { token })) as Response;
+        const res = (await callRoute(
+          oneClick,
+          new Request(`http://localhost/unsubscribe/${token}/one-click`, {
+            method: "POST",
+            body: "List-Unsubscribe=One-Click",
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          }),
+          { token },
+        )) as Response;
         expect(res.status).toBe(200);
       },
     });
@@ -143,16 +193,30 @@ describe("a campaign update", () => {
 
   it("goes only to confirmed supporters with an active consent, and honours a campaign opt-out over a subscription to everything", async () => {
     const campaign = await makeCampaign();
-    await makeSubscribers(db(), 5, { prefix: `unconfirmed-${campaign.id}-`, campaignId: campaign.id, confirmed: false });
+    await makeSubscribers(db(), 5, {
+      prefix: `unconfirmed-${campaign.id}-`,
+      campaignId: campaign.id,
+      confirmed: false,
+    });
     const everyone = await makeSubscribers(db(), 3, { prefix: `everyone-${campaign.id}-`, scope: "all" });
-    const target = parseUnsubscribeToken((await import("~/modules/mail/unsubscribe.server")).unsubscribeToken(everyone[0], campaign.id))!;
+    const target = parseUnsubscribeToken(
+      (await import("~/modules/mail/unsubscribe.server")).unsubscribeToken(everyone[0], campaign.id),
+    )!;
     await applyUnsubscribe(target, "campaign");
-    const created = await createMailing(organizer.id, { subject: "To everyone", bodyMd: "Hello", audience: "everyone", campaignId: campaign.id });
+    const created = await createMailing(organizer.id, {
+      subject: "To everyone",
+      bodyMd: "Hello",
+      audience: "everyone",
+      campaignId: campaign.id,
+    });
     if (!created.ok) throw new Error("no mailing");
     await scheduleMailing(organizer.id, created.id, new Date());
     await runMailing(created.id, { requestsPerSecond: 0 });
     const to = fake.acceptedRecipients();
     expect(to.some((a) => a.startsWith("unconfirmed-"))).toBe(false);
-    expect(to.filter((a) => a.startsWith(`everyone-${campaign.id}-`)).sort()).toEqual([`everyone-${campaign.id}-2@example.org`, `everyone-${campaign.id}-3@example.org`]);
+    expect(to.filter((a) => a.startsWith(`everyone-${campaign.id}-`)).sort()).toEqual([
+      `everyone-${campaign.id}-2@example.org`,
+      `everyone-${campaign.id}-3@example.org`,
+    ]);
   });
 });

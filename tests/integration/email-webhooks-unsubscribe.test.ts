@@ -26,7 +26,10 @@ beforeAll(async () => {
 afterAll(() => fake.stop());
 beforeEach(() => fake.reset());
 
-function signed(payload: unknown, options: { id?: string; at?: Date; secret?: string; tamper?: (body: string) => string } = {}) {
+function signed(
+  payload: unknown,
+  options: { id?: string; at?: Date; secret?: string; tamper?: (body: string) => string } = {},
+) {
   const body = JSON.stringify(payload);
   const id = options.id ?? `msg_${randomBytes(8).toString("hex")}`;
   const at = options.at ?? new Date();
@@ -35,12 +38,22 @@ function signed(payload: unknown, options: { id?: string; at?: Date; secret?: st
   return new Request("http://localhost/webhooks/resend", {
     method: "POST",
     body: sent,
-    headers: { "Content-Type": "application/json", "svix-id": id, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": signature },
+    headers: {
+      "Content-Type": "application/json",
+      "svix-id": id,
+      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "svix-signature": signature,
+    },
   });
 }
 
 async function sendUpdate(campaignId: number) {
-  const created = await createMailing(organizer.id, { subject: "News", bodyMd: "News", audience: "campaign-subscribers", campaignId });
+  const created = await createMailing(organizer.id, {
+    subject: "News",
+    bodyMd: "News",
+    audience: "campaign-subscribers",
+    campaignId,
+  });
   if (!created.ok) throw new Error("no mailing");
   await scheduleMailing(organizer.id, created.id, new Date());
   await runMailing(created.id, { requestsPerSecond: 0 });
@@ -48,13 +61,23 @@ async function sendUpdate(campaignId: number) {
 }
 
 describe("POST /webhooks/resend", () => {
-  const event = { type: "email.delivered", created_at: new Date().toISOString(), data: { email_id: "fake-none", to: ["x@example.org"] } };
+  const event = {
+    type: "email.delivered",
+    created_at: new Date().toISOString(),
+    data: { email_id: "fake-none", to: ["x@example.org"] },
+  };
 
   it.each([
     ["a wrong secret", () => signed(event, { secret: `whsec_${randomBytes(24).toString("base64")}` })],
     ["a stale timestamp (10 minutes old)", () => signed(event, { at: new Date(Date.now() - 10 * 60_000) })],
-    ["an altered body", () => signed(event, { tamper: (b) => b.replace("email.delivered", "email.bounced") })],
-    ["no signature at all", () => new Request("http://localhost/webhooks/resend", { method: "POST", body: JSON.stringify(event) })],
+    [
+      "an altered body",
+      () => signed(event, { tamper: (b) => b.replace("email.delivered", "email.bounced") }),
+    ],
+    [
+      "no signature at all",
+      () => new Request("http://localhost/webhooks/resend", { method: "POST", body: JSON.stringify(event) }),
+    ],
   ])("answers 400 to %s and records nothing", async (_name, make) => {
     const res = (await callRoute(webhook, make())) as Response;
     expect(res.status).toBe(400);
@@ -66,22 +89,57 @@ describe("POST /webhooks/resend", () => {
     const campaign = await makeCampaign();
     await makeSubscribers(db(), 3, { prefix: `hook-${campaign.id}-`, campaignId: campaign.id });
     const first = await sendUpdate(campaign.id);
-    const rows = await db().selectFrom("deliveries").select(["id", "email", "providerId"]).where("mailingId", "=", first).orderBy("id").execute();
+    const rows = await db()
+      .selectFrom("deliveries")
+      .select(["id", "email", "providerId"])
+      .where("mailingId", "=", first)
+      .orderBy("id")
+      .execute();
     const [a, b] = rows;
-    const delivered = signed({ type: "email.delivered", created_at: new Date().toISOString(), data: { email_id: a.providerId, to: [a.email] } }, { id: "msg_delivered_a" });
+    const delivered = signed(
+      {
+        type: "email.delivered",
+        created_at: new Date().toISOString(),
+        data: { email_id: a.providerId, to: [a.email] },
+      },
+      { id: "msg_delivered_a" },
+    );
     expect(((await callRoute(webhook, delivered)) as Response).status).toBe(200);
-    const again = (await callRoute(webhook, signed({ type: "email.delivered", data: { email_id: a.providerId, to: [a.email] } }, { id: "msg_delivered_a" }))) as Response;
+    const again = (await callRoute(
+      webhook,
+      signed(
+        { type: "email.delivered", data: { email_id: a.providerId, to: [a.email] } },
+        { id: "msg_delivered_a" },
+      ),
+    )) as Response;
     expect(await again.json()).toEqual({ received: true, duplicate: true });
-    await callRoute(webhook, signed({ type: "email.opened", data: { email_id: a.providerId, to: [a.email] } }));
-    const bounce = signed({ type: "email.bounced", data: { email_id: b.providerId, to: [b.email], bounce: { type: "Permanent", message: "mailbox does not exist" } } });
+    await callRoute(
+      webhook,
+      signed({ type: "email.opened", data: { email_id: a.providerId, to: [a.email] } }),
+    );
+    const bounce = signed({
+      type: "email.bounced",
+      data: {
+        email_id: b.providerId,
+        to: [b.email],
+        bounce: { type: "Permanent", message: "mailbox does not exist" },
+      },
+    });
     expect(((await callRoute(webhook, bounce)) as Response).status).toBe(200);
 
-    const figures = await db().selectFrom("deliveries").select(["email", "deliveredAt", "openedAt", "bouncedAt"]).where("mailingId", "=", first).orderBy("id").execute();
+    const figures = await db()
+      .selectFrom("deliveries")
+      .select(["email", "deliveredAt", "openedAt", "bouncedAt"])
+      .where("mailingId", "=", first)
+      .orderBy("id")
+      .execute();
     expect(figures[0].deliveredAt).not.toBeNull();
     expect(figures[0].openedAt).not.toBeNull();
     expect(figures[1].bouncedAt).not.toBeNull();
     expect(await db().selectFrom("emailEvents").select("svixId").execute()).toHaveLength(3);
-    expect(await db().selectFrom("suppressions").select(["emailCanonical", "reason"]).execute()).toEqual([{ emailCanonical: b.email, reason: "bounce" }]);
+    expect(await db().selectFrom("suppressions").select(["emailCanonical", "reason"]).execute()).toEqual([
+      { emailCanonical: b.email, reason: "bounce" },
+    ]);
 
     fake.reset();
     await sendUpdate(campaign.id);
@@ -89,11 +147,28 @@ describe("POST /webhooks/resend", () => {
   });
 
   it("a complaint suppresses transactional mail too: sendQueuedEmail marks it suppressed and sends nothing", async () => {
-    const res = (await callRoute(webhook, signed({ type: "email.complained", data: { email_id: "fake-x", to: ["Angry.Person@Example.org"] } }))) as Response;
+    const res = (await callRoute(
+      webhook,
+      signed({ type: "email.complained", data: { email_id: "fake-x", to: ["Angry.Person@Example.org"] } }),
+    )) as Response;
     expect(res.status).toBe(200);
-    const { id } = await db().transaction().execute((trx) => queueEmail(trx, { kind: "test", to: "angry.person@example.org", subject: "Receipt", html: "<p>x</p>", text: "x", idempotencyKey: "complaint-test:1" }));
+    const { id } = await db()
+      .transaction()
+      .execute((trx) =>
+        queueEmail(trx, {
+          kind: "test",
+          to: "angry.person@example.org",
+          subject: "Receipt",
+          html: "<p>x</p>",
+          text: "x",
+          idempotencyKey: "complaint-test:1",
+        }),
+      );
     await sendQueuedEmail(id!, 1, 10);
-    expect((await db().selectFrom("emails").select("status").where("id", "=", id!).executeTakeFirstOrThrow()).status).toBe("suppressed");
+    expect(
+      (await db().selectFrom("emails").select("status").where("id", "=", id!).executeTakeFirstOrThrow())
+        .status,
+    ).toBe("suppressed");
     expect(fake.requests).toEqual([]);
   });
 });
@@ -102,10 +177,27 @@ describe("/unsubscribe/:token", () => {
   async function subscriber() {
     const campaign = await makeCampaign();
     const [id] = await makeSubscribers(db(), 1, { prefix: `page-${campaign.id}-`, campaignId: campaign.id });
-    await db().insertInto("consents").values({ supporterId: id, campaignId: null, scope: "all", wording: "Everything", source: "test", provenAt: new Date() }).execute();
+    await db()
+      .insertInto("consents")
+      .values({
+        supporterId: id,
+        campaignId: null,
+        scope: "all",
+        wording: "Everything",
+        source: "test",
+        provenAt: new Date(),
+      })
+      .execute();
     return { campaign, id, token: unsubscribeToken(id, campaign.id) };
   }
-  const active = (id: number) => db().selectFrom("consents").select(["scope", "campaignId"]).where("supporterId", "=", id).where("withdrawnAt", "is", null).orderBy("scope").execute();
+  const active = (id: number) =>
+    db()
+      .selectFrom("consents")
+      .select(["scope", "campaignId"])
+      .where("supporterId", "=", id)
+      .where("withdrawnAt", "is", null)
+      .orderBy("scope")
+      .execute();
 
   it("a tampered or malformed token gets 400 on every method", async () => {
     const { token } = await subscriber();
@@ -115,8 +207,22 @@ describe("/unsubscribe/:token", () => {
     const otherMac = `${token.slice(0, -1)}${last === "A" ? "Q" : "A"}`;
     const sameBytesOtherSpelling = `${token.slice(0, -1)}${String.fromCharCode(last.charCodeAt(0) + 1)}`;
     for (const bad of [tampered, otherMac, sameBytesOtherSpelling, `${token}=`, "nonsense"]) {
-      expect(((await callRoute(unsubscribePage, new Request(`http://localhost/unsubscribe/${bad}`), { token: bad })) as Response).status).toBe(400);
-      expect(((await callRoute(oneClick, new Request(`http://localhost/unsubscribe/${bad}/one-click`, { method: "POST" }), { token: bad })) as Response).status).toBe(400);
+      expect(
+        (
+          (await callRoute(unsubscribePage, new Request(`http://localhost/unsubscribe/${bad}`), {
+            token: bad,
+          })) as Response
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          (await callRoute(
+            oneClick,
+            new Request(`http://localhost/unsubscribe/${bad}/one-click`, { method: "POST" }),
+            { token: bad },
+          )) as Response
+        ).status,
+      ).toBe(400);
     }
   });
 
@@ -131,16 +237,26 @@ describe("/unsubscribe/:token", () => {
 
   it("GET shows the choices and changes nothing; POST 'this campaign' withdraws that campaign only; a replay is harmless", async () => {
     const { campaign, id, token } = await subscriber();
-    const page = (await callRoute(unsubscribePage, new Request(`http://localhost/unsubscribe/${token}`), { token })) as { campaign: { title: string }; email: string };
+    const page = (await callRoute(unsubscribePage, new Request(`http://localhost/unsubscribe/${token}`), {
+      token,
+    })) as { campaign: { title: string }; email: string };
     expect(page.campaign.title).toBe(campaign.title);
     expect(page.email).not.toContain(`page-${campaign.id}-1@`);
     expect(await active(id)).toHaveLength(2);
     for (let i = 0; i < 2; i++) {
-      const res = await callRoute(unsubscribeAction, post(`/unsubscribe/${token}`, form({ choice: "campaign" })), { token });
+      const res = await callRoute(
+        unsubscribeAction,
+        post(`/unsubscribe/${token}`, form({ choice: "campaign" })),
+        { token },
+      );
       expect((res as { data: { done: string } }).data.done).toBe("campaign");
     }
     expect(await active(id)).toEqual([{ scope: "all", campaignId: null }]);
-    const bad = await callRoute(unsubscribeAction, post(`/unsubscribe/${token}`, form({ choice: "sideways" })), { token });
+    const bad = await callRoute(
+      unsubscribeAction,
+      post(`/unsubscribe/${token}`, form({ choice: "sideways" })),
+      { token },
+    );
     expect((bad as { init: { status: number } }).init.status).toBe(400);
     await callRoute(unsubscribeAction, post(`/unsubscribe/${token}`, form({ choice: "all" })), { token });
     expect(await active(id)).toEqual([]);
@@ -149,20 +265,48 @@ describe("/unsubscribe/:token", () => {
   it("one-click: a POST from a foreign origin with no cookies works; a GET changes nothing", async () => {
     const { id, token } = await subscriber();
     const path = `/unsubscribe/${token}/one-click`;
-    const foreign = { origin: "https://mail.google.com", "sec-fetch-site": "cross-site", host: "campaign.example.org" };
-    expect(isCrossSite({ method: "POST", path, headers: foreign }, "https://campaign.example.org")).toBe(false);
+    const foreign = {
+      origin: "https://mail.google.com",
+      "sec-fetch-site": "cross-site",
+      host: "campaign.example.org",
+    };
+    expect(isCrossSite({ method: "POST", path, headers: foreign }, "https://campaign.example.org")).toBe(
+      false,
+    );
     // The page's own form is not exempt: a cross-site POST to it is refused by the origin check.
-    expect(isCrossSite({ method: "POST", path: `/unsubscribe/${token}`, headers: foreign }, "https://campaign.example.org")).toBe(true);
-    expect(isCrossSite({ method: "POST", path: "/unsubscribe/x/one-click", headers: foreign }, "https://campaign.example.org")).toBe(true);
+    expect(
+      isCrossSite(
+        { method: "POST", path: `/unsubscribe/${token}`, headers: foreign },
+        "https://campaign.example.org",
+      ),
+    ).toBe(true);
+    expect(
+      isCrossSite(
+        { method: "POST", path: "/unsubscribe/x/one-click", headers: foreign },
+        "https://campaign.example.org",
+      ),
+    ).toBe(true);
 
     const get = (await callRoute(oneClickGet, new Request(`http://localhost${path}`), { token })) as Response;
     expect(get.status).toBe(302);
     expect(await active(id)).toHaveLength(2);
 
-    const res = (await callRoute(oneClick, new Request(`http://localhost${path}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://mail.google.com" } }), { token })) as Response;
+    const res = (await callRoute(
+      oneClick,
+      new Request(`http://localhost${path}`, {
+        method: "POST",
+        body: "List-Unsubscribe=One-Click",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://mail.google.com" },
+      }),
+      { token },
+    )) as Response;
     expect(res.status).toBe(200);
     expect(await active(id)).toEqual([{ scope: "all", campaignId: null }]);
-    const replay = (await callRoute(oneClick, new Request(`http://localhost${path}`, { method: "POST", body: "List-Unsubscribe=One-Click" }), { token })) as Response;
+    const replay = (await callRoute(
+      oneClick,
+      new Request(`http://localhost${path}`, { method: "POST", body: "List-Unsubscribe=One-Click" }),
+      { token },
+    )) as Response;
     expect(replay.status).toBe(200);
     expect(await active(id)).toEqual([{ scope: "all", campaignId: null }]);
   });

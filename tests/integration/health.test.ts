@@ -4,7 +4,11 @@ import { connectDatabase, databaseUrl } from "~db/index.server";
 import { createApp } from "~/http.server";
 
 async function get(path: string) {
-  const server = createApp({ routes: {}, entry: { module: {} }, assets: { routes: {} } } as unknown as ServerBuild).listen(0, "127.0.0.1");
+  const server = createApp({
+    routes: {},
+    entry: { module: {} },
+    assets: { routes: {} },
+  } as unknown as ServerBuild).listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   try {
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);

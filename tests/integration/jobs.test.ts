@@ -4,41 +4,78 @@ import { addJob, removeJob } from "~/modules/jobs/jobs.queries.server";
 import { cronLine, parseTaskPayload, TASK_PAYLOADS } from "~/modules/jobs/tasks";
 import { crontab, startupJobs, taskList } from "~/jobs/task-list.server";
 
-type JobRow = { taskIdentifier: string; payload: unknown; key: string | null; maxAttempts: number; priority: number; runAt: Date };
+type JobRow = {
+  taskIdentifier: string;
+  payload: unknown;
+  key: string | null;
+  maxAttempts: number;
+  priority: number;
+  runAt: Date;
+};
 
 /** The jobs' own table (the public `jobs` view leaves the payload out). */
 async function jobsWithKey(key: string) {
-  return (await sql<JobRow>`select t.identifier as task_identifier, j.payload, j.key, j.max_attempts, j.priority, j.run_at
-    from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where j.key = ${key}`.execute(db())).rows;
+  return (
+    await sql<JobRow>`select t.identifier as task_identifier, j.payload, j.key, j.max_attempts, j.priority, j.run_at
+    from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where j.key = ${key}`.execute(
+      db(),
+    )
+  ).rows;
 }
 
 describe("addJob", () => {
   it("adds a typed job with its payload, key, attempts, priority and time", async () => {
     const at = new Date(Date.now() + 3_600_000);
-    await addJob(db(), "send_mailing", { id: 41 }, { runAt: at, jobKey: "test:mailing:41", maxAttempts: 10, priority: -3 });
+    await addJob(
+      db(),
+      "send_mailing",
+      { id: 41 },
+      { runAt: at, jobKey: "test:mailing:41", maxAttempts: 10, priority: -3 },
+    );
     const [job] = await jobsWithKey("test:mailing:41");
-    expect(job).toMatchObject({ taskIdentifier: "send_mailing", payload: { id: 41 }, maxAttempts: 10, priority: -3 });
+    expect(job).toMatchObject({
+      taskIdentifier: "send_mailing",
+      payload: { id: 41 },
+      maxAttempts: 10,
+      priority: -3,
+    });
     expect(job.runAt.getTime()).toBe(at.getTime());
     await removeJob(db(), "test:mailing:41");
     expect(await jobsWithKey("test:mailing:41")).toEqual([]);
   });
 
   it("commits with the transaction it is added in, and is gone with a rollback", async () => {
-    await db().transaction().execute((trx) => addJob(trx, "send_password_reset", { email: "kept@example.org" }, { jobKey: "test:kept" }));
+    await db()
+      .transaction()
+      .execute((trx) =>
+        addJob(trx, "send_password_reset", { email: "kept@example.org" }, { jobKey: "test:kept" }),
+      );
     await expect(
-      db().transaction().execute(async (trx) => {
-        await addJob(trx, "send_password_reset", { email: "lost@example.org" }, { jobKey: "test:lost" });
-        throw new Error("the cause failed");
-      }),
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await addJob(trx, "send_password_reset", { email: "lost@example.org" }, { jobKey: "test:lost" });
+          throw new Error("the cause failed");
+        }),
     ).rejects.toThrow("the cause failed");
     expect((await jobsWithKey("test:kept")).map((j) => j.payload)).toEqual([{ email: "kept@example.org" }]);
     expect(await jobsWithKey("test:lost")).toEqual([]);
   });
 
   it("keeps one waiting job per key, and preserve_run_at keeps the earlier time", async () => {
-    await addJob(db(), "roll_up_signatures", {}, { runAt: { inSeconds: 60 }, jobKey: "test:loop", jobKeyMode: "preserve_run_at" });
+    await addJob(
+      db(),
+      "roll_up_signatures",
+      {},
+      { runAt: { inSeconds: 60 }, jobKey: "test:loop", jobKeyMode: "preserve_run_at" },
+    );
     const [first] = await jobsWithKey("test:loop");
-    await addJob(db(), "roll_up_signatures", {}, { runAt: { inSeconds: 600 }, jobKey: "test:loop", jobKeyMode: "preserve_run_at" });
+    await addJob(
+      db(),
+      "roll_up_signatures",
+      {},
+      { runAt: { inSeconds: 600 }, jobKey: "test:loop", jobKeyMode: "preserve_run_at" },
+    );
     const jobs = await jobsWithKey("test:loop");
     expect(jobs).toHaveLength(1);
     expect(jobs[0].runAt.getTime()).toBe(first.runAt.getTime());

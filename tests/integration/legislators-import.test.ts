@@ -13,9 +13,17 @@ import {
   parseCongressData,
   type ImportReport,
 } from "~/modules/legislators/import.server";
-import { countLegislators, findLatestImport, findOfficesByBioguide } from "~/modules/legislators/legislators.queries.server";
+import {
+  countLegislators,
+  findLatestImport,
+  findOfficesByBioguide,
+} from "~/modules/legislators/legislators.queries.server";
 import { CONGRESS_SNAPSHOT, readSnapshotFile } from "../support/congress-snapshot";
-import { clearDistrictCache, lookupDistricts, validateZipParam } from "~/modules/legislators/district-lookup.server";
+import {
+  clearDistrictCache,
+  lookupDistricts,
+  validateZipParam,
+} from "~/modules/legislators/district-lookup.server";
 
 const upstream = CONGRESS_SNAPSHOT;
 const REMOVED = "B000490"; // Sanford D. Bishop, Jr. (GA-2), who has district offices
@@ -39,7 +47,12 @@ function copyUpstream(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "congress-import-"));
   tmpDirs.push(dir);
   // plain, writable copies of the snapshot (which stores the big files gzipped)
-  for (const f of ["legislators-current.json", "legislators-district-offices.json", "zccd.csv", "zccd-island-areas.csv"]) {
+  for (const f of [
+    "legislators-current.json",
+    "legislators-district-offices.json",
+    "zccd.csv",
+    "zccd-island-areas.csv",
+  ]) {
     writeFileSync(path.join(dir, f), readSnapshotFile(f));
   }
   return dir;
@@ -48,7 +61,10 @@ function copyUpstream(): string {
 function alteredCopy(): string {
   const dir = copyUpstream();
   const file = path.join(dir, "legislators-current.json");
-  const people = JSON.parse(readFileSync(file, "utf8")) as Array<{ id: { bioguide: string }; terms: Array<{ phone?: string }> }>;
+  const people = JSON.parse(readFileSync(file, "utf8")) as Array<{
+    id: { bioguide: string };
+    terms: Array<{ phone?: string }>;
+  }>;
   const kept = people.filter((p) => p.id.bioguide !== REMOVED);
   expect(kept.length).toBe(people.length - 1);
   const sanders = kept.find((p) => p.id.bioguide === CHANGED)!;
@@ -62,14 +78,33 @@ async function tableCounts() {
   const d = db();
   return {
     legislators: await countLegislators(d),
-    offices: await one(d.selectFrom("legislatorOffices").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()),
-    zipRows: await one(d.selectFrom("zipDistricts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()),
-    imports: await one(d.selectFrom("dataImports").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()),
+    offices: await one(
+      d
+        .selectFrom("legislatorOffices")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow(),
+    ),
+    zipRows: await one(
+      d
+        .selectFrom("zipDistricts")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow(),
+    ),
+    imports: await one(
+      d
+        .selectFrom("dataImports")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow(),
+    ),
   };
 }
 
 async function phoneOf(bioguide: string) {
-  const row = await db().selectFrom("legislators").select(["phone", "importId"]).where("bioguide", "=", bioguide).executeTakeFirst();
+  const row = await db()
+    .selectFrom("legislators")
+    .select(["phone", "importId"])
+    .where("bioguide", "=", bioguide)
+    .executeTakeFirst();
   return row;
 }
 
@@ -110,30 +145,72 @@ describe("importCongressData from the upstream files", () => {
     );
 
     const d = db();
-    const byTitle = await d.selectFrom("legislators").select(["title", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("title").execute();
+    const byTitle = await d
+      .selectFrom("legislators")
+      .select(["title", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("title")
+      .execute();
     expect(Object.fromEntries(byTitle.map((r) => [r.title, Number(r.n)]))).toEqual({
       Senator: 100,
       Representative: 431,
       Delegate: 5,
       "Resident Commissioner": 1,
     });
-    const zips = await d.selectFrom("zipDistricts").select(sql<number>`count(distinct zip)`.as("n")).executeTakeFirstOrThrow();
+    const zips = await d
+      .selectFrom("zipDistricts")
+      .select(sql<number>`count(distinct zip)`.as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(zips.n)).toBe(33_791);
-    const islands = await d.selectFrom("zipDistricts").select((eb) => eb.fn.countAll<number>().as("n")).where("state", "in", ["VI", "AS", "GU", "MP"]).executeTakeFirstOrThrow();
+    const islands = await d
+      .selectFrom("zipDistricts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("state", "in", ["VI", "AS", "GU", "MP"])
+      .executeTakeFirstOrThrow();
     expect(Number(islands.n)).toBe(17);
-    expect(await tableCounts()).toMatchObject({ legislators: 537, offices: first.counts.offices, zipRows: 42_050, imports: 1 });
+    expect(await tableCounts()).toMatchObject({
+      legislators: 537,
+      offices: first.counts.offices,
+      zipRows: 42_050,
+      imports: 1,
+    });
 
     const latest = await findLatestImport(d, "congress");
-    expect(latest).toMatchObject({ id: first.importId, kind: "congress", source: upstream, sourceDate: "2026-06-10" });
-    expect(latest?.counts).toMatchObject({ legislators: 537, senators: 100, representatives: 437, zipRows: 42_050, zips: 33_791 });
-    const unstamped = await d.selectFrom("legislators").select("bioguide").where((eb) => eb.or([eb("importId", "is", null), eb("importId", "!=", first.importId)])).execute();
+    expect(latest).toMatchObject({
+      id: first.importId,
+      kind: "congress",
+      source: upstream,
+      sourceDate: "2026-06-10",
+    });
+    expect(latest?.counts).toMatchObject({
+      legislators: 537,
+      senators: 100,
+      representatives: 437,
+      zipRows: 42_050,
+      zips: 33_791,
+    });
+    const unstamped = await d
+      .selectFrom("legislators")
+      .select("bioguide")
+      .where((eb) => eb.or([eb("importId", "is", null), eb("importId", "!=", first.importId)]))
+      .execute();
     expect(unstamped).toEqual([]);
   });
 
   it("derives titles, names, districts and caucus", async () => {
     const rows = await db()
       .selectFrom("legislators")
-      .select(["bioguide", "title", "fullName", "district", "party", "caucus", "chamber", "senateClass", "stateRank", "phone"])
+      .select([
+        "bioguide",
+        "title",
+        "fullName",
+        "district",
+        "party",
+        "caucus",
+        "chamber",
+        "senateClass",
+        "stateRank",
+        "phone",
+      ])
       .where("bioguide", "in", ["H001103", "N000147", "M001246", "G000607", "S000033", "B001318", "K000401"])
       .execute();
     const by = Object.fromEntries(rows.map((r) => [r.bioguide, r]));
@@ -141,7 +218,13 @@ describe("importCongressData from the upstream files", () => {
     expect(by.N000147).toMatchObject({ title: "Delegate", district: 0 });
     expect(by.M001246.fullName).toBe("Analilia Mejia"); // no official_full upstream
     expect(by.G000607).toMatchObject({ fullName: "James Gallagher", phone: null });
-    expect(by.S000033).toMatchObject({ title: "Senator", district: null, party: "Independent", caucus: "Democrat", senateClass: 1 });
+    expect(by.S000033).toMatchObject({
+      title: "Senator",
+      district: null,
+      party: "Independent",
+      caucus: "Democrat",
+      senateClass: 1,
+    });
     expect(by.B001318).toMatchObject({ title: "Representative", district: 0, caucus: null });
     expect(by.K000401).toMatchObject({ party: "Independent", caucus: "Republican" });
     expect(await findOfficesByBioguide(db(), "G000607")).toEqual([]);
@@ -154,7 +237,13 @@ describe("the ZIP lookup after an import", () => {
     const candidates = await candidatesOf("05401");
     expect(candidates).toHaveLength(1);
     const [vt] = candidates;
-    expect(vt).toMatchObject({ state: "VT", district: 0, label: "VT-AL", vacant: false, house: { bioguide: "B001318", title: "Representative" } });
+    expect(vt).toMatchObject({
+      state: "VT",
+      district: 0,
+      label: "VT-AL",
+      vacant: false,
+      house: { bioguide: "B001318", title: "Representative" },
+    });
     expect(vt.senators.map((s) => s.lastName).sort()).toEqual(["Sanders", "Welch"]);
     expect(vt.senators.every((s) => s.chamber === "senate" && s.district === null)).toBe(true);
   });
@@ -172,7 +261,13 @@ describe("the ZIP lookup after an import", () => {
   it("00802 gives the Virgin Islands delegate and no senators", async () => {
     const candidates = await candidatesOf("00802");
     expect(candidates).toHaveLength(1);
-    expect(candidates[0]).toMatchObject({ state: "VI", district: 0, label: "VI", house: { bioguide: "P000610", title: "Delegate" }, senators: [] });
+    expect(candidates[0]).toMatchObject({
+      state: "VI",
+      district: 0,
+      label: "VI",
+      house: { bioguide: "P000610", title: "Delegate" },
+      senators: [],
+    });
   });
 
   it("a vacant seat gives house null and still two senators", async () => {
@@ -182,7 +277,13 @@ describe("the ZIP lookup after an import", () => {
       ["GA", 13],
       ["TX", 23],
     ] as const) {
-      const zip = await db().selectFrom("zipDistricts").select("zip").where("state", "=", state).where("district", "=", district).limit(1).executeTakeFirstOrThrow();
+      const zip = await db()
+        .selectFrom("zipDistricts")
+        .select("zip")
+        .where("state", "=", state)
+        .where("district", "=", district)
+        .limit(1)
+        .executeTakeFirstOrThrow();
       const seat = (await candidatesOf(zip.zip)).find((c) => c.state === state && c.district === district);
       expect(seat, `${state}-${district}`).toBeDefined();
       expect(seat!.house).toBeNull();
@@ -194,7 +295,9 @@ describe("the ZIP lookup after an import", () => {
   it("a multi-state ZIP gives each state's senators; unknown ZIPs give no candidates", async () => {
     const rome = await candidatesOf("30165");
     expect(rome.map((c) => `${c.state}-${c.district}`)).toEqual(["AL-3", "GA-14"]);
-    expect(rome.every((c) => c.senators.length === 2 && c.senators.every((s) => s.state === c.state))).toBe(true);
+    expect(rome.every((c) => c.senators.length === 2 && c.senators.every((s) => s.state === c.state))).toBe(
+      true,
+    );
     expect(await lookupZip("99999")).toMatchObject({ ok: false, status: 404, code: "unknown_zip" });
     const zipPlus4 = validateZipParam("05401-1234");
     expect(zipPlus4).toEqual({ ok: true, zip: "05401" });
@@ -214,7 +317,13 @@ describe("re-importing", () => {
     expect(report.added).toEqual([]);
     expect(report.removed).toEqual(["B000490 Sanford D. Bishop, Jr. (GA-2)"]);
     expect(report.changed).toEqual(["S000033 Bernard Sanders (VT): phone"]);
-    expect(report.counts).toMatchObject({ legislators: 536, senators: 100, representatives: 436, zipRows: 42_050, zips: 33_791 });
+    expect(report.counts).toMatchObject({
+      legislators: 536,
+      senators: 100,
+      representatives: 436,
+      zipRows: 42_050,
+      zips: 33_791,
+    });
     expect(report.summary).toContain("added 0, removed 1, changed 1.");
 
     expect(await tableCounts()).toEqual({
@@ -234,9 +343,19 @@ describe("re-importing", () => {
       .execute();
     expect(dupes).toEqual([]);
     const latest = await findLatestImport(db(), "congress");
-    expect(latest).toMatchObject({ id: report.importId, source: dir, removed: report.removed, changed: report.changed, added: [] });
+    expect(latest).toMatchObject({
+      id: report.importId,
+      source: dir,
+      removed: report.removed,
+      changed: report.changed,
+      added: [],
+    });
     // only the changed row's stamp moved
-    const stamps = await db().selectFrom("legislators").select(["bioguide", "updatedAt"]).where("bioguide", "in", [CHANGED, "W000800"]).execute();
+    const stamps = await db()
+      .selectFrom("legislators")
+      .select(["bioguide", "updatedAt"])
+      .where("bioguide", "in", [CHANGED, "W000800"])
+      .execute();
     const stamp = Object.fromEntries(stamps.map((r) => [r.bioguide, r.updatedAt.getTime()]));
     expect(stamp[CHANGED]).toBeGreaterThan(stamp.W000800);
 
@@ -253,17 +372,25 @@ describe("re-importing", () => {
     const dir = alteredCopy();
     const file = path.join(dir, "legislators-current.json");
     writeFileSync(file, readFileSync(file, "utf8").slice(0, 5000)); // a truncated download
-    await expect(importCongressData(db(), { folder: dir })).rejects.toThrow(/legislators-current\.json is not valid JSON/);
+    await expect(importCongressData(db(), { folder: dir })).rejects.toThrow(
+      /legislators-current\.json is not valid JSON/,
+    );
 
     const dir2 = copyUpstream();
     writeFileSync(path.join(dir2, "legislators-current.json"), JSON.stringify({ legislators: [] }));
-    await expect(importCongressData(db(), { folder: dir2 })).rejects.toThrow(/expected a JSON array of people/);
+    await expect(importCongressData(db(), { folder: dir2 })).rejects.toThrow(
+      /expected a JSON array of people/,
+    );
 
     const dir3 = copyUpstream();
     writeFileSync(path.join(dir3, "zccd.csv"), "zip,state,district\n05401,VT,0\n");
-    await expect(importCongressData(db(), { folder: dir3 })).rejects.toThrow(/zccd\.csv is not in the expected format: its first line should be "state_fips,state_abbr,zcta,cd"/);
+    await expect(importCongressData(db(), { folder: dir3 })).rejects.toThrow(
+      /zccd\.csv is not in the expected format: its first line should be "state_fips,state_abbr,zcta,cd"/,
+    );
 
-    await expect(importCongressData(db(), { folder: path.join(dir3, "missing") })).rejects.toThrow(/does not exist/);
+    await expect(importCongressData(db(), { folder: path.join(dir3, "missing") })).rejects.toThrow(
+      /does not exist/,
+    );
 
     expect(await tableCounts()).toEqual(before);
     expect(await phoneOf(REMOVED)).toBeDefined();
@@ -282,7 +409,9 @@ describe("re-importing", () => {
     try {
       await expect(importCongressData(db(), { folder: alteredCopy() })).rejects.toThrow(/injected failure/);
     } finally {
-      await sql`drop trigger fail_zip_insert on zip_districts; drop function fail_zip_insert();`.execute(db());
+      await sql`drop trigger fail_zip_insert on zip_districts; drop function fail_zip_insert();`.execute(
+        db(),
+      );
     }
     expect(await tableCounts()).toEqual(before);
     expect(await phoneOf(REMOVED)).toBeDefined();
@@ -302,21 +431,36 @@ describe("validation", () => {
     const offices = JSON.parse(read("legislators-district-offices.json"));
     offices[0].offices[0].latitude = "north";
     const zccd = `${read("zccd.csv")}01,AL,3500,3\r\n01,AL,35004,ZZ\r\n01,AL,35004,3\r\n`;
-    const parsed = parseCongressData({ legislators: JSON.stringify(people), offices: JSON.stringify(offices), zccd, islandAreas: read("zccd-island-areas.csv") });
+    const parsed = parseCongressData({
+      legislators: JSON.stringify(people),
+      offices: JSON.stringify(offices),
+      zccd,
+      islandAreas: read("zccd-island-areas.csv"),
+    });
     expect(parsed.skipped).toEqual({ legislators: 3, offices: 1, zipRows: 2 });
     expect(parsed.legislators).toHaveLength(535); // 538 entries, 3 skipped
     expect(parsed.zipDistricts).toHaveLength(42_050); // the duplicate is ignored
     const warnings = parsed.warnings.join("\n");
-    expect(warnings).toMatch(/legislators-current\.json: skipped 3 invalid record\(s\): C000127: last term state: expected a 2-letter state code/);
+    expect(warnings).toMatch(
+      /legislators-current\.json: skipped 3 invalid record\(s\): C000127: last term state: expected a 2-letter state code/,
+    );
     expect(warnings).toContain("listed twice");
-    expect(warnings).toMatch(/legislators-district-offices\.json: skipped 1 invalid record\(s\): A000055 office A000055-cullman: latitude/);
+    expect(warnings).toMatch(
+      /legislators-district-offices\.json: skipped 1 invalid record\(s\): A000055 office A000055-cullman: latitude/,
+    );
     expect(warnings).toContain("1 duplicate row(s) ignored");
   });
 
   it("refuses a file where most records are not the expected shape", () => {
-    const people = JSON.parse(read("legislators-current.json")).map((p: { id: { bioguide: string } }) => ({ bioguide: p.id.bioguide }));
+    const people = JSON.parse(read("legislators-current.json")).map((p: { id: { bioguide: string } }) => ({
+      bioguide: p.id.bioguide,
+    }));
     expect(() =>
-      parseCongressData({ legislators: JSON.stringify(people), offices: read("legislators-district-offices.json"), zccd: read("zccd.csv") }),
+      parseCongressData({
+        legislators: JSON.stringify(people),
+        offices: read("legislators-district-offices.json"),
+        zccd: read("zccd.csv"),
+      }),
     ).toThrow(/legislators-current\.json is not in the expected format: 537 of 537 records are invalid/);
   });
 });
@@ -341,9 +485,16 @@ describe("fetching from the public addresses", () => {
         return new Response(readSnapshotFile(files[url]));
       }),
     );
-    await expect(importCongressData(db(), { fetch: true })).rejects.toThrow(`Could not reach ${CONGRESS_URLS.zccd} (ENOTFOUND)`);
-    vi.stubGlobal("fetch", vi.fn(async () => new Response("gone", { status: 404, statusText: "Not Found" })));
-    await expect(importCongressData(db(), { fetch: true })).rejects.toThrow(/Could not download https:\/\/.* 404 Not Found/);
+    await expect(importCongressData(db(), { fetch: true })).rejects.toThrow(
+      `Could not reach ${CONGRESS_URLS.zccd} (ENOTFOUND)`,
+    );
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("gone", { status: 404, statusText: "Not Found" })),
+    );
+    await expect(importCongressData(db(), { fetch: true })).rejects.toThrow(
+      /Could not download https:\/\/.* 404 Not Found/,
+    );
     vi.unstubAllGlobals();
     expect(await tableCounts()).toEqual(before);
   });
@@ -375,7 +526,10 @@ describe("fetching from the public addresses", () => {
 
 describe("importCurrentCongressData (npm run data:import with no folder)", () => {
   it("falls back to the snapshot that ships with the project, saying so, when offline", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed", { cause: { code: "EAI_AGAIN" } }))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("fetch failed", { cause: { code: "EAI_AGAIN" } }))),
+    );
     const warn = vi.fn();
     try {
       const report = await importCurrentCongressData(db(), warn);
@@ -384,7 +538,9 @@ describe("importCurrentCongressData (npm run data:import with no folder)", () =>
       vi.unstubAllGlobals();
     }
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(/Could not reach https:\/\/\S+ \(EAI_AGAIN\).*Importing the snapshot in \S+data\/congress instead/);
+    expect(warn.mock.calls[0][0]).toMatch(
+      /Could not reach https:\/\/\S+ \(EAI_AGAIN\).*Importing the snapshot in \S+data\/congress instead/,
+    );
     expect((await findLatestImport(db(), "congress"))?.source).toBe(CONGRESS_SNAPSHOT);
     expect((await candidatesOf("05401")).length).toBeGreaterThan(0);
   });
@@ -395,7 +551,10 @@ describe("importCurrentCongressData (npm run data:import with no folder)", () =>
       [CONGRESS_URLS.offices]: "legislators-district-offices.json",
       [CONGRESS_URLS.zccd]: "zccd.csv",
     };
-    vi.stubGlobal("fetch", vi.fn(async (url: string) => new Response(readSnapshotFile(files[url]))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string) => new Response(readSnapshotFile(files[url]))),
+    );
     const warn = vi.fn();
     try {
       const report = await importCurrentCongressData(db(), warn);
@@ -437,7 +596,11 @@ describe("ensureCongressData", () => {
     const warn = vi.fn();
     await ensureCongressData(db(), info, warn);
     expect(warn).not.toHaveBeenCalled();
-    expect(info).toHaveBeenCalledWith(expect.stringMatching(/^Members of Congress loaded from the snapshot in \S+data\/congress\. Imported 537/));
+    expect(info).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Members of Congress loaded from the snapshot in \S+data\/congress\. Imported 537/,
+      ),
+    );
     expect(await countLegislators(db())).toBe(537);
   });
 
@@ -447,7 +610,10 @@ describe("ensureCongressData", () => {
     const elsewhere = mkdtempSync(path.join(tmpdir(), "congress-cwd-"));
     tmpDirs.push(elsewhere);
     overrideEnv({ DATA_IMPORT_DIR: path.join(elsewhere, "missing") });
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed", { cause: { code: "EAI_AGAIN" } }))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("fetch failed", { cause: { code: "EAI_AGAIN" } }))),
+    );
     process.chdir(elsewhere); // so the snapshot (data/congress, relative) is not found either
     const info = vi.fn();
     const warn = vi.fn();

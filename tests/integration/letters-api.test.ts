@@ -90,15 +90,24 @@ describe("GET /api/v1/districts", () => {
     expect(unknown.body.error.code).toBe("unknown_zip");
   });
 
-  it.each(["ABCDE", "1234", "", "054011", "05401-12", "<script>"])("%j is a 400 with a message", async (zip) => {
-    const { status, body } = await get(zip);
-    expect(status).toBe(400);
-    expect(body.error.code).toBe("invalid_zip");
-    expect(body.error.message).toMatch(/ZIP/);
-  });
+  it.each(["ABCDE", "1234", "", "054011", "05401-12", "<script>"])(
+    "%j is a 400 with a message",
+    async (zip) => {
+      const { status, body } = await get(zip);
+      expect(status).toBe(400);
+      expect(body.error.code).toBe("invalid_zip");
+      expect(body.error.message).toMatch(/ZIP/);
+    },
+  );
 
   it("a member without contact data (Gallagher, CA-1) is listed with nulls", async () => {
-    const row = await db().selectFrom("zipDistricts").select("zip").where("state", "=", "CA").where("district", "=", 1).limit(1).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom("zipDistricts")
+      .select("zip")
+      .where("state", "=", "CA")
+      .where("district", "=", 1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const { body } = await get(row.zip.trim());
     const c = body.candidates.find((x: { seat: string }) => x.seat === "CA-1");
     expect(c.house).toMatchObject({ bioguide: "G000607", phone: null, url: null, districtOffices: [] });

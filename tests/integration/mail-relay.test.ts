@@ -19,16 +19,29 @@ let ip = 10;
 async function sign(slug: string, email: string, firstName = "Jane") {
   const values = { firstName, lastName: "Doe", email, zip: "05401" };
   // A new visitor address each time: the per-visitor limit is not what is tested here.
-  const r = (await callRouteRaw(signAction as never, post(`/campaigns/${slug}/sign`, form(values)), { slug }, { clientIp: `198.51.100.${++ip}` })) as Response;
+  const r = (await callRouteRaw(
+    signAction as never,
+    post(`/campaigns/${slug}/sign`, form(values)),
+    { slug },
+    { clientIp: `198.51.100.${++ip}` },
+  )) as Response;
   expect(r.status).toBe(302);
 }
 
-const mailTo = (pattern: string) => db().selectFrom("emails").select(["toAddress", "kind", "text", "html"]).where("toAddress", "ilike", pattern).orderBy("id").execute();
+const mailTo = (pattern: string) =>
+  db()
+    .selectFrom("emails")
+    .select(["toAddress", "kind", "text", "html"])
+    .where("toAddress", "ilike", pattern)
+    .orderBy("id")
+    .execute();
 
 describe("petition confirmations", () => {
   it("send at most the per-inbox limit to +tag and case variants of one address", async () => {
     const p = await makePetition();
-    const variants = Array.from({ length: 9 }, (_, i) => `Victim+${i}@Example.org`.replace("Victim", i % 2 ? "VICTIM" : "victim"));
+    const variants = Array.from({ length: 9 }, (_, i) =>
+      `Victim+${i}@Example.org`.replace("Victim", i % 2 ? "VICTIM" : "victim"),
+    );
     for (const v of variants) await sign(p.slug, v);
     await sendConfirmationBatch();
     const sent = await mailTo("victim%@example.org");
@@ -38,7 +51,8 @@ describe("petition confirmations", () => {
 
   it("count Gmail's dots, +tags and googlemail.com as one inbox, across petitions and already-signed notes", async () => {
     const local = `relay${Date.now().toString(36)}`;
-    const variant = (i: number) => `${local.slice(0, i)}.${local.slice(i)}+p${i}@${i % 2 ? "googlemail.com" : "gmail.com"}`;
+    const variant = (i: number) =>
+      `${local.slice(0, i)}.${local.slice(i)}+p${i}@${i % 2 ? "googlemail.com" : "gmail.com"}`;
     const petitions = [];
     for (let i = 1; i <= 4; i++) petitions.push(await makePetition());
     for (const [i, p] of petitions.entries()) {
@@ -83,9 +97,14 @@ describe("tip receipts", () => {
     await setSetting(recipientMailLimit, { max: 2, windowSeconds: 3600 }, null);
     try {
       const email = `tipster-${Date.now().toString(36)}@example.org`;
-      const tip = tipFormSchema.parse({ body: "Visit spam.example for the truth.", name: "Win prizes at spam.example", email });
+      const tip = tipFormSchema.parse({
+        body: "Visit spam.example for the truth.",
+        name: "Win prizes at spam.example",
+        email,
+      });
       const made = [];
-      for (let i = 0; i < 4; i++) made.push(await submitTip({ ...tip, email: email.replace("@", `+${i}@`) }, [], null));
+      for (let i = 0; i < 4; i++)
+        made.push(await submitTip({ ...tip, email: email.replace("@", `+${i}@`) }, [], null));
       expect(made).toHaveLength(4); // every tip is kept
       const receipts = await mailTo(email.replace("@", "+%@"));
       expect(receipts).toHaveLength(2);

@@ -30,12 +30,30 @@ describe("POST /api/v1/petitions/:slug/signatures", () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "pending" });
     const [row] = await signatureRows(p.petitionId);
-    expect(row).toMatchObject({ state: "pending", usState: "VT", district: 0, districtCandidates: [0], city: "Burlington", source: "twitter", userAgentClass: "mobile", showName: true, comment: "For my uncle." });
+    expect(row).toMatchObject({
+      state: "pending",
+      usState: "VT",
+      district: 0,
+      districtCandidates: [0],
+      city: "Burlington",
+      source: "twitter",
+      userAgentClass: "mobile",
+      showName: true,
+      comment: "For my uncle.",
+    });
     expect(row.consentWording).toMatch(/updates about this campaign/);
     expect(row.ipHash).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    const consents = await db().selectFrom("consents").selectAll().where("supporterId", "=", row.supporterId).execute();
+    const consents = await db()
+      .selectFrom("consents")
+      .selectAll()
+      .where("supporterId", "=", row.supporterId)
+      .execute();
     expect(consents).toHaveLength(1);
-    expect(consents[0]).toMatchObject({ campaignId: p.campaignId, scope: "campaign", wording: row.consentWording });
+    expect(consents[0]).toMatchObject({
+      campaignId: p.campaignId,
+      scope: "campaign",
+      wording: row.consentWording,
+    });
   });
 
   it("answers confirmed when the petition needs no confirmation", async () => {
@@ -49,7 +67,12 @@ describe("POST /api/v1/petitions/:slug/signatures", () => {
     const p = await makePetition();
     await sign(p.slug, signer({ zip: "10001-1234" }));
     const [row] = await signatureRows(p.petitionId);
-    expect(row).toMatchObject({ usState: "NY", district: null, districtCandidates: [10, 12], zip: "10001-1234" });
+    expect(row).toMatchObject({
+      usState: "NY",
+      district: null,
+      districtCandidates: [10, 12],
+      zip: "10001-1234",
+    });
   });
 
   it.each([
@@ -74,7 +97,11 @@ describe("POST /api/v1/petitions/:slug/signatures", () => {
   it("refuses bad JSON (400), the wrong content type (415) and a 10 MB body (413)", async () => {
     const p = await makePetition();
     expect((await sign(p.slug, "{not json")).status).toBe(400);
-    const form = await fetch(`${api.url}/api/v1/petitions/${p.slug}/signatures`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(signer()) });
+    const form = await fetch(`${api.url}/api/v1/petitions/${p.slug}/signatures`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify(signer()),
+    });
     expect(form.status).toBe(415);
     expect((await form.json()).error.code).toBe("unsupported_media_type");
     const huge = JSON.stringify(signer({ comment: "x".repeat(10 * 1024 * 1024) }));
@@ -86,7 +113,11 @@ describe("POST /api/v1/petitions/:slug/signatures", () => {
 
   it("answers 404 for an unknown petition and 409 for closed, draft or past-deadline ones", async () => {
     expect((await sign("no-such-petition", signer())).status).toBe(404);
-    for (const p of [await makePetition({ status: "closed" }), await makePetition({ status: "draft" }), await makePetition({ deadline: new Date(Date.now() - 1000) })]) {
+    for (const p of [
+      await makePetition({ status: "closed" }),
+      await makePetition({ status: "draft" }),
+      await makePetition({ deadline: new Date(Date.now() - 1000) }),
+    ]) {
       const res = await sign(p.slug, signer());
       expect(res.status).toBe(409);
       expect((await res.json()).error.code).toBe("petition_closed");
@@ -97,12 +128,20 @@ describe("POST /api/v1/petitions/:slug/signatures", () => {
   it("stores exactly one signature for 50 identical requests at once, all answered the same", async () => {
     const p = await makePetition();
     const body = signer();
-    const answers = await Promise.all(Array.from({ length: 50 }, () => sign(p.slug, body).then(async (r) => `${r.status} ${JSON.stringify(await r.json())}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        sign(p.slug, body).then(async (r) => `${r.status} ${JSON.stringify(await r.json())}`),
+      ),
+    );
     expect(new Set(answers)).toEqual(new Set(['202 {"status":"pending"}']));
     const rows = await signatureRows(p.petitionId);
     expect(rows).toHaveLength(1);
     expect(rows[0].alreadySignedNotices).toBe(3);
-    const supporters = await db().selectFrom("supporters").select("id").where("emailCanonical", "=", body.email).execute();
+    const supporters = await db()
+      .selectFrom("supporters")
+      .select("id")
+      .where("emailCanonical", "=", body.email)
+      .execute();
     expect(supporters).toHaveLength(1);
   });
 
@@ -120,10 +159,15 @@ describe("POST /api/v1/petitions/:slug/signatures", () => {
   it("silently marks honeypot and over-limit signatures fraudulent and flags disposable domains", async () => {
     const p = await makePetition();
     expect((await sign(p.slug, signer({ website: "http://spam.example" }))).status).toBe(202);
-    await db().insertInto("settings").values({ key: "petitions.domain_limit_per_hour", value: JSON.stringify(2) }).onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify(2) })).execute();
+    await db()
+      .insertInto("settings")
+      .values({ key: "petitions.domain_limit_per_hour", value: JSON.stringify(2) })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify(2) }))
+      .execute();
     const { forgetAbuseLimits } = await import("~/modules/petitions/petition-settings.server");
     forgetAbuseLimits();
-    for (let i = 0; i < 3; i++) expect((await sign(p.slug, signer({ email: `x${i}@spam-domain.example` }))).status).toBe(202);
+    for (let i = 0; i < 3; i++)
+      expect((await sign(p.slug, signer({ email: `x${i}@spam-domain.example` }))).status).toBe(202);
     expect((await sign(p.slug, signer({ email: "y@mailinator.com" }))).status).toBe(202);
     const rows = await signatureRows(p.petitionId);
     expect(rows.map((r) => [r.state, r.fraudReason])).toEqual([
@@ -147,10 +191,21 @@ describe("GET /api/v1/petitions/:slug", () => {
     expect(before.signatureCount).toBe(0);
     await rollUpSignatures();
     const after = await (await fetch(`${api.url}/api/v1/petitions/${p.slug}`)).json();
-    expect(after).toMatchObject({ slug: p.slug, goal: 100, signatureCount: 2, pendingCount: 0, byState: { VT: 1, NY: 1 }, byDistrict: { "VT-AL": 1, "NY-?": 1 } });
+    expect(after).toMatchObject({
+      slug: p.slug,
+      goal: 100,
+      signatureCount: 2,
+      pendingCount: 0,
+      byState: { VT: 1, NY: 1 },
+      byDistrict: { "VT-AL": 1, "NY-?": 1 },
+    });
     expect(Date.now() - new Date(after.updatedAt).getTime()).toBeLessThan(10_000);
     expect((await fetch(`${api.url}/api/v1/petitions/nope`)).status).toBe(404);
-    const rolled = await sql<{ n: number }>`select count(*)::int as n from signatures where petition_id = ${p.petitionId} and counted_state is distinct from state`.execute(db());
+    const rolled = await sql<{
+      n: number;
+    }>`select count(*)::int as n from signatures where petition_id = ${p.petitionId} and counted_state is distinct from state`.execute(
+      db(),
+    );
     expect(rolled.rows[0].n).toBe(0);
   });
 });

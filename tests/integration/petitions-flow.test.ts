@@ -2,7 +2,11 @@ import { db } from "~db/index.server";
 import { action as signAction } from "~/routes/campaigns.$slug.sign";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/confirm.$token";
 import { loader as exportLoader } from "~/routes/admin.petitions.$id_.export";
-import { confirmationToken, sendAlreadySignedBatch, sendConfirmationBatch } from "~/modules/petitions/confirmation.server";
+import {
+  confirmationToken,
+  sendAlreadySignedBatch,
+  sendConfirmationBatch,
+} from "~/modules/petitions/confirmation.server";
 import { getPetitionJson } from "~/modules/petitions/petitions.server";
 import { invalidateSignatures, toRule } from "~/modules/petitions/petitions-admin.server";
 import { rollUpSignatures } from "~/modules/petitions/rollup.server";
@@ -20,7 +24,12 @@ function fields(overrides: Record<string, string> = {}) {
 }
 
 async function signByForm(slug: string, values: Record<string, string>, ip = "198.51.100.7") {
-  return (await callRoute(signAction as never, post(`/campaigns/${slug}/sign`, form(values)), { slug }, { clientIp: ip })) as Response | { data: unknown; init: { status: number } };
+  return (await callRoute(
+    signAction as never,
+    post(`/campaigns/${slug}/sign`, form(values)),
+    { slug },
+    { clientIp: ip },
+  )) as Response | { data: unknown; init: { status: number } };
 }
 
 function emailsTo(to: string) {
@@ -30,13 +39,21 @@ function emailsTo(to: string) {
 describe("the signing form (Remix action, same schema and use-case as the API)", () => {
   it("redirects to the campaign page after signing, and re-renders with field messages on bad input", async () => {
     const p = await makePetition();
-    const ok = (await signByForm(p.slug, fields({ showName: "on", optIn: "on", source: "newsletter" }))) as Response;
+    const ok = (await signByForm(
+      p.slug,
+      fields({ showName: "on", optIn: "on", source: "newsletter" }),
+    )) as Response;
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe(`/campaigns/${p.slug}?signed=pending#sign`);
     const [row] = await signatureRows(p.petitionId);
     expect(row).toMatchObject({ showName: true, source: "newsletter", state: "pending" });
 
-    const bad = (await signByForm(p.slug, { firstName: "=HYPERLINK(\"x\")", lastName: "", email: "nope", zip: "ABCDE" })) as { data: { fields: Record<string, string> }; init: { status: number } };
+    const bad = (await signByForm(p.slug, {
+      firstName: '=HYPERLINK("x")',
+      lastName: "",
+      email: "nope",
+      zip: "ABCDE",
+    })) as { data: { fields: Record<string, string> }; init: { status: number } };
     expect(bad.init.status).toBe(400);
     expect(Object.keys(bad.data.fields).sort()).toEqual(["email", "firstName", "lastName", "zip"]);
     expect(await signatureRows(p.petitionId)).toHaveLength(1);
@@ -60,7 +77,9 @@ describe("confirmation", () => {
     expect(await sendConfirmationBatch()).toBeGreaterThanOrEqual(1);
     expect(await sendConfirmationBatch()).toBe(0);
     const mails = await emailsTo(values.email);
-    expect(mails.map((m) => [m.kind, m.idempotencyKey])).toEqual([["signature-confirmation", `signature-confirmation:${sig.id}`]]);
+    expect(mails.map((m) => [m.kind, m.idempotencyKey])).toEqual([
+      ["signature-confirmation", `signature-confirmation:${sig.id}`],
+    ]);
     const token = confirmationToken(sig.id);
     expect(mails[0].html).toContain(`/confirm/${token}`);
     expect(mails[0].text).toContain(`/confirm/${token}?not-me=1`);
@@ -69,21 +88,35 @@ describe("confirmation", () => {
     expect(mails[0].html + mails[0].text).not.toContain("Jane");
     expect(mails[0].html + mails[0].text).not.toContain("%%");
 
-    const get = (await callRoute(confirmLoader as never, new Request(`http://localhost/confirm/${token}`), { token })) as { data: { view: { kind: string } } };
+    const get = (await callRoute(confirmLoader as never, new Request(`http://localhost/confirm/${token}`), {
+      token,
+    })) as { data: { view: { kind: string } } };
     expect(get.data.view.kind).toBe("pending");
     expect((await signatureRows(p.petitionId))[0].state).toBe("pending");
 
     for (let i = 0; i < 2; i++) {
-      const r = (await callRoute(confirmAction as never, post(`/confirm/${token}`, form({ intent: "confirm" })), { token })) as { view: { kind: string } };
+      const r = (await callRoute(
+        confirmAction as never,
+        post(`/confirm/${token}`, form({ intent: "confirm" })),
+        { token },
+      )) as { view: { kind: string } };
       expect(r.view.kind).toBe("confirmed");
     }
     const after = await emailsTo(values.email);
     expect(after.map((m) => m.kind)).toEqual(["signature-confirmation", "signature-confirmed"]);
-    const supporter = await db().selectFrom("supporters").select("confirmedAt").where("id", "=", sig.supporterId).executeTakeFirstOrThrow();
+    const supporter = await db()
+      .selectFrom("supporters")
+      .select("confirmedAt")
+      .where("id", "=", sig.supporterId)
+      .executeTakeFirstOrThrow();
     expect(supporter.confirmedAt).not.toBeNull();
 
     await rollUpSignatures();
-    expect(await getPetitionJson(p.slug)).toMatchObject({ signatureCount: 1, pendingCount: 0, byState: { VT: 1 } });
+    expect(await getPetitionJson(p.slug)).toMatchObject({
+      signatureCount: 1,
+      pendingCount: 0,
+      byState: { VT: 1 },
+    });
   });
 
   it("removes a pending signature when it wasn't them, and the pending count drops", async () => {
@@ -94,7 +127,11 @@ describe("confirmation", () => {
     await rollUpSignatures();
     expect((await getPetitionJson(p.slug))?.pendingCount).toBe(1);
     const token = confirmationToken(sig.id);
-    const r = (await callRoute(confirmAction as never, post(`/confirm/${token}`, form({ intent: "remove" })), { token })) as { done: string };
+    const r = (await callRoute(
+      confirmAction as never,
+      post(`/confirm/${token}`, form({ intent: "remove" })),
+      { token },
+    )) as { done: string };
     expect(r.done).toBe("removed");
     expect(await signatureRows(p.petitionId)).toEqual([]);
     expect((await getPetitionJson(p.slug))?.pendingCount).toBe(0);
@@ -105,12 +142,24 @@ describe("confirmation", () => {
     await signByForm(p.slug, fields());
     const [sig] = await signatureRows(p.petitionId);
     await sendConfirmationBatch();
-    await db().updateTable("signatures").set({ createdAt: new Date(Date.now() - 31 * 86_400_000) }).where("id", "=", sig.id).execute();
+    await db()
+      .updateTable("signatures")
+      .set({ createdAt: new Date(Date.now() - 31 * 86_400_000) })
+      .where("id", "=", sig.id)
+      .execute();
     const token = confirmationToken(sig.id);
-    const r = (await callRoute(confirmAction as never, post(`/confirm/${token}`, form({ intent: "confirm" })), { token })) as { view: { kind: string } };
+    const r = (await callRoute(
+      confirmAction as never,
+      post(`/confirm/${token}`, form({ intent: "confirm" })),
+      { token },
+    )) as { view: { kind: string } };
     expect(r.view.kind).toBe("expired");
     expect((await signatureRows(p.petitionId))[0].state).toBe("pending");
-    const unknown = (await callRoute(confirmLoader as never, new Request("http://localhost/confirm/xxxxxxxxxxxxxxxxxxxxxx"), { token: "xxxxxxxxxxxxxxxxxxxxxx" })) as { init: { status: number } };
+    const unknown = (await callRoute(
+      confirmLoader as never,
+      new Request("http://localhost/confirm/xxxxxxxxxxxxxxxxxxxxxx"),
+      { token: "xxxxxxxxxxxxxxxxxxxxxx" },
+    )) as { init: { status: number } };
     expect(unknown.init.status).toBe(404);
   });
 
@@ -144,28 +193,54 @@ describe("integrity and export", () => {
     await rollUpSignatures();
     expect((await getPetitionJson(p.slug))?.signatureCount).toBe(4);
     const organizer = await makeOrganizer("editor");
-    const n = await invalidateSignatures(organizer.id, p.petitionId, toRule({ rule: "domain", value: "Bad-Domain.example", from: "", to: "", confirm: true }));
+    const n = await invalidateSignatures(
+      organizer.id,
+      p.petitionId,
+      toRule({ rule: "domain", value: "Bad-Domain.example", from: "", to: "", confirm: true }),
+    );
     expect(n).toBe(3);
     expect((await getPetitionJson(p.slug))?.signatureCount).toBe(1);
-    const record = await db().selectFrom("signatureInvalidations").selectAll().where("petitionId", "=", p.petitionId).executeTakeFirstOrThrow();
-    expect(record).toMatchObject({ count: 3, organizerId: organizer.id, rule: { rule: "domain", domain: "bad-domain.example" } });
+    const record = await db()
+      .selectFrom("signatureInvalidations")
+      .selectAll()
+      .where("petitionId", "=", p.petitionId)
+      .executeTakeFirstOrThrow();
+    expect(record).toMatchObject({
+      count: 3,
+      organizerId: organizer.id,
+      rule: { rule: "domain", domain: "bad-domain.example" },
+    });
     expect((await signatureRows(p.petitionId)).filter((s) => s.state === "invalidated")).toHaveLength(3);
   });
 
   it("streams the CSV export with spreadsheet formulas neutralised, to organizers who may read contacts only", async () => {
     const p = await makePetition();
-    await signByForm(p.slug, fields({ comment: "=HYPERLINK(\"http://evil.example\",\"x\")" }));
-    await signByForm(p.slug, fields({ comment: "+1, \"quoted\"\nline" }));
+    await signByForm(p.slug, fields({ comment: '=HYPERLINK("http://evil.example","x")' }));
+    await signByForm(p.slug, fields({ comment: '+1, "quoted"\nline' }));
     await signByForm(p.slug, fields({ comment: "@SUM(A1)" }));
     const viewer = await makeOrganizer("viewer");
-    const denied = (await callRoute(exportLoader as never, new Request(`http://localhost/admin/petitions/${p.petitionId}/export`, { headers: { Cookie: await createSessionCookie(viewer.id, null) } }), { id: String(p.petitionId) })) as Response;
+    const denied = (await callRoute(
+      exportLoader as never,
+      new Request(`http://localhost/admin/petitions/${p.petitionId}/export`, {
+        headers: { Cookie: await createSessionCookie(viewer.id, null) },
+      }),
+      { id: String(p.petitionId) },
+    )) as Response;
     expect(denied.status).toBe(403);
     const editor = await makeOrganizer("editor");
-    const res = (await callRoute(exportLoader as never, new Request(`http://localhost/admin/petitions/${p.petitionId}/export`, { headers: { Cookie: await createSessionCookie(editor.id, null) } }), { id: String(p.petitionId) })) as Response;
+    const res = (await callRoute(
+      exportLoader as never,
+      new Request(`http://localhost/admin/petitions/${p.petitionId}/export`, {
+        headers: { Cookie: await createSessionCookie(editor.id, null) },
+      }),
+      { id: String(p.petitionId) },
+    )) as Response;
     expect(res.headers.get("Content-Type")).toMatch(/text\/csv/);
     const csv = await res.text();
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("id,state,first_name,last_name,email,country,zip,city,us_state,district,comment,show_name,source,created_at,confirmed_at");
+    expect(lines[0]).toBe(
+      "id,state,first_name,last_name,email,country,zip,city,us_state,district,comment,show_name,source,created_at,confirmed_at",
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(csv).toMatch(/"'\+1, ""quoted""\r?\nline"/);
     expect(csv).toContain(",'@SUM(A1),");
@@ -185,13 +260,23 @@ describe("organizer screens", () => {
     const owner = await makeOrganizer("owner");
     const headers = { Cookie: await createSessionCookie(owner.id, null) };
     const req = (path: string) => new Request(`http://localhost${path}`, { headers });
-    const list = (await callRoute(listLoader as never, req("/admin/petitions"))) as { petitions: Array<{ slug: string; confirmed: number }> };
+    const list = (await callRoute(listLoader as never, req("/admin/petitions"))) as {
+      petitions: Array<{ slug: string; confirmed: number }>;
+    };
     expect(list.petitions.find((x) => x.slug === p.slug)?.confirmed).toBe(1);
-    const dash = (await callRoute(dashLoader as never, req(`/admin/petitions/${p.petitionId}`), { id: String(p.petitionId) })) as { dashboard: { counts: Record<string, number> } };
+    const dash = (await callRoute(dashLoader as never, req(`/admin/petitions/${p.petitionId}`), {
+      id: String(p.petitionId),
+    })) as { dashboard: { counts: Record<string, number> } };
     expect(dash.dashboard.counts.confirmed).toBe(1);
-    const sigs = (await callRoute(sigLoader as never, req(`/admin/petitions/${p.petitionId}/signatures?q=jane`), { id: String(p.petitionId) })) as { rows: unknown[] };
+    const sigs = (await callRoute(
+      sigLoader as never,
+      req(`/admin/petitions/${p.petitionId}/signatures?q=jane`),
+      { id: String(p.petitionId) },
+    )) as { rows: unknown[] };
     expect(sigs.rows).toHaveLength(1);
-    const pdf = (await callRoute(pdfLoader as never, req(`/admin/petitions/${p.petitionId}/delivery`), { id: String(p.petitionId) })) as Response;
+    const pdf = (await callRoute(pdfLoader as never, req(`/admin/petitions/${p.petitionId}/delivery`), {
+      id: String(p.petitionId),
+    })) as Response;
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(1000);

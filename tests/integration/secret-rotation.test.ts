@@ -14,12 +14,21 @@ afterEach(() => {
   overrideEnv({ SESSION_SECRET: original, SESSION_SECRET_PREVIOUS: undefined });
 });
 
-const asRequest = (cookie: string) => new Request("http://localhost/admin", { headers: { Cookie: cookie.split(";")[0] } });
+const asRequest = (cookie: string) =>
+  new Request("http://localhost/admin", { headers: { Cookie: cookie.split(";")[0] } });
 
 describe("one key per purpose, derived from SESSION_SECRET", () => {
   it("derives a different key for each purpose, none equal to the secret or to each other", () => {
     overrideEnv({ SESSION_SECRET: NEW });
-    const keys = (["session-cookie", "known-device", "unsubscribe-link", "signature-confirmation", "stripe-dev-webhook"] as const).map((p) => signingKey(p).toString("hex"));
+    const keys = (
+      [
+        "session-cookie",
+        "known-device",
+        "unsubscribe-link",
+        "signature-confirmation",
+        "stripe-dev-webhook",
+      ] as const
+    ).map((p) => signingKey(p).toString("hex"));
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).not.toContain(Buffer.from(NEW).toString("hex"));
     expect(verificationKeys("session-cookie").map((k) => k.toString("hex"))).toEqual([keys[0]]);

@@ -1,11 +1,25 @@
 import { db } from "~db/index.server";
 import { runSeed } from "~db/seed/seed.server";
 import { availableTransitions } from "~/modules/campaigns/campaigns";
-import { createCampaign, getPublicCampaign, listLiveCampaigns, transitionCampaign, updateCampaign } from "~/modules/campaigns/campaigns.server";
+import {
+  createCampaign,
+  getPublicCampaign,
+  listLiveCampaigns,
+  transitionCampaign,
+  updateCampaign,
+} from "~/modules/campaigns/campaigns.server";
 import { findCases, getPublicCase } from "~/modules/cases/cases.server";
 import { makeOrganizer } from "../factories";
 
-const form = { slug: "new-campaign", title: "A new campaign title", summary: "A summary long enough.", bodyMd: "## Why\n\n<script>alert(1)</script>Text", targetSummary: "Congress", chambers: ["senate" as const], officials: ["president"] };
+const form = {
+  slug: "new-campaign",
+  title: "A new campaign title",
+  summary: "A summary long enough.",
+  bodyMd: "## Why\n\n<script>alert(1)</script>Text",
+  targetSummary: "Congress",
+  chambers: ["senate" as const],
+  officials: ["president"],
+};
 
 describe("seed content", () => {
   it("loads three campaigns and nine case files, and a second run changes nothing", async () => {
@@ -14,7 +28,11 @@ describe("seed content", () => {
     const second = await runSeed(db());
     expect(second.created).toBe(0);
     const live = await listLiveCampaigns();
-    expect(live.map((c) => c.slug).sort()).toEqual(["ask-moscow-beijing", "dpaa-director", "release-the-files"]);
+    expect(live.map((c) => c.slug).sort()).toEqual([
+      "ask-moscow-beijing",
+      "dpaa-director",
+      "release-the-files",
+    ]);
     const cases = await db().selectFrom("cases").select("slug").execute();
     expect(cases).toHaveLength(9);
   });
@@ -55,7 +73,12 @@ describe("campaign editing", () => {
     expect(page?.targets.map((t) => t.kind).sort()).toEqual(["official", "senate"]);
     expect(availableTransitions(page!.status)).toContain("mark-won");
 
-    const audit = await db().selectFrom("auditLog").select("action").where("subjectId", "=", String(created.id)).orderBy("id").execute();
+    const audit = await db()
+      .selectFrom("auditLog")
+      .select("action")
+      .where("subjectId", "=", String(created.id))
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["campaign.create", "campaign.publish"]);
   });
 

@@ -16,14 +16,28 @@ function cookiesFrom(response: Response): string {
 }
 
 async function login(email: string, password: string, ip: string, cookie?: string) {
-  return callRoute(loginAction, post("/admin/login", form({ email, password, redirectTo: "/admin" }), cookie ? { Cookie: cookie } : {}), {}, { clientIp: ip });
+  return callRoute(
+    loginAction,
+    post("/admin/login", form({ email, password, redirectTo: "/admin" }), cookie ? { Cookie: cookie } : {}),
+    {},
+    { clientIp: ip },
+  );
 }
 
-const attempts = async () => Number((await db().selectFrom("loginAttempts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+const attempts = async () =>
+  Number(
+    (
+      await db()
+        .selectFrom("loginAttempts")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** An attacker spread over many addresses locks the account. */
 async function lockOut(email: string, prefix: string) {
-  for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect((await login(email, "a wrong password", `${prefix}.${i}`)).status).toBe(401);
+  for (let i = 0; i < LOGIN_LIMITS.perAccount; i++)
+    expect((await login(email, "a wrong password", `${prefix}.${i}`)).status).toBe(401);
 }
 
 describe("sign-in lockout cannot be used to keep an organizer out", () => {
@@ -42,10 +56,21 @@ describe("sign-in lockout cannot be used to keep an organizer out", () => {
     expect((await login(o.email, o.password, "203.0.113.22", device)).status).toBe(302);
     // A forged or foreign device cookie does not count.
     const other = await makeOrganizer("editor");
-    const otherDevice = cookiesFrom(await login(other.email, other.password, "203.0.113.23")).split("; ").find((c) => c.startsWith("device="))!;
+    const otherDevice = cookiesFrom(await login(other.email, other.password, "203.0.113.23"))
+      .split("; ")
+      .find((c) => c.startsWith("device="))!;
     await lockOut(o.email, "198.18.1");
     expect((await login(o.email, o.password, "203.0.113.24", otherDevice)).status).toBe(429);
-    expect((await login(o.email, o.password, "203.0.113.24", device.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).status).toBe(429);
+    expect(
+      (
+        await login(
+          o.email,
+          o.password,
+          "203.0.113.24",
+          device.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+        )
+      ).status,
+    ).toBe(429);
   });
 
   it("a throttled attempt does no password hashing and renews nothing", async () => {
@@ -53,7 +78,8 @@ describe("sign-in lockout cannot be used to keep an organizer out", () => {
     await lockOut(o.email, "198.18.2");
     const rows = await attempts();
     const t0 = performance.now();
-    for (let i = 0; i < 10; i++) expect((await login(o.email, "still guessing", `198.18.3.${i}`)).status).toBe(429);
+    for (let i = 0; i < 10; i++)
+      expect((await login(o.email, "still guessing", `198.18.3.${i}`)).status).toBe(429);
     const throttledEach = (performance.now() - t0) / 10;
     expect(await attempts()).toBe(rows);
     const t1 = performance.now();
@@ -75,16 +101,25 @@ describe("sign-in lockout cannot be used to keep an organizer out", () => {
 
   it("a guesser from one address slows down progressively; others are unaffected", async () => {
     const o = await makeOrganizer("editor");
-    for (let i = 0; i < LOGIN_LIMITS.delayAfter; i++) expect((await login(o.email, "a wrong password", "198.18.6.1")).status).toBe(401);
+    for (let i = 0; i < LOGIN_LIMITS.delayAfter; i++)
+      expect((await login(o.email, "a wrong password", "198.18.6.1")).status).toBe(401);
     const delayed = await login(o.email, o.password, "198.18.6.1");
     expect(delayed.status).toBe(429);
     // Another address, and the same address for another account, are not slowed.
     expect((await login(o.email, o.password, "198.18.6.2")).status).toBe(302);
     // After the wait, the same address may try again.
-    await db().updateTable("loginAttempts").set({ attemptedAt: new Date(Date.now() - 3_000) }).where("key", "like", "pair:198.18.6.1|%").execute();
+    await db()
+      .updateTable("loginAttempts")
+      .set({ attemptedAt: new Date(Date.now() - 3_000) })
+      .where("key", "like", "pair:198.18.6.1|%")
+      .execute();
     expect((await login(o.email, "a wrong password", "198.18.6.1")).status).toBe(401);
     // ...and the wait has doubled.
-    await db().updateTable("loginAttempts").set({ attemptedAt: new Date(Date.now() - 3_000) }).where("key", "like", "pair:198.18.6.1|%").execute();
+    await db()
+      .updateTable("loginAttempts")
+      .set({ attemptedAt: new Date(Date.now() - 3_000) })
+      .where("key", "like", "pair:198.18.6.1|%")
+      .execute();
     expect((await login(o.email, o.password, "198.18.6.1")).status).toBe(429);
   });
 
@@ -100,12 +135,19 @@ describe("sign-in lockout cannot be used to keep an organizer out", () => {
   });
 
   it("prunes attempts older than a week", async () => {
-    await db().insertInto("loginAttempts").values([
-      { key: "ip:192.0.2.250", succeeded: false, attemptedAt: new Date(Date.now() - 8 * 86_400_000) },
-      { key: "ip:192.0.2.251", succeeded: false, attemptedAt: new Date(Date.now() - 60_000) },
-    ]).execute();
+    await db()
+      .insertInto("loginAttempts")
+      .values([
+        { key: "ip:192.0.2.250", succeeded: false, attemptedAt: new Date(Date.now() - 8 * 86_400_000) },
+        { key: "ip:192.0.2.251", succeeded: false, attemptedAt: new Date(Date.now() - 60_000) },
+      ])
+      .execute();
     expect(await pruneOldLoginAttempts()).toBeGreaterThanOrEqual(1);
-    const left = await db().selectFrom("loginAttempts").select("key").where("key", "in", ["ip:192.0.2.250", "ip:192.0.2.251"]).execute();
+    const left = await db()
+      .selectFrom("loginAttempts")
+      .select("key")
+      .where("key", "in", ["ip:192.0.2.250", "ip:192.0.2.251"])
+      .execute();
     expect(left.map((r) => r.key)).toEqual(["ip:192.0.2.251"]);
   });
 });

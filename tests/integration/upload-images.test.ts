@@ -17,7 +17,11 @@ import { unwrap } from "../support/route-result";
 
 let uploadDir: string;
 let ip = 0;
-const defaults = { IMAGE_MAX_PIXELS: env().IMAGE_MAX_PIXELS, IMAGE_REQUEST_MAX_PIXELS: env().IMAGE_REQUEST_MAX_PIXELS, IMAGE_CONCURRENCY: env().IMAGE_CONCURRENCY };
+const defaults = {
+  IMAGE_MAX_PIXELS: env().IMAGE_MAX_PIXELS,
+  IMAGE_REQUEST_MAX_PIXELS: env().IMAGE_REQUEST_MAX_PIXELS,
+  IMAGE_CONCURRENCY: env().IMAGE_CONCURRENCY,
+};
 
 beforeAll(async () => {
   uploadDir = mkdtempSync(path.join(tmpdir(), "image-limits-"));
@@ -47,18 +51,25 @@ function pngClaiming(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk("IHDR", ihdr), pngChunk("IDAT", Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), pngChunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", ihdr),
+    pngChunk("IDAT", Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 async function sendTip(marker: string, files: Buffer[]) {
   const body = new FormData();
   body.append("body", `Seen near Pyoktong in 1953, marker ${marker}, with others from his unit.`);
-  for (const [i, data] of files.entries()) body.append("attachments", new File([new Uint8Array(data)], `photo-${i}.png`, { type: "image/png" }));
+  for (const [i, data] of files.entries())
+    body.append("attachments", new File([new Uint8Array(data)], `photo-${i}.png`, { type: "image/png" }));
   const request = new Request("http://localhost/tips/new", { method: "POST", body });
   return unwrap(await callRoute(tipAction as never, request, {}, { clientIp: `198.51.100.${200 + ++ip}` }));
 }
 
-const stored = async (marker: string) => (await db().selectFrom("tips").select("id").where("body", "like", `%${marker}%`).execute()).length;
+const stored = async (marker: string) =>
+  (await db().selectFrom("tips").select("id").where("body", "like", `%${marker}%`).execute()).length;
 
 describe("image limits on the tip form", () => {
   it("refuses five images whose headers claim 400 megapixels each from the headers alone, fast", async () => {
@@ -67,7 +78,9 @@ describe("image limits on the tip form", () => {
     const res = await sendTip("huge", [huge, huge, huge, huge, huge]);
     const ms = performance.now() - started;
     expect(res.status).toBe(400);
-    expect(res.data.fields.attachments).toMatch(/"photo-0.png" is 400 megapixels; images can be at most 50 megapixels/);
+    expect(res.data.fields.attachments).toMatch(
+      /"photo-0.png" is 400 megapixels; images can be at most 50 megapixels/,
+    );
     expect(ms).toBeLessThan(1500); // nothing was decoded (decoding 2,000 megapixels takes minutes)
     expect(await stored("huge")).toBe(0);
   });
@@ -77,7 +90,9 @@ describe("image limits on the tip form", () => {
     const square = await makePng(1000); // 1 megapixel
     const two = await sendTip("two-squares", [square, square]);
     expect(two.status).toBe(400);
-    expect(two.data.fields.attachments).toMatch(/"photo-1.png" is too large to handle together with the other images \(at most 1.5 megapixels in one form\)/);
+    expect(two.data.fields.attachments).toMatch(
+      /"photo-1.png" is too large to handle together with the other images \(at most 1.5 megapixels in one form\)/,
+    );
     expect(await stored("two-squares")).toBe(0);
     const one = await sendTip("one-square", [square]);
     expect(one.status).toBe(302);
@@ -101,11 +116,23 @@ describe("image work at once", () => {
     clearInterval(sampler);
     return most;
   }
-  const noisy = (seed: number) => sharp({ create: { width: 1200, height: 1200, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: "gaussian", mean: 100 + seed, sigma: 40 } } }).png().toBuffer();
+  const noisy = (seed: number) =>
+    sharp({
+      create: {
+        width: 1200,
+        height: 1200,
+        channels: 3,
+        background: { r: 0, g: 0, b: 0 },
+        noise: { type: "gaussian", mean: 100 + seed, sigma: 40 },
+      },
+    })
+      .png()
+      .toBuffer();
 
   it("decodes IMAGE_CONCURRENCY images at a time in the process; the others wait their turn", async () => {
     const images = await Promise.all([1, 2, 3, 4].map(noisy));
-    const checkAll = () => Promise.all(images.map((data, i) => checkFile({ filename: `p${i}.png`, data }, ["image"])));
+    const checkAll = () =>
+      Promise.all(images.map((data, i) => checkFile({ filename: `p${i}.png`, data }, ["image"])));
     overrideEnv({ IMAGE_CONCURRENCY: 3 });
     expect(await mostAtOnce(checkAll)).toBeGreaterThanOrEqual(2); // the sampler does see parallel work
     overrideEnv({ IMAGE_CONCURRENCY: 1 });

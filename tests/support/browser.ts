@@ -15,7 +15,11 @@ const FLAGS = [
 
 /** Debian's Chromium driven by playwright-core (never a downloaded browser). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: FLAGS, headless: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: FLAGS,
+    headless: true,
+  });
 }
 
 export function baseUrl(): string {
@@ -23,20 +27,35 @@ export function baseUrl(): string {
 }
 
 /** A page that fails the test on any uncaught page error or console error. */
-export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport ?? { width: 1280, height: 900 } });
+export async function newPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && !/Failed to load resource: the server responded with a status of (404|403|400|409)/.test(m.text())) errors.push(`console: ${m.text()}`);
+    if (
+      m.type() === "error" &&
+      !/Failed to load resource: the server responded with a status of (404|403|400|409)/.test(m.text())
+    )
+      errors.push(`console: ${m.text()}`);
   });
   return { context, page, errors };
 }
 
 /** Waits until Remix has hydrated the page, so clicks reach React handlers. */
 export async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined && document.readyState === "complete");
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined &&
+      document.readyState === "complete",
+  );
   await page.waitForTimeout(50);
 }
 
@@ -54,9 +73,18 @@ export async function waitForPage(page: Page, url: string | RegExp, heading: str
 export async function seriousViolations(page: Page) {
   // Sandboxed frames (rendered emails) allow no script, so axe cannot run inside them and would wait forever.
   const results = await new AxeBuilder({ page }).exclude("iframe[sandbox]").analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    );
 }
 
 export async function screenshot(page: Page, name: string) {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
 }

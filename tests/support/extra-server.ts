@@ -24,7 +24,9 @@ export interface ExtraServer {
  * `fileSizeLimitKb` runs it under `ulimit -f`: writing past that size fails with EFBIG, as on
  * a full disk.
  */
-export async function startExtraServer(options: { env?: Record<string, string>; fileSizeLimitKb?: number } = {}): Promise<ExtraServer> {
+export async function startExtraServer(
+  options: { env?: Record<string, string>; fileSizeLimitKb?: number } = {},
+): Promise<ExtraServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "unreturned-extra-"));
   const env: NodeJS.ProcessEnv = {
@@ -41,7 +43,10 @@ export async function startExtraServer(options: { env?: Record<string, string>; 
     ...options.env,
   };
   const child: ChildProcess = options.fileSizeLimitKb
-    ? spawn("bash", ["-c", `ulimit -f ${options.fileSizeLimitKb} && exec "$0" server.js`, process.execPath], { env, stdio: ["ignore", "pipe", "pipe"] })
+    ? spawn("bash", ["-c", `ulimit -f ${options.fileSizeLimitKb} && exec "$0" server.js`, process.execPath], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      })
     : spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (c) => (output += c));
@@ -51,7 +56,10 @@ export async function startExtraServer(options: { env?: Record<string, string>; 
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the extra server exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) throw new Error(`the extra server did not become ready:\n${output}`);
-    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await new Promise((r) => setTimeout(r, 150));
   }

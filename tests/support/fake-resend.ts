@@ -74,7 +74,9 @@ export class FakeResend {
     return this.requests.filter((r) => r.status === 200 && !r.replayed).flatMap((r) => r.to);
   }
 
-  private async handle(req: IncomingMessage): Promise<"drop" | { status: number; body: unknown; headers?: Record<string, string> }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<"drop" | { status: number; body: unknown; headers?: Record<string, string> }> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
@@ -84,7 +86,15 @@ export class FakeResend {
     const parsed = raw ? (JSON.parse(raw) as unknown) : null;
     const messages = (Array.isArray(parsed) ? parsed : [parsed]) as Array<{ to?: string[] | string }>;
     const to = messages.flatMap((m) => (Array.isArray(m?.to) ? m.to : m?.to ? [m.to] : []));
-    const record = (status: number, replayed = false) => this.requests.push({ path, idempotencyKey: key, to, body: this.keepBodies ? parsed : undefined, replayed, status });
+    const record = (status: number, replayed = false) =>
+      this.requests.push({
+        path,
+        idempotencyKey: key,
+        to,
+        body: this.keepBodies ? parsed : undefined,
+        replayed,
+        status,
+      });
 
     if (!req.headers.authorization?.startsWith("Bearer ")) {
       record(401);
@@ -98,7 +108,11 @@ export class FakeResend {
     if (fault?.kind === "status") {
       record(fault.status);
       const name = fault.status === 429 ? "rate_limit_exceeded" : "internal_server_error";
-      return { status: fault.status, body: { statusCode: fault.status, name, message: `fake ${fault.status}` }, headers: fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {} };
+      return {
+        status: fault.status,
+        body: { statusCode: fault.status, name, message: `fake ${fault.status}` },
+        headers: fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {},
+      };
     }
     if (req.method !== "POST" || (path !== "/emails" && path !== "/emails/batch")) {
       record(404);
@@ -109,14 +123,24 @@ export class FakeResend {
       const cached = this.cache.get(key);
       if (cached && cached.body !== digest) {
         record(409);
-        return { status: 409, body: { statusCode: 409, name: "invalid_idempotent_request", message: "Same idempotency key, different payload" } };
+        return {
+          status: 409,
+          body: {
+            statusCode: 409,
+            name: "invalid_idempotent_request",
+            message: "Same idempotency key, different payload",
+          },
+        };
       }
       if (cached) {
         record(200, true);
         return { status: 200, body: cached.response };
       }
     }
-    const response = path === "/emails/batch" ? { data: messages.map(() => ({ id: `fake-${++this.counter}` })) } : { id: `fake-${++this.counter}` };
+    const response =
+      path === "/emails/batch"
+        ? { data: messages.map(() => ({ id: `fake-${++this.counter}` })) }
+        : { id: `fake-${++this.counter}` };
     if (key) this.cache.set(key, { body: digest, response });
     record(200);
     return { status: 200, body: response };

@@ -3,9 +3,10 @@ import pg from "pg";
 import { databaseUrlFor } from "./urls";
 
 /** A new database copied from the migrated template; returns its URL and a drop function. */
-export async function createFreshDatabase(
-  provided: { adminUrl: string; templateDatabase: string },
-): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createFreshDatabase(provided: {
+  adminUrl: string;
+  templateDatabase: string;
+}): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = provided.adminUrl;
   const template = provided.templateDatabase;
   const name = `test_${template.split("_")[2]}_${randomBytes(5).toString("hex")}`;

@@ -11,22 +11,69 @@ export type Target = {
   source: "remix" | "express";
 };
 
-export type RawRequest = { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer };
-export type Kind = { name: string; group: "path" | "query" | "header" | "method" | "form" | "json" | "multipart" | "token" | "webhook"; make: (t: Target) => RawRequest[] };
+export type RawRequest = {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+};
+export type Kind = {
+  name: string;
+  group: "path" | "query" | "header" | "method" | "form" | "json" | "multipart" | "token" | "webhook";
+  make: (t: Target) => RawRequest[];
+};
 
 /** A param value that lets the request reach the route's own code. */
-const GOOD: Record<string, string> = { slug: "dpaa-director", id: "1", campaignId: "1", fileId: "1", token: "1.1.AAAAAAAAAAAAAAAAAAAAAA", bioguide: "S000033", "*": "x" };
+const GOOD: Record<string, string> = {
+  slug: "dpaa-director",
+  id: "1",
+  campaignId: "1",
+  fileId: "1",
+  token: "1.1.AAAAAAAAAAAAAAAAAAAAAA",
+  bioguide: "S000033",
+  "*": "x",
+};
 
 export function fill(t: Target, hostile?: { param: string; value: string }): string {
   return t.template.replace(/:([A-Za-z]+)|\*/g, (m, name: string | undefined) => {
     const key = name ?? "*";
     if (hostile && hostile.param === key) return hostile.value;
-    return key === "slug" && t.template.startsWith("/cases") ? "sam-logan" : GOOD[key] ?? "1";
+    return key === "slug" && t.template.startsWith("/cases") ? "sam-logan" : (GOOD[key] ?? "1");
   });
 }
 
 /** Field names the app's forms and JSON endpoints use; each kind fills all of them. */
-const FIELDS = ["firstName", "lastName", "name", "email", "zip", "comment", "showName", "optIn", "password", "current", "next", "amount", "interval", "fund", "street", "city", "message", "body", "subject", "title", "summary", "target", "intent", "scope", "caseSlug", "contact", "redirectTo", "role", "website"];
+const FIELDS = [
+  "firstName",
+  "lastName",
+  "name",
+  "email",
+  "zip",
+  "comment",
+  "showName",
+  "optIn",
+  "password",
+  "current",
+  "next",
+  "amount",
+  "interval",
+  "fund",
+  "street",
+  "city",
+  "message",
+  "body",
+  "subject",
+  "title",
+  "summary",
+  "target",
+  "intent",
+  "scope",
+  "caseSlug",
+  "contact",
+  "redirectTo",
+  "role",
+  "website",
+];
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";
@@ -45,7 +92,17 @@ function formOf(value: string, fields = FIELDS): string {
 function jsonOf(value: unknown): string {
   return JSON.stringify(Object.fromEntries(FIELDS.map((f) => [f, value])));
 }
-const post = (t: Target, body: string | Buffer, type?: string, extra: Record<string, string> = {}): RawRequest => ({ method: "POST", path: fill(t), headers: { ...(type ? { "Content-Type": type } : {}), ...extra }, body });
+const post = (
+  t: Target,
+  body: string | Buffer,
+  type?: string,
+  extra: Record<string, string> = {},
+): RawRequest => ({
+  method: "POST",
+  path: fill(t),
+  headers: { ...(type ? { "Content-Type": type } : {}), ...extra },
+  body,
+});
 
 /** Hostile values put in every path parameter (and as a path of their own for static routes). */
 const PATH_VALUES: Array<[string, string]> = [
@@ -82,7 +139,10 @@ const FORGED_TOKENS: Array<[string, string]> = [
 const pathKinds: Kind[] = PATH_VALUES.map(([name, value]) => ({
   name: `path: ${name}`,
   group: "path",
-  make: (t) => (t.params.length ? t.params.map((param) => ({ method: "GET", path: fill(t, { param, value }) })) : [{ method: "GET", path: `${fill(t)}/${value}` }]),
+  make: (t) =>
+    t.params.length
+      ? t.params.map((param) => ({ method: "GET", path: fill(t, { param, value }) }))
+      : [{ method: "GET", path: `${fill(t)}/${value}` }],
 }));
 
 const tokenKinds: Kind[] = FORGED_TOKENS.map(([name, value]) => ({
@@ -90,7 +150,12 @@ const tokenKinds: Kind[] = FORGED_TOKENS.map(([name, value]) => ({
   group: "token",
   make: (t) =>
     t.params.includes("token")
-      ? [{ method: "GET", path: fill(t, { param: "token", value }) }, ...(t.post ? [{ ...post(t, "intent=confirm&scope=all", FORM), path: fill(t, { param: "token", value }) }] : [])]
+      ? [
+          { method: "GET", path: fill(t, { param: "token", value }) },
+          ...(t.post
+            ? [{ ...post(t, "intent=confirm&scope=all", FORM), path: fill(t, { param: "token", value }) }]
+            : []),
+        ]
       : [],
 }));
 
@@ -107,7 +172,11 @@ const QUERIES: Array<[string, string]> = [
   ["HTML in the query", "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"],
 ];
 
-const queryKinds: Kind[] = QUERIES.map(([name, query]) => ({ name: `query: ${name}`, group: "query", make: (t) => [{ method: "GET", path: `${fill(t)}?${query}` }] }));
+const queryKinds: Kind[] = QUERIES.map(([name, query]) => ({
+  name: `query: ${name}`,
+  group: "query",
+  make: (t) => [{ method: "GET", path: `${fill(t)}?${query}` }],
+}));
 
 const HEADERS: Array<[string, Record<string, string>, boolean]> = [
   ["negative port in Host", { Host: "127.0.0.1:-1" }, false],
@@ -117,7 +186,11 @@ const HEADERS: Array<[string, Record<string, string>, boolean]> = [
   ["empty Host", { Host: "" }, false],
   ["bad port in X-Forwarded-Host", { "X-Forwarded-Host": "evil.example:-5" }, false],
   ["list in X-Forwarded-Host", { "X-Forwarded-Host": "a.example, b.example:x" }, false],
-  ["X-Forwarded-Host disagreeing with Origin", { "X-Forwarded-Host": "evil.example", Origin: "http://evil.example" }, true],
+  [
+    "X-Forwarded-Host disagreeing with Origin",
+    { "X-Forwarded-Host": "evil.example", Origin: "http://evil.example" },
+    true,
+  ],
   ["Origin null", { Origin: "null" }, true],
   ["unknown X-Forwarded-Proto", { "X-Forwarded-Proto": "gopher" }, false],
 ];
@@ -125,14 +198,26 @@ const HEADERS: Array<[string, Record<string, string>, boolean]> = [
 const headerKinds: Kind[] = HEADERS.map(([name, headers, posts]) => ({
   name: `header: ${name}`,
   group: "header",
-  make: (t) => [{ method: "GET", path: fill(t), headers }, ...(posts && t.post ? [post(t, formOf("x"), FORM, headers)] : [])],
+  make: (t) => [
+    { method: "GET", path: fill(t), headers },
+    ...(posts && t.post ? [post(t, formOf("x"), FORM, headers)] : []),
+  ],
 }));
 
-const methodKinds: Kind[] = ["TRACE", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND", "PURGE", "HEAD"].map((method) => ({
-  name: `method: ${method}`,
-  group: "method",
-  make: (t) => [{ method, path: fill(t), headers: method === "HEAD" ? undefined : { "Content-Type": FORM }, body: method === "HEAD" ? undefined : "a=1" }],
-}));
+const methodKinds: Kind[] = ["TRACE", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND", "PURGE", "HEAD"].map(
+  (method) => ({
+    name: `method: ${method}`,
+    group: "method",
+    make: (t) => [
+      {
+        method,
+        path: fill(t),
+        headers: method === "HEAD" ? undefined : { "Content-Type": FORM },
+        body: method === "HEAD" ? undefined : "a=1",
+      },
+    ],
+  }),
+);
 
 const FORM_VALUES: Array<[string, string]> = [
   ["NUL in every field", "a\u0000b"],
@@ -141,7 +226,7 @@ const FORM_VALUES: Array<[string, string]> = [
   ["overlong strings", "x".repeat(100_000)],
   ["SQL injection strings", "'; DROP TABLE supporters; --"],
   ["HTML injection strings", "<script>alert(1)</script>"],
-  ["spreadsheet formulas", "=HYPERLINK(\"http://evil.example\",\"x\")"],
+  ["spreadsheet formulas", '=HYPERLINK("http://evil.example","x")'],
   ["formula starting with @", "@SUM(1+1)*cmd|' /C calc'!A0"],
   ["CRLF in names and emails", "a@example.org\r\nBcc: victim@example.org"],
   ["path traversal values", "../../../../etc/passwd"],
@@ -152,17 +237,77 @@ const FORM_VALUES: Array<[string, string]> = [
 ];
 
 const formKinds: Kind[] = [
-  ...FORM_VALUES.map(([name, value]): Kind => ({ name: `form: ${name}`, group: "form", make: (t) => (t.post ? [post(t, formOf(value), FORM)] : []) })),
+  ...FORM_VALUES.map(
+    ([name, value]): Kind => ({
+      name: `form: ${name}`,
+      group: "form",
+      make: (t) => (t.post ? [post(t, formOf(value), FORM)] : []),
+    }),
+  ),
   { name: "form: missing every field", group: "form", make: (t) => (t.post ? [post(t, "", FORM)] : []) },
-  { name: "form: extra fields only", group: "form", make: (t) => (t.post ? [post(t, "isAdmin=true&__proto__[x]=1&constructor=1", FORM)] : []) },
-  { name: "form: repeated fields", group: "form", make: (t) => (t.post ? [post(t, FIELDS.map((f) => `${f}=a&${f}=b`).join("&"), FORM)] : []) },
-  { name: "form: malformed percent-encoding", group: "form", make: (t) => (t.post ? [post(t, "email=%zz&firstName=%E2%82&zip=%FF", FORM)] : []) },
-  { name: "form: invalid UTF-8 bytes", group: "form", make: (t) => (t.post ? [post(t, Buffer.concat([Buffer.from("email="), Buffer.from([0xff, 0xfe, 0xc0, 0xae]), Buffer.from("&zip=0")]), FORM)] : []) },
+  {
+    name: "form: extra fields only",
+    group: "form",
+    make: (t) => (t.post ? [post(t, "isAdmin=true&__proto__[x]=1&constructor=1", FORM)] : []),
+  },
+  {
+    name: "form: repeated fields",
+    group: "form",
+    make: (t) => (t.post ? [post(t, FIELDS.map((f) => `${f}=a&${f}=b`).join("&"), FORM)] : []),
+  },
+  {
+    name: "form: malformed percent-encoding",
+    group: "form",
+    make: (t) => (t.post ? [post(t, "email=%zz&firstName=%E2%82&zip=%FF", FORM)] : []),
+  },
+  {
+    name: "form: invalid UTF-8 bytes",
+    group: "form",
+    make: (t) =>
+      t.post
+        ? [
+            post(
+              t,
+              Buffer.concat([
+                Buffer.from("email="),
+                Buffer.from([0xff, 0xfe, 0xc0, 0xae]),
+                Buffer.from("&zip=0"),
+              ]),
+              FORM,
+            ),
+          ]
+        : [],
+  },
   { name: "form: no content type", group: "form", make: (t) => (t.post ? [post(t, formOf("x"))] : []) },
-  { name: "form: text/plain body", group: "form", make: (t) => (t.post ? [post(t, "hello", "text/plain")] : []) },
-  { name: "form: a JSON body sent to the form", group: "form", make: (t) => (t.post && t.area === "page" ? [post(t, jsonOf("x"), JSON_TYPE)] : []) },
-  { name: "form: XML body", group: "form", make: (t) => (t.post ? [post(t, "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>", "application/xml")] : []) },
-  { name: "form: wrong types (numbers where text goes)", group: "form", make: (t) => (t.post ? [post(t, formOf("12345678901234567890"), FORM)] : []) },
+  {
+    name: "form: text/plain body",
+    group: "form",
+    make: (t) => (t.post ? [post(t, "hello", "text/plain")] : []),
+  },
+  {
+    name: "form: a JSON body sent to the form",
+    group: "form",
+    make: (t) => (t.post && t.area === "page" ? [post(t, jsonOf("x"), JSON_TYPE)] : []),
+  },
+  {
+    name: "form: XML body",
+    group: "form",
+    make: (t) =>
+      t.post
+        ? [
+            post(
+              t,
+              "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>",
+              "application/xml",
+            ),
+          ]
+        : [],
+  },
+  {
+    name: "form: wrong types (numbers where text goes)",
+    group: "form",
+    make: (t) => (t.post ? [post(t, formOf("12345678901234567890"), FORM)] : []),
+  },
 ];
 
 const JSON_BODIES: Array<[string, string]> = [
@@ -187,31 +332,161 @@ const JSON_BODIES: Array<[string, string]> = [
 ];
 
 const jsonKinds: Kind[] = [
-  ...JSON_BODIES.map(([name, body]): Kind => ({ name: `json: ${name}`, group: "json", make: (t) => (t.post && t.area !== "page" ? [post(t, body, JSON_TYPE)] : []) })),
-  { name: "json: form body to a JSON endpoint", group: "json", make: (t) => (t.post && t.area === "api" ? [post(t, formOf("x"), FORM)] : []) },
-  { name: "json: JSON with a latin-1 charset", group: "json", make: (t) => (t.post && t.area !== "page" ? [post(t, jsonOf("é"), "application/json; charset=latin1")] : []) },
+  ...JSON_BODIES.map(
+    ([name, body]): Kind => ({
+      name: `json: ${name}`,
+      group: "json",
+      make: (t) => (t.post && t.area !== "page" ? [post(t, body, JSON_TYPE)] : []),
+    }),
+  ),
+  {
+    name: "json: form body to a JSON endpoint",
+    group: "json",
+    make: (t) => (t.post && t.area === "api" ? [post(t, formOf("x"), FORM)] : []),
+  },
+  {
+    name: "json: JSON with a latin-1 charset",
+    group: "json",
+    make: (t) =>
+      t.post && t.area !== "page" ? [post(t, jsonOf("é"), "application/json; charset=latin1")] : [],
+  },
 ];
 
 const B = "----hostile";
 const multipartKinds: Kind[] = [
-  { name: "multipart: no boundary", group: "multipart", make: (t) => (t.post ? [post(t, "--x\r\n\r\n", "multipart/form-data")] : []) },
-  { name: "multipart: truncated body", group: "multipart", make: (t) => (t.post ? [post(t, `--${B}\r\nContent-Disposition: form-data; name="email"\r\n\r\nab`, `multipart/form-data; boundary=${B}`)] : []) },
-  { name: "multipart: wrong boundary", group: "multipart", make: (t) => (t.post ? [post(t, `--other\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--other--\r\n`, `multipart/form-data; boundary=${B}`)] : []) },
-  { name: "multipart: garbage", group: "multipart", make: (t) => (t.post ? [post(t, "\u0000\u0001\u0002garbage", `multipart/form-data; boundary=${B}`)] : []) },
+  {
+    name: "multipart: no boundary",
+    group: "multipart",
+    make: (t) => (t.post ? [post(t, "--x\r\n\r\n", "multipart/form-data")] : []),
+  },
+  {
+    name: "multipart: truncated body",
+    group: "multipart",
+    make: (t) =>
+      t.post
+        ? [
+            post(
+              t,
+              `--${B}\r\nContent-Disposition: form-data; name="email"\r\n\r\nab`,
+              `multipart/form-data; boundary=${B}`,
+            ),
+          ]
+        : [],
+  },
+  {
+    name: "multipart: wrong boundary",
+    group: "multipart",
+    make: (t) =>
+      t.post
+        ? [
+            post(
+              t,
+              `--other\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--other--\r\n`,
+              `multipart/form-data; boundary=${B}`,
+            ),
+          ]
+        : [],
+  },
+  {
+    name: "multipart: garbage",
+    group: "multipart",
+    make: (t) => (t.post ? [post(t, "\u0000\u0001\u0002garbage", `multipart/form-data; boundary=${B}`)] : []),
+  },
   {
     name: "multipart: path traversal in a file name",
     group: "multipart",
-    make: (t) => (t.post ? [post(t, `--${B}\r\nContent-Disposition: form-data; name="files"; filename="../../../etc/passwd\u0000.jpg"\r\nContent-Type: image/jpeg\r\n\r\nnot an image\r\n--${B}\r\nContent-Disposition: form-data; name="email"\r\n\r\na\u0000\r\n--${B}--\r\n`, `multipart/form-data; boundary=${B}`)] : []),
+    make: (t) =>
+      t.post
+        ? [
+            post(
+              t,
+              `--${B}\r\nContent-Disposition: form-data; name="files"; filename="../../../etc/passwd\u0000.jpg"\r\nContent-Type: image/jpeg\r\n\r\nnot an image\r\n--${B}\r\nContent-Disposition: form-data; name="email"\r\n\r\na\u0000\r\n--${B}--\r\n`,
+              `multipart/form-data; boundary=${B}`,
+            ),
+          ]
+        : [],
   },
-  { name: "multipart: oversized", group: "multipart", make: (t) => (t.post && !t.template.startsWith("/admin") && !t.template.startsWith("/tips") ? [post(t, `--${B}\r\nContent-Disposition: form-data; name="a"\r\n\r\n${"z".repeat(1_200_000)}\r\n--${B}--\r\n`, `multipart/form-data; boundary=${B}`)] : []) },
+  {
+    name: "multipart: oversized",
+    group: "multipart",
+    make: (t) =>
+      t.post && !t.template.startsWith("/admin") && !t.template.startsWith("/tips")
+        ? [
+            post(
+              t,
+              `--${B}\r\nContent-Disposition: form-data; name="a"\r\n\r\n${"z".repeat(1_200_000)}\r\n--${B}--\r\n`,
+              `multipart/form-data; boundary=${B}`,
+            ),
+          ]
+        : [],
+  },
 ];
 
 const webhookKinds: Kind[] = [
-  { name: "webhook: no signature", group: "webhook", make: (t) => (t.area === "webhook" ? [post(t, '{"id":"evt_1","type":"checkout.session.completed","data":{"object":{}}}', JSON_TYPE)] : []) },
-  { name: "webhook: bogus Stripe signature", group: "webhook", make: (t) => (t.area === "webhook" ? [post(t, '{"id":"evt_1"}', JSON_TYPE, { "Stripe-Signature": `t=${Math.floor(Date.now() / 1000)},v1=deadbeef` })] : []) },
-  { name: "webhook: stale Stripe signature", group: "webhook", make: (t) => (t.area === "webhook" ? [post(t, '{"id":"evt_1"}', JSON_TYPE, { "Stripe-Signature": "t=1,v1=00" })] : []) },
-  { name: "webhook: bogus Svix signature", group: "webhook", make: (t) => (t.area === "webhook" ? [post(t, '{"type":"email.bounced","data":{}}', JSON_TYPE, { "svix-id": "msg_1", "svix-timestamp": String(Math.floor(Date.now() / 1000)), "svix-signature": "v1,AAAA" })] : []) },
-  { name: "webhook: malformed signature header", group: "webhook", make: (t) => (t.area === "webhook" ? [post(t, "{}", JSON_TYPE, { "Stripe-Signature": "\u00ff\u00fe,,==", "svix-signature": "garbage", "svix-timestamp": "-1" })] : []) },
+  {
+    name: "webhook: no signature",
+    group: "webhook",
+    make: (t) =>
+      t.area === "webhook"
+        ? [post(t, '{"id":"evt_1","type":"checkout.session.completed","data":{"object":{}}}', JSON_TYPE)]
+        : [],
+  },
+  {
+    name: "webhook: bogus Stripe signature",
+    group: "webhook",
+    make: (t) =>
+      t.area === "webhook"
+        ? [
+            post(t, '{"id":"evt_1"}', JSON_TYPE, {
+              "Stripe-Signature": `t=${Math.floor(Date.now() / 1000)},v1=deadbeef`,
+            }),
+          ]
+        : [],
+  },
+  {
+    name: "webhook: stale Stripe signature",
+    group: "webhook",
+    make: (t) =>
+      t.area === "webhook" ? [post(t, '{"id":"evt_1"}', JSON_TYPE, { "Stripe-Signature": "t=1,v1=00" })] : [],
+  },
+  {
+    name: "webhook: bogus Svix signature",
+    group: "webhook",
+    make: (t) =>
+      t.area === "webhook"
+        ? [
+            post(t, '{"type":"email.bounced","data":{}}', JSON_TYPE, {
+              "svix-id": "msg_1",
+              "svix-timestamp": String(Math.floor(Date.now() / 1000)),
+              "svix-signature": "v1,AAAA",
+            }),
+          ]
+        : [],
+  },
+  {
+    name: "webhook: malformed signature header",
+    group: "webhook",
+    make: (t) =>
+      t.area === "webhook"
+        ? [
+            post(t, "{}", JSON_TYPE, {
+              "Stripe-Signature": "\u00ff\u00fe,,==",
+              "svix-signature": "garbage",
+              "svix-timestamp": "-1",
+            }),
+          ]
+        : [],
+  },
 ];
 
-export const KINDS: Kind[] = [...pathKinds, ...tokenKinds, ...queryKinds, ...headerKinds, ...methodKinds, ...formKinds, ...jsonKinds, ...multipartKinds, ...webhookKinds];
+export const KINDS: Kind[] = [
+  ...pathKinds,
+  ...tokenKinds,
+  ...queryKinds,
+  ...headerKinds,
+  ...methodKinds,
+  ...formKinds,
+  ...jsonKinds,
+  ...multipartKinds,
+  ...webhookKinds,
+];

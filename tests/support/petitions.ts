@@ -21,30 +21,65 @@ let n = 0;
 /** A valid signing body with a unique email. */
 export function signer(overrides: Record<string, unknown> = {}) {
   n++;
-  return { firstName: "Jane", lastName: "Doe", email: `signer-${Date.now().toString(36)}-${n}@example.org`, zip: "05401", ...overrides };
+  return {
+    firstName: "Jane",
+    lastName: "Doe",
+    email: `signer-${Date.now().toString(36)}-${n}@example.org`,
+    zip: "05401",
+    ...overrides,
+  };
 }
 
 export async function zipDistricts(rows: Array<{ zip: string; state: string; district: number }>) {
-  await db().insertInto("zipDistricts").values(rows).onConflict((oc) => oc.doNothing()).execute();
+  await db()
+    .insertInto("zipDistricts")
+    .values(rows)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** A live campaign with a petition (confirmation required unless told otherwise). */
-export async function makePetition(overrides: { status?: "draft" | "live" | "closed" | "won"; requiresConfirmation?: boolean; deadline?: Date | null; goal?: number } = {}) {
+export async function makePetition(
+  overrides: {
+    status?: "draft" | "live" | "closed" | "won";
+    requiresConfirmation?: boolean;
+    deadline?: Date | null;
+    goal?: number;
+  } = {},
+) {
   n++;
   const slug = `petition-${Date.now().toString(36)}-${n}`;
   const campaign = await db()
     .insertInto("campaigns")
-    .values({ slug, title: `Petition campaign ${n}`, summary: "A campaign with a petition.", bodyMd: "Body", status: overrides.status ?? "live", publishedAt: new Date() })
+    .values({
+      slug,
+      title: `Petition campaign ${n}`,
+      summary: "A campaign with a petition.",
+      bodyMd: "Body",
+      status: overrides.status ?? "live",
+      publishedAt: new Date(),
+    })
     .returning(["id", "slug"])
     .executeTakeFirstOrThrow();
   const petition = await db()
     .insertInto("petitions")
-    .values({ campaignId: campaign.id, ask: "We ask that the records be released to the families.", goal: overrides.goal ?? 100, deadline: overrides.deadline ?? null, requiresConfirmation: overrides.requiresConfirmation ?? true })
+    .values({
+      campaignId: campaign.id,
+      ask: "We ask that the records be released to the families.",
+      goal: overrides.goal ?? 100,
+      deadline: overrides.deadline ?? null,
+      requiresConfirmation: overrides.requiresConfirmation ?? true,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return { slug, campaignId: campaign.id, petitionId: petition.id };
 }
 
 export function signatureRows(petitionId: number) {
-  return db().selectFrom("signatures").selectAll().where("petitionId", "=", petitionId).orderBy("id").execute();
+  return db()
+    .selectFrom("signatures")
+    .selectAll()
+    .where("petitionId", "=", petitionId)
+    .orderBy("id")
+    .execute();
 }

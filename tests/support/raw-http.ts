@@ -36,7 +36,8 @@ export function rawRequest(
     socket.on("close", () => finish("closed"));
     socket.on("error", () => finish("reset"));
     setTimeout(() => finish("timeout"), options.timeoutMs ?? 15_000).unref();
-    if (options.abortAfterMs !== undefined) setTimeout(() => socket.resetAndDestroy(), options.abortAfterMs).unref();
+    if (options.abortAfterMs !== undefined)
+      setTimeout(() => socket.resetAndDestroy(), options.abortAfterMs).unref();
     socket.on("connect", () => {
       socket.write(head.replace(/\n/g, "\r\n") + "\r\n\r\n");
       const pieces = Array.isArray(body) ? [...body] : null;

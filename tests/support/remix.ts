@@ -13,9 +13,18 @@ function asResponse(result: unknown): Response {
 type RouteFunction = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
 
 /** Calls a route's loader or action as Remix would; returns what it returned or threw (a Response). */
-export async function callRouteRaw(fn: RouteFunction, request: Request, params: Record<string, string> = {}, context: Partial<AppLoadContext> = {}): Promise<unknown> {
+export async function callRouteRaw(
+  fn: RouteFunction,
+  request: Request,
+  params: Record<string, string> = {},
+  context: Partial<AppLoadContext> = {},
+): Promise<unknown> {
   try {
-    return await fn({ request, params, context: { nonce: "", clientIp: "203.0.113.9", ...context } as AppLoadContext });
+    return await fn({
+      request,
+      params,
+      context: { nonce: "", clientIp: "203.0.113.9", ...context } as AppLoadContext,
+    });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
@@ -23,13 +32,19 @@ export async function callRouteRaw(fn: RouteFunction, request: Request, params: 
 }
 
 /** Calls a route's loader or action as Remix would, and returns its result as a Response. */
-export async function callRoute(fn: RouteFunction, request: Request, params: Record<string, string> = {}, context: Partial<AppLoadContext> = {}): Promise<Response> {
+export async function callRoute(
+  fn: RouteFunction,
+  request: Request,
+  params: Record<string, string> = {},
+  context: Partial<AppLoadContext> = {},
+): Promise<Response> {
   return asResponse(await callRouteRaw(fn, request, params, context));
 }
 
 export function form(values: Record<string, string | string[]>): FormData {
   const data = new FormData();
-  for (const [k, v] of Object.entries(values)) for (const item of Array.isArray(v) ? v : [v]) data.append(k, item);
+  for (const [k, v] of Object.entries(values))
+    for (const item of Array.isArray(v) ? v : [v]) data.append(k, item);
   return data;
 }
 

@@ -1,7 +1,13 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-type ManifestRoute = { id: string; path?: string; parentId?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } };
+type ManifestRoute = {
+  id: string;
+  path?: string;
+  parentId?: string;
+  index?: boolean;
+  module: { loader?: unknown; action?: unknown; default?: unknown };
+};
 
 export interface RouteEntry {
   id: string;
@@ -18,7 +24,9 @@ export interface RouteEntry {
 
 /** Every route of the server build the end-to-end server runs (made by the global setup), read at run time. */
 export async function manifestRoutes(fill: (segment: string) => string = () => "1"): Promise<RouteEntry[]> {
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as { routes: Record<string, ManifestRoute> };
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as {
+    routes: Record<string, ManifestRoute>;
+  };
   const routes = Object.values(build.routes);
   const byId = new Map(routes.map((r) => [r.id, r]));
   const fullPath = (r: { path?: string; parentId?: string }): string => {

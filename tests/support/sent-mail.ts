@@ -17,10 +17,22 @@ export interface StoredAndSent {
  * both the stored copy and the message as sent.
  */
 export async function sendLatest(kind: string, to: string): Promise<StoredAndSent> {
-  const row = await db().selectFrom("emails").select(["id", "html", "text"]).where("kind", "=", kind).where("toAddress", "=", to).orderBy("id", "desc").executeTakeFirstOrThrow();
+  const row = await db()
+    .selectFrom("emails")
+    .select(["id", "html", "text"])
+    .where("kind", "=", kind)
+    .where("toAddress", "=", to)
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
   // As text: the query builder's camelCase plugin would rename the placeholders (JSON keys) otherwise.
-  const job = await sql<{ payload: string }>`select payload::text as payload from graphile_worker._private_jobs where key = ${`email:${row.id}`}`.execute(db());
-  const payload = job.rows[0] ? (JSON.parse(job.rows[0].payload) as { id: number; secrets?: Record<string, string> }) : undefined;
+  const job = await sql<{
+    payload: string;
+  }>`select payload::text as payload from graphile_worker._private_jobs where key = ${`email:${row.id}`}`.execute(
+    db(),
+  );
+  const payload = job.rows[0]
+    ? (JSON.parse(job.rows[0].payload) as { id: number; secrets?: Record<string, string> })
+    : undefined;
   if (!payload) throw new Error(`no send_email job for email ${row.id}`);
   const fake = new FakeResend();
   const url = await fake.start();
@@ -32,7 +44,9 @@ export async function sendLatest(kind: string, to: string): Promise<StoredAndSen
     overrideEnv(before);
     await fake.stop();
   }
-  const body = fake.requests.find((r) => r.status === 200)?.body as { html: string; text: string } | undefined;
+  const body = fake.requests.find((r) => r.status === 200)?.body as
+    | { html: string; text: string }
+    | undefined;
   if (!body) throw new Error(`email ${row.id} was not sent`);
   return { stored: row, sent: { html: body.html, text: body.text } };
 }

@@ -42,7 +42,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         return;
       }
       const due = Date.now() + delay;
-      chain = chain.then(() => new Promise<void>((r) => setTimeout(() => (server.write(chunk), r()), Math.max(0, due - Date.now()))));
+      chain = chain.then(
+        () =>
+          new Promise<void>((r) =>
+            setTimeout(() => (server.write(chunk), r()), Math.max(0, due - Date.now())),
+          ),
+      );
     });
   });
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));

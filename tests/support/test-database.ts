@@ -7,7 +7,10 @@ import { createFreshDatabase } from "./fresh-database";
 let drop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const fresh = await createFreshDatabase({ adminUrl: inject("adminUrl"), templateDatabase: inject("templateDatabase") });
+  const fresh = await createFreshDatabase({
+    adminUrl: inject("adminUrl"),
+    templateDatabase: inject("templateDatabase"),
+  });
   drop = fresh.drop;
   overrideEnv({ DATABASE_URL: fresh.url, LOG_LEVEL: "error" });
   connectDatabase(fresh.url, 5);

@@ -35,19 +35,71 @@ export function CampaignForm({
       <Form method="post" className="stack">
         <FormError message={message} />
         <fieldset disabled={readOnly} className="stack">
-          <TextField name="title" label="Title" defaultValue={values.title} required maxLength={160} error={fields.title} />
-          <TextField name="slug" label="Address (slug)" hint="Appears in the link: /campaigns/your-slug" defaultValue={values.slug} required maxLength={80} error={fields.slug} />
-          <TextArea name="summary" label="Summary" hint="One or two sentences for cards and link previews (300 characters)." defaultValue={values.summary} required maxLength={300} error={fields.summary} />
-          <TextField name="targetSummary" label="Who must act" defaultValue={values.targetSummary} maxLength={200} error={fields.targetSummary} />
+          <TextField
+            name="title"
+            label="Title"
+            defaultValue={values.title}
+            required
+            maxLength={160}
+            error={fields.title}
+          />
+          <TextField
+            name="slug"
+            label="Address (slug)"
+            hint="Appears in the link: /campaigns/your-slug"
+            defaultValue={values.slug}
+            required
+            maxLength={80}
+            error={fields.slug}
+          />
+          <TextArea
+            name="summary"
+            label="Summary"
+            hint="One or two sentences for cards and link previews (300 characters)."
+            defaultValue={values.summary}
+            required
+            maxLength={300}
+            error={fields.summary}
+          />
+          <TextField
+            name="targetSummary"
+            label="Who must act"
+            defaultValue={values.targetSummary}
+            maxLength={200}
+            error={fields.targetSummary}
+          />
           <fieldset>
             <legend>Targets</legend>
-            <CheckField name="chambers" value="senate" label="Each supporter's two senators" defaultChecked={values.chambers?.includes("senate")} />
-            <CheckField name="chambers" value="house" label="Each supporter's member of the House" defaultChecked={values.chambers?.includes("house")} />
+            <CheckField
+              name="chambers"
+              value="senate"
+              label="Each supporter's two senators"
+              defaultChecked={values.chambers?.includes("senate")}
+            />
+            <CheckField
+              name="chambers"
+              value="house"
+              label="Each supporter's member of the House"
+              defaultChecked={values.chambers?.includes("house")}
+            />
             {officials.map((o) => (
-              <CheckField key={o.key} name="officials" value={o.key} label={o.name.includes(o.organization) ? o.name : `${o.name}, ${o.organization}`} defaultChecked={values.officials?.includes(o.key)} />
+              <CheckField
+                key={o.key}
+                name="officials"
+                value={o.key}
+                label={o.name.includes(o.organization) ? o.name : `${o.name}, ${o.organization}`}
+                defaultChecked={values.officials?.includes(o.key)}
+              />
             ))}
           </fieldset>
-          <TextArea name="bodyMd" className="tall" label="The story (Markdown)" hint="Headings with ##, links as [text](https://...). HTML is removed." defaultValue={values.bodyMd} error={fields.bodyMd} />
+          <TextArea
+            name="bodyMd"
+            className="tall"
+            label="The story (Markdown)"
+            hint="Headings with ##, links as [text](https://...). HTML is removed."
+            defaultValue={values.bodyMd}
+            error={fields.bodyMd}
+          />
           <EditorActions submitLabel={submitLabel} />
         </fieldset>
       </Form>

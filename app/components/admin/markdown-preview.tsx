@@ -3,7 +3,11 @@ export function MarkdownPreview({ html, emptyText }: { html?: string | null; emp
   return (
     <section aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
-      {html ? <div className="preview prose" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="muted">{emptyText}</p>}
+      {html ? (
+        <div className="preview prose" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <p className="muted">{emptyText}</p>
+      )}
     </section>
   );
 }
@@ -12,8 +16,12 @@ export function MarkdownPreview({ html, emptyText }: { html?: string | null; emp
 export function EditorActions({ submitLabel }: { submitLabel: string }) {
   return (
     <div className="toolbar">
-      <button className="button button--secondary" type="submit" name="intent" value="preview">Preview</button>
-      <button className="button" type="submit" name="intent" value="save">{submitLabel}</button>
+      <button className="button button--secondary" type="submit" name="intent" value="preview">
+        Preview
+      </button>
+      <button className="button" type="submit" name="intent" value="save">
+        {submitLabel}
+      </button>
     </div>
   );
 }

@@ -27,28 +27,51 @@ export function DonationForm(props: DonationFormProps) {
   const fields = props.fields ?? {};
   const busy = navigation.state !== "idle";
   if (!props.available) {
-    return <p className="notice" role="status">{props.message ?? GIVING_NOT_SET_UP}</p>;
+    return (
+      <p className="notice" role="status">
+        {props.message ?? GIVING_NOT_SET_UP}
+      </p>
+    );
   }
   return (
     <Form method="post" className="stack giving-form" noValidate>
       {props.testMode ? <TestModeNotice /> : null}
-      <FormError message={props.message ?? (Object.keys(fields).length ? "Please check the highlighted fields." : null)} />
+      <FormError
+        message={
+          props.message ?? (Object.keys(fields).length ? "Please check the highlighted fields." : null)
+        }
+      />
       <input type="hidden" name="nonce" value={props.nonce} />
       <fieldset className="giving-amounts" aria-describedby={fields.amount ? "amount-error" : undefined}>
         <legend>Amount (US dollars)</legend>
         <div className="giving-amounts__grid">
           {props.presetsCents.map((cents) => (
             <label className="giving-choice" key={cents}>
-              <input type="radio" name="amount" value={String(cents)} defaultChecked={chosen === String(cents)} />
+              <input
+                type="radio"
+                name="amount"
+                value={String(cents)}
+                defaultChecked={chosen === String(cents)}
+              />
               <span>{formatCents(cents)}</span>
             </label>
           ))}
           <label className="giving-choice">
-            <input type="radio" name="amount" value="custom" defaultChecked={chosen === "custom"} ref={custom} />
+            <input
+              type="radio"
+              name="amount"
+              value="custom"
+              defaultChecked={chosen === "custom"}
+              ref={custom}
+            />
             <span>Other</span>
           </label>
         </div>
-        {fields.amount ? <p id="amount-error" className="field-error">{fields.amount}</p> : null}
+        {fields.amount ? (
+          <p id="amount-error" className="field-error">
+            {fields.amount}
+          </p>
+        ) : null}
         <TextField
           name="customAmount"
           label="Other amount"
@@ -74,9 +97,28 @@ export function DonationForm(props: DonationFormProps) {
         </label>
         {fields.frequency ? <p className="field-error">{fields.frequency}</p> : null}
       </fieldset>
-      <TextField name="name" label="Your name (optional)" autoComplete="name" defaultValue={String(v.name ?? "")} error={fields.name} />
-      <TextField name="email" type="email" label="Email for your receipt (optional)" hint="Stripe will ask for it if you leave it empty." autoComplete="email" defaultValue={String(v.email ?? "")} error={fields.email} />
-      <CheckField name="updates" label={props.updatesWording} defaultChecked={v.updates === "on"} error={fields.updates} />
+      <TextField
+        name="name"
+        label="Your name (optional)"
+        autoComplete="name"
+        defaultValue={String(v.name ?? "")}
+        error={fields.name}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label="Email for your receipt (optional)"
+        hint="Stripe will ask for it if you leave it empty."
+        autoComplete="email"
+        defaultValue={String(v.email ?? "")}
+        error={fields.email}
+      />
+      <CheckField
+        name="updates"
+        label={props.updatesWording}
+        defaultChecked={v.updates === "on"}
+        error={fields.updates}
+      />
       {fields.nonce ? <p className="field-error">{fields.nonce}</p> : null}
       {fields.currency ? <p className="field-error">{fields.currency}</p> : null}
       <div>
@@ -92,7 +134,8 @@ export function DonationForm(props: DonationFormProps) {
 export function TestModeNotice() {
   return (
     <p className="warning" role="note">
-      <strong>Test mode.</strong> No Stripe key is configured, so no card is charged and no money moves. A local page stands in for Stripe’s checkout.
+      <strong>Test mode.</strong> No Stripe key is configured, so no card is charged and no money moves. A
+      local page stands in for Stripe’s checkout.
     </p>
   );
 }

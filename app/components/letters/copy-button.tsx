@@ -25,7 +25,9 @@ export function CopyButton({ targetId, label }: { targetId: string; label: strin
       >
         {label}
       </button>
-      <span role="status" className="small">{copied ? " Copied. Paste it into the form." : ""}</span>
+      <span role="status" className="small">
+        {copied ? " Copied. Paste it into the form." : ""}
+      </span>
     </>
   );
 }

@@ -5,7 +5,9 @@ export function WriteToCongressAction({ slug, enabled }: { slug: string; enabled
   if (!enabled) return null;
   return (
     <li>
-      <Link className="button" to={`/campaigns/${slug}/letter`}>Write to Congress</Link>
+      <Link className="button" to={`/campaigns/${slug}/letter`}>
+        Write to Congress
+      </Link>
     </li>
   );
 }

@@ -1,5 +1,15 @@
 /** Signatures per hour as an inline SVG bar chart, with a text summary for screen readers. */
-export function HourlyChart({ hourly, hours = 168, title, now }: { hourly: Array<{ hour: string | Date; n: number }>; hours?: number; title: string; now: number }) {
+export function HourlyChart({
+  hourly,
+  hours = 168,
+  title,
+  now,
+}: {
+  hourly: Array<{ hour: string | Date; n: number }>;
+  hours?: number;
+  title: string;
+  now: number;
+}) {
   const end = Math.floor(now / 3_600_000);
   const start = end - hours + 1;
   const buckets = new Array<number>(hours).fill(0);
@@ -13,18 +23,38 @@ export function HourlyChart({ hourly, hours = 168, title, now }: { hourly: Array
   const height = 140;
   const bar = width / hours;
   const span = hours === 168 ? "7 days" : `${hours} hours`;
-  if (total === 0) return <p className="small muted">{title}: none in the last {span} yet.</p>;
+  if (total === 0)
+    return (
+      <p className="small muted">
+        {title}: none in the last {span} yet.
+      </p>
+    );
   const summary = `${title}: ${total.toLocaleString("en-US")} in the last ${span}, at most ${max.toLocaleString("en-US")} in one hour.`;
   return (
     <figure className="petition-chart">
       <svg className="chart" viewBox={`0 0 ${width} ${height + 20}`} role="img" aria-label={summary}>
         <line x1={0} y1={height} x2={width} y2={height} stroke="#8a8f96" />
         {buckets.map((n, i) =>
-          n > 0 ? <rect key={i} x={i * bar} y={height - (n / max) * height} width={Math.max(1, bar - 0.5)} height={(n / max) * height} fill="#a4161a" /> : null,
+          n > 0 ? (
+            <rect
+              key={i}
+              x={i * bar}
+              y={height - (n / max) * height}
+              width={Math.max(1, bar - 0.5)}
+              height={(n / max) * height}
+              fill="#a4161a"
+            />
+          ) : null,
         )}
-        <text x={0} y={height + 16} fontSize="12" fill="#4f5863">{hours === 168 ? "7 days ago" : `${hours} h ago`}</text>
-        <text x={width} y={height + 16} fontSize="12" fill="#4f5863" textAnchor="end">now</text>
-        <text x={2} y={12} fontSize="12" fill="#4f5863">{max.toLocaleString("en-US")}/hour</text>
+        <text x={0} y={height + 16} fontSize="12" fill="#4f5863">
+          {hours === 168 ? "7 days ago" : `${hours} h ago`}
+        </text>
+        <text x={width} y={height + 16} fontSize="12" fill="#4f5863" textAnchor="end">
+          now
+        </text>
+        <text x={2} y={12} fontSize="12" fill="#4f5863">
+          {max.toLocaleString("en-US")}/hour
+        </text>
       </svg>
       <figcaption className="small muted">{summary}</figcaption>
     </figure>

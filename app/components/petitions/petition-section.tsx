@@ -6,7 +6,10 @@ import type { PetitionPage } from "~/modules/petitions/petitions.server";
 import { HourlyChart } from "./hourly-chart";
 import { SignatureForm } from "./signature-form";
 
-type Petition = Omit<PetitionPage, "deadline" | "updatedAt"> & { deadline: string | Date | null; updatedAt: string | Date };
+type Petition = Omit<PetitionPage, "deadline" | "updatedAt"> & {
+  deadline: string | Date | null;
+  updatedAt: string | Date;
+};
 
 /** Open Graph and Twitter card tags for a campaign page, with the signature count. */
 export function petitionMeta(petition: Petition | null | undefined, image?: string | null) {
@@ -27,7 +30,13 @@ export function petitionMeta(petition: Petition | null | undefined, image?: stri
 /** The aside's call to action. */
 export function PetitionActionLink({ petition }: { petition: Petition | null | undefined }) {
   if (!petition || petition.status !== "open") return null;
-  return <li><a className="button" href="#sign">Sign the petition</a></li>;
+  return (
+    <li>
+      <a className="button" href="#sign">
+        Sign the petition
+      </a>
+    </li>
+  );
 }
 
 function ShareLinks({ url, title }: { url: string; title: string }) {
@@ -35,10 +44,32 @@ function ShareLinks({ url, title }: { url: string; title: string }) {
   const text = encodeURIComponent(`Sign: ${title}`);
   return (
     <ul className="petition-share">
-      <li><a href={`https://twitter.com/intent/tweet?text=${text}&url=${encodeURIComponent(link("twitter"))}`} rel="noopener noreferrer" target="_blank">Share on X (Twitter)</a></li>
-      <li><a href={`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(link("facebook"))}`} rel="noopener noreferrer" target="_blank">Share on Facebook</a></li>
-      <li><a href={`mailto:?subject=${text}&body=${encodeURIComponent(link("email"))}`}>Share by email</a></li>
-      <li><span className="small muted">Link to share: <code>{link("share")}</code></span></li>
+      <li>
+        <a
+          href={`https://twitter.com/intent/tweet?text=${text}&url=${encodeURIComponent(link("twitter"))}`}
+          rel="noopener noreferrer"
+          target="_blank"
+        >
+          Share on X (Twitter)
+        </a>
+      </li>
+      <li>
+        <a
+          href={`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(link("facebook"))}`}
+          rel="noopener noreferrer"
+          target="_blank"
+        >
+          Share on Facebook
+        </a>
+      </li>
+      <li>
+        <a href={`mailto:?subject=${text}&body=${encodeURIComponent(link("email"))}`}>Share by email</a>
+      </li>
+      <li>
+        <span className="small muted">
+          Link to share: <code>{link("share")}</code>
+        </span>
+      </li>
     </ul>
   );
 }
@@ -55,13 +86,18 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
       <blockquote className="petition-ask">{petition.ask}</blockquote>
       <Progress value={petition.signatureCount} goal={petition.goal} label="Signatures" />
       <p className="small muted" id="petition-updated">
-        Counted {ago(petition.updatedAt, new Date(petition.now))}.{petition.pendingCount ? ` ${petition.pendingCount.toLocaleString("en-US")} more waiting for email confirmation.` : ""}
+        Counted {ago(petition.updatedAt, new Date(petition.now))}.
+        {petition.pendingCount
+          ? ` ${petition.pendingCount.toLocaleString("en-US")} more waiting for email confirmation.`
+          : ""}
       </p>
       <div id="sign" className="petition-sign">
         {signed ? (
           <div className="notice" role="status">
             <strong>Thank you for signing.</strong>{" "}
-            {signed === "confirmed" ? "Your signature is counted." : "Check your email and click the link to confirm: your signature counts once you do."}
+            {signed === "confirmed"
+              ? "Your signature is counted."
+              : "Check your email and click the link to confirm: your signature counts once you do."}
           </div>
         ) : petition.status === "open" ? (
           <>
@@ -81,17 +117,29 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
           <h3>Where signers live</h3>
           <table className="data petition-states">
             <caption className="visually-hidden">Confirmed signatures by state</caption>
-            <thead><tr><th scope="col">State</th><th scope="col" className="num">Signatures</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">State</th>
+                <th scope="col" className="num">
+                  Signatures
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {petition.byState.slice(0, 10).map((s) => (
-                <tr key={s.state}><td>{s.state}</td><td className="num">{s.n.toLocaleString("en-US")}</td></tr>
+                <tr key={s.state}>
+                  <td>{s.state}</td>
+                  <td className="num">{s.n.toLocaleString("en-US")}</td>
+                </tr>
               ))}
             </tbody>
           </table>
           {petition.byDistrict.length ? (
             <details>
               <summary>By congressional district</summary>
-              <p className="small">{petition.byDistrict.map((d) => `${seatLabel(d.state, d.district)}: ${d.n}`).join(" · ")}</p>
+              <p className="small">
+                {petition.byDistrict.map((d) => `${seatLabel(d.state, d.district)}: ${d.n}`).join(" · ")}
+              </p>
             </details>
           ) : null}
         </>
@@ -103,14 +151,18 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
             {petition.recent.map((r, i) => (
               <li key={i}>
                 <strong>{r.name}</strong>
-                {r.city || r.state ? <span className="muted">, {[r.city, r.state].filter(Boolean).join(", ")}</span> : null}
+                {r.city || r.state ? (
+                  <span className="muted">, {[r.city, r.state].filter(Boolean).join(", ")}</span>
+                ) : null}
                 {r.comment ? <q>{r.comment}</q> : null}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <p className="small"><Link to={`/campaigns/${petition.slug}/sign`}>Open the signing page on its own</Link></p>
+      <p className="small">
+        <Link to={`/campaigns/${petition.slug}/sign`}>Open the signing page on its own</Link>
+      </p>
     </section>
   );
 }

@@ -14,17 +14,82 @@ function Fields({ state, source }: { state?: SignatureFormState; source?: string
   const e = state?.fields ?? {};
   return (
     <>
-      <FormError message={state?.message ?? (Object.keys(e).length ? "Please correct the fields marked below." : null)} />
-      <TextField name="firstName" label="First name" autoComplete="given-name" required maxLength={60} defaultValue={v("firstName")} error={e.firstName} />
-      <TextField name="lastName" label="Last name" autoComplete="family-name" required maxLength={60} defaultValue={v("lastName")} error={e.lastName} />
-      <TextField name="email" type="email" label="Email" autoComplete="email" required maxLength={254} defaultValue={v("email")} error={e.email} hint="We send a link to confirm your signature." />
-      <SelectField name="country" label="Country" autoComplete="country" defaultValue={v("country") ?? "US"} error={e.country}>
-        {COUNTRIES.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+      <FormError
+        message={state?.message ?? (Object.keys(e).length ? "Please correct the fields marked below." : null)}
+      />
+      <TextField
+        name="firstName"
+        label="First name"
+        autoComplete="given-name"
+        required
+        maxLength={60}
+        defaultValue={v("firstName")}
+        error={e.firstName}
+      />
+      <TextField
+        name="lastName"
+        label="Last name"
+        autoComplete="family-name"
+        required
+        maxLength={60}
+        defaultValue={v("lastName")}
+        error={e.lastName}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={v("email")}
+        error={e.email}
+        hint="We send a link to confirm your signature."
+      />
+      <SelectField
+        name="country"
+        label="Country"
+        autoComplete="country"
+        defaultValue={v("country") ?? "US"}
+        error={e.country}
+      >
+        {COUNTRIES.map(([code, name]) => (
+          <option key={code} value={code}>
+            {name}
+          </option>
+        ))}
       </SelectField>
-      <TextField name="zip" label="ZIP code" hint="Required in the United States: 5 digits or ZIP+4." autoComplete="postal-code" inputMode="numeric" maxLength={12} defaultValue={v("zip")} error={e.zip} />
-      <TextArea name="comment" label="Comment (optional)" hint="Shown publicly only if you choose to show your name." maxLength={500} rows={3} defaultValue={v("comment")} error={e.comment} />
-      <CheckField name="showName" label="Show my first name, last initial and town on this page" defaultChecked={state?.values?.showName === "on"} error={e.showName} />
-      <CheckField name="optIn" label={consentWording()} defaultChecked={state?.values?.optIn === "on"} error={e.optIn} />
+      <TextField
+        name="zip"
+        label="ZIP code"
+        hint="Required in the United States: 5 digits or ZIP+4."
+        autoComplete="postal-code"
+        inputMode="numeric"
+        maxLength={12}
+        defaultValue={v("zip")}
+        error={e.zip}
+      />
+      <TextArea
+        name="comment"
+        label="Comment (optional)"
+        hint="Shown publicly only if you choose to show your name."
+        maxLength={500}
+        rows={3}
+        defaultValue={v("comment")}
+        error={e.comment}
+      />
+      <CheckField
+        name="showName"
+        label="Show my first name, last initial and town on this page"
+        defaultChecked={state?.values?.showName === "on"}
+        error={e.showName}
+      />
+      <CheckField
+        name="optIn"
+        label={consentWording()}
+        defaultChecked={state?.values?.optIn === "on"}
+        error={e.optIn}
+      />
       <div className="petition-honeypot" aria-hidden="true">
         <label htmlFor="website">Leave this field empty</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
@@ -35,22 +100,40 @@ function Fields({ state, source }: { state?: SignatureFormState; source?: string
 }
 
 /** The signing form; with JavaScript it posts without leaving the page, without it the sign page answers. */
-export function SignatureForm({ slug, source, state, standalone = false }: { slug: string; source?: string | null; state?: SignatureFormState; standalone?: boolean }) {
+export function SignatureForm({
+  slug,
+  source,
+  state,
+  standalone = false,
+}: {
+  slug: string;
+  source?: string | null;
+  state?: SignatureFormState;
+  standalone?: boolean;
+}) {
   const fetcher = useFetcher<SignatureFormState>();
   const action = `/campaigns/${slug}/sign`;
   if (standalone) {
     return (
       <Form method="post" action={action} className="stack petition-form" noValidate>
         <Fields state={state} source={source} />
-        <button className="button" type="submit">Sign the petition</button>
+        <button className="button" type="submit">
+          Sign the petition
+        </button>
       </Form>
     );
   }
   const busy = fetcher.state !== "idle";
   return (
     <fetcher.Form method="post" action={action} className="stack petition-form" noValidate>
-      <Fields state={fetcher.data ?? state} source={source} key={fetcher.data ? JSON.stringify(fetcher.data.values) : "blank"} />
-      <button className="button" type="submit" disabled={busy}>{busy ? "Signing…" : "Sign the petition"}</button>
+      <Fields
+        state={fetcher.data ?? state}
+        source={source}
+        key={fetcher.data ? JSON.stringify(fetcher.data.values) : "blank"}
+      />
+      <button className="button" type="submit" disabled={busy}>
+        {busy ? "Signing…" : "Sign the petition"}
+      </button>
     </fetcher.Form>
   );
 }

@@ -21,11 +21,23 @@ export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise
     .execute();
 }
 
-export async function listAuditEntries(db: Executor, options: { limit: number; offset: number; action?: string }) {
+export async function listAuditEntries(
+  db: Executor,
+  options: { limit: number; offset: number; action?: string },
+) {
   let q = db
     .selectFrom("auditLog")
     .leftJoin("organizers", "organizers.id", "auditLog.organizerId")
-    .select(["auditLog.id", "auditLog.action", "auditLog.subjectType", "auditLog.subjectId", "auditLog.details", "auditLog.createdAt", "organizers.name as organizerName", "organizers.email as organizerEmail"])
+    .select([
+      "auditLog.id",
+      "auditLog.action",
+      "auditLog.subjectType",
+      "auditLog.subjectId",
+      "auditLog.details",
+      "auditLog.createdAt",
+      "organizers.name as organizerName",
+      "organizers.email as organizerEmail",
+    ])
     .orderBy("auditLog.id", "desc")
     .limit(options.limit)
     .offset(options.offset);

@@ -1,7 +1,15 @@
 import { appUrl } from "~/env.server";
 
 /** The JSON shape of a campaign in /api/v1 (stable: other tools rely on it). */
-export function campaignJson(c: { slug: string; title: string; summary: string; status: string; targetSummary: string; publishedAt: Date | null; updatedAt: Date }) {
+export function campaignJson(c: {
+  slug: string;
+  title: string;
+  summary: string;
+  status: string;
+  targetSummary: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+}) {
   return {
     slug: c.slug,
     title: c.title,

@@ -1,14 +1,36 @@
 import type { Executor } from "~db/index.server";
 import type { CampaignStatus, TargetKind } from "~db/schema";
 
-const publicColumns = ["id", "slug", "title", "summary", "status", "targetSummary", "imageUrl", "publishedAt", "updatedAt", "closedAt", "wonAt"] as const;
+const publicColumns = [
+  "id",
+  "slug",
+  "title",
+  "summary",
+  "status",
+  "targetSummary",
+  "imageUrl",
+  "publishedAt",
+  "updatedAt",
+  "closedAt",
+  "wonAt",
+] as const;
 
 export function listCampaignsByStatus(db: Executor, statuses: CampaignStatus[]) {
-  return db.selectFrom("campaigns").select(publicColumns).where("status", "in", statuses).orderBy("publishedAt", "desc").orderBy("id", "desc").execute();
+  return db
+    .selectFrom("campaigns")
+    .select(publicColumns)
+    .where("status", "in", statuses)
+    .orderBy("publishedAt", "desc")
+    .orderBy("id", "desc")
+    .execute();
 }
 
 export function listAllCampaigns(db: Executor) {
-  return db.selectFrom("campaigns").select([...publicColumns, "createdAt"]).orderBy("createdAt", "desc").execute();
+  return db
+    .selectFrom("campaigns")
+    .select([...publicColumns, "createdAt"])
+    .orderBy("createdAt", "desc")
+    .execute();
 }
 
 export function findCampaignBySlug(db: Executor, slug: string) {
@@ -21,7 +43,16 @@ export function findCampaignById(db: Executor, id: number) {
 
 export async function insertCampaign(
   db: Executor,
-  values: { slug: string; title: string; summary: string; bodyMd: string; targetSummary: string; createdBy: number | null; status?: CampaignStatus; publishedAt?: Date | null },
+  values: {
+    slug: string;
+    title: string;
+    summary: string;
+    bodyMd: string;
+    targetSummary: string;
+    createdBy: number | null;
+    status?: CampaignStatus;
+    publishedAt?: Date | null;
+  },
 ) {
   return db
     .insertInto("campaigns")
@@ -31,13 +62,33 @@ export async function insertCampaign(
     .executeTakeFirst();
 }
 
-export async function updateCampaignContent(db: Executor, id: number, values: { slug: string; title: string; summary: string; bodyMd: string; targetSummary: string }) {
-  await db.updateTable("campaigns").set({ ...values, updatedAt: new Date() }).where("id", "=", id).execute();
+export async function updateCampaignContent(
+  db: Executor,
+  id: number,
+  values: { slug: string; title: string; summary: string; bodyMd: string; targetSummary: string },
+) {
+  await db
+    .updateTable("campaigns")
+    .set({ ...values, updatedAt: new Date() })
+    .where("id", "=", id)
+    .execute();
 }
 
-export async function updateCampaignStatus(db: Executor, id: number, from: CampaignStatus, to: CampaignStatus): Promise<boolean> {
+export async function updateCampaignStatus(
+  db: Executor,
+  id: number,
+  from: CampaignStatus,
+  to: CampaignStatus,
+): Promise<boolean> {
   const now = new Date();
-  const stamps = to === "live" ? { publishedAt: now, closedAt: null } : to === "closed" ? { closedAt: now } : to === "won" ? { wonAt: now } : {};
+  const stamps =
+    to === "live"
+      ? { publishedAt: now, closedAt: null }
+      : to === "closed"
+        ? { closedAt: now }
+        : to === "won"
+          ? { wonAt: now }
+          : {};
   const result = await db
     .updateTable("campaigns")
     .set({ status: to, updatedAt: now, ...stamps })
@@ -51,15 +102,32 @@ export function listCampaignTargets(db: Executor, campaignId: number) {
   return db
     .selectFrom("campaignTargets")
     .leftJoin("officials", "officials.id", "campaignTargets.officialId")
-    .select(["campaignTargets.kind", "officials.key", "officials.name", "officials.title", "officials.organization", "officials.salutation", "officials.addressLines", "officials.url"])
+    .select([
+      "campaignTargets.kind",
+      "officials.key",
+      "officials.name",
+      "officials.title",
+      "officials.organization",
+      "officials.salutation",
+      "officials.addressLines",
+      "officials.url",
+    ])
     .where("campaignTargets.campaignId", "=", campaignId)
     .orderBy("campaignTargets.id")
     .execute();
 }
 
-export async function replaceCampaignTargets(db: Executor, campaignId: number, targets: Array<{ kind: TargetKind; officialId: number | null }>) {
+export async function replaceCampaignTargets(
+  db: Executor,
+  campaignId: number,
+  targets: Array<{ kind: TargetKind; officialId: number | null }>,
+) {
   await db.deleteFrom("campaignTargets").where("campaignId", "=", campaignId).execute();
-  if (targets.length) await db.insertInto("campaignTargets").values(targets.map((t) => ({ campaignId, ...t }))).execute();
+  if (targets.length)
+    await db
+      .insertInto("campaignTargets")
+      .values(targets.map((t) => ({ campaignId, ...t })))
+      .execute();
 }
 
 export function listOfficials(db: Executor) {

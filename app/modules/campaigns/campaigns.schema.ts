@@ -6,14 +6,25 @@ export const slugSchema = z
   .toLowerCase()
   .min(3, "Slugs are at least 3 characters.")
   .max(80, "Slugs are at most 80 characters.")
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. release-the-files.");
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    "Use lower-case letters, digits and single hyphens, e.g. release-the-files.",
+  );
 
 const targetKinds = ["senate", "house"] as const;
 
 export const campaignFormSchema = z.object({
   slug: slugSchema,
-  title: z.string({ error: "Enter a title." }).trim().min(5, "Titles are at least 5 characters.").max(160, "Titles are at most 160 characters."),
-  summary: z.string({ error: "Enter a summary." }).trim().min(10, "Summaries are at least 10 characters.").max(300, "Summaries are at most 300 characters."),
+  title: z
+    .string({ error: "Enter a title." })
+    .trim()
+    .min(5, "Titles are at least 5 characters.")
+    .max(160, "Titles are at most 160 characters."),
+  summary: z
+    .string({ error: "Enter a summary." })
+    .trim()
+    .min(10, "Summaries are at least 10 characters.")
+    .max(300, "Summaries are at most 300 characters."),
   bodyMd: z.string().max(50_000, "The story is at most 50,000 characters.").default(""),
   targetSummary: z.string().trim().max(200, "At most 200 characters.").default(""),
   chambers: z.array(z.enum(targetKinds)).default([]),

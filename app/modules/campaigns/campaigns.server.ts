@@ -40,7 +40,10 @@ export function listTargetOptions() {
 export async function getPublicCampaign(slug: string) {
   const campaign = await findCampaignBySlug(db(), slug);
   if (!campaign || !isPublic(campaign.status)) return null;
-  const [targets, cases] = await Promise.all([listCampaignTargets(db(), campaign.id), listCasesForCampaign(db(), campaign.id)]);
+  const [targets, cases] = await Promise.all([
+    listCampaignTargets(db(), campaign.id),
+    listCasesForCampaign(db(), campaign.id),
+  ]);
   return { ...campaign, bodyHtml: renderMarkdown(campaign.bodyMd), targets, cases };
 }
 
@@ -63,40 +66,89 @@ async function targetRows(database: Executor, form: CampaignForm) {
   ];
 }
 
-export type SaveCampaignResult = { ok: true; id: number; slug: string } | { ok: false; fields: Record<string, string> };
+export type SaveCampaignResult =
+  | { ok: true; id: number; slug: string }
+  | { ok: false; fields: Record<string, string> };
 
 export async function createCampaign(actorId: number, form: CampaignForm): Promise<SaveCampaignResult> {
-  return db().transaction().execute(async (trx) => {
-    const row = await insertCampaign(trx, { slug: form.slug, title: form.title, summary: form.summary, bodyMd: form.bodyMd, targetSummary: form.targetSummary, createdBy: actorId });
-    if (!row) return { ok: false, fields: { slug: "Another campaign already uses this slug." } } as const;
-    await replaceCampaignTargets(trx, row.id, await targetRows(trx, form));
-    await insertAuditEntry(trx, { organizerId: actorId, action: "campaign.create", subjectType: "campaign", subjectId: row.id, details: { slug: row.slug } });
-    return { ok: true, id: row.id, slug: row.slug } as const;
-  });
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await insertCampaign(trx, {
+        slug: form.slug,
+        title: form.title,
+        summary: form.summary,
+        bodyMd: form.bodyMd,
+        targetSummary: form.targetSummary,
+        createdBy: actorId,
+      });
+      if (!row) return { ok: false, fields: { slug: "Another campaign already uses this slug." } } as const;
+      await replaceCampaignTargets(trx, row.id, await targetRows(trx, form));
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: "campaign.create",
+        subjectType: "campaign",
+        subjectId: row.id,
+        details: { slug: row.slug },
+      });
+      return { ok: true, id: row.id, slug: row.slug } as const;
+    });
 }
 
-export async function updateCampaign(actorId: number, id: number, form: CampaignForm): Promise<SaveCampaignResult> {
+export async function updateCampaign(
+  actorId: number,
+  id: number,
+  form: CampaignForm,
+): Promise<SaveCampaignResult> {
   const clash = await findCampaignBySlug(db(), form.slug);
-  if (clash && clash.id !== id) return { ok: false, fields: { slug: "Another campaign already uses this slug." } };
-  await db().transaction().execute(async (trx) => {
-    await updateCampaignContent(trx, id, { slug: form.slug, title: form.title, summary: form.summary, bodyMd: form.bodyMd, targetSummary: form.targetSummary });
-    await replaceCampaignTargets(trx, id, await targetRows(trx, form));
-    await insertAuditEntry(trx, { organizerId: actorId, action: "campaign.update", subjectType: "campaign", subjectId: id, details: { slug: form.slug } });
-  });
+  if (clash && clash.id !== id)
+    return { ok: false, fields: { slug: "Another campaign already uses this slug." } };
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await updateCampaignContent(trx, id, {
+        slug: form.slug,
+        title: form.title,
+        summary: form.summary,
+        bodyMd: form.bodyMd,
+        targetSummary: form.targetSummary,
+      });
+      await replaceCampaignTargets(trx, id, await targetRows(trx, form));
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: "campaign.update",
+        subjectType: "campaign",
+        subjectId: id,
+        details: { slug: form.slug },
+      });
+    });
   return { ok: true, id, slug: form.slug };
 }
 
 export type TransitionResult = { ok: true; status: string } | { ok: false; message: string };
 
-export async function transitionCampaign(actorId: number, id: number, transition: CampaignTransition): Promise<TransitionResult> {
+export async function transitionCampaign(
+  actorId: number,
+  id: number,
+  transition: CampaignTransition,
+): Promise<TransitionResult> {
   const campaign = await findCampaignById(db(), id);
   if (!campaign) return { ok: false, message: "That campaign no longer exists." };
   const to = nextStatus(campaign.status, transition);
   if (!to) return { ok: false, message: `A ${campaign.status} campaign cannot be changed that way.` };
-  return db().transaction().execute(async (trx) => {
-    const changed = await updateCampaignStatus(trx, id, campaign.status, to);
-    if (!changed) return { ok: false, message: "Someone else changed this campaign; reload and try again." } as const;
-    await insertAuditEntry(trx, { organizerId: actorId, action: `campaign.${transition}`, subjectType: "campaign", subjectId: id, details: { from: campaign.status, to } });
-    return { ok: true, status: to } as const;
-  });
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const changed = await updateCampaignStatus(trx, id, campaign.status, to);
+      if (!changed)
+        return { ok: false, message: "Someone else changed this campaign; reload and try again." } as const;
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: `campaign.${transition}`,
+        subjectType: "campaign",
+        subjectId: id,
+        details: { from: campaign.status, to },
+      });
+      return { ok: true, status: to } as const;
+    });
 }

@@ -3,7 +3,20 @@ import type { Executor } from "~db/index.server";
 import type { Insertable } from "kysely";
 import type { CaseConflict, CasesTable, CaseStatus } from "~db/schema";
 
-const listColumns = ["cases.id", "cases.slug", "cases.fullName", "cases.rank", "cases.service", "cases.conflict", "cases.status", "cases.lossDate", "cases.lossPlace", "cases.summary", "cases.photoUrl", "cases.updatedAt"] as const;
+const listColumns = [
+  "cases.id",
+  "cases.slug",
+  "cases.fullName",
+  "cases.rank",
+  "cases.service",
+  "cases.conflict",
+  "cases.status",
+  "cases.lossDate",
+  "cases.lossPlace",
+  "cases.summary",
+  "cases.photoUrl",
+  "cases.updatedAt",
+] as const;
 
 export interface CaseFilters {
   /** A prefix tsquery from toPrefixQuery(). */
@@ -24,11 +37,21 @@ export function searchCases(db: Executor, filters: CaseFilters) {
     const query = sql`(to_tsquery('simple', ${filters.tsquery}) || to_tsquery('english', ${filters.tsquery}))`;
     q = q.where(sql<boolean>`search @@ ${query}`).orderBy(sql`ts_rank(search, ${query})`, "desc");
   }
-  return q.orderBy("fullName").limit(filters.limit ?? 200).execute();
+  return q
+    .orderBy("fullName")
+    .limit(filters.limit ?? 200)
+    .execute();
 }
 
 export function listRecentCases(db: Executor, limit: number) {
-  return db.selectFrom("cases").select(listColumns).where("published", "=", true).orderBy("updatedAt", "desc").orderBy("id").limit(limit).execute();
+  return db
+    .selectFrom("cases")
+    .select(listColumns)
+    .where("published", "=", true)
+    .orderBy("updatedAt", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
 }
 
 export function findCaseBySlug(db: Executor, slug: string) {
@@ -40,7 +63,12 @@ export function findCaseById(db: Executor, id: number) {
 }
 
 export function listCaseFacts(db: Executor, caseId: number) {
-  return db.selectFrom("caseFacts").select(["position", "occurredOn", "fact", "sourceTitle", "sourceUrl"]).where("caseId", "=", caseId).orderBy("position").execute();
+  return db
+    .selectFrom("caseFacts")
+    .select(["position", "occurredOn", "fact", "sourceTitle", "sourceUrl"])
+    .where("caseId", "=", caseId)
+    .orderBy("position")
+    .execute();
 }
 
 export function listCampaignsForCase(db: Executor, caseId: number) {
@@ -64,21 +92,42 @@ export function listCasesForCampaign(db: Executor, campaignId: number) {
     .execute();
 }
 
-export type CaseValues = Omit<Insertable<CasesTable>, "id" | "createdAt" | "updatedAt" | "search"> & { bodyMd: string; published: boolean };
+export type CaseValues = Omit<Insertable<CasesTable>, "id" | "createdAt" | "updatedAt" | "search"> & {
+  bodyMd: string;
+  published: boolean;
+};
 
 export function insertCase(db: Executor, values: CaseValues) {
-  return db.insertInto("cases").values(values).onConflict((oc) => oc.column("slug").doNothing()).returning(["id", "slug"]).executeTakeFirst();
+  return db
+    .insertInto("cases")
+    .values(values)
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .returning(["id", "slug"])
+    .executeTakeFirst();
 }
 
 export async function updateCase(db: Executor, id: number, values: CaseValues) {
-  await db.updateTable("cases").set({ ...values, updatedAt: new Date() }).where("id", "=", id).execute();
+  await db
+    .updateTable("cases")
+    .set({ ...values, updatedAt: new Date() })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function replaceCaseFacts(
   db: Executor,
   caseId: number,
-  facts: Array<{ occurredOn: string | null; fact: string; sourceTitle: string | null; sourceUrl: string | null }>,
+  facts: Array<{
+    occurredOn: string | null;
+    fact: string;
+    sourceTitle: string | null;
+    sourceUrl: string | null;
+  }>,
 ) {
   await db.deleteFrom("caseFacts").where("caseId", "=", caseId).execute();
-  if (facts.length) await db.insertInto("caseFacts").values(facts.map((f, position) => ({ caseId, position, ...f }))).execute();
+  if (facts.length)
+    await db
+      .insertInto("caseFacts")
+      .values(facts.map((f, position) => ({ caseId, position, ...f })))
+      .execute();
 }

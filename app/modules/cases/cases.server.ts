@@ -16,8 +16,16 @@ import {
   type CaseFilters,
 } from "./cases.queries.server";
 
-export function findCases(search: { q: string; conflict?: CaseFilters["conflict"]; status?: CaseFilters["status"] }, includeUnpublished = false) {
-  return searchCases(db(), { tsquery: toPrefixQuery(search.q), conflict: search.conflict, status: search.status, includeUnpublished });
+export function findCases(
+  search: { q: string; conflict?: CaseFilters["conflict"]; status?: CaseFilters["status"] },
+  includeUnpublished = false,
+) {
+  return searchCases(db(), {
+    tsquery: toPrefixQuery(search.q),
+    conflict: search.conflict,
+    status: search.status,
+    includeUnpublished,
+  });
 }
 
 export function recentCases(limit = 3) {
@@ -28,7 +36,10 @@ export function recentCases(limit = 3) {
 export async function getPublicCase(slug: string) {
   const found = await findCaseBySlug(db(), slug);
   if (!found || !found.published) return null;
-  const [facts, campaigns] = await Promise.all([listCaseFacts(db(), found.id), listCampaignsForCase(db(), found.id)]);
+  const [facts, campaigns] = await Promise.all([
+    listCaseFacts(db(), found.id),
+    listCampaignsForCase(db(), found.id),
+  ]);
   return { ...found, bodyHtml: renderMarkdown(found.bodyMd), facts, campaigns };
 }
 
@@ -38,7 +49,9 @@ export async function getCaseForEdit(id: number) {
   return { ...found, facts: await listCaseFacts(db(), id) };
 }
 
-export type SaveCaseResult = { ok: true; id: number; slug: string } | { ok: false; fields: Record<string, string> };
+export type SaveCaseResult =
+  | { ok: true; id: number; slug: string }
+  | { ok: false; fields: Record<string, string> };
 
 function values(form: CaseForm) {
   const { timeline: _timeline, ...rest } = form;
@@ -49,18 +62,28 @@ export async function saveCase(actorId: number, id: number | null, form: CaseFor
   const timeline = parseTimeline(form.timeline);
   if (timeline.error) return { ok: false, fields: { timeline: timeline.error } };
   const clash = await findCaseBySlug(db(), form.slug);
-  if (clash && clash.id !== id) return { ok: false, fields: { slug: "Another case file already uses this slug." } };
-  return db().transaction().execute(async (trx) => {
-    let caseId = id;
-    if (caseId === null) {
-      const row = await insertCase(trx, values(form));
-      if (!row) return { ok: false, fields: { slug: "Another case file already uses this slug." } } as const;
-      caseId = row.id;
-    } else {
-      await updateCase(trx, caseId, values(form));
-    }
-    await replaceCaseFacts(trx, caseId, timeline.facts);
-    await insertAuditEntry(trx, { organizerId: actorId, action: id === null ? "case.create" : "case.update", subjectType: "case", subjectId: caseId, details: { slug: form.slug, published: form.published } });
-    return { ok: true, id: caseId, slug: form.slug } as const;
-  });
+  if (clash && clash.id !== id)
+    return { ok: false, fields: { slug: "Another case file already uses this slug." } };
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      let caseId = id;
+      if (caseId === null) {
+        const row = await insertCase(trx, values(form));
+        if (!row)
+          return { ok: false, fields: { slug: "Another case file already uses this slug." } } as const;
+        caseId = row.id;
+      } else {
+        await updateCase(trx, caseId, values(form));
+      }
+      await replaceCaseFacts(trx, caseId, timeline.facts);
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: id === null ? "case.create" : "case.update",
+        subjectType: "case",
+        subjectId: caseId,
+        details: { slug: form.slug, published: form.published },
+      });
+      return { ok: true, id: caseId, slug: form.slug } as const;
+    });
 }

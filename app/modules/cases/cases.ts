@@ -30,7 +30,10 @@ export function toPrefixQuery(input: string): string | null {
 
 /** Initials for a portrait placeholder when a case has no photo. */
 export function initials(name: string): string {
-  const parts = name.replace(/["“”()]/g, "").split(/\s+/).filter((p) => /^[A-Z]/.test(p) && !/\.$/.test(p));
+  const parts = name
+    .replace(/["“”()]/g, "")
+    .split(/\s+/)
+    .filter((p) => /^[A-Z]/.test(p) && !/\.$/.test(p));
   const letters = parts.length >= 2 ? [parts[0], parts[parts.length - 1]] : parts;
   return letters.map((p) => p[0]).join("") || "?";
 }

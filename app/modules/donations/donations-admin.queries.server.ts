@@ -29,7 +29,18 @@ const givenCents = sql<number>`(select coalesce(sum(g.amount_cents - g.refunded_
 const giftCount = sql<number>`(select count(*)::int from donation_gifts g where g.donation_id = donations.id and g.status = 'succeeded')`;
 
 /** One page of donations, newest first; the email column is only read when asked for. */
-export function listDonations(db: Executor, f: DonationFilters, options: { includeNames: boolean; includeEmail: boolean; limit: number; afterId?: number; offset?: number; order?: "newest" | "oldest" }) {
+export function listDonations(
+  db: Executor,
+  f: DonationFilters,
+  options: {
+    includeNames: boolean;
+    includeEmail: boolean;
+    limit: number;
+    afterId?: number;
+    offset?: number;
+    order?: "newest" | "oldest";
+  },
+) {
   let q = db
     .selectFrom("donations")
     .leftJoin("campaigns", "campaigns.id", "donations.campaignId")
@@ -65,10 +76,14 @@ export function totalsByCampaign(db: Executor, f: DonationFilters) {
     .leftJoin("campaigns", "campaigns.id", "donations.campaignId")
     .select([
       "campaigns.title as campaignTitle",
-      sql<number>`coalesce(sum(g.amount_cents - g.refunded_cents) filter (where g.status = 'succeeded'), 0)::bigint`.as("raisedCents"),
+      sql<number>`coalesce(sum(g.amount_cents - g.refunded_cents) filter (where g.status = 'succeeded'), 0)::bigint`.as(
+        "raisedCents",
+      ),
       sql<number>`count(*) filter (where g.status = 'succeeded')::int`.as("gifts"),
       sql<number>`count(distinct donations.id) filter (where g.status = 'succeeded')::int`.as("donors"),
-      sql<number>`coalesce(sum(g.amount_cents) filter (where g.status in ('refunded', 'disputed')), 0)::bigint`.as("lostCents"),
+      sql<number>`coalesce(sum(g.amount_cents) filter (where g.status in ('refunded', 'disputed')), 0)::bigint`.as(
+        "lostCents",
+      ),
     ])
     .where((eb) => where(eb, f))
     .groupBy(["campaigns.id", "campaigns.title"])
@@ -87,7 +102,11 @@ export async function totalsByMonth(db: Executor, f: DonationFilters, months = 1
       sql<number>`count(*)::int`.as("gifts"),
     ])
     .where("g.status", "=", "succeeded")
-    .where("g.paidAt", ">=", sql<Date>`date_trunc('month', now() at time zone 'UTC') - make_interval(months => ${months - 1})`)
+    .where(
+      "g.paidAt",
+      ">=",
+      sql<Date>`date_trunc('month', now() at time zone 'UTC') - make_interval(months => ${months - 1})`,
+    )
     .where((eb) => where(eb, f))
     .groupBy(sql`1`)
     .execute();
@@ -96,10 +115,25 @@ export async function totalsByMonth(db: Executor, f: DonationFilters, months = 1
   return Array.from({ length: months }, (_, i) => {
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1 - i), 1));
     const month = d.toISOString().slice(0, 7);
-    return { month, raisedCents: byMonth.get(month)?.raisedCents ?? 0, gifts: byMonth.get(month)?.gifts ?? 0 };
+    return {
+      month,
+      raisedCents: byMonth.get(month)?.raisedCents ?? 0,
+      gifts: byMonth.get(month)?.gifts ?? 0,
+    };
   });
 }
 
 export function listFundCampaigns(db: Executor) {
-  return db.selectFrom("donationFunds").innerJoin("campaigns", "campaigns.id", "donationFunds.campaignId").select(["campaigns.id", "campaigns.title", "donationFunds.goalCents", "donationFunds.raisedCents", "donationFunds.donorCount"]).orderBy("campaigns.title").execute();
+  return db
+    .selectFrom("donationFunds")
+    .innerJoin("campaigns", "campaigns.id", "donationFunds.campaignId")
+    .select([
+      "campaigns.id",
+      "campaigns.title",
+      "donationFunds.goalCents",
+      "donationFunds.raisedCents",
+      "donationFunds.donorCount",
+    ])
+    .orderBy("campaigns.title")
+    .execute();
 }

@@ -9,7 +9,11 @@ export function findFund(db: Executor, campaignId: number) {
 }
 
 /** Applies one gift's change to its campaign's roll-up (same transaction as the change). */
-export async function adjustFund(db: Executor, campaignId: number, delta: { cents: number; gifts: number; donors: number }) {
+export async function adjustFund(
+  db: Executor,
+  campaignId: number,
+  delta: { cents: number; gifts: number; donors: number },
+) {
   await db
     .updateTable("donationFunds")
     .set({
@@ -32,17 +36,45 @@ export async function setFundGoal(db: Executor, campaignId: number, goalCents: n
 
 // ---- donations ----
 
-export type NewDonation = Pick<Selectable<DonationsTable>, "formKey" | "manageToken" | "campaignId" | "supporterId" | "frequency" | "amountCents" | "name" | "email" | "testMode">;
+export type NewDonation = Pick<
+  Selectable<DonationsTable>,
+  | "formKey"
+  | "manageToken"
+  | "campaignId"
+  | "supporterId"
+  | "frequency"
+  | "amountCents"
+  | "name"
+  | "email"
+  | "testMode"
+>;
 
 /** One donation per submitted form: a second submission of the same form finds the first. */
 export async function insertDonationOnce(db: Executor, d: NewDonation) {
-  const inserted = await db.insertInto("donations").values(d).onConflict((oc) => oc.column("formKey").doNothing()).returningAll().executeTakeFirst();
+  const inserted = await db
+    .insertInto("donations")
+    .values(d)
+    .onConflict((oc) => oc.column("formKey").doNothing())
+    .returningAll()
+    .executeTakeFirst();
   if (inserted) return { row: inserted, created: true };
-  return { row: await db.selectFrom("donations").selectAll().where("formKey", "=", d.formKey).executeTakeFirstOrThrow(), created: false };
+  return {
+    row: await db
+      .selectFrom("donations")
+      .selectAll()
+      .where("formKey", "=", d.formKey)
+      .executeTakeFirstOrThrow(),
+    created: false,
+  };
 }
 
 export async function setDonationCheckout(db: Executor, id: number, sessionId: string, url: string) {
-  await db.updateTable("donations").set({ checkoutSessionId: sessionId, checkoutUrl: url }).where("id", "=", id).where("checkoutSessionId", "is", null).execute();
+  await db
+    .updateTable("donations")
+    .set({ checkoutSessionId: sessionId, checkoutUrl: url })
+    .where("id", "=", id)
+    .where("checkoutSessionId", "is", null)
+    .execute();
 }
 
 export function findDonationById(db: Executor, id: number) {
@@ -58,7 +90,10 @@ export function findDonationByManageToken(db: Executor, token: string) {
 }
 
 /** The donation an event is about: by our id in its metadata, then by session or subscription. */
-export async function findDonationByRef(db: Executor, ref: { id?: number | null; sessionId?: string | null; subscriptionId?: string | null }) {
+export async function findDonationByRef(
+  db: Executor,
+  ref: { id?: number | null; sessionId?: string | null; subscriptionId?: string | null },
+) {
   const base = db.selectFrom("donations").selectAll();
   if (ref.id) {
     const row = await base.where("id", "=", ref.id).executeTakeFirst();
@@ -75,7 +110,17 @@ export async function findDonationByRef(db: Executor, ref: { id?: number | null;
 export async function updateDonationFacts(
   db: Executor,
   id: number,
-  facts: { checkoutSessionId?: string | null; subscriptionId?: string | null; customerId?: string | null; email?: string | null; name?: string | null; supporterId?: number | null; completed?: boolean; canceled?: boolean; paymentFailed?: boolean },
+  facts: {
+    checkoutSessionId?: string | null;
+    subscriptionId?: string | null;
+    customerId?: string | null;
+    email?: string | null;
+    name?: string | null;
+    supporterId?: number | null;
+    completed?: boolean;
+    canceled?: boolean;
+    paymentFailed?: boolean;
+  },
 ) {
   await db
     .updateTable("donations")
@@ -95,24 +140,41 @@ export async function updateDonationFacts(
 }
 
 export async function setDonationStatus(db: Executor, id: number, status: DonationStatus) {
-  await db.updateTable("donations").set({ status }).where("id", "=", id).where("status", "<>", status).execute();
+  await db
+    .updateTable("donations")
+    .set({ status })
+    .where("id", "=", id)
+    .where("status", "<>", status)
+    .execute();
 }
 
 // ---- gifts ----
 
-export async function lockGift(db: Executor, key: { paymentIntentId?: string | null; invoiceId?: string | null }) {
+export async function lockGift(
+  db: Executor,
+  key: { paymentIntentId?: string | null; invoiceId?: string | null },
+) {
   const { paymentIntentId, invoiceId } = key;
   const find = () =>
     db
       .selectFrom("donationGifts")
       .selectAll()
-      .where((eb) => eb.or([...(paymentIntentId ? [eb("paymentIntentId", "=", paymentIntentId)] : []), ...(invoiceId ? [eb("invoiceId", "=", invoiceId)] : [])]))
+      .where((eb) =>
+        eb.or([
+          ...(paymentIntentId ? [eb("paymentIntentId", "=", paymentIntentId)] : []),
+          ...(invoiceId ? [eb("invoiceId", "=", invoiceId)] : []),
+        ]),
+      )
       .orderBy("id")
       .forUpdate()
       .executeTakeFirst();
   const existing = await find();
   if (existing) return existing;
-  await db.insertInto("donationGifts").values({ paymentIntentId: paymentIntentId ?? null, invoiceId: invoiceId ?? null }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto("donationGifts")
+    .values({ paymentIntentId: paymentIntentId ?? null, invoiceId: invoiceId ?? null })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const created = await find();
   if (!created) throw new Error("gift row vanished");
   return created;
@@ -153,14 +215,24 @@ export function updateGiftFacts(db: Executor, id: number, f: GiftFacts) {
 }
 
 export function listGiftStatuses(db: Executor, donationId: number) {
-  return db.selectFrom("donationGifts").select(["status"]).where("donationId", "=", donationId).orderBy("id").execute();
+  return db
+    .selectFrom("donationGifts")
+    .select(["status"])
+    .where("donationId", "=", donationId)
+    .orderBy("id")
+    .execute();
 }
 
 // ---- events ----
 
 /** Records an event id; false when it was already recorded (a replay). */
 export async function recordStripeEvent(db: Executor, id: string, type: string): Promise<boolean> {
-  const row = await db.insertInto("stripeEvents").values({ id, type }).onConflict((oc) => oc.column("id").doNothing()).returning("id").executeTakeFirst();
+  const row = await db
+    .insertInto("stripeEvents")
+    .values({ id, type })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .returning("id")
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -178,7 +250,15 @@ export function findDonationForReceipt(db: Executor, id: number) {
   return db
     .selectFrom("donations")
     .leftJoin("campaigns", "campaigns.id", "donations.campaignId")
-    .select(["donations.id", "donations.email", "donations.name", "donations.frequency", "donations.manageToken", "donations.testMode", "campaigns.title as campaignTitle"])
+    .select([
+      "donations.id",
+      "donations.email",
+      "donations.name",
+      "donations.frequency",
+      "donations.manageToken",
+      "donations.testMode",
+      "campaigns.title as campaignTitle",
+    ])
     .where("donations.id", "=", id)
     .executeTakeFirst();
 }

@@ -25,7 +25,10 @@ import {
  * the difference the change made, and a first successful payment queues its receipt.
  * Lock order is always gift, then donation, so concurrent events cannot deadlock.
  */
-export async function applyGiftFacts(trx: Executor, facts: GiftFacts & { contactEmail?: string | null }): Promise<string> {
+export async function applyGiftFacts(
+  trx: Executor,
+  facts: GiftFacts & { contactEmail?: string | null },
+): Promise<string> {
   const before = await lockGift(trx, { paymentIntentId: facts.paymentIntentId, invoiceId: facts.invoiceId });
   const after = await updateGiftFacts(trx, before.id, facts);
   if (!after.donationId) return `gift ${after.id} recorded; its donation is not known yet`;
@@ -38,12 +41,18 @@ export async function applyGiftFacts(trx: Executor, facts: GiftFacts & { contact
     const { countedGifts, campaignId } = await bumpCountedGifts(trx, after.donationId, giftDelta);
     const previous = countedGifts - giftDelta;
     const donorDelta = previous === 0 && countedGifts > 0 ? 1 : previous > 0 && countedGifts === 0 ? -1 : 0;
-    if (campaignId) await adjustFund(trx, campaignId, { cents: centsDelta, gifts: giftDelta, donors: donorDelta });
+    if (campaignId)
+      await adjustFund(trx, campaignId, { cents: centsDelta, gifts: giftDelta, donors: donorDelta });
   }
   await refreshDonationStatus(trx, after.donationId);
   if (!before.paidAt && after.paidAt && after.status === "succeeded") {
     await proveDonorConsent(trx, after.donationId);
-    await queueReceipt(trx, after.donationId, { amountCents: after.amountCents, paidAt: after.paidAt, reference: after.invoiceId ?? after.paymentIntentId ?? `gift-${after.id}`, fallbackEmail: facts.contactEmail ?? null });
+    await queueReceipt(trx, after.donationId, {
+      amountCents: after.amountCents,
+      paidAt: after.paidAt,
+      reference: after.invoiceId ?? after.paymentIntentId ?? `gift-${after.id}`,
+      fallbackEmail: facts.contactEmail ?? null,
+    });
   }
   return `gift ${after.id} is ${after.status}`;
 }
@@ -59,10 +68,21 @@ export async function refreshDonationStatus(trx: Executor, donationId: number) {
   const donation = await findDonationById(trx, donationId);
   if (!donation) return;
   const gifts = await listGiftStatuses(trx, donationId);
-  await setDonationStatus(trx, donationId, donationStatus(donation, gifts.map((g) => g.status)));
+  await setDonationStatus(
+    trx,
+    donationId,
+    donationStatus(
+      donation,
+      gifts.map((g) => g.status),
+    ),
+  );
 }
 
-async function queueReceipt(trx: Executor, donationId: number, gift: { amountCents: number; paidAt: Date; reference: string; fallbackEmail: string | null }) {
+async function queueReceipt(
+  trx: Executor,
+  donationId: number,
+  gift: { amountCents: number; paidAt: Date; reference: string; fallbackEmail: string | null },
+) {
   const d = await findDonationForReceipt(trx, donationId);
   const to = d?.email ?? gift.fallbackEmail;
   if (!d || !to) return;

@@ -14,11 +14,19 @@ import type { DonationFrequency } from "~db/schema";
 let cached: { fingerprint: string; client: Stripe } | undefined;
 
 /** STRIPE_API_BASE (e.g. http://127.0.0.1:12111) as the SDK's host, port and protocol options. */
-export function apiBaseOptions(base: string | undefined): { host?: string; port?: number; protocol?: "http" | "https" } {
+export function apiBaseOptions(base: string | undefined): {
+  host?: string;
+  port?: number;
+  protocol?: "http" | "https";
+} {
   if (!base) return {};
   const url = new URL(base);
   const protocol = url.protocol === "http:" ? "http" : "https";
-  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === "https" ? 443 : 80, protocol };
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : protocol === "https" ? 443 : 80,
+    protocol,
+  };
 }
 
 /**
@@ -43,7 +51,15 @@ export function stripe(): Stripe {
   const key = config.STRIPE_SECRET_KEY ?? "sk_test_local_mode_no_network";
   const fingerprint = `${key}|${config.STRIPE_API_BASE ?? ""}`;
   if (cached?.fingerprint !== fingerprint) {
-    cached = { fingerprint, client: new Stripe(key, { ...apiBaseOptions(config.STRIPE_API_BASE), maxNetworkRetries: 2, timeout: 20_000, appInfo: { name: "bring-them-home" } }) };
+    cached = {
+      fingerprint,
+      client: new Stripe(key, {
+        ...apiBaseOptions(config.STRIPE_API_BASE),
+        maxNetworkRetries: 2,
+        timeout: 20_000,
+        appInfo: { name: "bring-them-home" },
+      }),
+    };
   }
   return cached.client;
 }
@@ -51,7 +67,10 @@ export function stripe(): Stripe {
 /** STRIPE_WEBHOOK_SECRET, or in development and test mode a secret derived from SESSION_SECRET. */
 export function webhookSecret(): string {
   const config = env();
-  return config.STRIPE_WEBHOOK_SECRET ?? `whsec_dev_${hmac(signingKey("stripe-dev-webhook"), "stripe-dev-webhook").toString("hex").slice(0, 40)}`;
+  return (
+    config.STRIPE_WEBHOOK_SECRET ??
+    `whsec_dev_${hmac(signingKey("stripe-dev-webhook"), "stripe-dev-webhook").toString("hex").slice(0, 40)}`
+  );
 }
 
 export class WebhookSignatureError extends Error {}
@@ -67,7 +86,11 @@ export function constructWebhookEvent(rawBody: Buffer, signature: string | null)
 }
 
 /** A Stripe-Signature header for a payload, as Stripe would send it (test mode and tests). */
-export function signPayload(payload: string, timestamp = Math.floor(Date.now() / 1000), secret = webhookSecret()): string {
+export function signPayload(
+  payload: string,
+  timestamp = Math.floor(Date.now() / 1000),
+  secret = webhookSecret(),
+): string {
   return stripe().webhooks.generateTestHeaderString({ payload, secret, timestamp });
 }
 
@@ -89,8 +112,11 @@ export function localId(prefix: string): string {
 }
 
 /** Creates a Checkout Session (payment or subscription mode); one per idempotency key. */
-export async function createCheckoutSession(req: CheckoutRequest): Promise<{ id: string; url: string; testMode: boolean }> {
-  if (givingMode() === "off") throw new Error("giving is not set up (no STRIPE_SECRET_KEY, and test mode is off in production)");
+export async function createCheckoutSession(
+  req: CheckoutRequest,
+): Promise<{ id: string; url: string; testMode: boolean }> {
+  if (givingMode() === "off")
+    throw new Error("giving is not set up (no STRIPE_SECRET_KEY, and test mode is off in production)");
   if (isTestMode()) {
     const id = localId("cs");
     return { id, url: req.testCheckoutUrl(id), testMode: true };
@@ -111,22 +137,42 @@ export async function createCheckoutSession(req: CheckoutRequest): Promise<{ id:
   };
   const params: Stripe.Checkout.SessionCreateParams =
     req.frequency === "monthly"
-      ? { ...common, mode: "subscription", subscription_data: { metadata: req.metadata, description: req.description } }
-      : { ...common, mode: "payment", submit_type: "donate", customer_creation: "always", payment_intent_data: { metadata: req.metadata, description: req.description } };
+      ? {
+          ...common,
+          mode: "subscription",
+          subscription_data: { metadata: req.metadata, description: req.description },
+        }
+      : {
+          ...common,
+          mode: "payment",
+          submit_type: "donate",
+          customer_creation: "always",
+          payment_intent_data: { metadata: req.metadata, description: req.description },
+        };
   const session = await stripe().checkout.sessions.create(params, { idempotencyKey: req.idempotencyKey });
   if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
   return { id: session.id, url: session.url, testMode: false };
 }
 
 /** A customer-portal session where a monthly donor manages or cancels their gift. */
-export async function createPortalSession(customerId: string, returnUrl: string, testPortalUrl: string): Promise<string> {
+export async function createPortalSession(
+  customerId: string,
+  returnUrl: string,
+  testPortalUrl: string,
+): Promise<string> {
   if (!env().STRIPE_SECRET_KEY || customerId.includes("_test_local_")) return testPortalUrl;
-  const session = await stripe().billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
+  const session = await stripe().billingPortal.sessions.create({
+    customer: customerId,
+    return_url: returnUrl,
+  });
   return session.url;
 }
 
 /** The PaymentIntent that paid an invoice (refunds and disputes name the PaymentIntent). */
-export async function paymentIntentForInvoice(invoice: { id?: string; payments?: { data?: Array<{ payment?: { payment_intent?: unknown } }> } }): Promise<string | null> {
+export async function paymentIntentForInvoice(invoice: {
+  id?: string;
+  payments?: { data?: Array<{ payment?: { payment_intent?: unknown } }> };
+}): Promise<string | null> {
   const fromPayload = invoice.payments?.data?.map((p) => idOf(p.payment?.payment_intent)).find(Boolean);
   if (fromPayload) return fromPayload;
   if (!env().STRIPE_SECRET_KEY || !invoice.id || invoice.id.includes("_test_local_")) return null;
@@ -137,6 +183,12 @@ export async function paymentIntentForInvoice(invoice: { id?: string; payments?:
 /** An expandable Stripe field as its id. */
 export function idOf(value: unknown): string | null {
   if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "id" in value && typeof (value as { id: unknown }).id === "string") return (value as { id: string }).id;
+  if (
+    value &&
+    typeof value === "object" &&
+    "id" in value &&
+    typeof (value as { id: unknown }).id === "string"
+  )
+    return (value as { id: string }).id;
   return null;
 }

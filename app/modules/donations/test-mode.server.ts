@@ -14,17 +14,29 @@ import { handleStripeWebhook } from "./webhooks.server";
 
 /** Local ids only, and only while no Stripe key is configured. */
 const isLocal = (id: string | null | undefined) => isTestMode() && Boolean(id?.includes("_test_local_"));
-const stableId = (prefix: string, ...parts: string[]) => `${prefix}_test_local_${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 24)}`;
+const stableId = (prefix: string, ...parts: string[]) =>
+  `${prefix}_test_local_${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 24)}`;
 
 export function testEvent(id: string, type: string, object: Record<string, unknown>) {
-  return { id, object: "event", api_version: "2026-10-28.endive", created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object } };
+  return {
+    id,
+    object: "event",
+    api_version: "2026-10-28.endive",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    data: { object },
+  };
 }
 
 /** Signs an event and delivers it to our webhook handler in-process. */
 export async function deliverTestEvent(event: ReturnType<typeof testEvent>) {
   const payload = JSON.stringify(event, null, 2);
   const result = await handleStripeWebhook(Buffer.from(payload), signPayload(payload));
-  if (result.status !== 200) throw new Error(`test-mode event ${event.type} was refused: ${JSON.stringify(result.body)}`);
+  if (result.status !== 200)
+    throw new Error(`test-mode event ${event.type} was refused: ${JSON.stringify(result.body)}`);
   return result;
 }
 
@@ -32,8 +44,22 @@ export async function getTestCheckout(sessionId: string) {
   if (!isLocal(sessionId)) return null;
   const d = await findDonationBySession(db(), sessionId);
   if (!d) return null;
-  const campaign = d.campaignId ? await db().selectFrom("campaigns").select(["slug", "title"]).where("id", "=", d.campaignId).executeTakeFirst() : null;
-  return { sessionId, amountCents: d.amountCents, frequency: d.frequency, email: d.email, name: d.name, completed: Boolean(d.completedAt), campaign: campaign ?? null };
+  const campaign = d.campaignId
+    ? await db()
+        .selectFrom("campaigns")
+        .select(["slug", "title"])
+        .where("id", "=", d.campaignId)
+        .executeTakeFirst()
+    : null;
+  return {
+    sessionId,
+    amountCents: d.amountCents,
+    frequency: d.frequency,
+    email: d.email,
+    name: d.name,
+    completed: Boolean(d.completedAt),
+    campaign: campaign ?? null,
+  };
 }
 
 export const testPaySchema = z.object({
@@ -42,10 +68,17 @@ export const testPaySchema = z.object({
 });
 
 /** "Pay" on the local checkout page: the events of a successful Checkout, in Stripe's order. */
-export async function payTestCheckout(sessionId: string, payer: { email: string; name?: string }): Promise<string | null> {
+export async function payTestCheckout(
+  sessionId: string,
+  payer: { email: string; name?: string },
+): Promise<string | null> {
   const d = isLocal(sessionId) ? await findDonationBySession(db(), sessionId) : undefined;
   if (!d) return null;
-  const metadata = { donation_id: String(d.id), campaign_id: d.campaignId ? String(d.campaignId) : "", supporter_id: d.supporterId ? String(d.supporterId) : "" };
+  const metadata = {
+    donation_id: String(d.id),
+    campaign_id: d.campaignId ? String(d.campaignId) : "",
+    supporter_id: d.supporterId ? String(d.supporterId) : "",
+  };
   const customer = stableId("cus", sessionId);
   const paymentIntent = stableId("pi", sessionId);
   const monthly = d.frequency === "monthly";
@@ -68,11 +101,34 @@ export async function payTestCheckout(sessionId: string, payer: { email: string;
       metadata,
     }),
   );
-  if (monthly && subscription && invoice) await deliverTestEvent(invoicePaid(stableId("evt", sessionId, "invoice"), invoice, subscription, customer, paymentIntent, d.amountCents, payer.email, metadata, "subscription_create"));
+  if (monthly && subscription && invoice)
+    await deliverTestEvent(
+      invoicePaid(
+        stableId("evt", sessionId, "invoice"),
+        invoice,
+        subscription,
+        customer,
+        paymentIntent,
+        d.amountCents,
+        payer.email,
+        metadata,
+        "subscription_create",
+      ),
+    );
   return `/donate/thanks?session_id=${sessionId}`;
 }
 
-function invoicePaid(eventId: string, id: string, subscription: string, customer: string, paymentIntent: string, amount: number, email: string | null, metadata: Record<string, string>, reason: string) {
+function invoicePaid(
+  eventId: string,
+  id: string,
+  subscription: string,
+  customer: string,
+  paymentIntent: string,
+  amount: number,
+  email: string | null,
+  metadata: Record<string, string>,
+  reason: string,
+) {
   return testEvent(eventId, "invoice.paid", {
     id,
     object: "invoice",
@@ -83,8 +139,17 @@ function invoicePaid(eventId: string, id: string, subscription: string, customer
     currency: "usd",
     customer,
     customer_email: email,
-    parent: { type: "subscription_details", quote_details: null, subscription_details: { subscription, metadata } },
-    payments: { object: "list", data: [{ object: "invoice_payment", payment: { type: "payment_intent", payment_intent: paymentIntent } }] },
+    parent: {
+      type: "subscription_details",
+      quote_details: null,
+      subscription_details: { subscription, metadata },
+    },
+    payments: {
+      object: "list",
+      data: [
+        { object: "invoice_payment", payment: { type: "payment_intent", payment_intent: paymentIntent } },
+      ],
+    },
   });
 }
 
@@ -100,11 +165,31 @@ export async function testPortalAction(token: string, intent: "cancel" | "next-p
   if (!d || !d.subscriptionId || !isLocal(d.subscriptionId) || !d.customerId) return false;
   const metadata = { donation_id: String(d.id) };
   if (intent === "cancel") {
-    await deliverTestEvent(testEvent(stableId("evt", d.subscriptionId, "deleted"), "customer.subscription.deleted", { id: d.subscriptionId, object: "subscription", status: "canceled", customer: d.customerId, metadata }));
+    await deliverTestEvent(
+      testEvent(stableId("evt", d.subscriptionId, "deleted"), "customer.subscription.deleted", {
+        id: d.subscriptionId,
+        object: "subscription",
+        status: "canceled",
+        customer: d.customerId,
+        metadata,
+      }),
+    );
     return true;
   }
   if (d.canceledAt) return false;
   const n = randomBytes(6).toString("hex");
-  await deliverTestEvent(invoicePaid(stableId("evt", n), stableId("in", n), d.subscriptionId, d.customerId, stableId("pi", n), d.amountCents, d.email, metadata, "subscription_cycle"));
+  await deliverTestEvent(
+    invoicePaid(
+      stableId("evt", n),
+      stableId("in", n),
+      d.subscriptionId,
+      d.customerId,
+      stableId("pi", n),
+      d.amountCents,
+      d.email,
+      metadata,
+      "subscription_cycle",
+    ),
+  );
   return true;
 }

@@ -29,7 +29,10 @@ export interface WebhookResponse {
  * once (its id is recorded in stripe_events in the same transaction as its effect). A bad
  * signature is 400; a replay or an unknown type is 200; a database failure is 500 so Stripe retries.
  */
-export async function handleStripeWebhook(rawBody: Buffer, signature: string | null): Promise<WebhookResponse> {
+export async function handleStripeWebhook(
+  rawBody: Buffer,
+  signature: string | null,
+): Promise<WebhookResponse> {
   let event: Stripe.Event;
   try {
     event = constructWebhookEvent(rawBody, signature);
@@ -44,8 +47,15 @@ export async function handleStripeWebhook(rawBody: Buffer, signature: string | n
     const outcome = await applyStripeEvent(event);
     return { status: 200, body: { received: true, outcome } };
   } catch (error) {
-    log.error("stripe webhook failed; Stripe will retry", { event: event.id, type: event.type, error: error instanceof Error ? error.message : String(error) });
-    return { status: 500, body: errorEnvelope("processing_failed", "The event could not be applied; please retry.") };
+    log.error("stripe webhook failed; Stripe will retry", {
+      event: event.id,
+      type: event.type,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return {
+      status: 500,
+      body: errorEnvelope("processing_failed", "The event could not be applied; please retry."),
+    };
   }
 }
 
@@ -55,7 +65,9 @@ export async function applyStripeEvent(event: Stripe.Event): Promise<string> {
   if (!(HANDLED_EVENTS as readonly string[]).includes(event.type)) return "ignored: not an event we act on";
   const object = event.data.object as Loose;
   // Network calls happen before the transaction opens.
-  const invoicePaymentIntent = event.type.startsWith("invoice.") ? await paymentIntentForInvoice(object) : null;
+  const invoicePaymentIntent = event.type.startsWith("invoice.")
+    ? await paymentIntentForInvoice(object)
+    : null;
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -76,14 +88,27 @@ export async function applyStripeEvent(event: Stripe.Event): Promise<string> {
         case "charge.refunded": {
           const pi = idOf(object.payment_intent);
           if (!pi) return "ignored: charge without a payment intent";
-          return applyGiftFacts(trx, { paymentIntentId: pi, amountCents: object.amount, refundedCents: object.amount_refunded, refunded: object.refunded === true });
+          return applyGiftFacts(trx, {
+            paymentIntentId: pi,
+            amountCents: object.amount,
+            refundedCents: object.amount_refunded,
+            refunded: object.refunded === true,
+          });
         }
         case "charge.dispute.created":
         case "charge.dispute.closed": {
           const pi = idOf(object.payment_intent);
           if (!pi) return "ignored: dispute without a payment intent";
-          const outcome = event.type === "charge.dispute.closed" && (object.status === "won" || object.status === "lost") ? object.status : null;
-          return applyGiftFacts(trx, { paymentIntentId: pi, amountCents: object.amount, disputed: true, disputeOutcome: outcome });
+          const outcome =
+            event.type === "charge.dispute.closed" && (object.status === "won" || object.status === "lost")
+              ? object.status
+              : null;
+          return applyGiftFacts(trx, {
+            paymentIntentId: pi,
+            amountCents: object.amount,
+            disputed: true,
+            disputeOutcome: outcome,
+          });
         }
         default:
           return "ignored";
@@ -98,11 +123,22 @@ function metadataDonationId(metadata: Loose | null | undefined): number | null {
 
 function splitName(name: string | null | undefined) {
   const parts = (name ?? "").trim().split(/\s+/).filter(Boolean);
-  return { firstName: parts.slice(0, -1).join(" ") || parts[0] || "", lastName: parts.length > 1 ? parts[parts.length - 1] : "" };
+  return {
+    firstName: parts.slice(0, -1).join(" ") || parts[0] || "",
+    lastName: parts.length > 1 ? parts[parts.length - 1] : "",
+  };
 }
 
-async function checkoutSession(trx: Executor, session: Loose, payment: "paid" | "pending" | "failed"): Promise<string> {
-  const donation = await findDonationByRef(trx, { id: metadataDonationId(session.metadata), sessionId: session.id, subscriptionId: idOf(session.subscription) });
+async function checkoutSession(
+  trx: Executor,
+  session: Loose,
+  payment: "paid" | "pending" | "failed",
+): Promise<string> {
+  const donation = await findDonationByRef(trx, {
+    id: metadataDonationId(session.metadata),
+    sessionId: session.id,
+    subscriptionId: idOf(session.subscription),
+  });
   if (!donation) return "ignored: no donation for this session";
   const email: string | null = session.customer_details?.email ?? session.customer_email ?? null;
   const name: string | null = session.customer_details?.name ?? null;
@@ -111,13 +147,17 @@ async function checkoutSession(trx: Executor, session: Loose, payment: "paid" | 
     result = await applyGiftFacts(trx, {
       donationId: donation.id,
       paymentIntentId: idOf(session.payment_intent) ?? `cs:${session.id}`,
-      amountCents: Number.isSafeInteger(session.amount_total) && session.amount_total > 0 ? session.amount_total : donation.amountCents,
+      amountCents:
+        Number.isSafeInteger(session.amount_total) && session.amount_total > 0
+          ? session.amount_total
+          : donation.amountCents,
       paid: payment === "paid",
       failed: payment === "failed",
       contactEmail: email,
     });
   }
-  const supporter = !donation.supporterId && email ? await upsertSupporter(trx, { email, ...splitName(name) }) : null;
+  const supporter =
+    !donation.supporterId && email ? await upsertSupporter(trx, { email, ...splitName(name) }) : null;
   await updateDonationFacts(trx, donation.id, {
     checkoutSessionId: session.id,
     subscriptionId: idOf(session.subscription),
@@ -131,11 +171,19 @@ async function checkoutSession(trx: Executor, session: Loose, payment: "paid" | 
   return result;
 }
 
-async function invoice(trx: Executor, inv: Loose, paymentIntentId: string | null, outcome: "paid" | "failed"): Promise<string> {
+async function invoice(
+  trx: Executor,
+  inv: Loose,
+  paymentIntentId: string | null,
+  outcome: "paid" | "failed",
+): Promise<string> {
   const details = inv.parent?.subscription_details ?? inv.subscription_details ?? null;
   const subscriptionId = idOf(details?.subscription) ?? idOf(inv.subscription);
   if (!subscriptionId) return "ignored: not a subscription invoice";
-  const donation = await findDonationByRef(trx, { id: metadataDonationId(details?.metadata), subscriptionId });
+  const donation = await findDonationByRef(trx, {
+    id: metadataDonationId(details?.metadata),
+    subscriptionId,
+  });
   if (!donation) return "ignored: no donation for this subscription";
   const amount = outcome === "paid" ? inv.amount_paid : inv.amount_due;
   if (!Number.isSafeInteger(amount) || amount <= 0) return "ignored: nothing was paid";
@@ -148,13 +196,21 @@ async function invoice(trx: Executor, inv: Loose, paymentIntentId: string | null
     failed: outcome === "failed",
     contactEmail: inv.customer_email ?? null,
   });
-  await updateDonationFacts(trx, donation.id, { subscriptionId, customerId: idOf(inv.customer), email: inv.customer_email ?? null, paymentFailed: outcome === "failed" });
+  await updateDonationFacts(trx, donation.id, {
+    subscriptionId,
+    customerId: idOf(inv.customer),
+    email: inv.customer_email ?? null,
+    paymentFailed: outcome === "failed",
+  });
   await refreshDonationStatus(trx, donation.id);
   return result;
 }
 
 async function subscriptionEnded(trx: Executor, sub: Loose): Promise<string> {
-  const donation = await findDonationByRef(trx, { id: metadataDonationId(sub.metadata), subscriptionId: sub.id });
+  const donation = await findDonationByRef(trx, {
+    id: metadataDonationId(sub.metadata),
+    subscriptionId: sub.id,
+  });
   if (!donation) return "ignored: no donation for this subscription";
   await updateDonationFacts(trx, donation.id, { subscriptionId: sub.id, canceled: true });
   await refreshDonationStatus(trx, donation.id);

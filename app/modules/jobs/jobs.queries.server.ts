@@ -19,11 +19,23 @@ export interface JobOptions {
  * committed (or rolled back) with the rows that caused it. The task and its payload are typed
  * by the task map (modules/jobs/tasks.ts).
  */
-export async function addJob<T extends TaskName>(db: Executor, task: T, payload: TaskPayload<T>, options: JobOptions = {}): Promise<void> {
+export async function addJob<T extends TaskName>(
+  db: Executor,
+  task: T,
+  payload: TaskPayload<T>,
+  options: JobOptions = {},
+): Promise<void> {
   const { runAt, jobKey = null, jobKeyMode = "replace", maxAttempts = null, priority = null } = options;
-  const at = runAt === undefined ? sql`null::timestamptz` : runAt instanceof Date ? sql`${runAt.toISOString()}::timestamptz` : sql`now() + make_interval(secs => ${runAt.inSeconds})`;
+  const at =
+    runAt === undefined
+      ? sql`null::timestamptz`
+      : runAt instanceof Date
+        ? sql`${runAt.toISOString()}::timestamptz`
+        : sql`now() + make_interval(secs => ${runAt.inSeconds})`;
   await sql`select graphile_worker.add_job(${task}::text, ${JSON.stringify(payload)}::json, run_at => ${at}, max_attempts => ${maxAttempts}::int,
-    job_key => ${jobKey}::text, job_key_mode => ${jobKeyMode}::text, priority => ${priority}::int)`.execute(db);
+    job_key => ${jobKey}::text, job_key_mode => ${jobKeyMode}::text, priority => ${priority}::int)`.execute(
+    db,
+  );
 }
 
 /** Removes the waiting job with this key (a job already running is not stopped). */

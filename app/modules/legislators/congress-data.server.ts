@@ -117,7 +117,10 @@ const termSchema = z
     contact_form: optionalText,
     url: optionalText,
   })
-  .refine((t) => t.type === "sen" || t.district != null, { message: "a House term needs a district", path: ["district"] });
+  .refine((t) => t.type === "sen" || t.district != null, {
+    message: "a House term needs a district",
+    path: ["district"],
+  });
 
 const officesEntrySchema = z.object({
   id: z.object({ bioguide: z.string().regex(/^[A-Z]\d{6}$/) }),
@@ -140,8 +143,14 @@ const officeSchema = z.object({
   zip: optionalText,
   phone: optionalText,
   fax: optionalText,
-  latitude: z.number().nullish().transform((v) => v ?? null),
-  longitude: z.number().nullish().transform((v) => v ?? null),
+  latitude: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
+  longitude: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 const ZCCD_HEADER = "state_fips,state_abbr,zcta,cd";
@@ -167,7 +176,12 @@ export function titleFor(type: "sen" | "rep", state: string): string {
   return "Representative";
 }
 
-export function buildFullName(name: { first: string; middle: string | null; last: string; suffix: string | null }): string {
+export function buildFullName(name: {
+  first: string;
+  middle: string | null;
+  last: string;
+  suffix: string | null;
+}): string {
   const base = [name.first, name.middle, name.last].filter(Boolean).join(" ");
   if (!name.suffix) return base;
   return /^[IVX]+$/.test(name.suffix) ? `${base} ${name.suffix}` : `${base}, ${name.suffix}`;
@@ -178,7 +192,13 @@ function memberSeat(m: { chamber: string; state: string; district: number | null
   return seatLabel(m.state, m.chamber === "senate" ? null : m.district);
 }
 
-export function memberLabel(m: { bioguide: string; fullName: string; chamber: string; state: string; district: number | null }): string {
+export function memberLabel(m: {
+  bioguide: string;
+  fullName: string;
+  chamber: string;
+  state: string;
+  district: number | null;
+}): string {
   return `${m.bioguide} ${m.fullName} (${memberSeat(m)})`;
 }
 
@@ -186,7 +206,9 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new CongressDataError(`${file} is not valid JSON (${(error as Error).message}); the file may be truncated or not the upstream file.`);
+    throw new CongressDataError(
+      `${file} is not valid JSON (${(error as Error).message}); the file may be truncated or not the upstream file.`,
+    );
   }
 }
 
@@ -209,7 +231,9 @@ function parseLegislators(text: string, today: string, warnings: string[]) {
   const file = CONGRESS_FILES.legislators;
   const data = parseJson(text, file);
   if (!Array.isArray(data)) {
-    throw new CongressDataError(`${file} is not in the congress-legislators format: expected a JSON array of people, found ${describe(data)}.`);
+    throw new CongressDataError(
+      `${file} is not in the congress-legislators format: expected a JSON array of people, found ${describe(data)}.`,
+    );
   }
   const rows: LegislatorValues[] = [];
   const seen = new Set<string>();
@@ -259,7 +283,10 @@ function parseLegislators(text: string, today: string, warnings: string[]) {
     });
   }
   assertMostlyValid(file, data.length, problems.length, problems[0]);
-  if (problems.length) warnings.push(`${file}: skipped ${problems.length} invalid record(s): ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? "; …" : ""}.`);
+  if (problems.length)
+    warnings.push(
+      `${file}: skipped ${problems.length} invalid record(s): ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? "; …" : ""}.`,
+    );
   const expired = rows.filter((r) => r.termEnd < today);
   if (expired.length) {
     warnings.push(
@@ -276,7 +303,9 @@ function parseOffices(text: string, members: Set<string>, warnings: string[]) {
   const file = CONGRESS_FILES.offices;
   const data = parseJson(text, file);
   if (!Array.isArray(data)) {
-    throw new CongressDataError(`${file} is not in the congress-legislators format: expected a JSON array of {id, offices}, found ${describe(data)}.`);
+    throw new CongressDataError(
+      `${file} is not in the congress-legislators format: expected a JSON array of {id, offices}, found ${describe(data)}.`,
+    );
   }
   const rows: OfficeValues[] = [];
   const problems: string[] = [];
@@ -304,9 +333,14 @@ function parseOffices(text: string, members: Set<string>, warnings: string[]) {
     }
   }
   assertMostlyValid(file, data.length, badEntries, problems[0]);
-  if (problems.length) warnings.push(`${file}: skipped ${problems.length} invalid record(s): ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? "; …" : ""}.`);
+  if (problems.length)
+    warnings.push(
+      `${file}: skipped ${problems.length} invalid record(s): ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? "; …" : ""}.`,
+    );
   if (unknownMembers.length) {
-    warnings.push(`${file}: skipped the offices of ${unknownMembers.length} id(s) not among the imported members (${unknownMembers.slice(0, 5).join(", ")}${unknownMembers.length > 5 ? ", …" : ""}).`);
+    warnings.push(
+      `${file}: skipped the offices of ${unknownMembers.length} id(s) not among the imported members (${unknownMembers.slice(0, 5).join(", ")}${unknownMembers.length > 5 ? ", …" : ""}).`,
+    );
   }
   return { rows, skipped: problems.length };
 }
@@ -315,7 +349,9 @@ function parseZipCsv(text: string, file: string) {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const header = (lines[0] ?? "").trim();
   if (header !== ZCCD_HEADER) {
-    throw new CongressDataError(`${file} is not in the expected format: its first line should be "${ZCCD_HEADER}" but is "${header.slice(0, 80)}".`);
+    throw new CongressDataError(
+      `${file} is not in the expected format: its first line should be "${ZCCD_HEADER}" but is "${header.slice(0, 80)}".`,
+    );
   }
   const rows: ZipDistrictValues[] = [];
   const problems: string[] = [];
@@ -337,35 +373,53 @@ function parseZipCsv(text: string, file: string) {
 }
 
 /** Validates and converts the four upstream files. Throws CongressDataError when a file is not the expected format. */
-export function parseCongressData(files: CongressFiles, today = new Date().toISOString().slice(0, 10)): ParsedCongressData {
+export function parseCongressData(
+  files: CongressFiles,
+  today = new Date().toISOString().slice(0, 10),
+): ParsedCongressData {
   const warnings: string[] = [];
   const legislators = parseLegislators(files.legislators, today, warnings);
   const offices = parseOffices(files.offices, new Set(legislators.rows.map((r) => r.bioguide)), warnings);
 
   const zccd = parseZipCsv(files.zccd, CONGRESS_FILES.zccd);
-  const island = files.islandAreas === undefined ? undefined : parseZipCsv(files.islandAreas, CONGRESS_FILES.islandAreas);
-  if (!island) warnings.push(`${CONGRESS_FILES.islandAreas} was not available, so ZIPs in VI, AS, GU and MP are not mapped to their delegates.`);
+  const island =
+    files.islandAreas === undefined ? undefined : parseZipCsv(files.islandAreas, CONGRESS_FILES.islandAreas);
+  if (!island)
+    warnings.push(
+      `${CONGRESS_FILES.islandAreas} was not available, so ZIPs in VI, AS, GU and MP are not mapped to their delegates.`,
+    );
   const problems = [...zccd.problems, ...(island?.problems ?? [])];
-  if (problems.length) warnings.push(`ZIP files: skipped ${problems.length} invalid row(s): ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? "; …" : ""}.`);
+  if (problems.length)
+    warnings.push(
+      `ZIP files: skipped ${problems.length} invalid row(s): ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? "; …" : ""}.`,
+    );
 
   const byKey = new Map<string, ZipDistrictValues>();
   for (const r of [...zccd.rows, ...(island?.rows ?? [])]) byKey.set(`${r.zip}|${r.state}|${r.district}`, r);
   const duplicates = zccd.rows.length + (island?.rows.length ?? 0) - byKey.size;
   if (duplicates) warnings.push(`ZIP files: ${duplicates} duplicate row(s) ignored.`);
-  const zipDistricts = [...byKey.values()].sort((a, b) => a.zip.localeCompare(b.zip) || a.state.localeCompare(b.state) || a.district - b.district);
+  const zipDistricts = [...byKey.values()].sort(
+    (a, b) => a.zip.localeCompare(b.zip) || a.state.localeCompare(b.state) || a.district - b.district,
+  );
 
   // Every House seat should have ZIPs; a seat with ZIPs and no member is vacant.
   const seats = new Set(zipDistricts.map((r) => `${r.state}|${r.district}`));
   const islandStates = new Set(["VI", "AS", "GU", "MP"]);
   const unmapped = legislators.rows.filter(
-    (r) => r.chamber === "house" && !seats.has(`${r.state}|${r.district}`) && (island || !islandStates.has(r.state)),
+    (r) =>
+      r.chamber === "house" &&
+      !seats.has(`${r.state}|${r.district}`) &&
+      (island || !islandStates.has(r.state)),
   );
   if (unmapped.length) {
-    warnings.push(`No ZIPs map to the seat of ${unmapped.map((r) => memberLabel(r)).join(", ")}: ZIP lookups will not find them.`);
+    warnings.push(
+      `No ZIPs map to the seat of ${unmapped.map((r) => memberLabel(r)).join(", ")}: ZIP lookups will not find them.`,
+    );
   }
 
   // The data carries no publication date; the latest term start is the best the files offer.
-  const sourceDate = legislators.rows.reduce((max, r) => (r.termStart > max ? r.termStart : max), "") || today;
+  const sourceDate =
+    legislators.rows.reduce((max, r) => (r.termStart > max ? r.termStart : max), "") || today;
 
   return {
     legislators: legislators.rows,
@@ -385,7 +439,12 @@ export function parseCongressData(files: CongressFiles, today = new Date().toISO
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return `an object with keys ${Object.keys(value as object).slice(0, 5).join(", ") || "(none)"}`;
+  if (typeof value === "object")
+    return `an object with keys ${
+      Object.keys(value as object)
+        .slice(0, 5)
+        .join(", ") || "(none)"
+    }`;
   return `a ${typeof value}`;
 }
 

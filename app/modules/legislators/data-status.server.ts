@@ -6,8 +6,18 @@ import { db } from "~db/index.server";
  */
 export async function congressDataStatus(now = new Date()) {
   const [latest, houseEnd] = await Promise.all([
-    db().selectFrom("dataImports").selectAll().where("kind", "=", "congress").orderBy("id", "desc").limit(1).executeTakeFirst(),
-    db().selectFrom("legislators").select((eb) => eb.fn.max("termEnd").as("termEnd")).where("chamber", "=", "house").executeTakeFirst(),
+    db()
+      .selectFrom("dataImports")
+      .selectAll()
+      .where("kind", "=", "congress")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst(),
+    db()
+      .selectFrom("legislators")
+      .select((eb) => eb.fn.max("termEnd").as("termEnd"))
+      .where("chamber", "=", "house")
+      .executeTakeFirst(),
   ]);
   const congressEnds = houseEnd?.termEnd ? new Date(String(houseEnd.termEnd)) : null;
   return {

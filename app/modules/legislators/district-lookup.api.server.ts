@@ -12,7 +12,12 @@ import { lookupDistrictsJson, validateZipParam } from "./district-lookup.server"
 export async function districtsHandler(req: Request, res: Response) {
   const query = queryInput(req.originalUrl.split("?")[1] ?? "");
   if (!query.ok) return sendError(req, res, query.status, query.code, query.message, query.fields);
-  const raw = typeof query.values.zip === "string" ? query.values.zip : Array.isArray(query.values.zip) ? "" : undefined;
+  const raw =
+    typeof query.values.zip === "string"
+      ? query.values.zip
+      : Array.isArray(query.values.zip)
+        ? ""
+        : undefined;
   const zip = validateZipParam(raw);
   if (!zip.ok) return sendError(req, res, 400, "invalid_zip", zip.message, { zip: zip.message });
   try {

@@ -22,19 +22,45 @@ export interface LookupMemberRow {
   address: string | null;
   contactForm: string | null;
   url: string | null;
-  offices: Array<{ address: string | null; suite: string | null; building: string | null; city: string | null; state: string | null; zip: string | null; phone: string | null; latitude: number | null; longitude: number | null }>;
+  offices: Array<{
+    address: string | null;
+    suite: string | null;
+    building: string | null;
+    city: string | null;
+    state: string | null;
+    zip: string | null;
+    phone: string | null;
+    latitude: number | null;
+    longitude: number | null;
+  }>;
 }
 
 export function findZipSeats(db: Executor, zip: string) {
-  return db.selectFrom("zipDistricts").select(["state", "district"]).where("zip", "=", zip).orderBy("state").orderBy("district").execute();
+  return db
+    .selectFrom("zipDistricts")
+    .select(["state", "district"])
+    .where("zip", "=", zip)
+    .orderBy("state")
+    .orderBy("district")
+    .execute();
 }
 
 /** Every seat in a state (ZIP fallback: the state is known, the district is not). */
 export function findStateSeats(db: Executor, state: string) {
-  return db.selectFrom("zipDistricts").select(["state", "district"]).distinct().where("state", "=", state).orderBy("district").execute();
+  return db
+    .selectFrom("zipDistricts")
+    .select(["state", "district"])
+    .distinct()
+    .where("state", "=", state)
+    .orderBy("district")
+    .execute();
 }
 
-export async function findMembersForSeats(db: Executor, states: string[], seats: string[]): Promise<LookupMemberRow[]> {
+export async function findMembersForSeats(
+  db: Executor,
+  states: string[],
+  seats: string[],
+): Promise<LookupMemberRow[]> {
   if (!states.length) return [];
   const result = await sql<LookupMemberRow>`
     select l.bioguide, l.chamber, l.title, l.state, l.district, l.state_rank as "stateRank", l.full_name as "fullName",
@@ -51,6 +77,14 @@ export async function findMembersForSeats(db: Executor, states: string[], seats:
   return result.rows;
 }
 
-export async function findLatestCongressImport(db: Executor): Promise<{ id: number; sourceDate: string | null } | undefined> {
-  return db.selectFrom("dataImports").select(["id", "sourceDate"]).where("kind", "=", "congress").orderBy("id", "desc").limit(1).executeTakeFirst();
+export async function findLatestCongressImport(
+  db: Executor,
+): Promise<{ id: number; sourceDate: string | null } | undefined> {
+  return db
+    .selectFrom("dataImports")
+    .select(["id", "sourceDate"])
+    .where("kind", "=", "congress")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -1,7 +1,13 @@
 import zipcodes from "zipcodes";
 import { db } from "~db/index.server";
 import { isUsZip, normalizeUsZip } from "~/lib/fields.schema";
-import { findLatestCongressImport, findMembersForSeats, findStateSeats, findZipSeats, type LookupMemberRow } from "./district-lookup.queries.server";
+import {
+  findLatestCongressImport,
+  findMembersForSeats,
+  findStateSeats,
+  findZipSeats,
+  type LookupMemberRow,
+} from "./district-lookup.queries.server";
 import type { OfficeValues } from "./legislators.queries.server";
 import { errorEnvelope } from "~/lib/api.server";
 import { seatLabel } from "./seats";
@@ -60,7 +66,9 @@ export interface DistrictLookup {
   data: { importId: number | null; sourceDate: string | null };
 }
 
-export type DistrictLookupResult = { ok: true; lookup: DistrictLookup } | { ok: false; status: 400 | 404 | 503; code: string; message: string };
+export type DistrictLookupResult =
+  | { ok: true; lookup: DistrictLookup }
+  | { ok: false; status: 400 | 404 | 503; code: string; message: string };
 
 const ZIP = /^\d{5}$/;
 const CHECK_IMPORT_EVERY_MS = 5_000;
@@ -93,21 +101,39 @@ async function currentImport(): Promise<number | null> {
   return id;
 }
 
-export function validateZipParam(raw: string | null | undefined): { ok: true; zip: string } | { ok: false; message: string } {
+export function validateZipParam(
+  raw: string | null | undefined,
+): { ok: true; zip: string } | { ok: false; message: string } {
   const value = (raw ?? "").trim();
   if (!value) return { ok: false, message: "Give a ZIP code, e.g. ?zip=05401." };
-  if (!isUsZip(value)) return { ok: false, message: `"${value.slice(0, 20)}" is not a ZIP code: a ZIP code is 5 digits, e.g. 05401 (or ZIP+4, 05401-1234).` };
+  if (!isUsZip(value))
+    return {
+      ok: false,
+      message: `"${value.slice(0, 20)}" is not a ZIP code: a ZIP code is 5 digits, e.g. 05401 (or ZIP+4, 05401-1234).`,
+    };
   return { ok: true, zip: normalizeUsZip(value).slice(0, 5) };
 }
 
 /** The lookup as JSON text and its HTTP status, served from the cache when the data has not changed. */
 export async function lookupDistrictsJson(zip: string): Promise<{ status: number; json: string }> {
-  if (!ZIP.test(zip)) return { status: 400, json: errorJson({ ok: false, status: 400, code: "invalid_zip", message: "A ZIP code is 5 digits, e.g. 05401." }) };
+  if (!ZIP.test(zip))
+    return {
+      status: 400,
+      json: errorJson({
+        ok: false,
+        status: 400,
+        code: "invalid_zip",
+        message: "A ZIP code is 5 digits, e.g. 05401.",
+      }),
+    };
   const importId = await currentImport();
   const hit = cache.get(zip);
   if (hit) return hit;
   const result = await computeLookup(zip, importId);
-  const entry = { status: result.ok ? 200 : result.status, json: result.ok ? JSON.stringify(result.lookup) : errorJson(result) };
+  const entry = {
+    status: result.ok ? 200 : result.status,
+    json: result.ok ? JSON.stringify(result.lookup) : errorJson(result),
+  };
   if (result.ok || result.status === 404) {
     if (cache.size >= MAX_ENTRIES) cache = new Map();
     cache.set(zip, entry);
@@ -120,7 +146,14 @@ export async function lookupDistricts(zip: string): Promise<{ result: DistrictLo
   const { status, json } = await lookupDistrictsJson(zip);
   const body = JSON.parse(json);
   if (status === 200) return { result: { ok: true, lookup: body as DistrictLookup } };
-  return { result: { ok: false, status: status as 400 | 404 | 503, code: body.error.code, message: body.error.message } };
+  return {
+    result: {
+      ok: false,
+      status: status as 400 | 404 | 503,
+      code: body.error.code,
+      message: body.error.message,
+    },
+  };
 }
 
 function errorJson(r: Extract<DistrictLookupResult, { ok: false }>) {
@@ -128,28 +161,57 @@ function errorJson(r: Extract<DistrictLookupResult, { ok: false }>) {
 }
 
 async function computeLookup(zip: string, importId: number | null): Promise<DistrictLookupResult> {
-  if (importId === null) return { ok: false, status: 503, code: "no_congress_data", message: "Members of Congress are not loaded yet. Please try again later." };
+  if (importId === null)
+    return {
+      ok: false,
+      status: 503,
+      code: "no_congress_data",
+      message: "Members of Congress are not loaded yet. Please try again later.",
+    };
   const database = db();
   let seats = await findZipSeats(database, zip);
   const place = zipcodes.lookup(zip);
   let match: DistrictLookup["match"] = "zip";
   if (!seats.length) {
     if (!place || place.country !== "US") {
-      return { ok: false, status: 404, code: "unknown_zip", message: `We could not find the ZIP code ${zip}. Check it, or use the ZIP code of your home address.` };
+      return {
+        ok: false,
+        status: 404,
+        code: "unknown_zip",
+        message: `We could not find the ZIP code ${zip}. Check it, or use the ZIP code of your home address.`,
+      };
     }
     seats = await findStateSeats(database, place.state);
     if (!seats.length) {
-      return { ok: false, status: 404, code: "no_district", message: `${zip} is a military or overseas ZIP code (${place.state}) with no congressional district. Use the ZIP code of your voting address.` };
+      return {
+        ok: false,
+        status: 404,
+        code: "no_district",
+        message: `${zip} is a military or overseas ZIP code (${place.state}) with no congressional district. Use the ZIP code of your voting address.`,
+      };
     }
     match = "state";
   }
   const states = [...new Set(seats.map((s) => s.state))];
-  const rows = await findMembersForSeats(database, states, seats.map((s) => `${s.state}-${s.district}`));
+  const rows = await findMembersForSeats(
+    database,
+    states,
+    seats.map((s) => `${s.state}-${s.district}`),
+  );
   const members = rows.map(toMember);
   const candidates = seats.map(({ state, district }): DistrictCandidate => {
-    const house = members.find((m) => m.chamber === "house" && m.state === state && m.district === district) ?? null;
+    const house =
+      members.find((m) => m.chamber === "house" && m.state === state && m.district === district) ?? null;
     const label = seatLabel(state, district);
-    return { seat: `${state}-${district}`, label, state, district, vacant: !house, house, senators: members.filter((m) => m.chamber === "senate" && m.state === state) };
+    return {
+      seat: `${state}-${district}`,
+      label,
+      state,
+      district,
+      vacant: !house,
+      house,
+      senators: members.filter((m) => m.chamber === "senate" && m.state === state),
+    };
   });
   return {
     ok: true,
@@ -205,6 +267,8 @@ export function nearestOffice(offices: DistrictOffice[], zip: string): DistrictO
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number) {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
   return 12742 * Math.asin(Math.sqrt(a));
 }

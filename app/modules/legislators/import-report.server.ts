@@ -5,5 +5,13 @@ import { findLatestImport } from "./legislators.queries.server";
 export async function latestImportReport() {
   const row = await findLatestImport(db(), "congress");
   if (!row) return null;
-  return { id: row.id, importedAt: row.importedAt, source: row.source, sourceDate: row.sourceDate, added: row.added ?? [], removed: row.removed ?? [], changed: row.changed ?? [] };
+  return {
+    id: row.id,
+    importedAt: row.importedAt,
+    source: row.source,
+    sourceDate: row.sourceDate,
+    added: row.added ?? [],
+    removed: row.removed ?? [],
+    changed: row.changed ?? [],
+  };
 }

@@ -15,7 +15,14 @@ import {
   type LegislatorValues,
   type OfficeValues,
 } from "./legislators.queries.server";
-import { CONGRESS_FILES, memberLabel, parseCongressData, type CongressSource, type ImportCounts, type ImportReport } from "./congress-data.server";
+import {
+  CONGRESS_FILES,
+  memberLabel,
+  parseCongressData,
+  type CongressSource,
+  type ImportCounts,
+  type ImportReport,
+} from "./congress-data.server";
 import { readSource } from "./congress-source.server";
 import { seatLabel } from "./seats";
 
@@ -47,7 +54,20 @@ const COMPARED_FIELDS: Array<{ key: keyof LegislatorValues; label: string }> = [
 
 function officesKey(offices: OfficeValues[] | undefined): string {
   return (offices ?? [])
-    .map((o) => JSON.stringify([o.address, o.suite, o.building, o.city, o.state, o.zip, o.phone, o.fax, o.latitude, o.longitude]))
+    .map((o) =>
+      JSON.stringify([
+        o.address,
+        o.suite,
+        o.building,
+        o.city,
+        o.state,
+        o.zip,
+        o.phone,
+        o.fax,
+        o.latitude,
+        o.longitude,
+      ]),
+    )
     .sort()
     .join("\n");
 }
@@ -71,8 +91,12 @@ export async function importCongressData(db: DB, source: CongressSource): Promis
 
   const senators = data.legislators.filter((r) => r.chamber === "senate").length;
   const house = data.legislators.length - senators;
-  const nonVoting = data.legislators.filter((r) => r.title === "Delegate" || r.title === "Resident Commissioner").length;
-  const filled = new Set(data.legislators.filter((r) => r.chamber === "house").map((r) => `${r.state}|${r.district}`));
+  const nonVoting = data.legislators.filter(
+    (r) => r.title === "Delegate" || r.title === "Resident Commissioner",
+  ).length;
+  const filled = new Set(
+    data.legislators.filter((r) => r.chamber === "house").map((r) => `${r.state}|${r.district}`),
+  );
   const vacancies = [...new Set(data.zipDistricts.map((r) => `${r.state}|${r.district}`))]
     .filter((seat) => !filled.has(seat))
     .sort()
@@ -112,7 +136,8 @@ export async function importCongressData(db: DB, source: CongressSource): Promis
         return { ...r, updatedAt: now };
       }
       const differences = COMPARED_FIELDS.filter((f) => old[f.key] !== r[f.key]).map((f) => f.label);
-      if (officesKey(existingOffices.get(r.bioguide)) !== officesKey(newOffices.get(r.bioguide))) differences.push("district offices");
+      if (officesKey(existingOffices.get(r.bioguide)) !== officesKey(newOffices.get(r.bioguide)))
+        differences.push("district offices");
       if (differences.length) {
         changed.push(`${memberLabel(r)}: ${differences.join(", ")}`);
         return { ...r, updatedAt: now };
@@ -162,7 +187,10 @@ export function congressSnapshotDir(): string {
 export async function importCurrentCongressData(db: DB, warn: (m: string) => void): Promise<ImportReport> {
   const snapshot = congressSnapshotDir();
   try {
-    return await importCongressData(db, { fetch: true, islandAreasFolder: existsSync(snapshot) ? snapshot : undefined });
+    return await importCongressData(db, {
+      fetch: true,
+      islandAreasFolder: existsSync(snapshot) ? snapshot : undefined,
+    });
   } catch (error) {
     if (!existsSync(snapshot)) throw error;
     warn(
@@ -178,7 +206,11 @@ export async function importCurrentCongressData(db: DB, warn: (m: string) => voi
  * the snapshot that ships with the project, then from the public addresses. Never throws: a
  * failure is a warning.
  */
-export async function ensureCongressData(db: DB, info: (m: string) => void, warn: (m: string) => void): Promise<void> {
+export async function ensureCongressData(
+  db: DB,
+  info: (m: string) => void,
+  warn: (m: string) => void,
+): Promise<void> {
   if ((await countLegislators(db)) > 0) return;
   const problems: string[] = [];
   const candidates: Array<{ source: CongressSource; description: string }> = [];
@@ -186,12 +218,17 @@ export async function ensureCongressData(db: DB, info: (m: string) => void, warn
   const configured = env().DATA_IMPORT_DIR;
   const configuredPath = configured ? path.resolve(configured) : undefined;
   if (configuredPath) {
-    if (existsSync(configuredPath)) candidates.push({ source: { folder: configuredPath }, description: `DATA_IMPORT_DIR (${configuredPath})` });
+    if (existsSync(configuredPath))
+      candidates.push({
+        source: { folder: configuredPath },
+        description: `DATA_IMPORT_DIR (${configuredPath})`,
+      });
     else problems.push(`DATA_IMPORT_DIR (${configuredPath}) does not exist`);
   }
   const snapshot = congressSnapshotDir();
   if (snapshot !== configuredPath) {
-    if (existsSync(snapshot)) candidates.push({ source: { folder: snapshot }, description: `the snapshot in ${snapshot}` });
+    if (existsSync(snapshot))
+      candidates.push({ source: { folder: snapshot }, description: `the snapshot in ${snapshot}` });
     else problems.push(`the snapshot folder ${snapshot} does not exist`);
   }
   candidates.push({ source: { fetch: true }, description: "the public addresses" });

@@ -54,18 +54,40 @@ export interface ZipDistrictValues {
 // Reads
 
 export async function countLegislators(db: Executor): Promise<number> {
-  const row = await db.selectFrom("legislators").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("legislators")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export function findLatestImport(db: Executor, kind: string) {
-  return db.selectFrom("dataImports").selectAll().where("kind", "=", kind).orderBy("id", "desc").limit(1).executeTakeFirst();
+  return db
+    .selectFrom("dataImports")
+    .selectAll()
+    .where("kind", "=", kind)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function findOfficesByBioguide(db: Executor, bioguide: string) {
   return db
     .selectFrom("legislatorOffices")
-    .select(["id", "bioguide", "address", "suite", "building", "city", "state", "zip", "phone", "fax", "latitude", "longitude"])
+    .select([
+      "id",
+      "bioguide",
+      "address",
+      "suite",
+      "building",
+      "city",
+      "state",
+      "zip",
+      "phone",
+      "fax",
+      "latitude",
+      "longitude",
+    ])
     .where("bioguide", "=", bioguide)
     .orderBy("id")
     .execute();
@@ -83,7 +105,19 @@ export function listLegislatorsForImport(db: Executor) {
 export function listAllOffices(db: Executor): Promise<OfficeValues[]> {
   return db
     .selectFrom("legislatorOffices")
-    .select(["bioguide", "address", "suite", "building", "city", "state", "zip", "phone", "fax", "latitude", "longitude"])
+    .select([
+      "bioguide",
+      "address",
+      "suite",
+      "building",
+      "city",
+      "state",
+      "zip",
+      "phone",
+      "fax",
+      "latitude",
+      "longitude",
+    ])
     .orderBy("id")
     .execute();
 }
@@ -98,7 +132,15 @@ export async function lockCongressImport(db: Executor): Promise<void> {
 
 export async function insertDataImport(
   db: Executor,
-  values: { kind: string; source: string; sourceDate: string | null; counts: Record<string, number>; added: string[]; removed: string[]; changed: string[] },
+  values: {
+    kind: string;
+    source: string;
+    sourceDate: string | null;
+    counts: Record<string, number>;
+    added: string[];
+    removed: string[];
+    changed: string[];
+  },
 ): Promise<number> {
   const row = await db
     .insertInto("dataImports")
@@ -175,7 +217,11 @@ export async function replaceOffices(db: Executor, rows: OfficeValues[], chunkSi
 }
 
 /** Replaces the ZIP -> district table, one `unnest` insert per 20,000 rows. */
-export async function replaceZipDistricts(db: Executor, rows: ZipDistrictValues[], chunkSize = 20_000): Promise<void> {
+export async function replaceZipDistricts(
+  db: Executor,
+  rows: ZipDistrictValues[],
+  chunkSize = 20_000,
+): Promise<void> {
   await db.deleteFrom("zipDistricts").execute();
   for (const part of chunks(rows, chunkSize)) {
     await sql`

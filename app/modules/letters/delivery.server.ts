@@ -1,5 +1,10 @@
 import { db } from "~db/index.server";
-import { lookupDistricts, nearestOffice, type DistrictOffice, type LookupMember } from "~/modules/legislators/district-lookup.server";
+import {
+  lookupDistricts,
+  nearestOffice,
+  type DistrictOffice,
+  type LookupMember,
+} from "~/modules/legislators/district-lookup.server";
 import { lettersPdf, type PdfLetter } from "./letters-pdf.server";
 import { senderLines } from "./letters";
 import { findSubmissionByToken, listSubmissionLetters } from "./letters.queries.server";
@@ -55,7 +60,14 @@ export async function getDelivery(token: string) {
     };
   });
   return {
-    submission: { token: submission.token, firstName: submission.firstName, email: submission.email, createdAt: submission.createdAt, campaignSlug: submission.campaignSlug, campaignTitle: submission.campaignTitle },
+    submission: {
+      token: submission.token,
+      firstName: submission.firstName,
+      email: submission.email,
+      createdAt: submission.createdAt,
+      campaignSlug: submission.campaignSlug,
+      campaignTitle: submission.campaignTitle,
+    },
     letters: out,
   };
 }
@@ -73,14 +85,25 @@ async function currentMembers(zip: string): Promise<Map<string, LookupMember>> {
 }
 
 /** The supporter's letters as a PDF, one page per recipient (or just one letter). */
-export async function deliveryPdf(token: string, letterId?: number): Promise<{ filename: string; pdf: Buffer } | null> {
+export async function deliveryPdf(
+  token: string,
+  letterId?: number,
+): Promise<{ filename: string; pdf: Buffer } | null> {
   if (!/^[A-Za-z0-9_-]{20,40}$/.test(token)) return null;
   const submission = await findSubmissionByToken(db(), token);
   if (!submission) return null;
-  const letters = (await listSubmissionLetters(db(), submission.id)).filter((l) => letterId === undefined || l.id === letterId);
+  const letters = (await listSubmissionLetters(db(), submission.id)).filter(
+    (l) => letterId === undefined || l.id === letterId,
+  );
   if (!letters.length) return null;
   const sender = senderLines(submission);
-  const pages: PdfLetter[] = letters.map((l) => ({ senderLines: sender, date: l.sentAt, recipientLines: l.recipientAddress, subject: l.subject, body: l.body }));
+  const pages: PdfLetter[] = letters.map((l) => ({
+    senderLines: sender,
+    date: l.sentAt,
+    recipientLines: l.recipientAddress,
+    subject: l.subject,
+    body: l.body,
+  }));
   const pdf = await lettersPdf(`Letters: ${submission.campaignTitle}`, pages);
   return { filename: `letters-${submission.campaignSlug}${letterId ? `-${letterId}` : ""}.pdf`, pdf };
 }

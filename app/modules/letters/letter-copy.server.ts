@@ -18,7 +18,10 @@ import { findSubmissionForCopy, listSubmissionLetters } from "./letters.queries.
 const LETTER_COPY_DAYS = 7;
 
 function signature(submissionId: number): string {
-  return createHmac("sha256", env().SESSION_SECRET).update(`letter-copy:${submissionId}`).digest("base64url").slice(0, 32);
+  return createHmac("sha256", env().SESSION_SECRET)
+    .update(`letter-copy:${submissionId}`)
+    .digest("base64url")
+    .slice(0, 32);
 }
 
 /** `<submission id>.<signature>`: nothing stored, nothing guessable. */
@@ -36,11 +39,28 @@ function submissionIdFromToken(token: string): number | null {
 }
 
 /** Inside the letters' transaction: asks the address's owner whether they want the copy (within the per-inbox mail limit). */
-export async function requestLetterCopy(trx: Executor, r: { submissionId: number; email: string; campaignTitle: string; recipients: string[] }): Promise<boolean> {
+export async function requestLetterCopy(
+  trx: Executor,
+  r: { submissionId: number; email: string; campaignTitle: string; recipients: string[] },
+): Promise<boolean> {
   if (!(await allowPublicMailTo(r.email, trx))) return false;
   const confirmUrl = `${appUrl()}/letters/copy/${letterCopyToken(r.submissionId)}`;
-  const { html, text } = await renderEmail(createElement(LetterCopyRequest, { ...orgProps(), campaignTitle: r.campaignTitle, recipients: r.recipients, confirmUrl }));
-  const { queued } = await queueEmail(trx, { kind: "letter-copy-request", to: r.email, subject: `Get your copy of your letters: ${r.campaignTitle}`, html, text, idempotencyKey: `letter-copy-request:${r.submissionId}` });
+  const { html, text } = await renderEmail(
+    createElement(LetterCopyRequest, {
+      ...orgProps(),
+      campaignTitle: r.campaignTitle,
+      recipients: r.recipients,
+      confirmUrl,
+    }),
+  );
+  const { queued } = await queueEmail(trx, {
+    kind: "letter-copy-request",
+    to: r.email,
+    subject: `Get your copy of your letters: ${r.campaignTitle}`,
+    html,
+    text,
+    idempotencyKey: `letter-copy-request:${r.submissionId}`,
+  });
   return queued;
 }
 
@@ -74,12 +94,26 @@ export async function sendLetterCopy(token: string): Promise<LetterCopyView & { 
       firstName: s.firstName,
       campaignTitle: s.campaignTitle,
       deliveryUrl: `${appUrl()}/letters/${s.token}`,
-      letters: letters.map((l) => ({ recipient: l.recipientKind === "official" ? l.recipientName : `${l.recipientTitle} ${l.recipientName}`, subject: l.subject, body: l.body })),
+      letters: letters.map((l) => ({
+        recipient:
+          l.recipientKind === "official" ? l.recipientName : `${l.recipientTitle} ${l.recipientName}`,
+        subject: l.subject,
+        body: l.body,
+      })),
     }),
   );
-  await db().transaction().execute(async (trx) => {
-    await proveConsents(trx, s.supporterId, consentProof.letters(s.id));
-    await queueEmail(trx, { kind: "letter-copy", to: s.email, subject: `Your letters: ${s.campaignTitle}`, html, text, idempotencyKey: `letter-copy:${s.id}` });
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await proveConsents(trx, s.supporterId, consentProof.letters(s.id));
+      await queueEmail(trx, {
+        kind: "letter-copy",
+        to: s.email,
+        subject: `Your letters: ${s.campaignTitle}`,
+        html,
+        text,
+        idempotencyKey: `letter-copy:${s.id}`,
+      });
+    });
   return { kind: "ready", campaignTitle: s.campaignTitle, sent: true };
 }

@@ -50,7 +50,21 @@ function block(t: Token, out: string[]) {
     case "list": {
       const list = t as Tokens.List;
       const start = typeof list.start === "number" ? list.start : 1;
-      out.push(list.items.map((item, i) => `${list.ordered ? `${start + i}.` : "-"} ${item.tokens.map((x) => (x.type === "text" || x.type === "paragraph" ? inline((x as Tokens.Text).tokens ?? [x]) : x.raw)).join(" ").trim()}`).join("\n"));
+      out.push(
+        list.items
+          .map(
+            (item, i) =>
+              `${list.ordered ? `${start + i}.` : "-"} ${item.tokens
+                .map((x) =>
+                  x.type === "text" || x.type === "paragraph"
+                    ? inline((x as Tokens.Text).tokens ?? [x])
+                    : x.raw,
+                )
+                .join(" ")
+                .trim()}`,
+          )
+          .join("\n"),
+      );
       return;
     }
     case "blockquote":

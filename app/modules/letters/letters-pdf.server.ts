@@ -32,11 +32,18 @@ type Doc = PDFKit.PDFDocument;
 // WinAnsi covers Latin-1 plus a few typographic marks; anything else cannot be drawn by Times.
 const WIN_ANSI_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
 export function printable(text: string): string {
-  return text.replace(/[^\n\x20-\x7e\xa0-\xff]/g, (c) => (WIN_ANSI_EXTRA.includes(c) ? c : c === "\t" ? "    " : "?"));
+  return text.replace(/[^\n\x20-\x7e\xa0-\xff]/g, (c) =>
+    WIN_ANSI_EXTRA.includes(c) ? c : c === "\t" ? "    " : "?",
+  );
 }
 
 export function createLetterDocument(title: string): Doc {
-  const doc = new PDFDocument({ size: "LETTER", margin: MARGIN, autoFirstPage: false, info: { Title: printable(title), Creator: "Bring Them Home" } });
+  const doc = new PDFDocument({
+    size: "LETTER",
+    margin: MARGIN,
+    autoFirstPage: false,
+    info: { Title: printable(title), Creator: "Bring Them Home" },
+  });
   return doc;
 }
 
@@ -148,7 +155,10 @@ export function writeLetter(doc: Doc, letter: PdfLetter) {
  * long packet's memory stays flat. Call it after a page has been followed by another.
  */
 export function releaseWrittenPages(doc: Doc) {
-  const internal = doc as unknown as { _root: { data: { Pages: { data: { Kids: Array<{ data: unknown; offset?: number }> } } } }; __released?: number };
+  const internal = doc as unknown as {
+    _root: { data: { Pages: { data: { Kids: Array<{ data: unknown; offset?: number }> } } } };
+    __released?: number;
+  };
   const kids = internal._root.data.Pages.data.Kids;
   let i = internal.__released ?? 0;
   // the last page may still be open; every earlier one has been written (it has an offset)
@@ -197,12 +207,21 @@ export function writeCover(doc: Doc, cover: PacketCover) {
   const lh = doc.currentLineHeight(true) * 1.3;
   for (const l of wrap(doc, printable(`Campaign: ${cover.campaignTitle}`))) w.line(l, lh);
   w.line(`Letters: ${cover.count.toLocaleString("en-US")}`, lh);
-  w.line(cover.first && cover.last ? `Written between ${DATE.format(cover.first)} and ${DATE.format(cover.last)}` : "No letters yet.", lh);
+  w.line(
+    cover.first && cover.last
+      ? `Written between ${DATE.format(cover.first)} and ${DATE.format(cover.last)}`
+      : "No letters yet.",
+    lh,
+  );
   w.line(`Packet prepared ${DATE.format(cover.generatedAt)} by ${printable(cover.orgName)}`, lh);
   w.gap(lh);
   for (const l of cover.officeLines) w.line(printable(l), lh);
   w.gap(lh);
   useFont(doc, "Times-Roman", 11);
   const small = doc.currentLineHeight(true) * 1.3;
-  for (const l of wrap(doc, "Each following page is one letter as its writer sent it, with the writer's name and address, oldest first. A CSV of the same letters accompanies this packet.")) w.line(l, small);
+  for (const l of wrap(
+    doc,
+    "Each following page is one letter as its writer sent it, with the writer's name and address, oldest first. A CSV of the same letters accompanies this packet.",
+  ))
+    w.line(l, small);
 }

@@ -38,7 +38,14 @@ export function listTemplates(db: Executor, campaignId: number) {
 
 export async function upsertTemplate(
   db: Executor,
-  t: { campaignId: number; targetKind: LetterTargetKind; officialId: number | null; subject: string; bodyMd: string; updatedBy: number | null },
+  t: {
+    campaignId: number;
+    targetKind: LetterTargetKind;
+    officialId: number | null;
+    subject: string;
+    bodyMd: string;
+    updatedBy: number | null;
+  },
 ): Promise<number> {
   const result = await sql<{ id: number }>`
     insert into letter_templates (campaign_id, target_kind, official_id, subject, body_md, updated_by)
@@ -53,16 +60,28 @@ export async function upsertTemplate(
 // ---------------------------------------------------------------------------------------------
 // Submissions and letters
 
-export type SubmissionValues = Omit<Insertable<LetterSubmissionsTable>, "id" | "createdAt" | "personalNote"> & { personalNote: string };
+export type SubmissionValues = Omit<
+  Insertable<LetterSubmissionsTable>,
+  "id" | "createdAt" | "personalNote"
+> & { personalNote: string };
 
 /** The new submission's id, or null when this idempotency key was already used. */
 export async function insertSubmission(db: Executor, s: SubmissionValues): Promise<number | null> {
-  const row = await db.insertInto("letterSubmissions").values(s).onConflict((oc) => oc.column("idempotencyKey").doNothing()).returning("id").executeTakeFirst();
+  const row = await db
+    .insertInto("letterSubmissions")
+    .values(s)
+    .onConflict((oc) => oc.column("idempotencyKey").doNothing())
+    .returning("id")
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
 export function findSubmissionByKey(db: Executor, idempotencyKey: string) {
-  return db.selectFrom("letterSubmissions").select(["id", "token", "campaignId"]).where("idempotencyKey", "=", idempotencyKey).executeTakeFirst();
+  return db
+    .selectFrom("letterSubmissions")
+    .select(["id", "token", "campaignId"])
+    .where("idempotencyKey", "=", idempotencyKey)
+    .executeTakeFirst();
 }
 
 export function findSubmissionByToken(db: Executor, token: string) {
@@ -95,7 +114,15 @@ export function findSubmissionForCopy(db: Executor, id: number) {
     .selectFrom("letterSubmissions")
     .innerJoin("campaigns", "campaigns.id", "letterSubmissions.campaignId")
     .innerJoin("supporters", "supporters.id", "letterSubmissions.supporterId")
-    .select(["letterSubmissions.id", "letterSubmissions.token", "letterSubmissions.supporterId", "letterSubmissions.firstName", "letterSubmissions.createdAt", "supporters.email", "campaigns.title as campaignTitle"])
+    .select([
+      "letterSubmissions.id",
+      "letterSubmissions.token",
+      "letterSubmissions.supporterId",
+      "letterSubmissions.firstName",
+      "letterSubmissions.createdAt",
+      "supporters.email",
+      "campaigns.title as campaignTitle",
+    ])
     .where("letterSubmissions.id", "=", id)
     .executeTakeFirst();
 }
@@ -109,7 +136,22 @@ export async function insertLetters(db: Executor, letters: LetterValues[]) {
 export function listSubmissionLetters(db: Executor, submissionId: number) {
   return db
     .selectFrom("letters")
-    .select(["id", "position", "recipientKind", "bioguide", "officialId", "recipientName", "recipientTitle", "recipientAddress", "state", "district", "subject", "body", "method", "sentAt"])
+    .select([
+      "id",
+      "position",
+      "recipientKind",
+      "bioguide",
+      "officialId",
+      "recipientName",
+      "recipientTitle",
+      "recipientAddress",
+      "state",
+      "district",
+      "subject",
+      "body",
+      "method",
+      "sentAt",
+    ])
     .where("submissionId", "=", submissionId)
     .orderBy("position")
     .execute();
@@ -143,7 +185,11 @@ export function countLettersByOffice(db: Executor, campaignId: number) {
 export function countLettersByState(db: Executor, campaignId: number) {
   return db
     .selectFrom("letterSubmissions")
-    .select((eb) => ["state", eb.fn.countAll<number>().as("submissions"), eb.fn.max("createdAt").as("lastAt")])
+    .select((eb) => [
+      "state",
+      eb.fn.countAll<number>().as("submissions"),
+      eb.fn.max("createdAt").as("lastAt"),
+    ])
     .where("campaignId", "=", campaignId)
     .groupBy("state")
     .orderBy("submissions", "desc")
@@ -154,11 +200,21 @@ export function countLettersByState(db: Executor, campaignId: number) {
 export type OfficeKey = { bioguide: string } | { officialId: number };
 
 function officeFilter(key: OfficeKey, alias = "") {
-  return "bioguide" in key ? sql`${sql.raw(alias)}bioguide = ${key.bioguide}` : sql`${sql.raw(alias)}official_id = ${key.officialId}`;
+  return "bioguide" in key
+    ? sql`${sql.raw(alias)}bioguide = ${key.bioguide}`
+    : sql`${sql.raw(alias)}official_id = ${key.officialId}`;
 }
 
 export async function summarizePacket(db: Executor, campaignId: number, key: OfficeKey) {
-  const result = await sql<{ count: number; first: Date | null; last: Date | null; recipientName: string | null; recipientTitle: string | null; state: string | null; district: number | null }>`
+  const result = await sql<{
+    count: number;
+    first: Date | null;
+    last: Date | null;
+    recipientName: string | null;
+    recipientTitle: string | null;
+    state: string | null;
+    district: number | null;
+  }>`
     select count(*)::int as count, min(sent_at) as first, max(sent_at) as last,
       max(recipient_name) as "recipientName", max(recipient_title) as "recipientTitle", max(state) as state, max(district) as district
     from letters where campaign_id = ${campaignId} and ${officeFilter(key)}
@@ -175,7 +231,13 @@ export interface PacketLetterRow extends Sender {
 }
 
 /** One page of an office's letters after `afterId` (keyset pagination on the office index). */
-export async function listPacketLetters(db: Executor, campaignId: number, key: OfficeKey, afterId: number, limit: number): Promise<PacketLetterRow[]> {
+export async function listPacketLetters(
+  db: Executor,
+  campaignId: number,
+  key: OfficeKey,
+  afterId: number,
+  limit: number,
+): Promise<PacketLetterRow[]> {
   const result = await sql<PacketLetterRow>`
     select l.id, l.sent_at as "sentAt", l.subject, l.body, l.recipient_address as "recipientAddress",
       s.first_name as "firstName", s.last_name as "lastName", s.street, s.city, s.state, s.zip

@@ -34,12 +34,22 @@ export const letterFormSchema = z.object({
   seat: seatSchema,
   firstName: personName("first name"),
   lastName: personName("last name"),
-  street: z.string({ error: "Enter your street address." }).trim().min(3, "Enter your street address.").max(200, "Your street address is at most 200 characters."),
+  street: z
+    .string({ error: "Enter your street address." })
+    .trim()
+    .min(3, "Enter your street address.")
+    .max(200, "Your street address is at most 200 characters."),
   city: placeName("city"),
   email: email("Enter your email address."),
-  personalNote: freeText("Your personal paragraph", PERSONAL_NOTE_MAX, `Your personal paragraph is at most ${PERSONAL_NOTE_MAX.toLocaleString("en-US")} characters; please shorten it.`).default(""),
+  personalNote: freeText(
+    "Your personal paragraph",
+    PERSONAL_NOTE_MAX,
+    `Your personal paragraph is at most ${PERSONAL_NOTE_MAX.toLocaleString("en-US")} characters; please shorten it.`,
+  ).default(""),
   optIn: z.literal("yes").optional(),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "This form has expired; reload the page and try again."),
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, "This form has expired; reload the page and try again."),
 });
 export type LetterForm = z.infer<typeof letterFormSchema>;
 

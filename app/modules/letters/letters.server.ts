@@ -2,21 +2,39 @@ import { randomBytes } from "node:crypto";
 import { db, type Executor } from "~db/index.server";
 import type { LetterMethod, LetterTargetKind } from "~db/schema";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
-import { type DistrictCandidate, type LookupMember, lookupDistricts } from "~/modules/legislators/district-lookup.server";
+import {
+  type DistrictCandidate,
+  type LookupMember,
+  lookupDistricts,
+} from "~/modules/legislators/district-lookup.server";
 import { defineRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
 import { consentProof, recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
 import { requestLetterCopy } from "./letter-copy.server";
 import { plainTemplate } from "./letter-text";
-import { composeLetter, LETTER_CONSENT_WORDING, mailingAddress, recipientDisplayName, type PlainTemplate, type Recipient, type Sender } from "./letters";
+import {
+  composeLetter,
+  LETTER_CONSENT_WORDING,
+  mailingAddress,
+  recipientDisplayName,
+  type PlainTemplate,
+  type Recipient,
+  type Sender,
+} from "./letters";
 import type { LetterForm } from "./letters.schema";
-import { findSubmissionByKey, insertLetters, insertSubmission, listTargetsWithOfficials, listTemplates, type LetterValues } from "./letters.queries.server";
+import {
+  findSubmissionByKey,
+  insertLetters,
+  insertSubmission,
+  listTargetsWithOfficials,
+  listTemplates,
+  type LetterValues,
+} from "./letters.queries.server";
 
 /** A fresh key for a letter form: resubmitting the same form sends nothing twice. */
 export function newIdempotencyKey(): string {
   return randomBytes(16).toString("base64url");
 }
-
 
 export interface LetterTarget {
   kind: LetterTargetKind;
@@ -30,7 +48,16 @@ export async function getLetterCampaign(slug: string) {
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return null;
   const targets = await letterTargets(db(), campaign.id);
-  return { campaign: { id: campaign.id, slug: campaign.slug, title: campaign.title, summary: campaign.summary, status: campaign.status }, targets };
+  return {
+    campaign: {
+      id: campaign.id,
+      slug: campaign.slug,
+      title: campaign.title,
+      summary: campaign.summary,
+      status: campaign.status,
+    },
+    targets,
+  };
 }
 
 /** Whether the campaign page should offer "Write to Congress". */
@@ -40,14 +67,29 @@ export async function campaignHasLetters(campaignId: number): Promise<boolean> {
 
 /** The campaign's targets that have a template, in the campaign's order. */
 export async function letterTargets(database: Executor, campaignId: number): Promise<LetterTarget[]> {
-  const [targets, templates] = await Promise.all([listTargetsWithOfficials(database, campaignId), listTemplates(database, campaignId)]);
+  const [targets, templates] = await Promise.all([
+    listTargetsWithOfficials(database, campaignId),
+    listTemplates(database, campaignId),
+  ]);
   const out: LetterTarget[] = [];
   for (const t of targets) {
-    const template = templates.find((x) => x.targetKind === t.kind && (x.officialId ?? null) === (t.officialId ?? null));
+    const template = templates.find(
+      (x) => x.targetKind === t.kind && (x.officialId ?? null) === (t.officialId ?? null),
+    );
     if (!template) continue;
     const official =
       t.kind === "official" && t.officialId != null
-        ? { kind: "official" as const, officialId: t.officialId, key: t.key ?? "", name: t.name ?? "", title: t.title ?? "", organization: t.organization ?? "", salutation: t.salutation ?? "Dear Sir or Madam", addressLines: t.addressLines ?? [], url: t.url ?? null }
+        ? {
+            kind: "official" as const,
+            officialId: t.officialId,
+            key: t.key ?? "",
+            name: t.name ?? "",
+            title: t.title ?? "",
+            organization: t.organization ?? "",
+            salutation: t.salutation ?? "Dear Sir or Madam",
+            addressLines: t.addressLines ?? [],
+            url: t.url ?? null,
+          }
         : null;
     out.push({ kind: t.kind, officialId: t.officialId, official, template: plainTemplate(template) });
   }
@@ -55,7 +97,20 @@ export async function letterTargets(database: Executor, campaignId: number): Pro
 }
 
 export function memberRecipient(m: LookupMember): Recipient {
-  return { kind: m.chamber, bioguide: m.bioguide, title: m.title, fullName: m.name, lastName: m.lastName, state: m.state, district: m.district, address: m.address, office: m.office, phone: m.phone, contactForm: m.contactForm, url: m.url };
+  return {
+    kind: m.chamber,
+    bioguide: m.bioguide,
+    title: m.title,
+    fullName: m.name,
+    lastName: m.lastName,
+    state: m.state,
+    district: m.district,
+    address: m.address,
+    office: m.office,
+    phone: m.phone,
+    contactForm: m.contactForm,
+    url: m.url,
+  };
 }
 
 export interface DraftLetter {
@@ -70,16 +125,38 @@ export interface DraftLetter {
 }
 
 /** Every letter the supporter will send for the chosen district, in the campaign's target order. */
-export function draftLetters(targets: LetterTarget[], candidate: DistrictCandidate, sender: Sender, personalNote: string): DraftLetter[] {
+export function draftLetters(
+  targets: LetterTarget[],
+  candidate: DistrictCandidate,
+  sender: Sender,
+  personalNote: string,
+): DraftLetter[] {
   const list: Array<{ recipient: Recipient; member: LookupMember | null; template: PlainTemplate }> = [];
   for (const t of targets) {
-    if (t.kind === "house" && candidate.house) list.push({ recipient: memberRecipient(candidate.house), member: candidate.house, template: t.template });
-    if (t.kind === "senate") for (const s of candidate.senators) list.push({ recipient: memberRecipient(s), member: s, template: t.template });
-    if (t.kind === "official" && t.official) list.push({ recipient: t.official, member: null, template: t.template });
+    if (t.kind === "house" && candidate.house)
+      list.push({
+        recipient: memberRecipient(candidate.house),
+        member: candidate.house,
+        template: t.template,
+      });
+    if (t.kind === "senate")
+      for (const s of candidate.senators)
+        list.push({ recipient: memberRecipient(s), member: s, template: t.template });
+    if (t.kind === "official" && t.official)
+      list.push({ recipient: t.official, member: null, template: t.template });
   }
   return list.map(({ recipient, member, template }, position) => {
     const letter = composeLetter(template, sender, recipient, personalNote);
-    return { position, recipient, member, displayName: recipientDisplayName(recipient), address: mailingAddress(recipient), subject: letter.subject, body: letter.body, method: preferredMethod(member) };
+    return {
+      position,
+      recipient,
+      member,
+      displayName: recipientDisplayName(recipient),
+      address: mailingAddress(recipient),
+      subject: letter.subject,
+      body: letter.body,
+      method: preferredMethod(member),
+    };
   });
 }
 
@@ -95,33 +172,71 @@ export type ResolveResult =
   | { ok: false; fields: Record<string, string> };
 
 /** The supporter's district (from the ZIP and the chosen seat) and their letters. */
-export async function resolveLetters(targets: LetterTarget[], form: Pick<LetterForm, "zip" | "seat" | "firstName" | "lastName" | "street" | "city" | "personalNote">): Promise<ResolveResult> {
+export async function resolveLetters(
+  targets: LetterTarget[],
+  form: Pick<LetterForm, "zip" | "seat" | "firstName" | "lastName" | "street" | "city" | "personalNote">,
+): Promise<ResolveResult> {
   const { result } = await lookupDistricts(form.zip);
   if (!result.ok) return { ok: false, fields: { zip: result.message } };
-  const candidate = result.lookup.candidates.find((c) => c.state === form.seat.state && c.district === form.seat.district);
-  if (!candidate) return { ok: false, fields: { seat: "That district does not match your ZIP code; choose it again." } };
-  const sender: Sender = { firstName: form.firstName, lastName: form.lastName, street: form.street, city: form.city, state: candidate.state, zip: form.zip };
+  const candidate = result.lookup.candidates.find(
+    (c) => c.state === form.seat.state && c.district === form.seat.district,
+  );
+  if (!candidate)
+    return { ok: false, fields: { seat: "That district does not match your ZIP code; choose it again." } };
+  const sender: Sender = {
+    firstName: form.firstName,
+    lastName: form.lastName,
+    street: form.street,
+    city: form.city,
+    state: candidate.state,
+    zip: form.zip,
+  };
   const letters = draftLetters(targets, candidate, sender, form.personalNote);
-  if (!letters.length) return { ok: false, fields: { seat: "This seat is vacant and the campaign writes to no one else; there is nobody to write to yet." } };
+  if (!letters.length)
+    return {
+      ok: false,
+      fields: {
+        seat: "This seat is vacant and the campaign writes to no one else; there is nobody to write to yet.",
+      },
+    };
   return { ok: true, candidate, sender, letters };
 }
 
-export type SendResult = { ok: true; token: string; created: boolean } | { ok: false; fields: Record<string, string>; status?: number };
+export type SendResult =
+  | { ok: true; token: string; created: boolean }
+  | { ok: false; fields: Record<string, string>; status?: number };
 
 /** Each letter set emails the address given (a link to its copy), so new sets are limited per visitor. */
-export const letterRateLimit = defineRateLimit("letters", "Letter sets per visitor", { max: 20, windowSeconds: 3600 });
+export const letterRateLimit = defineRateLimit("letters", "Letter sets per visitor", {
+  max: 20,
+  windowSeconds: 3600,
+});
 
 /**
  * Stores the letters as sent, the supporter and (when ticked) their pending consent, and emails
  * the address a link to the copy (never the copy itself: see letter-copy.server.ts), in one transaction. The form's idempotency key makes a resubmission return
  * the first set.
  */
-export async function sendLetters(campaign: { id: number; slug: string; title: string }, targets: LetterTarget[], form: LetterForm, clientIp: string): Promise<SendResult> {
+export async function sendLetters(
+  campaign: { id: number; slug: string; title: string },
+  targets: LetterTarget[],
+  form: LetterForm,
+  clientIp: string,
+): Promise<SendResult> {
   const existing = await findSubmissionByKey(db(), form.idempotencyKey);
-  if (existing) return existing.campaignId === campaign.id ? { ok: true, token: existing.token, created: false } : { ok: false, fields: { _form: "This form has expired; reload the page and try again." } };
+  if (existing)
+    return existing.campaignId === campaign.id
+      ? { ok: true, token: existing.token, created: false }
+      : { ok: false, fields: { _form: "This form has expired; reload the page and try again." } };
   const limit = await hitRateLimit(letterRateLimit, clientIp);
   if (!limit.ok) {
-    return { ok: false, status: 429, fields: { _form: `Too many letters from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes and try again.` } };
+    return {
+      ok: false,
+      status: 429,
+      fields: {
+        _form: `Too many letters from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes and try again.`,
+      },
+    };
   }
   const resolved = await resolveLetters(targets, form);
   if (!resolved.ok) return resolved;
@@ -129,7 +244,15 @@ export async function sendLetters(campaign: { id: number; slug: string; title: s
   return db()
     .transaction()
     .execute(async (trx) => {
-      const supporter = await upsertSupporter(trx, { email: form.email, firstName: form.firstName, lastName: form.lastName, zip: form.zip, city: form.city, state: resolved.sender.state, district: resolved.candidate.district });
+      const supporter = await upsertSupporter(trx, {
+        email: form.email,
+        firstName: form.firstName,
+        lastName: form.lastName,
+        zip: form.zip,
+        city: form.city,
+        state: resolved.sender.state,
+        district: resolved.candidate.district,
+      });
       const submissionId = await insertSubmission(trx, {
         token,
         idempotencyKey: form.idempotencyKey,
@@ -169,9 +292,21 @@ export async function sendLetters(campaign: { id: number; slug: string; title: s
       await insertLetters(trx, rows);
       if (form.optIn === "yes") {
         // Pending until the address's owner asks for the copy (letter-copy.server.ts).
-        await recordConsent(trx, { supporterId: supporter.id, campaignId: campaign.id, scope: "campaign", wording: LETTER_CONSENT_WORDING, source: `letter:${campaign.slug}`, proof: consentProof.letters(submissionId) });
+        await recordConsent(trx, {
+          supporterId: supporter.id,
+          campaignId: campaign.id,
+          scope: "campaign",
+          wording: LETTER_CONSENT_WORDING,
+          source: `letter:${campaign.slug}`,
+          proof: consentProof.letters(submissionId),
+        });
       }
-      await requestLetterCopy(trx, { submissionId, email: form.email, campaignTitle: campaign.title, recipients: resolved.letters.map((l) => l.displayName) });
+      await requestLetterCopy(trx, {
+        submissionId,
+        email: form.email,
+        campaignTitle: campaign.title,
+        recipients: resolved.letters.map((l) => l.displayName),
+      });
       return { ok: true, token, created: true } as const;
     });
 }

@@ -31,16 +31,23 @@ export function mergeFieldProblems(text: string): string[] {
   }
   if (unknown.size) {
     const names = [...unknown].map((n) => `{{${n}}}`).join(", ");
-    problems.push(`Unknown merge field${unknown.size > 1 ? "s" : ""} ${names}. Use one of: ${Object.keys(MERGE_FIELDS).map((f) => `{{${f}}}`).join(", ")}.`);
+    problems.push(
+      `Unknown merge field${unknown.size > 1 ? "s" : ""} ${names}. Use one of: ${Object.keys(MERGE_FIELDS)
+        .map((f) => `{{${f}}}`)
+        .join(", ")}.`,
+    );
   }
   const stripped = text.replace(FIELD_PATTERN, "");
-  if (stripped.includes("{{") || stripped.includes("}}")) problems.push("A merge field is not closed: write it as {{supporter.first_name}}.");
+  if (stripped.includes("{{") || stripped.includes("}}"))
+    problems.push("A merge field is not closed: write it as {{supporter.first_name}}.");
   return problems;
 }
 
 /** Replaces merge fields with values (inserted as plain text, never interpreted). */
 export function applyMergeFields(text: string, values: Record<MergeField, string>): string {
-  return text.replace(FIELD_PATTERN, (_all, name: string) => (name in values ? values[name as MergeField] : ""));
+  return text.replace(FIELD_PATTERN, (_all, name: string) =>
+    name in values ? values[name as MergeField] : "",
+  );
 }
 
 export interface MemberRecipient {
@@ -91,7 +98,10 @@ export function mailingAddress(r: Recipient): string[] {
 }
 
 /** The writer of a letter, as the submission stores them. */
-export type Sender = Pick<LetterSubmissionsTable, "firstName" | "lastName" | "street" | "city" | "state" | "zip">;
+export type Sender = Pick<
+  LetterSubmissionsTable,
+  "firstName" | "lastName" | "street" | "city" | "state" | "zip"
+>;
 
 export function senderLines(s: Sender): string[] {
   return [`${s.firstName} ${s.lastName}`.trim(), s.street, `${s.city}, ${s.state} ${s.zip}`];
@@ -105,7 +115,14 @@ export function mergeValues(sender: Sender, r: Recipient): Record<MergeField, st
     "supporter.state": sender.state,
   };
   if (r.kind === "official") {
-    return { ...supporter, "recipient.title": r.title, "recipient.last_name": r.title, "recipient.full_name": r.name, "recipient.state": "", "recipient.district": "" };
+    return {
+      ...supporter,
+      "recipient.title": r.title,
+      "recipient.last_name": r.title,
+      "recipient.full_name": r.name,
+      "recipient.state": "",
+      "recipient.district": "",
+    };
   }
   return {
     ...supporter,
@@ -131,12 +148,25 @@ export interface ComposedLetter {
 }
 
 /** One letter, exactly as sent. The sender's words are plain text and never interpreted. */
-export function composeLetter(template: PlainTemplate, sender: Sender, recipient: Recipient, personalNote: string): ComposedLetter {
+export function composeLetter(
+  template: PlainTemplate,
+  sender: Sender,
+  recipient: Recipient,
+  personalNote: string,
+): ComposedLetter {
   const values = mergeValues(sender, recipient);
   const paragraphs = template.paragraphs.map((p) => applyMergeFields(p, values).trim()).filter(Boolean);
   const note = normalizeNote(personalNote);
-  const signature = [`${sender.firstName} ${sender.lastName}`.trim(), `${sender.city}, ${sender.state} ${sender.zip}`];
-  const body = [`${salutationFor(recipient)},`, ...paragraphs, ...(note ? [note] : []), `Sincerely,\n${signature.join("\n")}`].join("\n\n");
+  const signature = [
+    `${sender.firstName} ${sender.lastName}`.trim(),
+    `${sender.city}, ${sender.state} ${sender.zip}`,
+  ];
+  const body = [
+    `${salutationFor(recipient)},`,
+    ...paragraphs,
+    ...(note ? [note] : []),
+    `Sincerely,\n${signature.join("\n")}`,
+  ].join("\n\n");
   return { subject: applyMergeFields(template.subject, values).replace(/\s+/g, " ").trim(), body };
 }
 
@@ -154,4 +184,5 @@ export function normalizeNote(note: string): string {
 export const PERSONAL_NOTE_MAX = 5000;
 
 /** Shown beside the (never pre-checked) updates box and stored with the consent. */
-export const LETTER_CONSENT_WORDING = "Send me email updates about this campaign. I can unsubscribe at any time.";
+export const LETTER_CONSENT_WORDING =
+  "Send me email updates about this campaign. I can unsubscribe at any time.";

@@ -41,10 +41,17 @@ export async function writePacket(info: PacketInfo, format: "pdf" | "csv", out: 
 
 /** The child's side: `node server.js letters:packet --campaign ID --office KEY --format pdf|csv`. */
 export async function writePacketToStdout(argv: string[]): Promise<void> {
-  const parsed = args.parse({ campaign: option(argv, "campaign"), office: option(argv, "office"), format: option(argv, "format") });
+  const parsed = args.parse({
+    campaign: option(argv, "campaign"),
+    office: option(argv, "office"),
+    format: option(argv, "format"),
+  });
   const campaign = await getCampaignForEdit(parsed.campaign);
   if (!campaign) throw new Error("No campaign has that number.");
-  const info = await packetInfo({ id: campaign.id, slug: campaign.slug, title: campaign.title }, officeKey(parsed.office));
+  const info = await packetInfo(
+    { id: campaign.id, slug: campaign.slug, title: campaign.title },
+    officeKey(parsed.office),
+  );
   if (!info) throw new Error("This office has no letters for this campaign.");
   // stdout is never ended by pipe(), so the packet writes into a PassThrough piped to it.
   const out = new PassThrough();
@@ -58,11 +65,33 @@ export function canSpawnPacketProcess(): boolean {
 }
 
 /** The web process's side: streams the child's output to `out`; rejects if the child fails. */
-export function streamPacketFromChild(params: { campaign: number; office: string; format: "pdf" | "csv" }, out: Writable & { on: Writable["on"] }): Promise<void> {
+export function streamPacketFromChild(
+  params: { campaign: number; office: string; format: "pdf" | "csv" },
+  out: Writable & { on: Writable["on"] },
+): Promise<void> {
   const child = spawn(
     process.execPath,
-    [`--max-old-space-size=${PACKET_HEAP_MB}`, process.argv[1], "letters:packet", "--campaign", String(params.campaign), "--office", params.office, "--format", params.format],
-    { env: { ...process.env, DATABASE_URL: databaseUrl(), LOG_LEVEL: "warn", WORKER: "false", PGAPPNAME: PACKET_APPLICATION_NAME }, stdio: ["ignore", "pipe", "pipe"] },
+    [
+      `--max-old-space-size=${PACKET_HEAP_MB}`,
+      process.argv[1],
+      "letters:packet",
+      "--campaign",
+      String(params.campaign),
+      "--office",
+      params.office,
+      "--format",
+      params.format,
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl(),
+        LOG_LEVEL: "warn",
+        WORKER: "false",
+        PGAPPNAME: PACKET_APPLICATION_NAME,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let stderr = "";
   child.stderr.on("data", (c) => (stderr = (stderr + c).slice(-2000)));

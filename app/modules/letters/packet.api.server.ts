@@ -8,7 +8,12 @@ import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { db } from "~db/index.server";
-import { canSpawnPacketProcess, officeKey, streamPacketFromChild, writePacket } from "./packet-process.server";
+import {
+  canSpawnPacketProcess,
+  officeKey,
+  streamPacketFromChild,
+  writePacket,
+} from "./packet-process.server";
 import { packetInfo, type PacketInfo } from "./packet.server";
 
 /*
@@ -42,15 +47,31 @@ export function packetHandler(format: "pdf" | "csv") {
       if (thrown instanceof Response) {
         const location = thrown.headers.get("Location");
         if (location) return res.redirect(302, location);
-        return sendError(req, res, thrown.status, thrown.status === 403 ? "forbidden" : "refused", await thrown.text());
+        return sendError(
+          req,
+          res,
+          thrown.status,
+          thrown.status === 403 ? "forbidden" : "refused",
+          await thrown.text(),
+        );
       }
       throw thrown;
     }
     const parsed = query.safeParse(req.query);
-    if (!parsed.success) return sendError(req, res, 400, "invalid_request", "Give ?campaign=<id>&office=bioguide:<id> or official:<id>.");
+    if (!parsed.success)
+      return sendError(
+        req,
+        res,
+        400,
+        "invalid_request",
+        "Give ?campaign=<id>&office=bioguide:<id> or official:<id>.",
+      );
     const campaign = await getCampaignForEdit(parsed.data.campaign);
     if (!campaign) return sendError(req, res, 404, "not_found", "No campaign has that number.");
-    const info = await packetInfo({ id: campaign.id, slug: campaign.slug, title: campaign.title }, officeKey(parsed.data.office));
+    const info = await packetInfo(
+      { id: campaign.id, slug: campaign.slug, title: campaign.title },
+      officeKey(parsed.data.office),
+    );
     if (!info) return sendError(req, res, 404, "not_found", "This office has no letters for this campaign.");
     const release = drawing.tryTake();
     if (!release) {
@@ -66,9 +87,22 @@ export function packetHandler(format: "pdf" | "csv") {
   };
 }
 
-async function drawPacket(format: "pdf" | "csv", organizerId: number, campaign: { id: number; slug: string }, office: string, info: PacketInfo, res: ExpressResponse) {
+async function drawPacket(
+  format: "pdf" | "csv",
+  organizerId: number,
+  campaign: { id: number; slug: string },
+  office: string,
+  info: PacketInfo,
+  res: ExpressResponse,
+) {
   const id = office.split(":")[1];
-  await insertAuditEntry(db(), { organizerId, action: `letters.packet_${format}`, subjectType: "campaign", subjectId: campaign.id, details: { office, count: info.count } });
+  await insertAuditEntry(db(), {
+    organizerId,
+    action: `letters.packet_${format}`,
+    subjectType: "campaign",
+    subjectId: campaign.id,
+    details: { office, count: info.count },
+  });
   const name = `letters-${campaign.slug}-${id}`.replace(/[^a-z0-9-]/gi, "");
   res.status(200);
   res.setHeader("Content-Type", format === "pdf" ? "application/pdf" : "text/csv; charset=utf-8");

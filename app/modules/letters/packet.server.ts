@@ -5,7 +5,12 @@ import { env } from "~/env.server";
 import { csvRow } from "~/lib/csv";
 import { seatLabel } from "~/modules/legislators/seats";
 import { createLetterDocument, releaseWrittenPages, writeCover, writeLetter } from "./letters-pdf.server";
-import { listPacketLetters, summarizePacket, type OfficeKey, type PacketLetterRow } from "./letters.queries.server";
+import {
+  listPacketLetters,
+  summarizePacket,
+  type OfficeKey,
+  type PacketLetterRow,
+} from "./letters.queries.server";
 
 /*
  * An office's delivery packet (cover page + every letter, or a CSV), streamed with bounded
@@ -27,12 +32,23 @@ export interface PacketInfo {
   recipientAddress: string[];
 }
 
-export async function packetInfo(campaign: { id: number; slug: string; title: string }, key: OfficeKey): Promise<PacketInfo | null> {
+export async function packetInfo(
+  campaign: { id: number; slug: string; title: string },
+  key: OfficeKey,
+): Promise<PacketInfo | null> {
   const s = await summarizePacket(db(), campaign.id, key);
   if (!s || !s.count) return null;
   const seat = s.state ? ` (${seatLabel(s.state, s.recipientTitle === "Senator" ? null : s.district)})` : "";
   const first = await listPacketLetters(db(), campaign.id, key, 0, 1);
-  return { campaign, key, office: `${s.recipientTitle ?? ""} ${s.recipientName ?? ""}${seat}`.trim(), count: s.count, first: s.first, last: s.last, recipientAddress: first[0]?.recipientAddress ?? [] };
+  return {
+    campaign,
+    key,
+    office: `${s.recipientTitle ?? ""} ${s.recipientName ?? ""}${seat}`.trim(),
+    count: s.count,
+    first: s.first,
+    last: s.last,
+    recipientAddress: first[0]?.recipientAddress ?? [],
+  };
 }
 
 async function* rows(info: PacketInfo): AsyncGenerator<PacketLetterRow[]> {
@@ -59,8 +75,7 @@ async function drained(out: Writable, blocked = false) {
       out.on("drain", done);
       out.on("close", done);
     });
-  }
-  else await new Promise((resolve) => setImmediate(resolve)); // let the corked socket flush
+  } else await new Promise((resolve) => setImmediate(resolve)); // let the corked socket flush
   if (out.destroyed) throw new Error("client went away");
 }
 
@@ -100,7 +115,13 @@ export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<v
   try {
     for await (const page of rows(info)) {
       for (const r of page) {
-        writeLetter(doc, { senderLines: [`${r.firstName} ${r.lastName}`, r.street, `${r.city}, ${r.state} ${r.zip}`], date: r.sentAt, recipientLines: r.recipientAddress, subject: r.subject, body: r.body });
+        writeLetter(doc, {
+          senderLines: [`${r.firstName} ${r.lastName}`, r.street, `${r.city}, ${r.state} ${r.zip}`],
+          date: r.sentAt,
+          recipientLines: r.recipientAddress,
+          subject: r.subject,
+          body: r.body,
+        });
       }
       releaseWrittenPages(doc);
       flush();
@@ -117,12 +138,40 @@ export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<v
   out.end();
 }
 
-export const PACKET_CSV_HEADER = ["letter_id", "sent_at", "first_name", "last_name", "street", "city", "state", "zip", "subject", "body"];
+export const PACKET_CSV_HEADER = [
+  "letter_id",
+  "sent_at",
+  "first_name",
+  "last_name",
+  "street",
+  "city",
+  "state",
+  "zip",
+  "subject",
+  "body",
+];
 
 export async function writePacketCsv(info: PacketInfo, out: Writable): Promise<void> {
   out.write(csvRow(PACKET_CSV_HEADER));
   for await (const page of rows(info)) {
-    const flowing = out.write(page.map((r) => csvRow([r.id, r.sentAt, r.firstName, r.lastName, r.street, r.city, r.state, r.zip, r.subject, r.body])).join(""));
+    const flowing = out.write(
+      page
+        .map((r) =>
+          csvRow([
+            r.id,
+            r.sentAt,
+            r.firstName,
+            r.lastName,
+            r.street,
+            r.city,
+            r.state,
+            r.zip,
+            r.subject,
+            r.body,
+          ]),
+        )
+        .join(""),
+    );
     await drained(out, !flowing);
   }
   out.end();

@@ -56,7 +56,13 @@ registerAudience({
   key: "everyone",
   label: "Everyone subscribed to all updates",
   needsCampaign: false,
-  selectRecipients: (db) => db.selectFrom("consents").select("consents.supporterId").where("consents.scope", "=", "all").where("consents.withdrawnAt", "is", null).where("consents.provenAt", "is not", null),
+  selectRecipients: (db) =>
+    db
+      .selectFrom("consents")
+      .select("consents.supporterId")
+      .where("consents.scope", "=", "all")
+      .where("consents.withdrawnAt", "is", null)
+      .where("consents.provenAt", "is not", null),
 });
 
 // The other areas' audiences, registered here (not at their modules' load) so that every process
@@ -91,7 +97,11 @@ registerAudience({
   key: "letter-writers",
   label: "Supporters who wrote letters for this campaign",
   needsCampaign: true,
-  selectRecipients: (db, { campaignId }) => db.selectFrom("letterSubmissions").select("letterSubmissions.supporterId").where("letterSubmissions.campaignId", "=", campaignId ?? 0),
+  selectRecipients: (db, { campaignId }) =>
+    db
+      .selectFrom("letterSubmissions")
+      .select("letterSubmissions.supporterId")
+      .where("letterSubmissions.campaignId", "=", campaignId ?? 0),
 });
 
 /** The list a recipient was reached through, named in their unsubscribe link. */

@@ -2,7 +2,10 @@ import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
 
 /** Records a provider event once per svix-id; returns false when it was already recorded. */
-export async function insertEmailEvent(db: Executor, e: { svixId: string; type: string; providerEmailId: string | null; payload: Record<string, unknown> }): Promise<boolean> {
+export async function insertEmailEvent(
+  db: Executor,
+  e: { svixId: string; type: string; providerEmailId: string | null; payload: Record<string, unknown> },
+): Promise<boolean> {
   const row = await db
     .insertInto("emailEvents")
     .values({ ...e, payload: JSON.stringify(e.payload) })

@@ -7,7 +7,17 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import { log } from "~/lib/log.server";
 import { defineSetting, getSetting } from "~/modules/settings/settings.server";
 import { getAudience, listCampaignOf } from "./audiences.server";
-import { claimNextBatch, findFrozenBatch, findMailing, listBatchRecipients, markBatchSent, markMailingFinished, markMailingStarted, prepareDeliveryChunk, type BatchRecipient } from "./mailings.queries.server";
+import {
+  claimNextBatch,
+  findFrozenBatch,
+  findMailing,
+  listBatchRecipients,
+  markBatchSent,
+  markMailingFinished,
+  markMailingStarted,
+  prepareDeliveryChunk,
+  type BatchRecipient,
+} from "./mailings.queries.server";
 import { orgProps, renderEmail } from "./render.server";
 import { mailTransport, type MailTransport, type TransportMessage } from "./transport.server";
 import { oneClickUrl, unsubscribeToken, unsubscribeUrl } from "./unsubscribe.server";
@@ -70,7 +80,10 @@ function rateLimiter(perSecond: number, signal?: AbortSignal) {
  * The update rendered once: markdown to sanitized HTML, then the whole email to HTML and text
  * with a placeholder where each recipient's unsubscribe link goes.
  */
-export async function renderMailingTemplate(mailing: { subject: string; bodyMd: string; campaignTitle: string | null; campaignSlug: string | null }, url = PLACEHOLDER) {
+export async function renderMailingTemplate(
+  mailing: { subject: string; bodyMd: string; campaignTitle: string | null; campaignSlug: string | null },
+  url = PLACEHOLDER,
+) {
   return renderEmail(
     createElement(CampaignUpdateEmail, {
       ...orgProps(),
@@ -83,14 +96,24 @@ export async function renderMailingTemplate(mailing: { subject: string; bodyMd: 
   );
 }
 
-async function sendBatchWithRetry(transport: MailTransport, messages: TransportMessage[], key: string, limit: () => Promise<void>, signal?: AbortSignal) {
+async function sendBatchWithRetry(
+  transport: MailTransport,
+  messages: TransportMessage[],
+  key: string,
+  limit: () => Promise<void>,
+  signal?: AbortSignal,
+) {
   for (let attempt = 1; ; attempt++) {
     await limit();
     const result = await transport.sendBatch(messages, key, "campaign-update");
     if (result.ok) return result.providerIds;
-    if (!result.retryable || attempt >= MAX_ATTEMPTS_PER_BATCH) throw new Error(`batch ${key}: ${result.error}`);
+    if (!result.retryable || attempt >= MAX_ATTEMPTS_PER_BATCH)
+      throw new Error(`batch ${key}: ${result.error}`);
     // 429: wait as long as the provider asks; otherwise back off exponentially. Same key every time.
-    const delay = result.retryAfterSeconds !== undefined ? Math.min(60, result.retryAfterSeconds) * 1000 : Math.min(30_000, 250 * 2 ** attempt);
+    const delay =
+      result.retryAfterSeconds !== undefined
+        ? Math.min(60, result.retryAfterSeconds) * 1000
+        : Math.min(30_000, 250 * 2 ** attempt);
     log.warn("email batch retry", { key, attempt, status: result.status, delay });
     await sleep(delay, signal);
   }
@@ -121,7 +144,16 @@ export async function runMailing(mailingId: number, options: FanoutOptions = {})
   while (!mailing.preparedAt) {
     signal?.throwIfAborted();
     const target = mailing;
-    const added = await db().transaction().execute((trx) => prepareDeliveryChunk(trx, target, audience.selectRecipients(trx, { campaignId: target.campaignId }), PREPARE_CHUNK));
+    const added = await db()
+      .transaction()
+      .execute((trx) =>
+        prepareDeliveryChunk(
+          trx,
+          target,
+          audience.selectRecipients(trx, { campaignId: target.campaignId }),
+          PREPARE_CHUNK,
+        ),
+      );
     if (added === 0) mailing = (await findMailing(db(), mailingId))!;
   }
 
@@ -129,7 +161,10 @@ export async function runMailing(mailingId: number, options: FanoutOptions = {})
   const listCampaign = listCampaignOf(mailing);
   const from = env().MAIL_FROM;
   const transport = mailTransport();
-  const limit = rateLimiter(options.requestsPerSecond ?? (await getSetting(MAIL_REQUESTS_PER_SECOND)), signal);
+  const limit = rateLimiter(
+    options.requestsPerSecond ?? (await getSetting(MAIL_REQUESTS_PER_SECOND)),
+    signal,
+  );
   let batches = 0;
   let messages = 0;
 
@@ -144,7 +179,9 @@ export async function runMailing(mailingId: number, options: FanoutOptions = {})
       if (frozen === null) resuming = false;
       else claimed = { batchNo: frozen, recipients: await listBatchRecipients(db(), mailingId, frozen) };
     }
-    claimed ??= await db().transaction().execute((trx) => claimNextBatch(trx, target));
+    claimed ??= await db()
+      .transaction()
+      .execute((trx) => claimNextBatch(trx, target));
     if (claimed === null) break;
     const { batchNo, recipients } = claimed;
     if (!recipients.length) continue;
@@ -157,14 +194,26 @@ export async function runMailing(mailingId: number, options: FanoutOptions = {})
         subject: mailing.subject,
         html: template.html.replaceAll(PLACEHOLDER, pageUrl),
         text: template.text.replaceAll(PLACEHOLDER, pageUrl),
-        headers: { "List-Unsubscribe": `<${oneClickUrl(token)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        headers: {
+          "List-Unsubscribe": `<${oneClickUrl(token)}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
         tags: { kind: "campaign-update", mailing: String(mailingId) },
         idempotencyKey: `mailing-${mailingId}-delivery-${r.id}`,
       };
     });
-    const providerIds = await sendBatchWithRetry(transport, batch, `mailing-${mailingId}-batch-${batchNo}`, limit, signal);
+    const providerIds = await sendBatchWithRetry(
+      transport,
+      batch,
+      `mailing-${mailingId}-batch-${batchNo}`,
+      limit,
+      signal,
+    );
     await options.afterProviderAccepted?.(batchNo);
-    await markBatchSent(db(), recipients.map((r, i) => ({ id: r.id, providerId: providerIds[i] ?? null })));
+    await markBatchSent(
+      db(),
+      recipients.map((r, i) => ({ id: r.id, providerId: providerIds[i] ?? null })),
+    );
     batches++;
     messages += batch.length;
   }

@@ -22,25 +22,68 @@ export function findEmailById(db: Executor, id: number) {
 }
 
 export async function markEmailSent(db: Executor, id: number, transport: string, providerId: string | null) {
-  await db.updateTable("emails").set({ status: "sent", transport, providerId, sentAt: new Date(), attempts: sql`attempts + 1`, lastError: null }).where("id", "=", id).execute();
+  await db
+    .updateTable("emails")
+    .set({
+      status: "sent",
+      transport,
+      providerId,
+      sentAt: new Date(),
+      attempts: sql`attempts + 1`,
+      lastError: null,
+    })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function markEmailAttemptFailed(db: Executor, id: number, error: string, final: boolean) {
-  await db.updateTable("emails").set({ attempts: sql`attempts + 1`, lastError: error.slice(0, 1000), ...(final ? { status: "failed" as const } : {}) }).where("id", "=", id).execute();
+  await db
+    .updateTable("emails")
+    .set({
+      attempts: sql`attempts + 1`,
+      lastError: error.slice(0, 1000),
+      ...(final ? { status: "failed" as const } : {}),
+    })
+    .where("id", "=", id)
+    .execute();
 }
 
 export function listEmails(db: Executor, options: { kind?: string; limit: number; offset: number }) {
-  let q = db.selectFrom("emails").select(["id", "kind", "toAddress", "subject", "status", "transport", "createdAt", "sentAt", "attempts", "lastError"]).orderBy("id", "desc").limit(options.limit).offset(options.offset);
+  let q = db
+    .selectFrom("emails")
+    .select([
+      "id",
+      "kind",
+      "toAddress",
+      "subject",
+      "status",
+      "transport",
+      "createdAt",
+      "sentAt",
+      "attempts",
+      "lastError",
+    ])
+    .orderBy("id", "desc")
+    .limit(options.limit)
+    .offset(options.offset);
   if (options.kind) q = q.where("kind", "=", options.kind);
   return q.execute();
 }
 
 export function listEmailKinds(db: Executor) {
-  return db.selectFrom("emails").select(["kind", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("kind").orderBy("kind").execute();
+  return db
+    .selectFrom("emails")
+    .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("kind")
+    .orderBy("kind")
+    .execute();
 }
 
 /** Inserts many emails in one statement, skipping idempotency keys already queued; returns the new rows. */
-export async function insertEmails(db: Executor, emails: EmailRow[]): Promise<Array<{ id: number; idempotencyKey: string }>> {
+export async function insertEmails(
+  db: Executor,
+  emails: EmailRow[],
+): Promise<Array<{ id: number; idempotencyKey: string }>> {
   if (!emails.length) return [];
   const rows = await db
     .insertInto("emails")
@@ -52,10 +95,15 @@ export async function insertEmails(db: Executor, emails: EmailRow[]): Promise<Ar
 }
 
 /** One send_email job per email, added with a single call; secret links ride in the payload only. */
-export async function addSendJobs(db: Executor, jobs: Array<{ id: number; secrets?: Record<string, string> }>) {
+export async function addSendJobs(
+  db: Executor,
+  jobs: Array<{ id: number; secrets?: Record<string, string> }>,
+) {
   if (!jobs.length) return;
   const ids = jobs.map((j) => j.id);
-  const payloads = jobs.map((j) => JSON.stringify(j.secrets ? { id: j.id, secrets: j.secrets } : { id: j.id }));
+  const payloads = jobs.map((j) =>
+    JSON.stringify(j.secrets ? { id: j.id, secrets: j.secrets } : { id: j.id }),
+  );
   await sql`
     select count(*) from graphile_worker.add_jobs(array(
       select row(${taskName("send_email")}::text, p, null, null, 10, 'email:' || id, null, null)::graphile_worker.job_spec
@@ -93,5 +141,9 @@ export async function insertSentOutboxEmails(
 }
 
 export async function markEmailSuppressed(db: Executor, id: number) {
-  await db.updateTable("emails").set({ status: "suppressed", lastError: "The address is suppressed (bounce or complaint)." }).where("id", "=", id).execute();
+  await db
+    .updateTable("emails")
+    .set({ status: "suppressed", lastError: "The address is suppressed (bounce or complaint)." })
+    .where("id", "=", id)
+    .execute();
 }

@@ -2,7 +2,17 @@ import { db, type Executor } from "~db/index.server";
 import { env } from "~/env.server";
 import { log } from "~/lib/log.server";
 import { checkSecrets, fillSecrets, type Secrets } from "./secret-links";
-import { addSendJobs, findEmailById, insertEmails, listEmailKinds, listEmails, markEmailAttemptFailed, markEmailSent, markEmailSuppressed, type EmailRow } from "./mail.queries.server";
+import {
+  addSendJobs,
+  findEmailById,
+  insertEmails,
+  listEmailKinds,
+  listEmails,
+  markEmailAttemptFailed,
+  markEmailSent,
+  markEmailSuppressed,
+  type EmailRow,
+} from "./mail.queries.server";
 import { isSuppressed } from "./suppressions.server";
 import { mailTransport } from "./transport.server";
 
@@ -31,9 +41,21 @@ export interface OutgoingEmail {
 
 function toEmailRow(email: OutgoingEmail): EmailRow {
   const headers: Record<string, string> = email.listUnsubscribeUrl
-    ? { "List-Unsubscribe": `<${email.listUnsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+    ? {
+        "List-Unsubscribe": `<${email.listUnsubscribeUrl}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      }
     : {};
-  return { kind: email.kind, toAddress: email.to, subject: email.subject, html: email.html, text: email.text, headers, tags: { kind: email.kind, ...email.tags }, idempotencyKey: email.idempotencyKey };
+  return {
+    kind: email.kind,
+    toAddress: email.to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers,
+    tags: { kind: email.kind, ...email.tags },
+    idempotencyKey: email.idempotencyKey,
+  };
 }
 
 /**
@@ -43,19 +65,32 @@ function toEmailRow(email: OutgoingEmail): EmailRow {
  */
 export async function queueEmails(trx: Executor, emails: OutgoingEmail[]): Promise<number[]> {
   const rows = await insertEmails(trx, emails.map(toEmailRow));
-  const secretsByKey = new Map(emails.filter((e) => e.secrets).map((e) => [e.idempotencyKey, checkSecrets(e.secrets!)]));
-  await addSendJobs(trx, rows.map((r) => ({ id: r.id, secrets: secretsByKey.get(r.idempotencyKey) })));
+  const secretsByKey = new Map(
+    emails.filter((e) => e.secrets).map((e) => [e.idempotencyKey, checkSecrets(e.secrets!)]),
+  );
+  await addSendJobs(
+    trx,
+    rows.map((r) => ({ id: r.id, secrets: secretsByKey.get(r.idempotencyKey) })),
+  );
   return rows.map((r) => r.id);
 }
 
 /** queueEmail for one message. */
-export async function queueEmail(trx: Executor, email: OutgoingEmail): Promise<{ queued: boolean; id: number | null }> {
+export async function queueEmail(
+  trx: Executor,
+  email: OutgoingEmail,
+): Promise<{ queued: boolean; id: number | null }> {
   const [id = null] = await queueEmails(trx, [email]);
   return { queued: id !== null, id };
 }
 
 /** The send_email job: hands one queued email to the transport; safe to run twice. `secrets` come from the job's payload. */
-export async function sendQueuedEmail(id: number, attempt: number, maxAttempts: number, secrets?: Secrets): Promise<void> {
+export async function sendQueuedEmail(
+  id: number,
+  attempt: number,
+  maxAttempts: number,
+  secrets?: Secrets,
+): Promise<void> {
   const email = await findEmailById(db(), id);
   if (!email || email.status !== "queued") return;
   // Checked at send time, so a bounce or complaint after queueing still stops the message.
@@ -76,7 +111,13 @@ export async function sendQueuedEmail(id: number, attempt: number, maxAttempts: 
   });
   if (result.ok) {
     // Nothing leaves the machine without a provider: in development, the log is the only place a reset or invitation link can be read.
-    if (secrets && transport.name === "outbox" && !env().isProduction) log.info("development outbox: this email's secret link", { id, kind: email.kind, to: email.toAddress, link: fillSecrets(/https?:\/\/\S*SECRET_[A-Z_]+_NOT_STORED/.exec(email.text)?.[0] ?? "", secrets) });
+    if (secrets && transport.name === "outbox" && !env().isProduction)
+      log.info("development outbox: this email's secret link", {
+        id,
+        kind: email.kind,
+        to: email.toAddress,
+        link: fillSecrets(/https?:\/\/\S*SECRET_[A-Z_]+_NOT_STORED/.exec(email.text)?.[0] ?? "", secrets),
+      });
     await markEmailSent(db(), id, transport.name, result.providerId);
     return;
   }
@@ -86,7 +127,10 @@ export async function sendQueuedEmail(id: number, attempt: number, maxAttempts: 
 }
 
 export function outboxPage(options: { kind?: string; page: number }) {
-  return Promise.all([listEmails(db(), { kind: options.kind, limit: 50, offset: options.page * 50 }), listEmailKinds(db())]);
+  return Promise.all([
+    listEmails(db(), { kind: options.kind, limit: 50, offset: options.page * 50 }),
+    listEmailKinds(db()),
+  ]);
 }
 
 export function getEmail(id: number) {

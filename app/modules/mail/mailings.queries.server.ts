@@ -16,8 +16,17 @@ export function insertMailing(db: Executor, values: MailingValues & { createdBy:
   return db.insertInto("mailings").values(values).returning("id").executeTakeFirstOrThrow();
 }
 
-export async function updateMailingContent(db: Executor, id: number, values: MailingValues): Promise<boolean> {
-  const r = await db.updateTable("mailings").set({ ...values, updatedAt: sql`now()` }).where("id", "=", id).where("status", "in", ["draft", "scheduled"]).executeTakeFirst();
+export async function updateMailingContent(
+  db: Executor,
+  id: number,
+  values: MailingValues,
+): Promise<boolean> {
+  const r = await db
+    .updateTable("mailings")
+    .set({ ...values, updatedAt: sql`now()` })
+    .where("id", "=", id)
+    .where("status", "in", ["draft", "scheduled"])
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -35,7 +44,17 @@ export function listMailings(db: Executor, limit: number) {
   return db
     .selectFrom("mailings")
     .leftJoin("campaigns", "campaigns.id", "mailings.campaignId")
-    .select(["mailings.id", "mailings.subject", "mailings.status", "mailings.audience", "mailings.scheduledAt", "mailings.createdAt", "mailings.finishedAt", "mailings.totalCount", "campaigns.title as campaignTitle"])
+    .select([
+      "mailings.id",
+      "mailings.subject",
+      "mailings.status",
+      "mailings.audience",
+      "mailings.scheduledAt",
+      "mailings.createdAt",
+      "mailings.finishedAt",
+      "mailings.totalCount",
+      "campaigns.title as campaignTitle",
+    ])
     .orderBy("mailings.id", "desc")
     .limit(limit)
     .execute();
@@ -45,25 +64,45 @@ const mailingJobKey = (id: number) => `mailing:${id}`;
 
 /** Moves draft/scheduled to scheduled (with a time) and adds the job that sends it, replacing any earlier one. */
 export async function scheduleMailingRow(db: Executor, id: number, at: Date): Promise<boolean> {
-  const r = await db.updateTable("mailings").set({ status: "scheduled", scheduledAt: at, updatedAt: sql`now()` }).where("id", "=", id).where("status", "in", ["draft", "scheduled"]).executeTakeFirst();
+  const r = await db
+    .updateTable("mailings")
+    .set({ status: "scheduled", scheduledAt: at, updatedAt: sql`now()` })
+    .where("id", "=", id)
+    .where("status", "in", ["draft", "scheduled"])
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return false;
   await addJob(db, "send_mailing", { id }, { runAt: at, jobKey: mailingJobKey(id), maxAttempts: 10 });
   return true;
 }
 
 export async function unscheduleMailingRow(db: Executor, id: number): Promise<boolean> {
-  const r = await db.updateTable("mailings").set({ status: "draft", scheduledAt: null, updatedAt: sql`now()` }).where("id", "=", id).where("status", "=", "scheduled").executeTakeFirst();
+  const r = await db
+    .updateTable("mailings")
+    .set({ status: "draft", scheduledAt: null, updatedAt: sql`now()` })
+    .where("id", "=", id)
+    .where("status", "=", "scheduled")
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return false;
   await removeJob(db, mailingJobKey(id));
   return true;
 }
 
 export async function markMailingStarted(db: Executor, id: number) {
-  await db.updateTable("mailings").set({ status: "sending", startedAt: sql`coalesce(started_at, now())` }).where("id", "=", id).where("status", "=", "scheduled").execute();
+  await db
+    .updateTable("mailings")
+    .set({ status: "sending", startedAt: sql`coalesce(started_at, now())` })
+    .where("id", "=", id)
+    .where("status", "=", "scheduled")
+    .execute();
 }
 
 export async function markMailingFinished(db: Executor, id: number) {
-  await db.updateTable("mailings").set({ status: "sent", finishedAt: sql`coalesce(finished_at, now())` }).where("id", "=", id).where("status", "=", "sending").execute();
+  await db
+    .updateTable("mailings")
+    .set({ status: "sent", finishedAt: sql`coalesce(finished_at, now())` })
+    .where("id", "=", id)
+    .where("status", "=", "sending")
+    .execute();
 }
 
 /**
@@ -85,8 +124,18 @@ export function eligible(campaignId: number | null): RawBuilder<boolean> {
  * them into batches of 100 that never change afterwards, and advances the cursor in the same
  * transaction. Returns how many were added (0 = the audience is complete).
  */
-export async function prepareDeliveryChunk(trx: Executor, mailing: { id: number; campaignId: number | null }, audience: RecipientQuery, chunk: number): Promise<number> {
-  const state = await trx.selectFrom("mailings").select(["preparedCursor", "totalCount", "preparedAt"]).where("id", "=", mailing.id).forUpdate().executeTakeFirstOrThrow();
+export async function prepareDeliveryChunk(
+  trx: Executor,
+  mailing: { id: number; campaignId: number | null },
+  audience: RecipientQuery,
+  chunk: number,
+): Promise<number> {
+  const state = await trx
+    .selectFrom("mailings")
+    .select(["preparedCursor", "totalCount", "preparedAt"])
+    .where("id", "=", mailing.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (state.preparedAt) return 0;
   const rows = await sql<{ supporterId: number }>`
     with picked as (
@@ -104,13 +153,24 @@ export async function prepareDeliveryChunk(trx: Executor, mailing: { id: number;
     return 0;
   }
   const cursor = Math.max(...rows.rows.map((r) => Number(r.supporterId)));
-  await trx.updateTable("mailings").set({ preparedCursor: cursor, totalCount: state.totalCount + added }).where("id", "=", mailing.id).execute();
+  await trx
+    .updateTable("mailings")
+    .set({ preparedCursor: cursor, totalCount: state.totalCount + added })
+    .where("id", "=", mailing.id)
+    .execute();
   return added;
 }
 
 /** A batch frozen by a run that stopped before recording the provider's answer. */
 export async function findFrozenBatch(db: Executor, mailingId: number): Promise<number | null> {
-  const row = await db.selectFrom("deliveries").select("batchNo").where("mailingId", "=", mailingId).where("status", "=", "sending").orderBy("batchNo").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("deliveries")
+    .select("batchNo")
+    .where("mailingId", "=", mailingId)
+    .where("status", "=", "sending")
+    .orderBy("batchNo")
+    .limit(1)
+    .executeTakeFirst();
   return row?.batchNo ?? null;
 }
 
@@ -119,7 +179,10 @@ export async function findFrozenBatch(db: Executor, mailingId: number): Promise<
  * longer subscribed are marked so now, the rest become `sending`. Committed before the request,
  * so a resumed run sends exactly the same recipients under the same idempotency key.
  */
-export async function claimNextBatch(trx: Executor, mailing: { id: number; campaignId: number | null }): Promise<{ batchNo: number; recipients: BatchRecipient[] } | null> {
+export async function claimNextBatch(
+  trx: Executor,
+  mailing: { id: number; campaignId: number | null },
+): Promise<{ batchNo: number; recipients: BatchRecipient[] } | null> {
   const result = await sql<BatchRecipient & { batchNo: number; status: DeliveryStatus }>`
     with next as (
       select min(batch_no) as b from deliveries where mailing_id = ${mailing.id} and status = 'queued'
@@ -135,7 +198,9 @@ export async function claimNextBatch(trx: Executor, mailing: { id: number; campa
     where d.id in (select id from claimed) and s.id = d.supporter_id
     returning d.id, d.supporter_id, d.email, d.batch_no, d.status`.execute(trx);
   if (!result.rows.length) return null;
-  const recipients = result.rows.filter((r) => r.status === "sending").map((r) => ({ id: Number(r.id), supporterId: Number(r.supporterId), email: r.email }));
+  const recipients = result.rows
+    .filter((r) => r.status === "sending")
+    .map((r) => ({ id: Number(r.id), supporterId: Number(r.supporterId), email: r.email }));
   return { batchNo: result.rows[0].batchNo, recipients: recipients.sort((a, b) => a.id - b.id) };
 }
 
@@ -145,11 +210,25 @@ export interface BatchRecipient {
   email: string;
 }
 
-export function listBatchRecipients(db: Executor, mailingId: number, batchNo: number): Promise<BatchRecipient[]> {
-  return db.selectFrom("deliveries").select(["id", "supporterId", "email"]).where("mailingId", "=", mailingId).where("batchNo", "=", batchNo).where("status", "=", "sending").orderBy("id").execute();
+export function listBatchRecipients(
+  db: Executor,
+  mailingId: number,
+  batchNo: number,
+): Promise<BatchRecipient[]> {
+  return db
+    .selectFrom("deliveries")
+    .select(["id", "supporterId", "email"])
+    .where("mailingId", "=", mailingId)
+    .where("batchNo", "=", batchNo)
+    .where("status", "=", "sending")
+    .orderBy("id")
+    .execute();
 }
 
-export async function markBatchSent(db: Executor, deliveries: Array<{ id: number; providerId: string | null }>) {
+export async function markBatchSent(
+  db: Executor,
+  deliveries: Array<{ id: number; providerId: string | null }>,
+) {
   if (!deliveries.length) return;
   await sql`
     update deliveries d set status = 'sent', provider_id = v.provider_id, sent_at = now()
@@ -172,12 +251,22 @@ export async function mailingProgress(db: Executor, mailingId: number): Promise<
     ])
     .where("mailingId", "=", mailingId)
     .executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as MailingProgress;
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, Number(v)]),
+  ) as unknown as MailingProgress;
 }
 
 /** How many would receive it now (for the compose screen). */
-export async function countAudience(db: Executor, campaignId: number | null, audience: RecipientQuery): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from supporters s where s.id in (${audience}) and ${eligible(campaignId)}`.execute(db);
+export async function countAudience(
+  db: Executor,
+  campaignId: number | null,
+  audience: RecipientQuery,
+): Promise<number> {
+  const r = await sql<{
+    n: number;
+  }>`select count(*)::int as n from supporters s where s.id in (${audience}) and ${eligible(campaignId)}`.execute(
+    db,
+  );
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -190,7 +279,9 @@ export async function requeueStalledMailings(db: Executor, minutes: number): Pro
   const rows = await sql<{ id: number }>`
     select m.id from mailings m
     where m.status = 'sending'
-      and coalesce((select max(d.sent_at) from deliveries d where d.mailing_id = m.id), m.started_at, m.updated_at) < now() - make_interval(mins => ${minutes})`.execute(db);
+      and coalesce((select max(d.sent_at) from deliveries d where d.mailing_id = m.id), m.started_at, m.updated_at) < now() - make_interval(mins => ${minutes})`.execute(
+    db,
+  );
   for (const { id } of rows.rows) {
     await addJob(db, "send_mailing", { id }, { jobKey: mailingJobKey(id), maxAttempts: 10 });
   }

@@ -1,8 +1,16 @@
 import { z } from "zod";
 
 export const mailingFormSchema = z.object({
-  subject: z.string({ error: "Enter a subject." }).trim().min(1, "Enter a subject.").max(150, "Subjects are at most 150 characters."),
-  bodyMd: z.string({ error: "Write the update." }).trim().min(1, "Write the update.").max(50_000, "Updates are at most 50,000 characters."),
+  subject: z
+    .string({ error: "Enter a subject." })
+    .trim()
+    .min(1, "Enter a subject.")
+    .max(150, "Subjects are at most 150 characters."),
+  bodyMd: z
+    .string({ error: "Write the update." })
+    .trim()
+    .min(1, "Write the update.")
+    .max(50_000, "Updates are at most 50,000 characters."),
   audience: z.string({ error: "Choose who receives it." }).min(1, "Choose who receives it.").max(60),
   campaignId: z
     .union([z.literal(""), z.coerce.number().int().positive()])
@@ -28,5 +36,10 @@ export const unsubscribeChoiceSchema = z.object({
 /** What the organizer typed, to re-render the form after an error. */
 export function mailingFormValues(form: FormData) {
   const get = (k: string) => String(form.get(k) ?? "");
-  return { subject: get("subject"), bodyMd: get("bodyMd"), audience: get("audience"), campaignId: get("campaignId") };
+  return {
+    subject: get("subject"),
+    bodyMd: get("bodyMd"),
+    audience: get("audience"),
+    campaignId: get("campaignId"),
+  };
 }

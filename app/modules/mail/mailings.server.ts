@@ -25,29 +25,52 @@ export type MailingResult = { ok: true; id: number } | { ok: false; fields: Reco
 function checkAudience(form: MailingForm): Record<string, string> | null {
   const audience = getAudience(form.audience);
   if (!audience) return { audience: "Choose who receives it." };
-  if (audience.needsCampaign && !form.campaignId) return { campaignId: "Choose the campaign this audience belongs to." };
+  if (audience.needsCampaign && !form.campaignId)
+    return { campaignId: "Choose the campaign this audience belongs to." };
   return null;
 }
 
 export async function createMailing(organizerId: number, form: MailingForm): Promise<MailingResult> {
   const fields = checkAudience(form);
   if (fields) return { ok: false, fields };
-  return db().transaction().execute(async (trx) => {
-    const row = await insertMailing(trx, { ...form, createdBy: organizerId });
-    await insertAuditEntry(trx, { organizerId, action: "mailing.create", subjectType: "mailing", subjectId: row.id, details: { subject: form.subject, audience: form.audience } });
-    return { ok: true, id: row.id } as const;
-  });
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await insertMailing(trx, { ...form, createdBy: organizerId });
+      await insertAuditEntry(trx, {
+        organizerId,
+        action: "mailing.create",
+        subjectType: "mailing",
+        subjectId: row.id,
+        details: { subject: form.subject, audience: form.audience },
+      });
+      return { ok: true, id: row.id } as const;
+    });
 }
 
-export async function updateMailing(organizerId: number, id: number, form: MailingForm): Promise<MailingResult> {
+export async function updateMailing(
+  organizerId: number,
+  id: number,
+  form: MailingForm,
+): Promise<MailingResult> {
   const fields = checkAudience(form);
   if (fields) return { ok: false, fields };
-  const updated = await db().transaction().execute(async (trx) => {
-    const ok = await updateMailingContent(trx, id, form);
-    if (ok) await insertAuditEntry(trx, { organizerId, action: "mailing.update", subjectType: "mailing", subjectId: id });
-    return ok;
-  });
-  return updated ? { ok: true, id } : { ok: false, fields: { _form: "This update is already being sent and can no longer change." } };
+  const updated = await db()
+    .transaction()
+    .execute(async (trx) => {
+      const ok = await updateMailingContent(trx, id, form);
+      if (ok)
+        await insertAuditEntry(trx, {
+          organizerId,
+          action: "mailing.update",
+          subjectType: "mailing",
+          subjectId: id,
+        });
+      return ok;
+    });
+  return updated
+    ? { ok: true, id }
+    : { ok: false, fields: { _form: "This update is already being sent and can no longer change." } };
 }
 
 export function getMailing(id: number) {
@@ -75,39 +98,85 @@ export async function audienceSize(audienceKey: string, campaignId: number | nul
 }
 
 /** The email as recipients will see it (with a sample unsubscribe link). */
-export async function previewMailing(mailing: { subject: string; bodyMd: string; campaignId: number | null }) {
-  const campaign = mailing.campaignId ? (await listCampaignsForAdmin()).find((c) => c.id === mailing.campaignId) : undefined;
-  return renderMailingTemplate({ ...mailing, campaignTitle: campaign?.title ?? null, campaignSlug: campaign?.slug ?? null }, "#unsubscribe-link-in-each-email");
+export async function previewMailing(mailing: {
+  subject: string;
+  bodyMd: string;
+  campaignId: number | null;
+}) {
+  const campaign = mailing.campaignId
+    ? (await listCampaignsForAdmin()).find((c) => c.id === mailing.campaignId)
+    : undefined;
+  return renderMailingTemplate(
+    { ...mailing, campaignTitle: campaign?.title ?? null, campaignSlug: campaign?.slug ?? null },
+    "#unsubscribe-link-in-each-email",
+  );
 }
 
 /** Sends the current draft to the organizer; the same content twice is sent once. */
-export async function sendTestMailing(organizer: { id: number; email: string }, id: number): Promise<boolean> {
+export async function sendTestMailing(
+  organizer: { id: number; email: string },
+  id: number,
+): Promise<boolean> {
   const mailing = await findMailing(db(), id);
   if (!mailing) return false;
   const { html, text } = await renderMailingTemplate(mailing, "#test-send-has-no-unsubscribe-link");
-  const digest = createHash("sha256").update(`${mailing.subject}\n${mailing.bodyMd}\n${mailing.campaignId}`).digest("hex").slice(0, 16);
-  await db().transaction().execute(async (trx) => {
-    await queueEmail(trx, { kind: "campaign-update-test", to: organizer.email, subject: `[Test] ${mailing.subject}`, html, text, idempotencyKey: `mailing-test:${id}:${organizer.id}:${digest}` });
-    await insertAuditEntry(trx, { organizerId: organizer.id, action: "mailing.test", subjectType: "mailing", subjectId: id });
-  });
+  const digest = createHash("sha256")
+    .update(`${mailing.subject}\n${mailing.bodyMd}\n${mailing.campaignId}`)
+    .digest("hex")
+    .slice(0, 16);
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await queueEmail(trx, {
+        kind: "campaign-update-test",
+        to: organizer.email,
+        subject: `[Test] ${mailing.subject}`,
+        html,
+        text,
+        idempotencyKey: `mailing-test:${id}:${organizer.id}:${digest}`,
+      });
+      await insertAuditEntry(trx, {
+        organizerId: organizer.id,
+        action: "mailing.test",
+        subjectType: "mailing",
+        subjectId: id,
+      });
+    });
   return true;
 }
 
 /** Send now (at = now) or later: the job runs at that time; rescheduling replaces it. */
 export async function scheduleMailing(organizerId: number, id: number, at: Date): Promise<boolean> {
-  return db().transaction().execute(async (trx) => {
-    const ok = await scheduleMailingRow(trx, id, at);
-    if (ok) await insertAuditEntry(trx, { organizerId, action: "mailing.schedule", subjectType: "mailing", subjectId: id, details: { at: at.toISOString() } });
-    return ok;
-  });
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const ok = await scheduleMailingRow(trx, id, at);
+      if (ok)
+        await insertAuditEntry(trx, {
+          organizerId,
+          action: "mailing.schedule",
+          subjectType: "mailing",
+          subjectId: id,
+          details: { at: at.toISOString() },
+        });
+      return ok;
+    });
 }
 
 export async function unscheduleMailing(organizerId: number, id: number): Promise<boolean> {
-  return db().transaction().execute(async (trx) => {
-    const ok = await unscheduleMailingRow(trx, id);
-    if (ok) await insertAuditEntry(trx, { organizerId, action: "mailing.unschedule", subjectType: "mailing", subjectId: id });
-    return ok;
-  });
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const ok = await unscheduleMailingRow(trx, id);
+      if (ok)
+        await insertAuditEntry(trx, {
+          organizerId,
+          action: "mailing.unschedule",
+          subjectType: "mailing",
+          subjectId: id,
+        });
+      return ok;
+    });
 }
 
 /** The resume_mailings cron task: restarts updates whose worker was killed mid-send. */

@@ -18,7 +18,8 @@ export type Secrets = Record<string, string>;
 /** Only URL-safe token characters may be filled in, so nothing can be injected into the HTML. */
 export function checkSecrets(secrets: Secrets): Secrets {
   for (const [placeholder, value] of Object.entries(secrets)) {
-    if (!SECRET_PLACEHOLDER_PATTERN.test(placeholder) || !/^[A-Za-z0-9_-]{1,200}$/.test(value)) throw new Error("secret links must be a placeholder and a URL-safe token");
+    if (!SECRET_PLACEHOLDER_PATTERN.test(placeholder) || !/^[A-Za-z0-9_-]{1,200}$/.test(value))
+      throw new Error("secret links must be a placeholder and a URL-safe token");
   }
   return secrets;
 }
@@ -26,6 +27,7 @@ export function checkSecrets(secrets: Secrets): Secrets {
 export function fillSecrets(body: string, secrets: Secrets | undefined): string {
   if (!secrets) return body;
   let out = body;
-  for (const [placeholder, value] of Object.entries(checkSecrets(secrets))) out = out.replaceAll(placeholder, value);
+  for (const [placeholder, value] of Object.entries(checkSecrets(secrets)))
+    out = out.replaceAll(placeholder, value);
   return out;
 }

@@ -11,11 +11,25 @@ export function findCampaignTitle(db: Executor, campaignId: number) {
 
 /** Active, proven consents of one supporter, to show what they still receive (pending ones count for nothing). */
 export function listActiveConsents(db: Executor, supporterId: number) {
-  return db.selectFrom("consents").select(["id", "scope", "campaignId"]).where("supporterId", "=", supporterId).where("withdrawnAt", "is", null).where("provenAt", "is not", null).execute();
+  return db
+    .selectFrom("consents")
+    .select(["id", "scope", "campaignId"])
+    .where("supporterId", "=", supporterId)
+    .where("withdrawnAt", "is", null)
+    .where("provenAt", "is not", null)
+    .execute();
 }
 
-export async function withdrawConsents(db: Executor, supporterId: number, campaignId: number | null): Promise<number> {
-  let q = db.updateTable("consents").set({ withdrawnAt: sql`now()` }).where("supporterId", "=", supporterId).where("withdrawnAt", "is", null);
+export async function withdrawConsents(
+  db: Executor,
+  supporterId: number,
+  campaignId: number | null,
+): Promise<number> {
+  let q = db
+    .updateTable("consents")
+    .set({ withdrawnAt: sql`now()` })
+    .where("supporterId", "=", supporterId)
+    .where("withdrawnAt", "is", null);
   if (campaignId !== null) q = q.where("scope", "=", "campaign").where("campaignId", "=", campaignId);
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);
@@ -31,6 +45,11 @@ export async function insertCampaignOptOut(db: Executor, supporterId: number, ca
 }
 
 export async function hasCampaignOptOut(db: Executor, supporterId: number, campaignId: number) {
-  const row = await db.selectFrom("campaignOptOuts").select("supporterId").where("supporterId", "=", supporterId).where("campaignId", "=", campaignId).executeTakeFirst();
+  const row = await db
+    .selectFrom("campaignOptOuts")
+    .select("supporterId")
+    .where("supporterId", "=", supporterId)
+    .where("campaignId", "=", campaignId)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -8,7 +8,13 @@ export interface TransportMessage extends EmailContent {
   to: string;
 }
 
-export type TransportFailure = { ok: false; error: string; retryable: boolean; status: number | null; retryAfterSeconds?: number };
+export type TransportFailure = {
+  ok: false;
+  error: string;
+  retryable: boolean;
+  status: number | null;
+  retryAfterSeconds?: number;
+};
 export type TransportResult = { ok: true; providerId: string | null } | TransportFailure;
 export type BatchResult = { ok: true; providerIds: Array<string | null> } | TransportFailure;
 
@@ -33,15 +39,22 @@ let client: { key: string; baseUrl: string | undefined; resend: Resend } | undef
 
 /** Built lazily from env() so tests and benchmarks can point RESEND_BASE_URL at a local fake. */
 function resendClient(key: string, baseUrl: string | undefined): Resend {
-  if (!client || client.key !== key || client.baseUrl !== baseUrl) client = { key, baseUrl, resend: new Resend(key, baseUrl ? { baseUrl } : undefined) };
+  if (!client || client.key !== key || client.baseUrl !== baseUrl)
+    client = { key, baseUrl, resend: new Resend(key, baseUrl ? { baseUrl } : undefined) };
   return client.resend;
 }
 
 function tagList(tags: Record<string, string>) {
-  return Object.entries(tags).map(([name, value]) => ({ name, value: value.replace(/[^A-Za-z0-9_-]/g, "_") }));
+  return Object.entries(tags).map(([name, value]) => ({
+    name,
+    value: value.replace(/[^A-Za-z0-9_-]/g, "_"),
+  }));
 }
 
-function failure(error: { name: string; message: string; statusCode?: number | null }, headers: Record<string, string> | null): TransportFailure {
+function failure(
+  error: { name: string; message: string; statusCode?: number | null },
+  headers: Record<string, string> | null,
+): TransportFailure {
   const status = error.statusCode ?? null;
   const retryAfter = Number(headers?.["retry-after"]);
   return {
@@ -49,7 +62,12 @@ function failure(error: { name: string; message: string; statusCode?: number | n
     error: `${error.name}: ${error.message}`,
     status,
     // No status: the connection failed. 409 concurrent_idempotent_requests: the same key is still in flight.
-    retryable: status === null || status === 0 || status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests",
+    retryable:
+      status === null ||
+      status === 0 ||
+      status === 429 ||
+      status >= 500 ||
+      error.name === "concurrent_idempotent_requests",
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
   };
 }
@@ -66,7 +84,15 @@ export function mailTransport(): MailTransport {
     name: "resend",
     async send(m) {
       const { data, error, headers } = await resend.emails.send(
-        { from: m.from, to: [m.to], subject: m.subject, html: m.html, text: m.text, headers: m.headers, tags: tagList(m.tags) },
+        {
+          from: m.from,
+          to: [m.to],
+          subject: m.subject,
+          html: m.html,
+          text: m.text,
+          headers: m.headers,
+          tags: tagList(m.tags),
+        },
         { idempotencyKey: m.idempotencyKey },
       );
       if (error) return failure(error, headers);
@@ -74,7 +100,15 @@ export function mailTransport(): MailTransport {
     },
     async sendBatch(messages, idempotencyKey) {
       const { data, error, headers } = await resend.batch.send(
-        messages.map((m) => ({ from: m.from, to: [m.to], subject: m.subject, html: m.html, text: m.text, headers: m.headers, tags: tagList(m.tags) })),
+        messages.map((m) => ({
+          from: m.from,
+          to: [m.to],
+          subject: m.subject,
+          html: m.html,
+          text: m.text,
+          headers: m.headers,
+          tags: tagList(m.tags),
+        })),
         { idempotencyKey },
       );
       if (error) return failure(error, headers);

@@ -1,8 +1,21 @@
 import { db } from "~db/index.server";
 import { appUrl } from "~/env.server";
-import { hmac, legacySecrets, safeEqual, signingKey, verificationKeys } from "~/modules/security/secrets.server";
+import {
+  hmac,
+  legacySecrets,
+  safeEqual,
+  signingKey,
+  verificationKeys,
+} from "~/modules/security/secrets.server";
 import type { UnsubscribeChoice } from "./mailings";
-import { findCampaignTitle, findSupporterForUnsubscribe, hasCampaignOptOut, insertCampaignOptOut, listActiveConsents, withdrawConsents } from "./subscriptions.queries.server";
+import {
+  findCampaignTitle,
+  findSupporterForUnsubscribe,
+  hasCampaignOptOut,
+  insertCampaignOptOut,
+  listActiveConsents,
+  withdrawConsents,
+} from "./subscriptions.queries.server";
 
 /**
  * Unsubscribe links are signed, not stored: `<supporterId>.<campaignId or 0>.<mac>`, the mac an
@@ -78,7 +91,12 @@ export async function unsubscribePageData(target: UnsubscribeTarget) {
     target.campaignId ? hasCampaignOptOut(db(), target.supporterId, target.campaignId) : false,
   ]);
   const subscribedToAnything = consents.length > 0;
-  return { email: maskEmail(supporter.email), campaign: campaign ?? null, subscribedToAnything, optedOutOfCampaign: optedOut };
+  return {
+    email: maskEmail(supporter.email),
+    campaign: campaign ?? null,
+    subscribedToAnything,
+    optedOutOfCampaign: optedOut,
+  };
 }
 
 /**
@@ -86,13 +104,18 @@ export async function unsubscribePageData(target: UnsubscribeTarget) {
  * holds against a subscription to everything) or everything (withdraws every consent). Running
  * it twice changes nothing more.
  */
-export async function applyUnsubscribe(target: UnsubscribeTarget, choice: UnsubscribeChoice): Promise<{ withdrawn: number }> {
-  return db().transaction().execute(async (trx) => {
-    if (choice === "campaign" && target.campaignId) {
-      const withdrawn = await withdrawConsents(trx, target.supporterId, target.campaignId);
-      await insertCampaignOptOut(trx, target.supporterId, target.campaignId);
-      return { withdrawn };
-    }
-    return { withdrawn: await withdrawConsents(trx, target.supporterId, null) };
-  });
+export async function applyUnsubscribe(
+  target: UnsubscribeTarget,
+  choice: UnsubscribeChoice,
+): Promise<{ withdrawn: number }> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      if (choice === "campaign" && target.campaignId) {
+        const withdrawn = await withdrawConsents(trx, target.supporterId, target.campaignId);
+        await insertCampaignOptOut(trx, target.supporterId, target.campaignId);
+        return { withdrawn };
+      }
+      return { withdrawn: await withdrawConsents(trx, target.supporterId, null) };
+    });
 }

@@ -15,7 +15,13 @@ const eventSchema = z.object({
       email_id: z.string().optional(),
       created_at: z.string().optional(),
       to: z.union([z.array(z.string()), z.string()]).optional(),
-      bounce: z.object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() }).optional(),
+      bounce: z
+        .object({
+          type: z.string().optional(),
+          subType: z.string().optional(),
+          message: z.string().optional(),
+        })
+        .optional(),
     })
     .loose(),
 });
@@ -27,7 +33,9 @@ const FIGURES: Record<string, DeliveryFigure> = {
   "email.complained": "complainedAt",
 };
 
-export type WebhookOutcome = { status: 200; body: { received: true; duplicate: boolean } } | { status: 400 | 503; body: { error: { code: string; message: string } } };
+export type WebhookOutcome =
+  | { status: 200; body: { received: true; duplicate: boolean } }
+  | { status: 400 | 503; body: { error: { code: string; message: string } } };
 
 function refuse(status: 400 | 503, code: string, message: string): WebhookOutcome {
   return { status, body: errorEnvelope(code, message) };
@@ -43,7 +51,11 @@ export async function handleResendWebhook(rawBody: string, headers: Headers): Pr
   if (!secret) return refuse(503, "webhook_not_configured", "RESEND_WEBHOOK_SECRET is not set.");
   const svixId = headers.get("svix-id") ?? "";
   try {
-    new Webhook(secret).verify(rawBody, { "svix-id": svixId, "svix-timestamp": headers.get("svix-timestamp") ?? "", "svix-signature": headers.get("svix-signature") ?? "" });
+    new Webhook(secret).verify(rawBody, {
+      "svix-id": svixId,
+      "svix-timestamp": headers.get("svix-timestamp") ?? "",
+      "svix-signature": headers.get("svix-signature") ?? "",
+    });
   } catch {
     return refuse(400, "invalid_signature", "The webhook signature is missing, stale or does not match.");
   }
@@ -61,17 +73,28 @@ export async function handleResendWebhook(rawBody: string, headers: Headers): Pr
   const at = new Date(event.created_at ?? event.data.created_at ?? Date.now());
   const when = Number.isNaN(at.getTime()) ? new Date() : at;
 
-  const fresh = await db().transaction().execute(async (trx) => {
-    if (!(await insertEmailEvent(trx, { svixId, type: event.type, providerEmailId: emailId, payload: event as Record<string, unknown> }))) return false;
-    const figure = FIGURES[event.type];
-    if (figure && emailId) await stampDelivery(trx, emailId, figure, when);
-    const transient = event.type === "email.bounced" && /transient/i.test(event.data.bounce?.type ?? "");
-    if ((event.type === "email.bounced" && !transient) || event.type === "email.complained") {
-      const reason = event.type === "email.bounced" ? "bounce" : "complaint";
-      for (const to of recipients) await suppressAddress(trx, to, reason, event.data.bounce?.message ?? null);
-    }
-    return true;
-  });
+  const fresh = await db()
+    .transaction()
+    .execute(async (trx) => {
+      if (
+        !(await insertEmailEvent(trx, {
+          svixId,
+          type: event.type,
+          providerEmailId: emailId,
+          payload: event as Record<string, unknown>,
+        }))
+      )
+        return false;
+      const figure = FIGURES[event.type];
+      if (figure && emailId) await stampDelivery(trx, emailId, figure, when);
+      const transient = event.type === "email.bounced" && /transient/i.test(event.data.bounce?.type ?? "");
+      if ((event.type === "email.bounced" && !transient) || event.type === "email.complained") {
+        const reason = event.type === "email.bounced" ? "bounce" : "complaint";
+        for (const to of recipients)
+          await suppressAddress(trx, to, reason, event.data.bounce?.message ?? null);
+      }
+      return true;
+    });
   if (!fresh) log.info("resend webhook replayed", { svixId });
   return { status: 200, body: { received: true, duplicate: !fresh } };
 }

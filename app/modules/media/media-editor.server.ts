@@ -18,8 +18,13 @@ export async function handleMediaEditor(request: Request, actorId: number, id: n
       await removeMediaImage(actorId, id);
       throw redirect(`/admin/media/${id}?saved=1`);
     }
-    if (upload.storageFailed) return data({ fields: { image: upload.errors.join(" ") } as Record<string, string>, preview: false, values }, { status: 503 });
-    if (upload.fields.intent === "preview") return data({ fields: {} as Record<string, string>, preview: true, values });
+    if (upload.storageFailed)
+      return data(
+        { fields: { image: upload.errors.join(" ") } as Record<string, string>, preview: false, values },
+        { status: 503 },
+      );
+    if (upload.fields.intent === "preview")
+      return data({ fields: {} as Record<string, string>, preview: true, values });
     const parsed = mediaFormSchema.safeParse(upload.fields);
     const fields = parsed.success ? {} : fieldErrors(parsed.error);
     if (upload.errors.length) fields.image = upload.errors.join(" ");
@@ -31,10 +36,12 @@ export async function handleMediaEditor(request: Request, actorId: number, id: n
     }
     if (!parsed.success || Object.keys(fields).length) return invalid(fields, { preview: false, values });
     const result = await saveMedia(actorId, id, parsed.data, image).catch((error: unknown) => {
-      if (isStorageError(error)) return { ok: false as const, fields: { image: STORAGE_FAILED_MESSAGE }, status: 503 };
+      if (isStorageError(error))
+        return { ok: false as const, fields: { image: STORAGE_FAILED_MESSAGE }, status: 503 };
       throw error;
     });
-    if (!result.ok && "status" in result) return data({ fields: result.fields, preview: false, values }, { status: result.status });
+    if (!result.ok && "status" in result)
+      return data({ fields: result.fields, preview: false, values }, { status: result.status });
     if (!result.ok) return invalid(result.fields, { preview: false, values });
     throw redirect(`/admin/media/${result.id}?saved=1`);
   } finally {
@@ -47,18 +54,25 @@ export async function handleCaseUpload(request: Request, actorId: number, caseId
   const upload = await parseUpload(request, ADMIN_UPLOAD_LIMITS);
   try {
     const kind: "photo" | "document" = upload.fields.intent === "document" ? "document" : "photo";
-    const fail = (message: string, status = 400) => data({ upload: { kind, error: message, url: null as string | null } }, { status });
+    const fail = (message: string, status = 400) =>
+      data({ upload: { kind, error: message, url: null as string | null } }, { status });
     if (upload.storageFailed) return fail(upload.errors.join(" "), 503);
     if (upload.errors.length) return fail(upload.errors.join(" "));
     const file = upload.files[0];
     if (!file) return fail("Choose a file to upload.");
     const title = (upload.fields.title ?? "").trim().slice(0, 200);
-    if (kind === "document" && title.length < 3) return fail("Give the document a title (at least 3 characters).");
-    const checked = await checkFile(file, kind === "photo" ? ["image"] : ["image", "pdf"], { maxImageSide: 2000 });
+    if (kind === "document" && title.length < 3)
+      return fail("Give the document a title (at least 3 characters).");
+    const checked = await checkFile(file, kind === "photo" ? ["image"] : ["image", "pdf"], {
+      maxImageSide: 2000,
+    });
     if (!checked.ok) return fail(checked.message);
     let url: string;
     try {
-      url = kind === "photo" ? await uploadCasePhoto(actorId, caseId, checked.file) : await uploadCaseDocument(actorId, caseId, title, checked.file);
+      url =
+        kind === "photo"
+          ? await uploadCasePhoto(actorId, caseId, checked.file)
+          : await uploadCaseDocument(actorId, caseId, title, checked.file);
     } catch (error) {
       if (isStorageError(error)) return fail(STORAGE_FAILED_MESSAGE, 503);
       throw error;

@@ -1,16 +1,42 @@
 import type { Executor } from "~db/index.server";
 import type { MediaFields } from "./media";
 
-const columns = ["caseMedia.id", "caseMedia.slug", "caseMedia.title", "caseMedia.kind", "caseMedia.description", "caseMedia.dateText", "caseMedia.source", "caseMedia.caseId", "caseMedia.imageKey", "caseMedia.imageAlt", "caseMedia.published", "caseMedia.updatedAt"] as const;
+const columns = [
+  "caseMedia.id",
+  "caseMedia.slug",
+  "caseMedia.title",
+  "caseMedia.kind",
+  "caseMedia.description",
+  "caseMedia.dateText",
+  "caseMedia.source",
+  "caseMedia.caseId",
+  "caseMedia.imageKey",
+  "caseMedia.imageAlt",
+  "caseMedia.published",
+  "caseMedia.updatedAt",
+] as const;
 
 export function listMedia(db: Executor, options: { publishedOnly: boolean }) {
-  let q = db.selectFrom("caseMedia").leftJoin("cases", "cases.id", "caseMedia.caseId").select([...columns, "cases.slug as caseSlug", "cases.fullName as caseName", "cases.published as casePublished"]);
+  let q = db
+    .selectFrom("caseMedia")
+    .leftJoin("cases", "cases.id", "caseMedia.caseId")
+    .select([
+      ...columns,
+      "cases.slug as caseSlug",
+      "cases.fullName as caseName",
+      "cases.published as casePublished",
+    ]);
   if (options.publishedOnly) q = q.where("caseMedia.published", "=", true);
   return q.orderBy("caseMedia.createdAt", "desc").orderBy("caseMedia.id", "desc").execute();
 }
 
 export function findMediaById(db: Executor, id: number) {
-  return db.selectFrom("caseMedia").leftJoin("cases", "cases.id", "caseMedia.caseId").select([...columns, "cases.slug as caseSlug"]).where("caseMedia.id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("caseMedia")
+    .leftJoin("cases", "cases.id", "caseMedia.caseId")
+    .select([...columns, "cases.slug as caseSlug"])
+    .where("caseMedia.id", "=", id)
+    .executeTakeFirst();
 }
 
 export function findMediaBySlug(db: Executor, slug: string) {
@@ -24,11 +50,20 @@ export interface MediaValues extends MediaFields {
 }
 
 export function insertMedia(db: Executor, values: MediaValues & { imageKey?: string | null }) {
-  return db.insertInto("caseMedia").values(values).onConflict((oc) => oc.column("slug").doNothing()).returning("id").executeTakeFirst();
+  return db
+    .insertInto("caseMedia")
+    .values(values)
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .returning("id")
+    .executeTakeFirst();
 }
 
 export async function updateMedia(db: Executor, id: number, values: MediaValues) {
-  await db.updateTable("caseMedia").set({ ...values, updatedAt: new Date() }).where("id", "=", id).execute();
+  await db
+    .updateTable("caseMedia")
+    .set({ ...values, updatedAt: new Date() })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function setMediaImage(db: Executor, id: number, imageKey: string | null) {
@@ -39,12 +74,25 @@ export async function setCasePhoto(db: Executor, caseId: number, photoUrl: strin
   await db.updateTable("cases").set({ photoUrl, updatedAt: new Date() }).where("id", "=", caseId).execute();
 }
 
-export function insertCaseDocument(db: Executor, values: { caseId: number; title: string; storageKey: string; contentType: string; bytes: number }) {
-  return db.insertInto("caseDocuments").values(values).onConflict((oc) => oc.column("storageKey").doNothing()).returning("id").executeTakeFirst();
+export function insertCaseDocument(
+  db: Executor,
+  values: { caseId: number; title: string; storageKey: string; contentType: string; bytes: number },
+) {
+  return db
+    .insertInto("caseDocuments")
+    .values(values)
+    .onConflict((oc) => oc.column("storageKey").doNothing())
+    .returning("id")
+    .executeTakeFirst();
 }
 
 export function listCaseDocuments(db: Executor, caseId: number) {
-  return db.selectFrom("caseDocuments").select(["id", "title", "storageKey", "contentType", "bytes", "createdAt"]).where("caseId", "=", caseId).orderBy("id").execute();
+  return db
+    .selectFrom("caseDocuments")
+    .select(["id", "title", "storageKey", "contentType", "bytes", "createdAt"])
+    .where("caseId", "=", caseId)
+    .orderBy("id")
+    .execute();
 }
 
 export function findCaseIdBySlug(db: Executor, slug: string) {
@@ -55,12 +103,32 @@ export function findCaseIdBySlug(db: Executor, slug: string) {
  * Whether a stored file under `media/` is used by a record: an item's image, a case's photo, a
  * case's source document. With `publishedOnly`, only records the public can see count.
  */
-export async function isMediaKeyInUse(db: Executor, key: string, options: { publishedOnly: boolean }): Promise<boolean> {
+export async function isMediaKeyInUse(
+  db: Executor,
+  key: string,
+  options: { publishedOnly: boolean },
+): Promise<boolean> {
   const { publishedOnly } = options;
   const row = await db
     .selectNoFrom((eb) => [
-      eb.exists(eb.selectFrom("caseMedia").select("id").where("imageKey", "=", key).$if(publishedOnly, (q) => q.where("published", "=", true))).as("item"),
-      eb.exists(eb.selectFrom("cases").select("id").where("photoUrl", "=", `/${key}`).$if(publishedOnly, (q) => q.where("published", "=", true))).as("photo"),
+      eb
+        .exists(
+          eb
+            .selectFrom("caseMedia")
+            .select("id")
+            .where("imageKey", "=", key)
+            .$if(publishedOnly, (q) => q.where("published", "=", true)),
+        )
+        .as("item"),
+      eb
+        .exists(
+          eb
+            .selectFrom("cases")
+            .select("id")
+            .where("photoUrl", "=", `/${key}`)
+            .$if(publishedOnly, (q) => q.where("published", "=", true)),
+        )
+        .as("photo"),
       eb
         .exists(
           eb

@@ -2,13 +2,26 @@ import { z } from "zod";
 import { slugSchema } from "~/modules/campaigns/campaigns.schema";
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max, `At most ${max} characters.`).optional().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .optional()
+    .transform((v) => (v ? v : null));
 
 export const mediaFormSchema = z.object({
   slug: slugSchema,
-  title: z.string({ error: "Enter a title." }).trim().min(5, "Titles are at least 5 characters.").max(160, "Titles are at most 160 characters."),
+  title: z
+    .string({ error: "Enter a title." })
+    .trim()
+    .min(5, "Titles are at least 5 characters.")
+    .max(160, "Titles are at most 160 characters."),
   kind: z.enum(["photo", "film_still"], { error: "Choose photograph or film still." }),
-  description: z.string({ error: "Enter a description." }).trim().min(10, "Descriptions are at least 10 characters.").max(4000, "Descriptions are at most 4,000 characters."),
+  description: z
+    .string({ error: "Enter a description." })
+    .trim()
+    .min(10, "Descriptions are at least 10 characters.")
+    .max(4000, "Descriptions are at most 4,000 characters."),
   dateText: optionalText(80),
   source: optionalText(200),
   caseSlug: optionalText(80),
@@ -17,8 +30,20 @@ export const mediaFormSchema = z.object({
 });
 export type MediaForm = z.infer<typeof mediaFormSchema>;
 
-const mediaFields = ["slug", "title", "kind", "description", "dateText", "source", "caseSlug", "imageAlt"] as const;
-export type MediaFormValues = Partial<Record<(typeof mediaFields)[number], string | null>> & { published?: boolean; imageKey?: string | null };
+const mediaFields = [
+  "slug",
+  "title",
+  "kind",
+  "description",
+  "dateText",
+  "source",
+  "caseSlug",
+  "imageAlt",
+] as const;
+export type MediaFormValues = Partial<Record<(typeof mediaFields)[number], string | null>> & {
+  published?: boolean;
+  imageKey?: string | null;
+};
 
 /** The editor's raw values, to re-fill the form after a preview or an error. */
 export function mediaFormValues(fields: Record<string, string>): MediaFormValues {

@@ -25,7 +25,12 @@ import {
 /** Published help-identify items, newest first, with the case each is linked to (if public). */
 export async function listPublicMedia() {
   const rows = await listMedia(db(), { publishedOnly: true });
-  return rows.map((m) => ({ ...m, imageUrl: mediaUrl(m.imageKey), caseSlug: m.casePublished ? m.caseSlug : null, caseName: m.casePublished ? m.caseName : null }));
+  return rows.map((m) => ({
+    ...m,
+    imageUrl: mediaUrl(m.imageKey),
+    caseSlug: m.casePublished ? m.caseSlug : null,
+    caseName: m.casePublished ? m.caseName : null,
+  }));
 }
 
 export function listAllMedia() {
@@ -45,7 +50,12 @@ async function storePublic(prefix: string, file: CheckedFile): Promise<string> {
   return key;
 }
 
-export async function saveMedia(actorId: number, id: number | null, form: MediaForm, image: CheckedFile | null): Promise<SaveMediaResult> {
+export async function saveMedia(
+  actorId: number,
+  id: number | null,
+  form: MediaForm,
+  image: CheckedFile | null,
+): Promise<SaveMediaResult> {
   let caseId: number | null = null;
   if (form.caseSlug) {
     const found = await findCaseIdBySlug(db(), form.caseSlug);
@@ -53,33 +63,59 @@ export async function saveMedia(actorId: number, id: number | null, form: MediaF
     caseId = found.id;
   }
   const clash = await findMediaBySlug(db(), form.slug);
-  if (clash && clash.id !== id) return { ok: false, fields: { slug: "Another item already uses this slug." } };
+  if (clash && clash.id !== id)
+    return { ok: false, fields: { slug: "Another item already uses this slug." } };
   const imageKey = image ? await storePublic("media", image) : null;
-  const replaced = id !== null && imageKey ? (await findMediaById(db(), id))?.imageKey ?? null : null;
-  const values: MediaValues = { slug: form.slug, title: form.title, kind: form.kind, description: form.description, dateText: form.dateText, source: form.source, caseId, imageAlt: form.imageAlt, published: form.published };
-  const result = await db().transaction().execute(async (trx) => {
-    let mediaId = id;
-    if (mediaId === null) {
-      const row = await insertMedia(trx, { ...values, imageKey });
-      if (!row) return { ok: false, fields: { slug: "Another item already uses this slug." } } as const;
-      mediaId = row.id;
-    } else {
-      await updateMedia(trx, mediaId, values);
-      if (imageKey) await setMediaImage(trx, mediaId, imageKey);
-    }
-    await insertAuditEntry(trx, { organizerId: actorId, action: id === null ? "media.create" : "media.update", subjectType: "case_media", subjectId: mediaId, details: { slug: form.slug, published: form.published, image: imageKey } });
-    return { ok: true, id: mediaId } as const;
-  });
+  const replaced = id !== null && imageKey ? ((await findMediaById(db(), id))?.imageKey ?? null) : null;
+  const values: MediaValues = {
+    slug: form.slug,
+    title: form.title,
+    kind: form.kind,
+    description: form.description,
+    dateText: form.dateText,
+    source: form.source,
+    caseId,
+    imageAlt: form.imageAlt,
+    published: form.published,
+  };
+  const result = await db()
+    .transaction()
+    .execute(async (trx) => {
+      let mediaId = id;
+      if (mediaId === null) {
+        const row = await insertMedia(trx, { ...values, imageKey });
+        if (!row) return { ok: false, fields: { slug: "Another item already uses this slug." } } as const;
+        mediaId = row.id;
+      } else {
+        await updateMedia(trx, mediaId, values);
+        if (imageKey) await setMediaImage(trx, mediaId, imageKey);
+      }
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: id === null ? "media.create" : "media.update",
+        subjectType: "case_media",
+        subjectId: mediaId,
+        details: { slug: form.slug, published: form.published, image: imageKey },
+      });
+      return { ok: true, id: mediaId } as const;
+    });
   if (replaced && replaced !== imageKey) await deleteIfUnused(replaced);
   return result;
 }
 
 export async function removeMediaImage(actorId: number, id: number) {
   const previous = (await findMediaById(db(), id))?.imageKey ?? null;
-  await db().transaction().execute(async (trx) => {
-    await setMediaImage(trx, id, null);
-    await insertAuditEntry(trx, { organizerId: actorId, action: "media.image-remove", subjectType: "case_media", subjectId: id });
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await setMediaImage(trx, id, null);
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: "media.image-remove",
+        subjectType: "case_media",
+        subjectId: id,
+      });
+    });
   if (previous) await deleteIfUnused(previous);
 }
 
@@ -95,20 +131,47 @@ async function deleteIfUnused(key: string) {
 export async function uploadCasePhoto(actorId: number, caseId: number, image: CheckedFile): Promise<string> {
   const key = await storePublic("media", image);
   const url = mediaUrl(key)!;
-  await db().transaction().execute(async (trx) => {
-    await setCasePhoto(trx, caseId, url);
-    await insertAuditEntry(trx, { organizerId: actorId, action: "case.photo-upload", subjectType: "case", subjectId: caseId, details: { url } });
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await setCasePhoto(trx, caseId, url);
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: "case.photo-upload",
+        subjectType: "case",
+        subjectId: caseId,
+        details: { url },
+      });
+    });
   return url;
 }
 
 /** A source document (PDF or image) for a case timeline, public at `/media/docs/…`. */
-export async function uploadCaseDocument(actorId: number, caseId: number, title: string, file: CheckedFile): Promise<string> {
+export async function uploadCaseDocument(
+  actorId: number,
+  caseId: number,
+  title: string,
+  file: CheckedFile,
+): Promise<string> {
   const key = await storePublic("media/docs", file);
-  await db().transaction().execute(async (trx) => {
-    await insertCaseDocument(trx, { caseId, title, storageKey: key, contentType: file.contentType, bytes: file.data.length });
-    await insertAuditEntry(trx, { organizerId: actorId, action: "case.document-upload", subjectType: "case", subjectId: caseId, details: { key, title } });
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await insertCaseDocument(trx, {
+        caseId,
+        title,
+        storageKey: key,
+        contentType: file.contentType,
+        bytes: file.data.length,
+      });
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: "case.document-upload",
+        subjectType: "case",
+        subjectId: caseId,
+        details: { key, title },
+      });
+    });
   return mediaUrl(key)!;
 }
 
@@ -117,7 +180,12 @@ export async function caseDocuments(caseId: number) {
   return rows.map((d) => ({ ...d, url: mediaUrl(d.storageKey)! }));
 }
 
-const PUBLIC_TYPES: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", pdf: "application/pdf" };
+const PUBLIC_TYPES: Record<string, string> = {
+  jpg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  pdf: "application/pdf",
+};
 
 export interface ServedFile {
   data: Buffer;

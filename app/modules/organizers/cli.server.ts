@@ -14,11 +14,14 @@ function option(args: string[], name: string): string | undefined {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function promptHidden(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new Error("No terminal to prompt for a password: pass --password-stdin and pipe it in.");
+  if (!process.stdin.isTTY)
+    throw new Error("No terminal to prompt for a password: pass --password-stdin and pipe it in.");
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   const output = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WritableStream };
   let muted = false;
@@ -37,11 +40,22 @@ async function promptHidden(question: string): Promise<string> {
 
 /** `npm run organizer:create -- --email E --name N --role owner [--password-stdin]` */
 export async function createOrganizerFromCli(database: DB, args: string[]): Promise<void> {
-  const password = args.includes("--password-stdin") ? await readStdin() : await promptHidden("Password (12+ characters): ");
-  const parsed = newOrganizerSchema.safeParse({ email: option(args, "email"), name: option(args, "name"), role: option(args, "role") ?? "owner", password });
+  const password = args.includes("--password-stdin")
+    ? await readStdin()
+    : await promptHidden("Password (12+ characters): ");
+  const parsed = newOrganizerSchema.safeParse({
+    email: option(args, "email"),
+    name: option(args, "name"),
+    role: option(args, "role") ?? "owner",
+    password,
+  });
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
-    throw new Error(`Could not create the organizer:\n${Object.entries(errors).map(([k, v]) => `  --${k}: ${v}`).join("\n")}`);
+    throw new Error(
+      `Could not create the organizer:\n${Object.entries(errors)
+        .map(([k, v]) => `  --${k}: ${v}`)
+        .join("\n")}`,
+    );
   }
   const result = await createOrganizer(parsed.data, null, database);
   if (!result.ok) throw new Error(`An organizer with the email ${parsed.data.email} already exists.`);

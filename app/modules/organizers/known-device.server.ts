@@ -1,6 +1,12 @@
 import { createCookie } from "@remix-run/node";
 import { env } from "~/env.server";
-import { hmac, randomToken, safeEqual, signingKey, verificationKeys } from "~/modules/security/secrets.server";
+import {
+  hmac,
+  randomToken,
+  safeEqual,
+  signingKey,
+  verificationKeys,
+} from "~/modules/security/secrets.server";
 
 /**
  * A browser that has signed in to an account before carries a long-lived, signed "known device"
@@ -11,7 +17,13 @@ const DEVICE_DAYS = 400;
 
 function deviceCookie() {
   const config = env();
-  return createCookie(config.isProduction ? "__Host-device" : "device", { httpOnly: true, sameSite: "lax", secure: config.isProduction, path: "/", maxAge: DEVICE_DAYS * 86_400 });
+  return createCookie(config.isProduction ? "__Host-device" : "device", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.isProduction,
+    path: "/",
+    maxAge: DEVICE_DAYS * 86_400,
+  });
 }
 
 function mac(key: Buffer, organizerId: number, nonce: string): string {
@@ -20,7 +32,9 @@ function mac(key: Buffer, organizerId: number, nonce: string): string {
 
 export async function knownDeviceCookie(organizerId: number): Promise<string> {
   const nonce = randomToken(12);
-  return deviceCookie().serialize(`${organizerId}.${nonce}.${mac(signingKey("known-device"), organizerId, nonce)}`);
+  return deviceCookie().serialize(
+    `${organizerId}.${nonce}.${mac(signingKey("known-device"), organizerId, nonce)}`,
+  );
 }
 
 /** The organizer this browser has signed in as before, or null. */

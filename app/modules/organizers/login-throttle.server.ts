@@ -12,7 +12,13 @@ import { deleteOldLoginAttempts, findRecentFailures, insertLoginAttempt } from "
  * Throttled attempts are answered before any password hashing and are not recorded, so they
  * neither cost argon2 work nor renew a lock. Unknown accounts are throttled exactly like real ones.
  */
-export const LOGIN_LIMITS = { perAccount: 5, perIp: 20, delayAfter: 3, maxDelaySeconds: 300, windowMinutes: 15 };
+export const LOGIN_LIMITS = {
+  perAccount: 5,
+  perIp: 20,
+  delayAfter: 3,
+  maxDelaySeconds: 300,
+  windowMinutes: 15,
+};
 
 /** Attempts are kept this long (the window needs 15 minutes; the rest is for looking back). */
 export const LOGIN_ATTEMPTS_KEEP_DAYS = 7;
@@ -31,9 +37,18 @@ export function throttleKeys(email: string, ip: string): ThrottleKeys {
 export type ThrottleVerdict = { throttled: false } | { throttled: true; retryAfterSeconds: number };
 
 /** Whether this attempt may be checked at all; `knownDevice` skips the account-wide lock only. */
-export async function checkThrottle(db: Executor, keys: ThrottleKeys, knownDevice: boolean, now = new Date()): Promise<ThrottleVerdict> {
+export async function checkThrottle(
+  db: Executor,
+  keys: ThrottleKeys,
+  knownDevice: boolean,
+  now = new Date(),
+): Promise<ThrottleVerdict> {
   const windowMs = LOGIN_LIMITS.windowMinutes * 60_000;
-  const failures = await findRecentFailures(db, [keys.pair, keys.account, keys.ip], new Date(now.getTime() - windowMs));
+  const failures = await findRecentFailures(
+    db,
+    [keys.pair, keys.account, keys.ip],
+    new Date(now.getTime() - windowMs),
+  );
   const until: number[] = [];
   const ip = failures[keys.ip];
   if (ip && ip.n >= LOGIN_LIMITS.perIp) until.push(ip.lastAt.getTime() + windowMs);
@@ -43,9 +58,13 @@ export async function checkThrottle(db: Executor, keys: ThrottleKeys, knownDevic
     if (pair.lastAt.getTime() + delay > now.getTime()) until.push(pair.lastAt.getTime() + delay);
   }
   const account = failures[keys.account];
-  if (!knownDevice && account && account.n >= LOGIN_LIMITS.perAccount) until.push(account.lastAt.getTime() + windowMs);
+  if (!knownDevice && account && account.n >= LOGIN_LIMITS.perAccount)
+    until.push(account.lastAt.getTime() + windowMs);
   if (!until.length) return { throttled: false };
-  return { throttled: true, retryAfterSeconds: Math.max(1, Math.ceil((Math.max(...until) - now.getTime()) / 1000)) };
+  return {
+    throttled: true,
+    retryAfterSeconds: Math.max(1, Math.ceil((Math.max(...until) - now.getTime()) / 1000)),
+  };
 }
 
 /**

@@ -10,7 +10,10 @@ export const passwordSchema = z
 
 export const loginSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "Passwords are at most 200 characters."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(200, "Passwords are at most 200 characters."),
   redirectTo: z.string().optional(),
 });
 
@@ -23,10 +26,22 @@ export const newOrganizerSchema = z.object({
 
 export const organizerAdminSchema = z.discriminatedUnion("intent", [
   newOrganizerSchema.extend({ intent: z.literal("create") }),
-  z.object({ intent: z.literal("role"), organizerId: z.coerce.number().int().positive(), role: z.enum(["owner", "editor", "viewer"]) }),
-  z.object({ intent: z.literal("disable"), organizerId: z.coerce.number().int().positive(), disabled: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  z.object({
+    intent: z.literal("role"),
+    organizerId: z.coerce.number().int().positive(),
+    role: z.enum(["owner", "editor", "viewer"]),
+  }),
+  z.object({
+    intent: z.literal("disable"),
+    organizerId: z.coerce.number().int().positive(),
+    disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+  }),
 ]);
 
 export const changePasswordSchema = z
-  .object({ current: z.string().min(1, "Enter your current password."), next: passwordSchema, confirm: z.string() })
+  .object({
+    current: z.string().min(1, "Enter your current password."),
+    next: passwordSchema,
+    confirm: z.string(),
+  })
   .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "The two new passwords do not match." });

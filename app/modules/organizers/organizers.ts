@@ -11,10 +11,25 @@ export const ROLES: OrganizerRole[] = ["owner", "editor", "viewer"];
  *   confirmation links (owner only)
  * - manage-organizers, read-audit: owner only
  */
-export type Permission = "read" | "edit-content" | "manage-organizers" | "read-audit" | "read-private-contact" | "read-donor-contact" | "read-outbox";
+export type Permission =
+  | "read"
+  | "edit-content"
+  | "manage-organizers"
+  | "read-audit"
+  | "read-private-contact"
+  | "read-donor-contact"
+  | "read-outbox";
 
 const grants: Record<OrganizerRole, Permission[]> = {
-  owner: ["read", "edit-content", "manage-organizers", "read-audit", "read-private-contact", "read-donor-contact", "read-outbox"],
+  owner: [
+    "read",
+    "edit-content",
+    "manage-organizers",
+    "read-audit",
+    "read-private-contact",
+    "read-donor-contact",
+    "read-outbox",
+  ],
   editor: ["read", "edit-content", "read-private-contact"],
   viewer: ["read"],
 };

@@ -22,7 +22,14 @@ function sessionCookie() {
   if (cookie?.secrets !== secrets.join("\n")) {
     cookie = {
       secrets: secrets.join("\n"),
-      cookie: createCookie(config.isProduction ? "__Host-session" : "session", { httpOnly: true, sameSite: "lax", secure: config.isProduction, path: "/", secrets, maxAge: SESSION_DAYS * 86_400 }),
+      cookie: createCookie(config.isProduction ? "__Host-session" : "session", {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: config.isProduction,
+        path: "/",
+        secrets,
+        maxAge: SESSION_DAYS * 86_400,
+      }),
     };
   }
   return cookie.cookie;
@@ -33,7 +40,12 @@ const tokenId = hashToken;
 
 export async function createSessionCookie(organizerId: number, userAgent: string | null): Promise<string> {
   const token = randomToken();
-  await insertSession(db(), { id: tokenId(token), organizerId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000), userAgent: userAgent?.slice(0, 300) ?? null });
+  await insertSession(db(), {
+    id: tokenId(token),
+    organizerId,
+    expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
   return sessionCookie().serialize(token);
 }
 
@@ -49,12 +61,20 @@ async function readToken(request: Request): Promise<string | null> {
 }
 
 /** The signed-in organizer, or null. */
-export async function getOrganizer(request: Request): Promise<(OrganizerSummary & { sessionId: string }) | null> {
+export async function getOrganizer(
+  request: Request,
+): Promise<(OrganizerSummary & { sessionId: string }) | null> {
   const token = await readToken(request);
   if (!token) return null;
   const row = await findSessionWithOrganizer(db(), tokenId(token));
   if (!row || row.disabledAt || row.expiresAt.getTime() < Date.now()) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role as OrganizerRole, sessionId: row.sessionId };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as OrganizerRole,
+    sessionId: row.sessionId,
+  };
 }
 
 /** Guards an /admin loader or action: redirects to login when signed out, 403 when not allowed. */

@@ -4,7 +4,16 @@ import type { OrganizerRole, OrganizerTokenPurpose } from "~db/schema";
 
 export function insertOrganizerToken(
   db: Executor,
-  values: { purpose: OrganizerTokenPurpose; tokenHash: string; organizerId: number | null; email: string; name: string | null; role: OrganizerRole | null; createdBy: number | null; expiresAt: Date },
+  values: {
+    purpose: OrganizerTokenPurpose;
+    tokenHash: string;
+    organizerId: number | null;
+    email: string;
+    name: string | null;
+    role: OrganizerRole | null;
+    createdBy: number | null;
+    expiresAt: Date;
+  },
 ) {
   return db.insertInto("organizerTokens").values(values).returning("id").executeTakeFirstOrThrow();
 }
@@ -36,10 +45,21 @@ export function claimToken(db: Executor, purpose: OrganizerTokenPurpose, tokenHa
 
 /** Retires every outstanding token of a kind for an address (superseded or no longer needed). */
 export async function retireTokens(db: Executor, purpose: OrganizerTokenPurpose, email: string) {
-  await db.updateTable("organizerTokens").set({ usedAt: sql`now()` }).where("purpose", "=", purpose).where(sql`lower(email)`, "=", email.toLowerCase()).where("usedAt", "is", null).execute();
+  await db
+    .updateTable("organizerTokens")
+    .set({ usedAt: sql`now()` })
+    .where("purpose", "=", purpose)
+    .where(sql`lower(email)`, "=", email.toLowerCase())
+    .where("usedAt", "is", null)
+    .execute();
 }
 
-export async function countRecentTokens(db: Executor, purpose: OrganizerTokenPurpose, email: string, since: Date) {
+export async function countRecentTokens(
+  db: Executor,
+  purpose: OrganizerTokenPurpose,
+  email: string,
+  since: Date,
+) {
   const row = await db
     .selectFrom("organizerTokens")
     .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -14,7 +14,11 @@ export interface OutboxSignature {
 }
 
 /** Signatures matching `where`, with what their emails need, locked for this batch (skipping locked ones). */
-async function claimSignatures(trx: Executor, where: RawBuilder<unknown>, limit: number): Promise<OutboxSignature[]> {
+async function claimSignatures(
+  trx: Executor,
+  where: RawBuilder<unknown>,
+  limit: number,
+): Promise<OutboxSignature[]> {
   const r = await sql<OutboxSignature>`
     select s.id, s.petition_id, s.state, s.first_name, sup.email, c.title, c.slug, s.token_hash, s.already_signed_notices
     from signatures s
@@ -61,8 +65,17 @@ export function findSignatureByTokenHash(db: Executor, tokenHash: string) {
     .innerJoin("campaigns", "campaigns.id", "petitions.campaignId")
     .innerJoin("supporters", "supporters.id", "signatures.supporterId")
     .select([
-      "signatures.id", "signatures.petitionId", "signatures.supporterId", "signatures.state", "signatures.firstName", "signatures.createdAt",
-      "signatures.confirmedAt", "signatures.countedState", "supporters.email", "campaigns.title", "campaigns.slug",
+      "signatures.id",
+      "signatures.petitionId",
+      "signatures.supporterId",
+      "signatures.state",
+      "signatures.firstName",
+      "signatures.createdAt",
+      "signatures.confirmedAt",
+      "signatures.countedState",
+      "supporters.email",
+      "campaigns.title",
+      "campaigns.slug",
     ])
     .where("signatures.tokenHash", "=", tokenHash)
     .executeTakeFirst();
@@ -81,5 +94,10 @@ export async function confirmPendingSignature(trx: Executor, id: number, notBefo
 }
 
 export function deletePendingSignature(trx: Executor, id: number) {
-  return trx.deleteFrom("signatures").where("id", "=", id).where("state", "=", "pending").returning(["petitionId", "countedState"]).executeTakeFirst();
+  return trx
+    .deleteFrom("signatures")
+    .where("id", "=", id)
+    .where("state", "=", "pending")
+    .returning(["petitionId", "countedState"])
+    .executeTakeFirst();
 }

@@ -30,7 +30,9 @@ export function signaturesCsvStream(petitionId: number, states: string[]): Reada
             controller.close();
             return;
           }
-          controller.enqueue(encoder.encode(rows.map((r) => csvRow(EXPORT_COLUMNS.map((c) => r[c]))).join("")));
+          controller.enqueue(
+            encoder.encode(rows.map((r) => csvRow(EXPORT_COLUMNS.map((c) => r[c]))).join("")),
+          );
         } catch (error) {
           await cursor?.close().catch(() => undefined);
           cursor = undefined;
@@ -53,17 +55,37 @@ export function signaturesCsvStream(petitionId: number, states: string[]): Reada
 export async function deliveryPdfStream(petitionId: number): Promise<ReadableStream<Uint8Array> | null> {
   const petition = await findPetitionById(db(), petitionId);
   if (!petition) return null;
-  const [counts, districts] = await Promise.all([countsByState(db(), petitionId), districtCounts(db(), petitionId)]);
+  const [counts, districts] = await Promise.all([
+    countsByState(db(), petitionId),
+    districtCounts(db(), petitionId),
+  ]);
   const confirmed = counts.find((c) => c.state === "confirmed")?.n ?? 0;
-  const doc = new PDFDocument({ size: "LETTER", margin: 54, bufferPages: false, info: { Title: `Petition: ${petition.title}` } });
+  const doc = new PDFDocument({
+    size: "LETTER",
+    margin: 54,
+    bufferPages: false,
+    info: { Title: `Petition: ${petition.title}` },
+  });
 
   doc.font("Times-Bold").fontSize(20).text(petition.title);
   doc.moveDown(0.5).font("Times-Roman").fontSize(12).text(petition.ask, { align: "left" });
-  doc.moveDown().font("Times-Bold").fontSize(14).text(`${confirmed.toLocaleString("en-US")} confirmed signatures`);
-  doc.font("Times-Roman").fontSize(10).text(`Prepared ${new Date().toUTCString()}. Each signature was confirmed from the signer's own email address.`);
+  doc
+    .moveDown()
+    .font("Times-Bold")
+    .fontSize(14)
+    .text(`${confirmed.toLocaleString("en-US")} confirmed signatures`);
+  doc
+    .font("Times-Roman")
+    .fontSize(10)
+    .text(
+      `Prepared ${new Date().toUTCString()}. Each signature was confirmed from the signer's own email address.`,
+    );
   if (districts.length) {
     doc.moveDown().font("Times-Bold").fontSize(12).text("Signatures by congressional district");
-    doc.font("Times-Roman").fontSize(10).text(districts.map((d) => `${seatLabel(d.usState, d.district)}: ${d.n}`).join("   "));
+    doc
+      .font("Times-Roman")
+      .fontSize(10)
+      .text(districts.map((d) => `${seatLabel(d.usState, d.district)}: ${d.n}`).join("   "));
   }
 
   const stream = new ReadableStream<Uint8Array>({
@@ -81,10 +103,16 @@ export async function deliveryPdfStream(petitionId: number): Promise<ReadableStr
             const key = r.us_state ? seatLabel(state, (r.district as number | null) ?? -1) : state;
             if (key !== group) {
               group = key;
-              doc.moveDown().font("Times-Bold").fontSize(12).text(r.us_state ? `District ${key}` : key);
+              doc
+                .moveDown()
+                .font("Times-Bold")
+                .fontSize(12)
+                .text(r.us_state ? `District ${key}` : key);
               doc.font("Times-Roman").fontSize(10);
             }
-            doc.text(`${r.first_name} ${r.last_name}${r.city ? `, ${r.city}` : ""}${r.zip ? ` ${r.zip}` : ""}`);
+            doc.text(
+              `${r.first_name} ${r.last_name}${r.city ? `, ${r.city}` : ""}${r.zip ? ` ${r.zip}` : ""}`,
+            );
           }
         }
       } finally {

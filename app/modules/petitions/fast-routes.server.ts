@@ -17,17 +17,40 @@ export async function signHandler(req: Request, res: Response) {
     const body = await readJson(req, res, MAX_SIGNATURE_BYTES);
     if (!body) return;
     const parsed = signatureSchema.safeParse(body);
-    if (!parsed.success) return sendError(req, res, 400, "invalid_request", "Some fields are missing or invalid.", fieldErrors(parsed.error));
+    if (!parsed.success)
+      return sendError(
+        req,
+        res,
+        400,
+        "invalid_request",
+        "Some fields are missing or invalid.",
+        fieldErrors(parsed.error),
+      );
     const config = env();
-    const ip = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, config.TRUST_PROXY);
-    const result = await signPetition(req.params.slug, parsed.data, { ip, userAgent: req.headers["user-agent"] });
-    if (result.kind === "not_found") return sendError(req, res, 404, "not_found", "No petition has that address.");
+    const ip = clientIp(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"] as string | undefined,
+      config.TRUST_PROXY,
+    );
+    const result = await signPetition(req.params.slug, parsed.data, {
+      ip,
+      userAgent: req.headers["user-agent"],
+    });
+    if (result.kind === "not_found")
+      return sendError(req, res, 404, "not_found", "No petition has that address.");
     if (result.kind === "closed") return sendError(req, res, 409, "petition_closed", result.message);
     res.status(202).set("Cache-Control", "no-store").json({ status: result.status });
   } catch (e) {
     if (sendDatabaseUnavailable(req, res, e)) return;
     log.error("signing failed", { error: e instanceof Error ? e.message : String(e) });
-    if (!res.headersSent) sendError(req, res, 503, "unavailable", "We could not record your signature just now. Please try again.");
+    if (!res.headersSent)
+      sendError(
+        req,
+        res,
+        503,
+        "unavailable",
+        "We could not record your signature just now. Please try again.",
+      );
     else throw e;
   }
 }

@@ -18,11 +18,22 @@ export interface PetitionPageRow {
   byState: Array<{ state: string; n: number }>;
   byDistrict: Array<{ state: string; district: number; n: number }>;
   hourly: Array<{ hour: string; n: number }>;
-  recent: Array<{ firstName: string; lastInitial: string; city: string | null; state: string | null; comment: string | null; at: string }>;
+  recent: Array<{
+    firstName: string;
+    lastInitial: string;
+    city: string | null;
+    state: string | null;
+    comment: string | null;
+    at: string;
+  }>;
 }
 
 /** Everything a petition's public page shows, from the roll-ups and one small index read, in one query. */
-export async function findPetitionPage(db: Executor, slug: string, options: { recent: number; hours: number }): Promise<PetitionPageRow | undefined> {
+export async function findPetitionPage(
+  db: Executor,
+  slug: string,
+  options: { recent: number; hours: number },
+): Promise<PetitionPageRow | undefined> {
   const r = await sql<PetitionPageRow>`
     select pe.id, pe.campaign_id, c.slug, c.title, c.status as campaign_status, pe.ask, pe.goal, pe.deadline, pe.requires_confirmation,
       coalesce((select n from petition_counts where petition_id = pe.id and state = 'confirmed'), 0)::int as signature_count,
@@ -50,8 +61,14 @@ export function listPetitionProgress(db: Executor, campaignIds: number[]) {
   if (!campaignIds.length) return Promise.resolve([]);
   return db
     .selectFrom("petitions")
-    .leftJoin("petitionCounts", (j) => j.onRef("petitionCounts.petitionId", "=", "petitions.id").on("petitionCounts.state", "=", "confirmed"))
-    .select(["petitions.campaignId", "petitions.goal", sql<number>`coalesce(petition_counts.n, 0)::int`.as("signatureCount")])
+    .leftJoin("petitionCounts", (j) =>
+      j.onRef("petitionCounts.petitionId", "=", "petitions.id").on("petitionCounts.state", "=", "confirmed"),
+    )
+    .select([
+      "petitions.campaignId",
+      "petitions.goal",
+      sql<number>`coalesce(petition_counts.n, 0)::int`.as("signatureCount"),
+    ])
     .where("petitions.campaignId", "in", campaignIds)
     .execute();
 }
@@ -61,9 +78,25 @@ export function listPetitionsForAdmin(db: Executor) {
     .selectFrom("campaigns")
     .leftJoin("petitions", "petitions.campaignId", "campaigns.id")
     .select([
-      "campaigns.id as campaignId", "campaigns.slug", "campaigns.title", "campaigns.status", "petitions.id", "petitions.goal", "petitions.deadline",
-      (eb) => eb.selectFrom("petitionCounts").select(sql<number>`coalesce(sum(n) filter (where state = 'confirmed'), 0)::int`.as("n")).whereRef("petitionCounts.petitionId", "=", "petitions.id").as("confirmed"),
-      (eb) => eb.selectFrom("petitionCounts").select(sql<number>`coalesce(sum(n) filter (where state = 'pending'), 0)::int`.as("n")).whereRef("petitionCounts.petitionId", "=", "petitions.id").as("pending"),
+      "campaigns.id as campaignId",
+      "campaigns.slug",
+      "campaigns.title",
+      "campaigns.status",
+      "petitions.id",
+      "petitions.goal",
+      "petitions.deadline",
+      (eb) =>
+        eb
+          .selectFrom("petitionCounts")
+          .select(sql<number>`coalesce(sum(n) filter (where state = 'confirmed'), 0)::int`.as("n"))
+          .whereRef("petitionCounts.petitionId", "=", "petitions.id")
+          .as("confirmed"),
+      (eb) =>
+        eb
+          .selectFrom("petitionCounts")
+          .select(sql<number>`coalesce(sum(n) filter (where state = 'pending'), 0)::int`.as("n"))
+          .whereRef("petitionCounts.petitionId", "=", "petitions.id")
+          .as("pending"),
     ])
     .orderBy("campaigns.createdAt", "desc")
     .execute();
@@ -73,7 +106,17 @@ export function findPetitionById(db: Executor, id: number) {
   return db
     .selectFrom("petitions")
     .innerJoin("campaigns", "campaigns.id", "petitions.campaignId")
-    .select(["petitions.id", "petitions.campaignId", "petitions.ask", "petitions.goal", "petitions.deadline", "petitions.requiresConfirmation", "campaigns.slug", "campaigns.title", "campaigns.status as campaignStatus"])
+    .select([
+      "petitions.id",
+      "petitions.campaignId",
+      "petitions.ask",
+      "petitions.goal",
+      "petitions.deadline",
+      "petitions.requiresConfirmation",
+      "campaigns.slug",
+      "campaigns.title",
+      "campaigns.status as campaignStatus",
+    ])
     .where("petitions.id", "=", id)
     .executeTakeFirst();
 }
@@ -82,16 +125,42 @@ export function findCampaignIdBySlug(db: Executor, slug: string) {
   return db.selectFrom("campaigns").select(["id"]).where("slug", "=", slug).executeTakeFirst();
 }
 
-export function insertPetition(db: Executor, values: { campaignId: number; ask: string; goal: number; deadline: Date | null; requiresConfirmation: boolean }) {
-  return db.insertInto("petitions").values(values).onConflict((oc) => oc.column("campaignId").doNothing()).returning("id").executeTakeFirst();
+export function insertPetition(
+  db: Executor,
+  values: {
+    campaignId: number;
+    ask: string;
+    goal: number;
+    deadline: Date | null;
+    requiresConfirmation: boolean;
+  },
+) {
+  return db
+    .insertInto("petitions")
+    .values(values)
+    .onConflict((oc) => oc.column("campaignId").doNothing())
+    .returning("id")
+    .executeTakeFirst();
 }
 
-export async function updatePetitionRow(db: Executor, id: number, values: { ask: string; goal: number; deadline: Date | null; requiresConfirmation: boolean }) {
-  await db.updateTable("petitions").set({ ...values, updatedAt: new Date() }).where("id", "=", id).execute();
+export async function updatePetitionRow(
+  db: Executor,
+  id: number,
+  values: { ask: string; goal: number; deadline: Date | null; requiresConfirmation: boolean },
+) {
+  await db
+    .updateTable("petitions")
+    .set({ ...values, updatedAt: new Date() })
+    .where("id", "=", id)
+    .execute();
 }
 
 export function countsByState(db: Executor, petitionId: number) {
-  return db.selectFrom("petitionCounts").select(["state", "n"]).where("petitionId", "=", petitionId).execute();
+  return db
+    .selectFrom("petitionCounts")
+    .select(["state", "n"])
+    .where("petitionId", "=", petitionId)
+    .execute();
 }
 
 export function hourlyCounts(db: Executor, petitionId: number, hours: number) {
@@ -105,5 +174,12 @@ export function hourlyCounts(db: Executor, petitionId: number, hours: number) {
 }
 
 export function districtCounts(db: Executor, petitionId: number) {
-  return db.selectFrom("petitionDistrictCounts").select(["usState", "district", "n"]).where("petitionId", "=", petitionId).where("n", ">", 0).orderBy("usState").orderBy("district").execute();
+  return db
+    .selectFrom("petitionDistrictCounts")
+    .select(["usState", "district", "n"])
+    .where("petitionId", "=", petitionId)
+    .where("n", ">", 0)
+    .orderBy("usState")
+    .orderBy("district")
+    .execute();
 }

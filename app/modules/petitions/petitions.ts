@@ -17,7 +17,11 @@ export function consentWording(): string {
 export type PetitionStatus = "open" | "closed" | "draft";
 
 /** A petition follows its campaign: open while the campaign is live and the deadline not passed. */
-export function petitionStatus(campaignStatus: CampaignStatus, deadline: Date | string | null, now = new Date()): PetitionStatus {
+export function petitionStatus(
+  campaignStatus: CampaignStatus,
+  deadline: Date | string | null,
+  now = new Date(),
+): PetitionStatus {
   if (campaignStatus === "draft") return "draft";
   if (campaignStatus !== "live") return "closed";
   if (deadline && new Date(deadline).getTime() <= now.getTime()) return "closed";
@@ -33,7 +37,10 @@ export const MAX_ALREADY_SIGNED_NOTICES = 3;
 export function userAgentClass(ua: string | null | undefined): string {
   if (!ua) return "none";
   const s = ua.toLowerCase();
-  if (/bot|crawl|spider|curl|wget|python|httpclient|autocannon|go-http|java\/|okhttp|node|undici|axios/.test(s)) return "tool";
+  if (
+    /bot|crawl|spider|curl|wget|python|httpclient|autocannon|go-http|java\/|okhttp|node|undici|axios/.test(s)
+  )
+    return "tool";
   if (/mobile|iphone|android|ipad/.test(s)) return "mobile";
   if (/mozilla|chrome|safari|firefox|edge/.test(s)) return "desktop";
   return "other";
@@ -41,9 +48,26 @@ export function userAgentClass(ua: string | null | undefined): string {
 
 /** Well-known throwaway-mailbox domains (a short list; signatures from them are flagged, not refused). */
 export const DISPOSABLE_DOMAINS = new Set([
-  "mailinator.com", "guerrillamail.com", "guerrillamail.net", "sharklasers.com", "10minutemail.com", "tempmail.com",
-  "temp-mail.org", "yopmail.com", "trashmail.com", "getnada.com", "dispostable.com", "maildrop.cc", "throwawaymail.com",
-  "fakeinbox.com", "mintemail.com", "mohmal.com", "emailondeck.com", "spamgourmet.com", "mailnesia.com", "tempr.email",
+  "mailinator.com",
+  "guerrillamail.com",
+  "guerrillamail.net",
+  "sharklasers.com",
+  "10minutemail.com",
+  "tempmail.com",
+  "temp-mail.org",
+  "yopmail.com",
+  "trashmail.com",
+  "getnada.com",
+  "dispostable.com",
+  "maildrop.cc",
+  "throwawaymail.com",
+  "fakeinbox.com",
+  "mintemail.com",
+  "mohmal.com",
+  "emailondeck.com",
+  "spamgourmet.com",
+  "mailnesia.com",
+  "tempr.email",
 ]);
 
 export function isDisposableDomain(domain: string): boolean {
@@ -64,4 +88,3 @@ export function ago(from: Date | string, now = new Date()): string {
   if (minutes < 90) return `${minutes} minutes ago`;
   return `${Math.round(minutes / 60)} hours ago`;
 }
-

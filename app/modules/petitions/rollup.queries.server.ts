@@ -65,20 +65,33 @@ export async function stampRollupRun(trx: Executor, folded: number) {
 
 /** Rebuilds one petition's roll-ups from its signatures (after a bulk invalidation; admin "recompute"). */
 export async function rebuildPetitionRollups(trx: Executor, petitionId: number) {
-  await sql`update signatures set counted_state = state where petition_id = ${petitionId} and counted_state is distinct from state`.execute(trx);
-  for (const table of ["petition_counts", "petition_state_counts", "petition_district_counts", "petition_hourly_counts"]) {
+  await sql`update signatures set counted_state = state where petition_id = ${petitionId} and counted_state is distinct from state`.execute(
+    trx,
+  );
+  for (const table of [
+    "petition_counts",
+    "petition_state_counts",
+    "petition_district_counts",
+    "petition_hourly_counts",
+  ]) {
     await sql`delete from ${sql.table(table)} where petition_id = ${petitionId}`.execute(trx);
   }
   await sql`
     insert into petition_counts (petition_id, state, n)
-    select petition_id, state, count(*) from signatures where petition_id = ${petitionId} group by 1, 2`.execute(trx);
+    select petition_id, state, count(*) from signatures where petition_id = ${petitionId} group by 1, 2`.execute(
+    trx,
+  );
   await sql`
     insert into petition_state_counts (petition_id, us_state, n)
-    select petition_id, us_state, count(*) from signatures where petition_id = ${petitionId} and state = 'confirmed' and us_state is not null group by 1, 2`.execute(trx);
+    select petition_id, us_state, count(*) from signatures where petition_id = ${petitionId} and state = 'confirmed' and us_state is not null group by 1, 2`.execute(
+    trx,
+  );
   await sql`
     insert into petition_district_counts (petition_id, us_state, district, n)
     select petition_id, us_state, coalesce(district, -1), count(*) from signatures
-    where petition_id = ${petitionId} and state = 'confirmed' and us_state is not null group by 1, 2, 3`.execute(trx);
+    where petition_id = ${petitionId} and state = 'confirmed' and us_state is not null group by 1, 2, 3`.execute(
+    trx,
+  );
   await sql`
     insert into petition_hourly_counts (petition_id, hour, n)
     select petition_id, date_trunc('hour', coalesce(confirmed_at, created_at)), count(*) from signatures
@@ -86,15 +99,36 @@ export async function rebuildPetitionRollups(trx: Executor, petitionId: number) 
 }
 
 /** A pending signature removed before or after it was counted ("it wasn't me"). */
-export async function uncountRemovedSignature(trx: Executor, petitionId: number, countedState: string | null) {
+export async function uncountRemovedSignature(
+  trx: Executor,
+  petitionId: number,
+  countedState: string | null,
+) {
   if (!countedState) return;
-  await sql`update petition_counts set n = n - 1 where petition_id = ${petitionId} and state = ${countedState}`.execute(trx);
+  await sql`update petition_counts set n = n - 1 where petition_id = ${petitionId} and state = ${countedState}`.execute(
+    trx,
+  );
 }
 
 /**
  * Graphile job that re-schedules itself: the job_key keeps at most one waiting, and a high
  * priority keeps it ahead of a backlog of send_email jobs during a surge.
  */
-export async function scheduleJob(db: Executor, task: "roll_up_signatures" | "send_signature_emails", delaySeconds: number) {
-  await addJob(db, task, {}, { runAt: { inSeconds: delaySeconds }, jobKey: task, jobKeyMode: "preserve_run_at", maxAttempts: 3, priority: -10 });
+export async function scheduleJob(
+  db: Executor,
+  task: "roll_up_signatures" | "send_signature_emails",
+  delaySeconds: number,
+) {
+  await addJob(
+    db,
+    task,
+    {},
+    {
+      runAt: { inSeconds: delaySeconds },
+      jobKey: task,
+      jobKeyMode: "preserve_run_at",
+      maxAttempts: 3,
+      priority: -10,
+    },
+  );
 }

@@ -1,5 +1,11 @@
 import { db } from "~db/index.server";
-import { lockRollup, foldSignatureBatch, rebuildPetitionRollups, scheduleJob, stampRollupRun } from "./rollup.queries.server";
+import {
+  lockRollup,
+  foldSignatureBatch,
+  rebuildPetitionRollups,
+  scheduleJob,
+  stampRollupRun,
+} from "./rollup.queries.server";
 
 const BATCH = 20_000;
 /** How often the roll-up runs: the pages trail real time by about this much. */
@@ -9,12 +15,14 @@ export const ROLLUP_INTERVAL_SECONDS = 2;
 export async function rollUpSignatures(maxBatches = 100): Promise<number> {
   let total = 0;
   for (let i = 0; i < maxBatches; i++) {
-    const folded = await db().transaction().execute(async (trx) => {
-      await lockRollup(trx);
-      const n = await foldSignatureBatch(trx, BATCH);
-      if (n > 0 || i === 0) await stampRollupRun(trx, n);
-      return n;
-    });
+    const folded = await db()
+      .transaction()
+      .execute(async (trx) => {
+        await lockRollup(trx);
+        const n = await foldSignatureBatch(trx, BATCH);
+        if (n > 0 || i === 0) await stampRollupRun(trx, n);
+        return n;
+      });
     total += folded;
     if (folded < BATCH) break;
   }
@@ -31,9 +39,11 @@ export async function rollUpSignaturesJob(): Promise<void> {
 }
 
 export async function recomputePetitionCounts(petitionId: number): Promise<void> {
-  await db().transaction().execute(async (trx) => {
-    await lockRollup(trx);
-    await rebuildPetitionRollups(trx, petitionId);
-    await stampRollupRun(trx, 0);
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await lockRollup(trx);
+      await rebuildPetitionRollups(trx, petitionId);
+      await stampRollupRun(trx, 0);
+    });
 }

@@ -23,7 +23,11 @@ export interface SignContext {
  * Answers only after the signature, its supporter and (being pending) its confirmation outbox
  * entry are committed. A repeat answers exactly like a first signature.
  */
-export async function signPetition(slug: string, input: SignatureInput, context: SignContext): Promise<SignResult> {
+export async function signPetition(
+  slug: string,
+  input: SignatureInput,
+  context: SignContext,
+): Promise<SignResult> {
   const config = env();
   const limits = await abuseLimits();
   const email = input.email.trim();
@@ -57,7 +61,9 @@ export async function signPetition(slug: string, input: SignatureInput, context:
     disposable: isDisposableDomain(domain),
   });
   if (!outcome) return { kind: "not_found" };
-  if (outcome.status === "draft") return { kind: "closed", message: "This petition is not open for signatures yet." };
-  if (outcome.status === "closed") return { kind: "closed", message: "This petition is closed and no longer takes signatures." };
+  if (outcome.status === "draft")
+    return { kind: "closed", message: "This petition is not open for signatures yet." };
+  if (outcome.status === "closed")
+    return { kind: "closed", message: "This petition is closed and no longer takes signatures." };
   return { kind: "accepted", status: outcome.requiresConfirmation ? "pending" : "confirmed" };
 }

@@ -6,7 +6,12 @@ import { bodyLimit } from "./body-limit.server";
 
 async function withApp(run: (url: string) => Promise<void>) {
   const app = express();
-  app.use(bodyLimit(1000, [{ path: /^\/big$/, bytes: 5000 }, { path: /^\/guarded$/, bytes: 5000, allowed: async (req) => req.headers["x-staff"] === "yes" }]));
+  app.use(
+    bodyLimit(1000, [
+      { path: /^\/big$/, bytes: 5000 },
+      { path: /^\/guarded$/, bytes: 5000, allowed: async (req) => req.headers["x-staff"] === "yes" },
+    ]),
+  );
   app.post("*", async (req, res) => {
     await new Promise((r) => setTimeout(r, 30)); // a handler that reads the body only after an await
     const chunks: Buffer[] = [];
@@ -23,7 +28,8 @@ async function withApp(run: (url: string) => Promise<void>) {
   }
 }
 
-const post = (url: string, bytes: number, headers: Record<string, string> = {}) => fetch(url, { method: "POST", body: "x".repeat(bytes), headers });
+const post = (url: string, bytes: number, headers: Record<string, string> = {}) =>
+  fetch(url, { method: "POST", body: "x".repeat(bytes), headers });
 const streamed = (url: string, bytes: number) =>
   fetch(url, {
     method: "POST",
@@ -59,7 +65,9 @@ describe("bodyLimit", () => {
   it("gives a guarded rule's larger limit only when it allows", async () => {
     await withApp(async (url) => {
       expect((await post(`${url}/guarded`, 4000)).status).toBe(413);
-      expect(await (await post(`${url}/guarded`, 4000, { "x-staff": "yes" })).json()).toEqual({ bytes: 4000 });
+      expect(await (await post(`${url}/guarded`, 4000, { "x-staff": "yes" })).json()).toEqual({
+        bytes: 4000,
+      });
     });
   });
 });

@@ -28,7 +28,8 @@ export function bodyLimit(defaultLimit: number, rules: BodyLimitRule[] = []) {
     const counter = countBody(req, res);
     const decide = (limit: number) => {
       counter.limit = limit;
-      if (Number(req.headers["content-length"] ?? "0") > limit || counter.seen > limit) return refuse(req, res, limit);
+      if (Number(req.headers["content-length"] ?? "0") > limit || counter.seen > limit)
+        return refuse(req, res, limit);
       next();
     };
     limitFor(req, defaultLimit, rules).then(decide, () => decide(defaultLimit));

@@ -7,14 +7,21 @@ import { log } from "~/lib/log.server";
  * ignored, and the first request that carries it logs a warning (once per process): behind an
  * untrusted proxy every visitor shares the proxy's address, so one visitor's limits are everyone's.
  */
-export function clientIp(socketAddress: string | undefined, forwardedFor: string | null | undefined, trustProxy: number): string {
+export function clientIp(
+  socketAddress: string | undefined,
+  forwardedFor: string | null | undefined,
+  trustProxy: number,
+): string {
   const socket = normaliseIp(socketAddress ?? "0.0.0.0");
   if (!forwardedFor) return socket;
   if (!trustProxy) {
     warnUntrustedProxy(socket);
     return socket;
   }
-  const chain = forwardedFor.split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = forwardedFor
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return normaliseIp(chain[chain.length - trustProxy] ?? chain[0] ?? socket);
 }
 
@@ -29,7 +36,11 @@ function warnUntrustedProxy(socket: string) {
 
 /** Lower-cased, IPv4-mapped IPv6 (`::ffff:1.2.3.4`) as plain IPv4, zone and brackets removed. */
 export function normaliseIp(ip: string): string {
-  let s = ip.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  let s = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (mapped) s = mapped[1];
   return s;
@@ -61,21 +72,37 @@ export function ipLimitKey(ip: string): string {
   if (isIPv4(s)) return s;
   const groups = ipv6Groups(s);
   if (!groups) return s;
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(":")}::/64`;
 }
 
 /** Whether an address is on an allow-list (comma-separated addresses; IPv4-mapped forms match). */
 export function isAllowListed(ip: string, allowList: string): boolean {
   if (!allowList) return false;
   const s = normaliseIp(ip);
-  return allowList.split(",").map((a) => normaliseIp(a)).filter(Boolean).includes(s);
+  return allowList
+    .split(",")
+    .map((a) => normaliseIp(a))
+    .filter(Boolean)
+    .includes(s);
 }
 
 /** At boot: says how client addresses are found, and warns when the set-up looks like an untrusted proxy. */
-export function logClientIpPolicy(config: { TRUST_PROXY: number; RATE_LIMIT_ALLOW: string; HOST: string; isProduction: boolean }) {
+export function logClientIpPolicy(config: {
+  TRUST_PROXY: number;
+  RATE_LIMIT_ALLOW: string;
+  HOST: string;
+  isProduction: boolean;
+}) {
   const allow = config.RATE_LIMIT_ALLOW || "none";
-  log.info(`client IP: ${config.TRUST_PROXY ? `X-Forwarded-For, ${config.TRUST_PROXY} trusted proxy hop(s)` : "the socket address (TRUST_PROXY=0)"}; never rate-limited: ${allow}`);
+  log.info(
+    `client IP: ${config.TRUST_PROXY ? `X-Forwarded-For, ${config.TRUST_PROXY} trusted proxy hop(s)` : "the socket address (TRUST_PROXY=0)"}; never rate-limited: ${allow}`,
+  );
   if (config.isProduction && !config.TRUST_PROXY && /^(127\.|::1$|localhost$)/.test(config.HOST)) {
-    log.warn(`HOST=${config.HOST} without TRUST_PROXY: if a proxy on this host forwards to the app, every visitor shares its address for rate limits. Set TRUST_PROXY=1.`);
+    log.warn(
+      `HOST=${config.HOST} without TRUST_PROXY: if a proxy on this host forwards to the app, every visitor shares its address for rate limits. Set TRUST_PROXY=1.`,
+    );
   }
 }

@@ -28,7 +28,8 @@ const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
 export function securityHeaders(options: { hsts: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
-    if (options.hsts) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
+    if (options.hsts)
+      res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
     if (DATA_PATH.test(req.path)) {
       res.setHeader("Content-Security-Policy", DATA_POLICY);
       return next();

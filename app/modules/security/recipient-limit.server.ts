@@ -12,11 +12,20 @@ import { addHits } from "./rate-limit.queries.server";
  * all, so the forms cannot be used to flood someone's inbox or to spend our sending reputation.
  * The per-visitor limits sit in front of each form; these count the mail itself.
  */
-export const recipientMailLimit = defineRateLimit("mail-recipient", "Emails from public forms to one inbox", { max: 5, windowSeconds: 3600 });
-export const publicMailLimit = defineRateLimit("mail-public", "Emails from public forms to anyone, in all", { max: 2000, windowSeconds: 3600 });
+export const recipientMailLimit = defineRateLimit("mail-recipient", "Emails from public forms to one inbox", {
+  max: 5,
+  windowSeconds: 3600,
+});
+export const publicMailLimit = defineRateLimit("mail-public", "Emails from public forms to anyone, in all", {
+  max: 2000,
+  windowSeconds: 3600,
+});
 
 function inboxKey(email: string): string {
-  return createHmac("sha256", env().IP_HASH_SECRET).update(`mailbox:${mailboxKey(email)}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", env().IP_HASH_SECRET)
+    .update(`mailbox:${mailboxKey(email)}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 function windowStart(limit: RateLimit, nowSeconds: number): Date {
@@ -30,13 +39,26 @@ function windowStart(limit: RateLimit, nowSeconds: number): Date {
  */
 export async function allowPublicMail(addresses: string[], executor: Executor = db()): Promise<boolean[]> {
   if (!addresses.length) return [];
-  const [perInbox, global] = await Promise.all([getSetting(recipientMailLimit, executor), getSetting(publicMailLimit, executor)]);
+  const [perInbox, global] = await Promise.all([
+    getSetting(recipientMailLimit, executor),
+    getSetting(publicMailLimit, executor),
+  ]);
   const nowSeconds = Math.floor(Date.now() / 1000);
   const keys = addresses.map(inboxKey);
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const totals = await addHits(executor, recipientMailLimit.key, windowStart(perInbox, nowSeconds), [...counts].map(([key, n]) => ({ key, n })));
-  const globalTotal = (await addHits(executor, publicMailLimit.key, windowStart(global, nowSeconds), [{ key: "all", n: addresses.length }])).get("all") ?? 0;
+  const totals = await addHits(
+    executor,
+    recipientMailLimit.key,
+    windowStart(perInbox, nowSeconds),
+    [...counts].map(([key, n]) => ({ key, n })),
+  );
+  const globalTotal =
+    (
+      await addHits(executor, publicMailLimit.key, windowStart(global, nowSeconds), [
+        { key: "all", n: addresses.length },
+      ])
+    ).get("all") ?? 0;
   const seen = new Map<string, number>();
   return keys.map((k, i) => {
     const nth = (seen.get(k) ?? 0) + 1;

@@ -50,7 +50,15 @@ describe("safeRedirect: only same-origin paths", () => {
   });
 
   it("never returns a value a browser would send to another host", () => {
-    const nasty = ["/.//evil.example", "/./\t/evil.example", "/..//evil.example", "/%2e%2e//evil.example", "/%09/evil.example", "/\u2028/evil.example", "/\u00a0/evil.example"];
+    const nasty = [
+      "/.//evil.example",
+      "/./\t/evil.example",
+      "/..//evil.example",
+      "/%2e%2e//evil.example",
+      "/%09/evil.example",
+      "/\u2028/evil.example",
+      "/\u00a0/evil.example",
+    ];
     for (const input of nasty) {
       const out = safeRedirect(input);
       expect(new URL(out, "http://app.example").origin, input).toBe("http://app.example");

@@ -7,7 +7,12 @@ import { env } from "~/env.server";
  * SESSION_SECRET_PREVIOUS is still accepted: `signingKey` always uses the current secret,
  * `verificationKeys` lists the current one first, then the previous one.
  */
-export type KeyPurpose = "session-cookie" | "known-device" | "unsubscribe-link" | "signature-confirmation" | "stripe-dev-webhook";
+export type KeyPurpose =
+  | "session-cookie"
+  | "known-device"
+  | "unsubscribe-link"
+  | "signature-confirmation"
+  | "stripe-dev-webhook";
 
 const cache = new Map<string, Buffer>();
 
@@ -23,7 +28,9 @@ function derive(secret: string, purpose: KeyPurpose): Buffer {
 
 function secrets(): string[] {
   const config = env();
-  return [config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS].filter((s): s is string => typeof s === "string" && s.length > 0);
+  return [config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS].filter(
+    (s): s is string => typeof s === "string" && s.length > 0,
+  );
 }
 
 /** The key new signatures are made with. */

@@ -25,10 +25,22 @@ export async function getSetting<T>(definition: SettingDefinition<T>, executor: 
   return parsed.success ? parsed.data : definition.defaultValue;
 }
 
-export async function setSetting<T>(definition: SettingDefinition<T>, value: T, actorId: number | null): Promise<void> {
+export async function setSetting<T>(
+  definition: SettingDefinition<T>,
+  value: T,
+  actorId: number | null,
+): Promise<void> {
   const parsed = definition.schema.parse(value);
-  await db().transaction().execute(async (trx) => {
-    await upsertSettingValue(trx, definition.key, parsed);
-    await insertAuditEntry(trx, { organizerId: actorId, action: "setting.update", subjectType: "setting", subjectId: definition.key, details: { value: parsed as unknown as Record<string, unknown> } });
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await upsertSettingValue(trx, definition.key, parsed);
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: "setting.update",
+        subjectType: "setting",
+        subjectId: definition.key,
+        details: { value: parsed as unknown as Record<string, unknown> },
+      });
+    });
 }

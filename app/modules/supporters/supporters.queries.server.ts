@@ -15,7 +15,10 @@ export interface SupporterInput {
 }
 
 /** One row per canonical email; later forms fill in what is missing, never blank it out. */
-export async function upsertSupporterRow(db: Executor, s: SupporterInput): Promise<{ id: number; confirmedAt: Date | null }> {
+export async function upsertSupporterRow(
+  db: Executor,
+  s: SupporterInput,
+): Promise<{ id: number; confirmedAt: Date | null }> {
   return db
     .insertInto("supporters")
     .values({
@@ -45,16 +48,39 @@ export async function upsertSupporterRow(db: Executor, s: SupporterInput): Promi
 }
 
 export async function markSupporterConfirmed(db: Executor, supporterId: number) {
-  await db.updateTable("supporters").set({ confirmedAt: sql`coalesce(confirmed_at, now())` }).where("id", "=", supporterId).execute();
+  await db
+    .updateTable("supporters")
+    .set({ confirmedAt: sql`coalesce(confirmed_at, now())` })
+    .where("id", "=", supporterId)
+    .execute();
 }
 
 /** A pending consent (proven_at null): it counts once `proof`'s action is confirmed. */
-export async function insertPendingConsent(db: Executor, c: { supporterId: number; campaignId: number | null; scope: ConsentScope; wording: string; source: string; proof: string }) {
-  await db.insertInto("consents").values({ ...c, provenAt: null }).execute();
+export async function insertPendingConsent(
+  db: Executor,
+  c: {
+    supporterId: number;
+    campaignId: number | null;
+    scope: ConsentScope;
+    wording: string;
+    source: string;
+    proof: string;
+  },
+) {
+  await db
+    .insertInto("consents")
+    .values({ ...c, provenAt: null })
+    .execute();
 }
 
 /** Proves the pending consents given with one action; returns how many now count. */
 export async function markConsentsProven(db: Executor, proof: string): Promise<number> {
-  const result = await db.updateTable("consents").set({ provenAt: sql`now()` }).where("proof", "=", proof).where("provenAt", "is", null).where("withdrawnAt", "is", null).executeTakeFirst();
+  const result = await db
+    .updateTable("consents")
+    .set({ provenAt: sql`now()` })
+    .where("proof", "=", proof)
+    .where("provenAt", "is", null)
+    .where("withdrawnAt", "is", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

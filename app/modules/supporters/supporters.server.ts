@@ -1,8 +1,13 @@
 import type { Executor } from "~db/index.server";
 import type { ConsentScope } from "~db/schema";
 import { canonicalEmail } from "./supporters";
-import { insertPendingConsent, markConsentsProven, markSupporterConfirmed, upsertSupporterRow, type SupporterInput } from "./supporters.queries.server";
-
+import {
+  insertPendingConsent,
+  markConsentsProven,
+  markSupporterConfirmed,
+  upsertSupporterRow,
+  type SupporterInput,
+} from "./supporters.queries.server";
 
 /** Finds or creates the supporter for an email address, inside the caller's transaction. */
 export function upsertSupporter(trx: Executor, input: Omit<SupporterInput, "emailCanonical">) {
@@ -16,7 +21,17 @@ export function upsertSupporter(trx: Executor, input: Omit<SupporterInput, "emai
  * counts (and can put an address that unsubscribed back on a list) only once `proof`, the
  * action it came with, is confirmed from that address: see proveConsents.
  */
-export function recordConsent(trx: Executor, consent: { supporterId: number; campaignId: number | null; scope: ConsentScope; wording: string; source: string; proof: string }) {
+export function recordConsent(
+  trx: Executor,
+  consent: {
+    supporterId: number;
+    campaignId: number | null;
+    scope: ConsentScope;
+    wording: string;
+    source: string;
+    proof: string;
+  },
+) {
   return insertPendingConsent(trx, consent);
 }
 

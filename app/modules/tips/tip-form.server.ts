@@ -30,16 +30,33 @@ function refused(status: number, values: TipFormValues, fields: Record<string, s
 export async function handleTipSubmission(request: Request, clientIp: string) {
   const limit = await hitRateLimit(tipRateLimit, clientIp);
   if (!limit.ok) {
-    return data({ values: {} as TipFormValues, fields: {} as Record<string, string>, message: `Too many tips from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes and try again.` }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+    return data(
+      {
+        values: {} as TipFormValues,
+        fields: {} as Record<string, string>,
+        message: `Too many tips from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes and try again.`,
+      },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
   }
-  const upload = await parseUpload(request, { maxFileBytes: TIP_LIMITS.maxFileBytes, maxFiles: TIP_LIMITS.maxFiles, maxFieldBytes: 1024 * 1024 });
+  const upload = await parseUpload(request, {
+    maxFileBytes: TIP_LIMITS.maxFileBytes,
+    maxFiles: TIP_LIMITS.maxFiles,
+    maxFieldBytes: 1024 * 1024,
+  });
   try {
     const values = formValues(upload.fields);
     if (upload.fields[HONEYPOT_FIELD]) {
       log.info("tip honeypot filled; nothing stored");
       throw redirect("/tips/sent");
     }
-    const notStored = () => refused(503, values, { attachments: STORAGE_FAILED_MESSAGE }, "Your tip was not sent: we could not store it just now. Please try again later.");
+    const notStored = () =>
+      refused(
+        503,
+        values,
+        { attachments: STORAGE_FAILED_MESSAGE },
+        "Your tip was not sent: we could not store it just now. Please try again later.",
+      );
     if (upload.storageFailed) return notStored();
     const parsed = tipFormSchema.safeParse(upload.fields);
     const fields = parsed.success ? {} : fieldErrors(parsed.error);
@@ -53,8 +70,10 @@ export async function handleTipSubmission(request: Request, clientIp: string) {
         else fileErrors.push(result.message);
       }
     }
-    if (fileErrors.length) fields.attachments = `${fileErrors.join(" ")} Nothing was saved: please choose the files again.`;
-    if (!parsed.success || fileErrors.length) return refused(400, values, fields, "Your tip was not sent yet. Please correct what is marked below.");
+    if (fileErrors.length)
+      fields.attachments = `${fileErrors.join(" ")} Nothing was saved: please choose the files again.`;
+    if (!parsed.success || fileErrors.length)
+      return refused(400, values, fields, "Your tip was not sent yet. Please correct what is marked below.");
     let tip;
     try {
       tip = await submitTip(parsed.data, checked, hashIp(clientIp));

@@ -2,12 +2,32 @@ import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
 import type { TipStatus } from "~db/schema";
 
-export function insertTip(db: Executor, values: { reference: string; caseId: number | null; mediaId: number | null; body: string; name: string | null; email: string | null; phone: string | null; ipHash: string | null }) {
+export function insertTip(
+  db: Executor,
+  values: {
+    reference: string;
+    caseId: number | null;
+    mediaId: number | null;
+    body: string;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    ipHash: string | null;
+  },
+) {
   return db.insertInto("tips").values(values).returning(["id", "reference"]).executeTakeFirstOrThrow();
 }
 
-export async function insertTipAttachments(db: Executor, tipId: number, files: Array<{ storageKey: string; filename: string; contentType: string; bytes: number }>) {
-  if (files.length) await db.insertInto("tipAttachments").values(files.map((f) => ({ tipId, ...f }))).execute();
+export async function insertTipAttachments(
+  db: Executor,
+  tipId: number,
+  files: Array<{ storageKey: string; filename: string; contentType: string; bytes: number }>,
+) {
+  if (files.length)
+    await db
+      .insertInto("tipAttachments")
+      .values(files.map((f) => ({ tipId, ...f })))
+      .execute();
 }
 
 export interface TipQuery {
@@ -37,18 +57,31 @@ export function listTips(db: Executor, query: TipQuery) {
       "cases.fullName as caseName",
       "caseMedia.title as mediaTitle",
       "organizers.name as assigneeName",
-      eb.selectFrom("tipAttachments").select(eb.fn.countAll<number>().as("n")).whereRef("tipAttachments.tipId", "=", "tips.id").as("attachmentCount"),
+      eb
+        .selectFrom("tipAttachments")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("tipAttachments.tipId", "=", "tips.id")
+        .as("attachmentCount"),
     ]);
   if (query.status) q = q.where("tips.status", "=", query.status);
   if (query.assignedTo === "none") q = q.where("tips.assignedTo", "is", null);
   else if (query.assignedTo) q = q.where("tips.assignedTo", "=", query.assignedTo);
   if (query.caseSlug) q = q.where("cases.slug", "=", query.caseSlug);
   if (query.tsquery) q = q.where(sql<boolean>`tips.search @@ to_tsquery('simple', ${query.tsquery})`);
-  return q.orderBy("tips.createdAt", "desc").orderBy("tips.id", "desc").limit(query.limit).offset(query.offset).execute();
+  return q
+    .orderBy("tips.createdAt", "desc")
+    .orderBy("tips.id", "desc")
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
 }
 
 export function countTipsByStatus(db: Executor) {
-  return db.selectFrom("tips").select(["status", db.fn.countAll<number>().as("n")]).groupBy("status").execute();
+  return db
+    .selectFrom("tips")
+    .select(["status", db.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
 }
 
 export function findTip(db: Executor, id: number) {
@@ -57,19 +90,44 @@ export function findTip(db: Executor, id: number) {
     .leftJoin("cases", "cases.id", "tips.caseId")
     .leftJoin("caseMedia", "caseMedia.id", "tips.mediaId")
     .select([
-      "tips.id", "tips.reference", "tips.body", "tips.name", "tips.email", "tips.phone", "tips.status", "tips.forwardedTo", "tips.forwardedOn", "tips.assignedTo", "tips.createdAt", "tips.updatedAt",
-      "cases.slug as caseSlug", "cases.fullName as caseName", "caseMedia.slug as mediaSlug", "caseMedia.title as mediaTitle", "caseMedia.id as mediaId",
+      "tips.id",
+      "tips.reference",
+      "tips.body",
+      "tips.name",
+      "tips.email",
+      "tips.phone",
+      "tips.status",
+      "tips.forwardedTo",
+      "tips.forwardedOn",
+      "tips.assignedTo",
+      "tips.createdAt",
+      "tips.updatedAt",
+      "cases.slug as caseSlug",
+      "cases.fullName as caseName",
+      "caseMedia.slug as mediaSlug",
+      "caseMedia.title as mediaTitle",
+      "caseMedia.id as mediaId",
     ])
     .where("tips.id", "=", id)
     .executeTakeFirst();
 }
 
 export function listTipAttachments(db: Executor, tipId: number) {
-  return db.selectFrom("tipAttachments").select(["id", "filename", "contentType", "bytes"]).where("tipId", "=", tipId).orderBy("id").execute();
+  return db
+    .selectFrom("tipAttachments")
+    .select(["id", "filename", "contentType", "bytes"])
+    .where("tipId", "=", tipId)
+    .orderBy("id")
+    .execute();
 }
 
 export function findTipAttachment(db: Executor, tipId: number, id: number) {
-  return db.selectFrom("tipAttachments").selectAll().where("tipId", "=", tipId).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("tipAttachments")
+    .selectAll()
+    .where("tipId", "=", tipId)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export function listTipNotes(db: Executor, tipId: number) {
@@ -82,24 +140,54 @@ export function listTipNotes(db: Executor, tipId: number) {
     .execute();
 }
 
-export async function updateTipTriage(db: Executor, id: number, values: { status: TipStatus; assignedTo: number | null; caseId: number | null; forwardedTo: string | null; forwardedOn: string | null }) {
-  await db.updateTable("tips").set({ ...values, updatedAt: new Date() }).where("id", "=", id).execute();
+export async function updateTipTriage(
+  db: Executor,
+  id: number,
+  values: {
+    status: TipStatus;
+    assignedTo: number | null;
+    caseId: number | null;
+    forwardedTo: string | null;
+    forwardedOn: string | null;
+  },
+) {
+  await db
+    .updateTable("tips")
+    .set({ ...values, updatedAt: new Date() })
+    .where("id", "=", id)
+    .execute();
 }
 
-export async function insertTipNote(db: Executor, values: { tipId: number; organizerId: number; body: string }) {
+export async function insertTipNote(
+  db: Executor,
+  values: { tipId: number; organizerId: number; body: string },
+) {
   await db.insertInto("tipNotes").values(values).execute();
 }
 
 export function listActiveOrganizers(db: Executor) {
-  return db.selectFrom("organizers").select(["id", "name", "email", "role"]).where("disabledAt", "is", null).orderBy("name").execute();
+  return db
+    .selectFrom("organizers")
+    .select(["id", "name", "email", "role"])
+    .where("disabledAt", "is", null)
+    .orderBy("name")
+    .execute();
 }
 
 export function findCaseRef(db: Executor, slug: string) {
-  return db.selectFrom("cases").select(["id", "slug", "fullName", "published"]).where("slug", "=", slug).executeTakeFirst();
+  return db
+    .selectFrom("cases")
+    .select(["id", "slug", "fullName", "published"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
 }
 
 export function findMediaRef(db: Executor, slug: string) {
-  return db.selectFrom("caseMedia").select(["id", "slug", "title", "published", "imageKey", "caseId"]).where("slug", "=", slug).executeTakeFirst();
+  return db
+    .selectFrom("caseMedia")
+    .select(["id", "slug", "title", "published", "imageKey", "caseId"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
 }
 
 /** Tips no digest has mentioned yet, locked so two digest runs never both take one. */
@@ -108,7 +196,14 @@ export function lockUnalertedTips(db: Executor, limit: number) {
     .selectFrom("tips")
     .leftJoin("cases", "cases.id", "tips.caseId")
     .leftJoin("caseMedia", "caseMedia.id", "tips.mediaId")
-    .select(["tips.id", "tips.reference", "tips.assignedTo", "tips.createdAt", "cases.fullName as caseName", "caseMedia.title as mediaTitle"])
+    .select([
+      "tips.id",
+      "tips.reference",
+      "tips.assignedTo",
+      "tips.createdAt",
+      "cases.fullName as caseName",
+      "caseMedia.title as mediaTitle",
+    ])
     .where("tips.alertedAt", "is", null)
     .orderBy("tips.id")
     .limit(limit)
@@ -118,5 +213,6 @@ export function lockUnalertedTips(db: Executor, limit: number) {
 }
 
 export async function markTipsAlerted(db: Executor, ids: number[]) {
-  if (ids.length) await db.updateTable("tips").set({ alertedAt: new Date() }).where("id", "in", ids).execute();
+  if (ids.length)
+    await db.updateTable("tips").set({ alertedAt: new Date() }).where("id", "in", ids).execute();
 }

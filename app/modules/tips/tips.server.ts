@@ -35,7 +35,10 @@ export const tipRateLimit = defineRateLimit("tips", "Tips per visitor", { max: 1
 
 /** What the tip form is about: a published case, a published media item, or nothing. */
 export async function tipSubject(refs: { case?: string | null; media?: string | null }) {
-  const [c, m] = await Promise.all([refs.case ? findCaseRef(db(), refs.case) : null, refs.media ? findMediaRef(db(), refs.media) : null]);
+  const [c, m] = await Promise.all([
+    refs.case ? findCaseRef(db(), refs.case) : null,
+    refs.media ? findMediaRef(db(), refs.media) : null,
+  ]);
   return {
     case: c?.published ? { id: c.id, slug: c.slug, fullName: c.fullName } : null,
     media: m?.published ? { id: m.id, slug: m.slug, title: m.title, imageKey: m.imageKey } : null,
@@ -47,7 +50,11 @@ export async function tipSubject(refs: { case?: string | null; media?: string | 
  * attachment rows and the receipt email commit together; if anything fails, the stored files
  * are deleted again, so a failure leaves neither a row nor an orphan file.
  */
-export async function submitTip(form: TipForm, files: CheckedFile[], ipHash: string | null): Promise<{ id: number; reference: string }> {
+export async function submitTip(
+  form: TipForm,
+  files: CheckedFile[],
+  ipHash: string | null,
+): Promise<{ id: number; reference: string }> {
   const subject = await tipSubject({ case: form.case, media: form.media });
   const stored: Array<{ storageKey: string; filename: string; contentType: string; bytes: number }> = [];
   const store = fileStore();
@@ -58,17 +65,47 @@ export async function submitTip(form: TipForm, files: CheckedFile[], ipHash: str
       stored.push({ storageKey, filename: f.filename, contentType: f.contentType, bytes: f.data.length });
     }
     const reference = formatReference(randomBytes(8));
-    const receipt = form.email ? await renderEmail(createElement(TipReceiptEmail, { ...orgProps(), reference, name: null, aboutCase: subject.case?.fullName ?? null, aboutMedia: subject.media?.title ?? null, attachmentCount: files.length, siteUrl: appUrl() })) : null;
-    return await db().transaction().execute(async (trx) => {
-      const tip = await insertTip(trx, { reference, caseId: subject.case?.id ?? null, mediaId: subject.media?.id ?? null, body: form.body, name: form.name, email: form.email, phone: form.phone, ipHash });
-      await insertTipAttachments(trx, tip.id, stored);
-      // The receipt goes to an address nobody confirmed: it carries nothing the tipster typed
-      // (not even the name), and only within the per-inbox mail limit.
-      if (form.email && receipt && (await allowPublicMailTo(form.email, trx))) {
-        await queueEmail(trx, { kind: "tip-receipt", to: form.email, subject: `We received your tip (reference ${reference})`, html: receipt.html, text: receipt.text, idempotencyKey: `tip-receipt:${tip.id}` });
-      }
-      return tip;
-    });
+    const receipt = form.email
+      ? await renderEmail(
+          createElement(TipReceiptEmail, {
+            ...orgProps(),
+            reference,
+            name: null,
+            aboutCase: subject.case?.fullName ?? null,
+            aboutMedia: subject.media?.title ?? null,
+            attachmentCount: files.length,
+            siteUrl: appUrl(),
+          }),
+        )
+      : null;
+    return await db()
+      .transaction()
+      .execute(async (trx) => {
+        const tip = await insertTip(trx, {
+          reference,
+          caseId: subject.case?.id ?? null,
+          mediaId: subject.media?.id ?? null,
+          body: form.body,
+          name: form.name,
+          email: form.email,
+          phone: form.phone,
+          ipHash,
+        });
+        await insertTipAttachments(trx, tip.id, stored);
+        // The receipt goes to an address nobody confirmed: it carries nothing the tipster typed
+        // (not even the name), and only within the per-inbox mail limit.
+        if (form.email && receipt && (await allowPublicMailTo(form.email, trx))) {
+          await queueEmail(trx, {
+            kind: "tip-receipt",
+            to: form.email,
+            subject: `We received your tip (reference ${reference})`,
+            html: receipt.html,
+            text: receipt.text,
+            idempotencyKey: `tip-receipt:${tip.id}`,
+          });
+        }
+        return tip;
+      });
   } catch (error) {
     await Promise.allSettled(stored.map((s) => store.delete(s.storageKey)));
     throw error;
@@ -79,13 +116,33 @@ export const TIP_PAGE_SIZE = 50;
 
 export async function tipQueue(filters: TipFilters, organizerId: number) {
   const page = filters.page ?? 0;
-  const assignedTo = filters.assigned === "me" ? organizerId : filters.assigned === "none" ? "none" : filters.assigned ? Number(filters.assigned) : undefined;
+  const assignedTo =
+    filters.assigned === "me"
+      ? organizerId
+      : filters.assigned === "none"
+        ? "none"
+        : filters.assigned
+          ? Number(filters.assigned)
+          : undefined;
   const [rows, counts, organizers] = await Promise.all([
-    listTips(db(), { status: filters.status as TipStatus | undefined, assignedTo, caseSlug: filters.case, tsquery: toPrefixQuery(filters.q ?? ""), limit: TIP_PAGE_SIZE + 1, offset: page * TIP_PAGE_SIZE }),
+    listTips(db(), {
+      status: filters.status as TipStatus | undefined,
+      assignedTo,
+      caseSlug: filters.case,
+      tsquery: toPrefixQuery(filters.q ?? ""),
+      limit: TIP_PAGE_SIZE + 1,
+      offset: page * TIP_PAGE_SIZE,
+    }),
     countTipsByStatus(db()),
     listActiveOrganizers(db()),
   ]);
-  return { tips: rows.slice(0, TIP_PAGE_SIZE), more: rows.length > TIP_PAGE_SIZE, page, counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<TipStatus, number>>, organizers: organizers.map((o) => ({ id: o.id, name: o.name })) };
+  return {
+    tips: rows.slice(0, TIP_PAGE_SIZE),
+    more: rows.length > TIP_PAGE_SIZE,
+    page,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<TipStatus, number>>,
+    organizers: organizers.map((o) => ({ id: o.id, name: o.name })),
+  };
 }
 
 /**
@@ -96,11 +153,28 @@ export async function openTip(id: number, organizer: OrganizerSummary) {
   const tip = await findTip(db(), id);
   if (!tip) return null;
   const showContact = can(organizer.role, "read-private-contact");
-  const [attachments, notes, organizers] = await Promise.all([listTipAttachments(db(), id), listTipNotes(db(), id), listActiveOrganizers(db())]);
-  await insertAuditEntry(db(), { organizerId: organizer.id, action: "tip.view", subjectType: "tip", subjectId: id, details: { reference: tip.reference, contactShown: showContact } });
+  const [attachments, notes, organizers] = await Promise.all([
+    listTipAttachments(db(), id),
+    listTipNotes(db(), id),
+    listActiveOrganizers(db()),
+  ]);
+  await insertAuditEntry(db(), {
+    organizerId: organizer.id,
+    action: "tip.view",
+    subjectType: "tip",
+    subjectId: id,
+    details: { reference: tip.reference, contactShown: showContact },
+  });
   const { name, email, phone, ...rest } = tip;
   const contact = showContact ? { name, email, phone } : null;
-  return { tip: rest, contact, anonymous: !name && !email && !phone, attachments, notes, organizers: organizers.map((o) => ({ id: o.id, name: o.name })) };
+  return {
+    tip: rest,
+    contact,
+    anonymous: !name && !email && !phone,
+    attachments,
+    notes,
+    organizers: organizers.map((o) => ({ id: o.id, name: o.name })),
+  };
 }
 
 export type TriageResult = { ok: true } | { ok: false; fields: Record<string, string> };
@@ -114,20 +188,51 @@ export async function triageTip(actorId: number, id: number, values: TipTriage):
     if (!c) return { ok: false, fields: { caseSlug: "No case file has this slug." } };
     caseId = c.id;
   }
-  if (values.assignedTo !== null && !(await listActiveOrganizers(db())).some((o) => o.id === values.assignedTo)) return { ok: false, fields: { assignedTo: "Choose an active organizer." } };
+  if (
+    values.assignedTo !== null &&
+    !(await listActiveOrganizers(db())).some((o) => o.id === values.assignedTo)
+  )
+    return { ok: false, fields: { assignedTo: "Choose an active organizer." } };
   const forwarded = values.status === "forwarded";
-  await db().transaction().execute(async (trx) => {
-    await updateTipTriage(trx, id, { status: values.status as TipStatus, assignedTo: values.assignedTo, caseId, forwardedTo: forwarded ? values.forwardedTo : tip.forwardedTo, forwardedOn: forwarded ? values.forwardedOn : tip.forwardedOn });
-    await insertAuditEntry(trx, { organizerId: actorId, action: "tip.update", subjectType: "tip", subjectId: id, details: { from: tip.status, to: values.status, assignedTo: values.assignedTo, caseSlug: values.caseSlug, forwardedTo: forwarded ? values.forwardedTo : null } });
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await updateTipTriage(trx, id, {
+        status: values.status as TipStatus,
+        assignedTo: values.assignedTo,
+        caseId,
+        forwardedTo: forwarded ? values.forwardedTo : tip.forwardedTo,
+        forwardedOn: forwarded ? values.forwardedOn : tip.forwardedOn,
+      });
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: "tip.update",
+        subjectType: "tip",
+        subjectId: id,
+        details: {
+          from: tip.status,
+          to: values.status,
+          assignedTo: values.assignedTo,
+          caseSlug: values.caseSlug,
+          forwardedTo: forwarded ? values.forwardedTo : null,
+        },
+      });
+    });
   return { ok: true };
 }
 
 export async function addTipNote(actorId: number, id: number, note: string) {
-  await db().transaction().execute(async (trx) => {
-    await insertTipNote(trx, { tipId: id, organizerId: actorId, body: note });
-    await insertAuditEntry(trx, { organizerId: actorId, action: "tip.note", subjectType: "tip", subjectId: id });
-  });
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await insertTipNote(trx, { tipId: id, organizerId: actorId, body: note });
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: "tip.note",
+        subjectType: "tip",
+        subjectId: id,
+      });
+    });
 }
 
 /** An attachment's bytes for a signed-in organizer (the route guards); each download is audited. */
@@ -136,6 +241,12 @@ export async function readTipAttachment(organizerId: number, tipId: number, atta
   if (!row) return null;
   const data = await fileStore().get(row.storageKey);
   if (!data) return null;
-  await insertAuditEntry(db(), { organizerId, action: "tip.attachment-open", subjectType: "tip", subjectId: tipId, details: { attachmentId } });
+  await insertAuditEntry(db(), {
+    organizerId,
+    action: "tip.attachment-open",
+    subjectType: "tip",
+    subjectId: tipId,
+    details: { attachmentId },
+  });
   return { data, filename: row.filename, contentType: row.contentType };
 }

@@ -1,6 +1,13 @@
 import type { TipStatus } from "~db/schema";
 
-export const TIP_STATUSES: TipStatus[] = ["new", "reviewing", "credible", "not_credible", "forwarded", "closed"];
+export const TIP_STATUSES: TipStatus[] = [
+  "new",
+  "reviewing",
+  "credible",
+  "not_credible",
+  "forwarded",
+  "closed",
+];
 
 export const TIP_STATUS_LABELS: Record<TipStatus, string> = {
   new: "New",
@@ -15,7 +22,12 @@ export const TIP_STATUS_LABELS: Record<TipStatus, string> = {
 export const TIP_LIMITS = { maxChars: 20_000, maxFiles: 5, maxFileBytes: 10 * 1024 * 1024 } as const;
 
 /** Agencies a tip is usually forwarded to (free text is allowed too). */
-export const FORWARD_SUGGESTIONS = ["DPAA (Defense POW/MIA Accounting Agency)", "U.S.-Russia Joint Commission on POW/MIAs", "Department of State", "FBI"];
+export const FORWARD_SUGGESTIONS = [
+  "DPAA (Defense POW/MIA Accounting Agency)",
+  "U.S.-Russia Joint Commission on POW/MIAs",
+  "Department of State",
+  "FBI",
+];
 
 // Crockford's base32 without I, L, O, U: easy to read aloud and to type.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -27,4 +39,3 @@ export function formatReference(bytes: Uint8Array): string {
 }
 
 export const REFERENCE_PATTERN = /^TIP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
-

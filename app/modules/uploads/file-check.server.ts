@@ -23,7 +23,13 @@ const IMAGE_TYPES: Record<string, { ext: string; out: "jpeg" | "png" | "webp" }>
 
 /** A filename safe to show and to put in Content-Disposition. */
 export function safeFilename(name: string, extension: string): string {
-  const base = name.normalize("NFKC").replace(/\.[^.]*$/, "").replace(/[^\p{L}\p{N}_ -]+/gu, "_").trim().slice(0, 80) || "file";
+  const base =
+    name
+      .normalize("NFKC")
+      .replace(/\.[^.]*$/, "")
+      .replace(/[^\p{L}\p{N}_ -]+/gu, "_")
+      .trim()
+      .slice(0, 80) || "file";
   return `${base}.${extension}`;
 }
 
@@ -43,7 +49,11 @@ const decoding = createSlots(() => env().IMAGE_CONCURRENCY);
 const megapixels = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
 
 /** The image's size from its header (nothing is decoded), or a refusal. */
-async function checkDimensions(data: Buffer, name: string, budget: PixelBudget | undefined): Promise<string | null> {
+async function checkDimensions(
+  data: Buffer,
+  name: string,
+  budget: PixelBudget | undefined,
+): Promise<string | null> {
   let pixels: number;
   try {
     const meta = await sharp(data, { limitInputPixels: false }).metadata();
@@ -55,7 +65,8 @@ async function checkDimensions(data: Buffer, name: string, budget: PixelBudget |
   const max = env().IMAGE_MAX_PIXELS;
   if (pixels > max) return `"${name}" is ${megapixels(pixels)}; images can be at most ${megapixels(max)}.`;
   if (budget) {
-    if (pixels > budget.left) return `"${name}" is too large to handle together with the other images (at most ${megapixels(env().IMAGE_REQUEST_MAX_PIXELS)} in one form).`;
+    if (pixels > budget.left)
+      return `"${name}" is too large to handle together with the other images (at most ${megapixels(env().IMAGE_REQUEST_MAX_PIXELS)} in one form).`;
     budget.left -= pixels;
   }
   return null;
@@ -73,13 +84,24 @@ export async function checkFile(
 ): Promise<{ ok: true; file: CheckedFile } | { ok: false; message: string }> {
   const data = input.data ?? (await readFile(input.tempPath!));
   const detected = await fileTypeFromBuffer(data);
-  const what = allowed.includes("pdf") ? "an image (JPEG, PNG, WebP, GIF) or a PDF" : "an image (JPEG, PNG, WebP, GIF)";
+  const what = allowed.includes("pdf")
+    ? "an image (JPEG, PNG, WebP, GIF) or a PDF"
+    : "an image (JPEG, PNG, WebP, GIF)";
   if (!detected) return { ok: false, message: `"${input.filename}" is not ${what}.` };
   if (detected.mime === "application/pdf" && allowed.includes("pdf")) {
-    return { ok: true, file: { filename: safeFilename(input.filename, "pdf"), contentType: "application/pdf", extension: "pdf", data } };
+    return {
+      ok: true,
+      file: {
+        filename: safeFilename(input.filename, "pdf"),
+        contentType: "application/pdf",
+        extension: "pdf",
+        data,
+      },
+    };
   }
   const image = IMAGE_TYPES[detected.mime];
-  if (!image || !allowed.includes("image")) return { ok: false, message: `"${input.filename}" is not ${what}.` };
+  if (!image || !allowed.includes("image"))
+    return { ok: false, message: `"${input.filename}" is not ${what}.` };
   return decoding.run(async () => {
     const refused = await checkDimensions(data, input.filename, options.budget);
     if (refused) return { ok: false as const, message: refused };
@@ -91,14 +113,35 @@ export async function checkFile(
   });
 }
 
-async function reencode(data: Buffer, filename: string, image: { ext: string; out: "jpeg" | "png" | "webp" }, maxImageSide: number | undefined) {
+async function reencode(
+  data: Buffer,
+  filename: string,
+  image: { ext: string; out: "jpeg" | "png" | "webp" },
+  maxImageSide: number | undefined,
+) {
   let pipeline = sharp(data, { failOn: "error", limitInputPixels: env().IMAGE_MAX_PIXELS }).rotate();
-  if (maxImageSide) pipeline = pipeline.resize({ width: maxImageSide, height: maxImageSide, fit: "inside", withoutEnlargement: true });
+  if (maxImageSide)
+    pipeline = pipeline.resize({
+      width: maxImageSide,
+      height: maxImageSide,
+      fit: "inside",
+      withoutEnlargement: true,
+    });
   const out =
-    image.out === "jpeg" ? await pipeline.jpeg({ quality: 85, mozjpeg: true }).toBuffer()
-    : image.out === "webp" ? await pipeline.webp({ quality: 85 }).toBuffer()
-    : await pipeline.png().toBuffer();
-  return { ok: true as const, file: { filename: safeFilename(filename, image.ext), contentType: `image/${image.out}`, extension: image.ext, data: out } };
+    image.out === "jpeg"
+      ? await pipeline.jpeg({ quality: 85, mozjpeg: true }).toBuffer()
+      : image.out === "webp"
+        ? await pipeline.webp({ quality: 85 }).toBuffer()
+        : await pipeline.png().toBuffer();
+  return {
+    ok: true as const,
+    file: {
+      filename: safeFilename(filename, image.ext),
+      contentType: `image/${image.out}`,
+      extension: image.ext,
+      data: out,
+    },
+  };
 }
 
 /** A random storage key under a prefix, e.g. `tips/0b8e….jpg`. */

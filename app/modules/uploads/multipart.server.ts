@@ -37,7 +37,6 @@ export interface UploadLimits {
   maxFieldBytes: number;
 }
 
-
 /**
  * Parses a multipart form with Remix's streaming parser. Files stream to temporary files
  * (never whole in memory) and stop being written past `maxFileBytes`; the rest of the part is
@@ -88,7 +87,8 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
     }
     if (files.length >= limits.maxFiles) {
       for await (const _ of data) void _;
-      if (!errors.some((e) => e.startsWith("At most"))) errors.push(`At most ${limits.maxFiles} attachments can be sent with one tip.`);
+      if (!errors.some((e) => e.startsWith("At most")))
+        errors.push(`At most ${limits.maxFiles} attachments can be sent with one tip.`);
       return undefined;
     }
     if (dir === null || storageFailed) {
@@ -105,7 +105,9 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
       return undefined;
     }
     if (over) {
-      errors.push(`"${filename}" is ${formatBytes(bytes)}; each file can be at most ${formatBytes(limits.maxFileBytes)}.`);
+      errors.push(
+        `"${filename}" is ${formatBytes(bytes)}; each file can be at most ${formatBytes(limits.maxFileBytes)}.`,
+      );
       return undefined;
     }
     if (bytes === 0) {
@@ -121,7 +123,14 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   } catch (error) {
     await cleanup();
     // A body cut off or not multipart at all (the parser's own errors): the sender's fault, a 400.
-    if (error instanceof TypeError || (error instanceof Error && /^malformed multipart/i.test(error.message))) return { fields: {}, files: [], errors: ["The form could not be read. Please send it again."], storageFailed, cleanup };
+    if (error instanceof TypeError || (error instanceof Error && /^malformed multipart/i.test(error.message)))
+      return {
+        fields: {},
+        files: [],
+        errors: ["The form could not be read. Please send it again."],
+        storageFailed,
+        cleanup,
+      };
     throw error;
   }
   if (Object.keys(nulFields(fields)).length) errors.push(NUL_MESSAGE);
@@ -132,7 +141,8 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   return { fields, files, errors, storageFailed, cleanup };
 }
 
-export const STORAGE_FAILED_MESSAGE = "Your files could not be stored on our side just now. Nothing was saved: please try again later.";
+export const STORAGE_FAILED_MESSAGE =
+  "Your files could not be stored on our side just now. Nothing was saved: please try again later.";
 
 /**
  * Streams one part to a file, keeping at most `maxBytes`. A write error (disk full, folder

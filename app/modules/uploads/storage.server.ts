@@ -68,7 +68,21 @@ export async function incomingDir(): Promise<string> {
   return dir;
 }
 
-const STORAGE_ERRORS = new Set(["ENOSPC", "EDQUOT", "EFBIG", "EACCES", "EPERM", "EROFS", "EIO", "ENOENT", "ENOTDIR", "EISDIR", "EEXIST", "EMFILE", "ENFILE"]);
+const STORAGE_ERRORS = new Set([
+  "ENOSPC",
+  "EDQUOT",
+  "EFBIG",
+  "EACCES",
+  "EPERM",
+  "EROFS",
+  "EIO",
+  "ENOENT",
+  "ENOTDIR",
+  "EISDIR",
+  "EEXIST",
+  "EMFILE",
+  "ENFILE",
+]);
 
 /** Whether an error is the disk's (full, read-only, unwritable), not the request's: answer 503. */
 export function isStorageError(error: unknown): boolean {

@@ -5,14 +5,17 @@ import { getOrganizer } from "~/modules/organizers/session.server";
 import type { BodyLimitRule } from "~/modules/security/body-limit.server";
 
 /** The organizer forms that take a file (media editor, case photo and document uploads). */
-export const ADMIN_UPLOAD_PATH = /^\/admin\/(media\/(new|[1-9][0-9]{0,11})|cases\/[1-9][0-9]{0,11})(\.data|\/)?$/;
+export const ADMIN_UPLOAD_PATH =
+  /^\/admin\/(media\/(new|[1-9][0-9]{0,11})|cases\/[1-9][0-9]{0,11})(\.data|\/)?$/;
 /** The public tip form (with or without Remix's `.data` suffix). */
 export const TIP_UPLOAD_PATH = /^\/tips\/new(\.data|\/)?$/;
 
 /** Whether the request carries the session of an organizer who may upload. */
 async function organizerMayUpload(req: ExpressRequest): Promise<boolean> {
   if (!req.headers.cookie) return false;
-  const organizer = await getOrganizer(new Request("http://localhost/", { headers: { cookie: req.headers.cookie } }));
+  const organizer = await getOrganizer(
+    new Request("http://localhost/", { headers: { cookie: req.headers.cookie } }),
+  );
   return organizer !== null && can(organizer.role, "edit-content");
 }
 
@@ -21,7 +24,9 @@ async function organizerMayUpload(req: ExpressRequest): Promise<boolean> {
  * organizer's upload forms, given only once the session is checked. Every other path (the
  * sign-in, reset and invitation pages included) keeps the small default.
  */
-export function uploadBodyLimits(config: Pick<Env, "MAX_UPLOAD_BYTES" | "MAX_TIP_UPLOAD_BYTES">): BodyLimitRule[] {
+export function uploadBodyLimits(
+  config: Pick<Env, "MAX_UPLOAD_BYTES" | "MAX_TIP_UPLOAD_BYTES">,
+): BodyLimitRule[] {
   return [
     { path: TIP_UPLOAD_PATH, bytes: config.MAX_TIP_UPLOAD_BYTES },
     { path: ADMIN_UPLOAD_PATH, bytes: config.MAX_UPLOAD_BYTES, allowed: organizerMayUpload },
