@@ -42,8 +42,10 @@ export function requestGuard() {
     }
     const problem = addressProblem(req.originalUrl);
     if (problem) return sendError(req, res, 400, "invalid_address", problem);
-    if (wantsJson(req.path) && /[?&]_data=/.test(req.originalUrl))
-      return sendError(req, res, 400, "invalid_request", "_data is not a parameter of the API.");
+    // Single fetch serves a page's data at `<path>.data`; Remix's old `?_data=` protocol is
+    // refused everywhere (Remix would still answer it, and log a warning for each request).
+    if (/[?&]_data(=|&|$)/.test(req.originalUrl))
+      return sendError(req, res, 400, "invalid_request", "_data is not a parameter of this site.");
     const host = req.headers.host;
     if (host === undefined || !validHost(host))
       return sendError(

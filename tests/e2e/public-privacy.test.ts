@@ -49,7 +49,6 @@ describe("public petition views never send a signer's surname or contact details
 
   it.each([
     ["campaign page .data", () => `/campaigns/${slug}.data`],
-    ["campaign page ?_data", () => `/campaigns/${slug}?_data=routes%2Fcampaigns.%24slug._index`],
     ["signing page", () => `/campaigns/${slug}/sign`],
     ["signing page .data", () => `/campaigns/${slug}/sign.data`],
     ["widget", () => `/embed/petitions/${slug}`],
@@ -60,6 +59,12 @@ describe("public petition views never send a signer's surname or contact details
     expect(body).not.toContain(SURNAME);
     expect(body).not.toContain(EMAIL_LOCAL);
     expect(body).not.toContain("05401-1234");
+  });
+
+  it("the old ?_data protocol is refused, so it cannot serve a route's data another way", async () => {
+    const res = await fetch(`${baseUrl()}/campaigns/${slug}?_data=routes%2Fcampaigns.%24slug._index`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain(SURNAME);
   });
 
   it("the campaign page's .data payload names the signer only as first name and initial", async () => {
