@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from "express";
-import { wantsJson } from "./api.server";
 import { sendError } from "./express-http.server";
 
 /*
