@@ -96,6 +96,17 @@ describe("body limits", () => {
     await serverAlive();
   });
 
+  it("the signing API answers an endless chunked body with its own 413 in the error shape before closing", async () => {
+    const res = await rawRequest(
+      port(),
+      "POST /api/v1/petitions/dpaa-director/signatures HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/json\nTransfer-Encoding: chunked",
+      endlessChunks(),
+    );
+    expect(res.status).toBe(413);
+    expect(res.text).toMatch(/\{"error":\{"code":"payload_too_large","message":"[^"]+"/);
+    await serverAlive();
+  });
+
   it("gives no 5xx to bodies that lie about their length, and keeps serving", async () => {
     // Shorter than said: the rest is read as a next request, which is garbage.
     const shorter = await rawRequest(
