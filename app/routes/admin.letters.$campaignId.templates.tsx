@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, TextArea, TextField } from "~/components/forms";
+import { bindFields, FormError, TextArea, TextField } from "~/components/forms";
 import { LetterPreview } from "~/components/letters/letter-preview";
 import { idParam, notFound } from "~/lib/http.server";
 import { MERGE_FIELDS } from "~/modules/letters/letters";
@@ -61,6 +61,7 @@ export default function LetterTemplates() {
     bodyMd: current?.template?.bodyMd ?? "",
   };
   const errors: Record<string, string> = mine?.fields ?? {};
+  const f = bindFields(v, errors);
   return (
     <>
       <p>
@@ -121,20 +122,8 @@ export default function LetterTemplates() {
               <FormError message={errors.target} />
               <input type="hidden" name="target" value={current.target} />
               <fieldset disabled={!canEdit} className="stack">
-                <TextField
-                  name="subject"
-                  label="Subject"
-                  defaultValue={v.subject}
-                  maxLength={200}
-                  error={errors.subject}
-                />
-                <TextArea
-                  name="bodyMd"
-                  className="tall"
-                  label="Letter body (Markdown)"
-                  defaultValue={v.bodyMd}
-                  error={errors.bodyMd}
-                />
+                <TextField {...f("subject")} label="Subject" maxLength={200} />
+                <TextArea {...f("bodyMd")} className="tall" label="Letter body (Markdown)" />
                 <div className="toolbar">
                   <button className="button button--secondary" type="submit" name="intent" value="preview">
                     Preview
