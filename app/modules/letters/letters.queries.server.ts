@@ -84,11 +84,16 @@ export function findSubmissionByKey(db: Executor, idempotencyKey: string) {
     .executeTakeFirst();
 }
 
-export function findSubmissionByToken(db: Executor, token: string) {
+/** Letter sets with their campaign and the supporter who wrote them. */
+function submissionsWithCampaign(db: Executor) {
   return db
     .selectFrom("letterSubmissions")
     .innerJoin("campaigns", "campaigns.id", "letterSubmissions.campaignId")
-    .innerJoin("supporters", "supporters.id", "letterSubmissions.supporterId")
+    .innerJoin("supporters", "supporters.id", "letterSubmissions.supporterId");
+}
+
+export function findSubmissionByToken(db: Executor, token: string) {
+  return submissionsWithCampaign(db)
     .select([
       "letterSubmissions.id",
       "letterSubmissions.token",
@@ -110,10 +115,7 @@ export function findSubmissionByToken(db: Executor, token: string) {
 
 /** What the emailed copy of a letter set needs: who wrote, to which address, and when. */
 export function findSubmissionForCopy(db: Executor, id: number) {
-  return db
-    .selectFrom("letterSubmissions")
-    .innerJoin("campaigns", "campaigns.id", "letterSubmissions.campaignId")
-    .innerJoin("supporters", "supporters.id", "letterSubmissions.supporterId")
+  return submissionsWithCampaign(db)
     .select([
       "letterSubmissions.id",
       "letterSubmissions.token",
