@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, TextField } from "~/components/forms";
+import { FormError } from "~/components/forms";
+import { NewPasswordFields, PasswordField } from "~/components/admin/account-fields";
 import { changePasswordSchema } from "~/modules/organizers/organizers.schema";
 import { changePassword } from "~/modules/organizers/organizers.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
@@ -39,31 +40,8 @@ export default function Account() {
       ) : null}
       <FormError message={actionData?.message} />
       <Form method="post" className="stack">
-        <TextField
-          name="current"
-          type="password"
-          label="Current password"
-          autoComplete="current-password"
-          required
-          error={fields.current}
-        />
-        <TextField
-          name="next"
-          type="password"
-          label="New password"
-          hint="At least 12 characters."
-          autoComplete="new-password"
-          required
-          error={fields.next}
-        />
-        <TextField
-          name="confirm"
-          type="password"
-          label="New password again"
-          autoComplete="new-password"
-          required
-          error={fields.confirm}
-        />
+        <PasswordField name="current" label="Current password" isNew={false} error={fields.current} />
+        <NewPasswordFields name="next" label="New password" againLabel="New password again" fields={fields} />
         <div>
           <button className="button" type="submit">
             Change password

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { FormError, TextField } from "~/components/forms";
+import { AccountEmailField, PasswordField } from "~/components/admin/account-fields";
+import { FormError } from "~/components/forms";
 import { loginSchema } from "~/modules/organizers/organizers.schema";
 import { getOrganizer, safeRedirect } from "~/modules/organizers/session.server";
 import { signIn } from "~/modules/organizers/sign-in.server";
@@ -41,22 +42,8 @@ export default function Login() {
       <Form method="post" className="stack">
         <FormError message={actionData?.message} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
-        <TextField
-          name="email"
-          type="email"
-          label="Email"
-          autoComplete="username"
-          required
-          error={fields.email}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label="Password"
-          autoComplete="current-password"
-          required
-          error={fields.password}
-        />
+        <AccountEmailField error={fields.email} />
+        <PasswordField name="password" label="Password" isNew={false} error={fields.password} />
         <div>
           <button className="button" type="submit">
             Sign in
