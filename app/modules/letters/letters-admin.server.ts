@@ -4,10 +4,10 @@ import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
 import { plainTemplate } from "./letter-text";
 import { composeLetter, mailingAddress, recipientDisplayName, type Recipient, type Sender } from "./letters";
 import type { TemplateForm } from "./letters.schema";
+import { listTargetsWithOfficials } from "~/modules/campaigns/campaigns.queries.server";
 import {
   countLettersByOffice,
   countLettersByState,
-  listTargetsWithOfficials,
   listTemplates,
   upsertTemplate,
 } from "./letters.queries.server";

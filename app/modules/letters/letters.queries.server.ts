@@ -7,26 +7,6 @@ import type { Sender } from "./letters";
 // Targets and templates
 
 /** A campaign's targets with the official's row (for a named official). */
-export function listTargetsWithOfficials(db: Executor, campaignId: number) {
-  return db
-    .selectFrom("campaignTargets")
-    .leftJoin("officials", "officials.id", "campaignTargets.officialId")
-    .select([
-      "campaignTargets.kind",
-      "campaignTargets.officialId",
-      "officials.key",
-      "officials.name",
-      "officials.title",
-      "officials.organization",
-      "officials.salutation",
-      "officials.addressLines",
-      "officials.url",
-    ])
-    .where("campaignTargets.campaignId", "=", campaignId)
-    .orderBy("campaignTargets.id")
-    .execute();
-}
-
 export function listTemplates(db: Executor, campaignId: number) {
   return db
     .selectFrom("letterTemplates")

@@ -22,11 +22,11 @@ import {
   type Sender,
 } from "./letters";
 import type { LetterForm } from "./letters.schema";
+import { listTargetsWithOfficials } from "~/modules/campaigns/campaigns.queries.server";
 import {
   findSubmissionByKey,
   insertLetters,
   insertSubmission,
-  listTargetsWithOfficials,
   listTemplates,
   type LetterValues,
 } from "./letters.queries.server";
