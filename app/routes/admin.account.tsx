@@ -7,6 +7,7 @@ import { changePasswordSchema } from "~/modules/organizers/organizers.schema";
 import { changePassword } from "~/modules/organizers/organizers.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
+import { Notice } from "~/components/notice";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireOrganizer(request);
@@ -33,11 +34,7 @@ export default function Account() {
         {me.name} · {me.email} · {me.role}
       </p>
       <h2>Change password</h2>
-      {actionData?.done ? (
-        <p className="notice" role="status">
-          Password changed. Your other sessions have been signed out.
-        </p>
-      ) : null}
+      <Notice when={actionData?.done}>Password changed. Your other sessions have been signed out.</Notice>
       <FormError message={actionData?.message} />
       <Form method="post" className="stack">
         <PasswordField name="current" label="Current password" isNew={false} error={fields.current} />

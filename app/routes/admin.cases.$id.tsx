@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CaseForm } from "~/components/admin/case-form";
 import { CaseUploads } from "~/components/admin/case-uploads";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -12,6 +12,7 @@ import { caseDocuments } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { requireForm } from "~/lib/input.server";
+import { BackLink, Notice } from "~/components/notice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -43,9 +44,7 @@ export default function EditCase() {
   const values = actionData?.values ?? c;
   return (
     <>
-      <p>
-        <Link to="/admin/cases">← Case files</Link>
-      </p>
+      <BackLink to="/admin/cases">Case files</BackLink>
       <h1>{c.fullName}</h1>
       {c.published ? (
         <p>
@@ -54,11 +53,7 @@ export default function EditCase() {
       ) : (
         <p className="muted">Not published.</p>
       )}
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      ) : null}
+      <Notice when={params.get("saved")}>Saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read case files but not change them.</p> : null}
       <CaseForm
         key={JSON.stringify(values)}

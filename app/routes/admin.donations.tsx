@@ -18,6 +18,7 @@ import { invalid, requireFormValues } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
 import { FilterSelect } from "~/components/forms";
 import { DataTable, Pager } from "~/components/admin/data-table";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [{ title: "Donations | Organizers" }];
 
@@ -154,11 +155,7 @@ export default function AdminDonations() {
               </li>
             ))}
           </ul>
-          {search.get("goal") === "saved" ? (
-            <p className="notice" role="status">
-              Goal saved.
-            </p>
-          ) : null}
+          <Notice when={search.get("goal") === "saved"}>Goal saved.</Notice>
           {canEdit ? (
             <Form method="post" className="toolbar filters" aria-label="Set a donation goal">
               <label>

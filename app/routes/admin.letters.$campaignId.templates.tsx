@@ -12,6 +12,7 @@ import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
+import { Notice } from "~/components/notice";
 
 async function loadEditor(raw: string | undefined) {
   const editor = await getTemplateEditor(idParam(raw, "No campaign has that number."));
@@ -68,11 +69,7 @@ export default function LetterTemplates() {
         <Link to={`/admin/letters?campaign=${campaign.id}`}>← Letters</Link>
       </p>
       <h1>Letter templates: {campaign.title}</h1>
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Template saved.
-        </p>
-      ) : null}
+      <Notice when={params.get("saved")}>Template saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read templates but not change them.</p> : null}
       <details className="panel">
         <summary>Merge fields</summary>

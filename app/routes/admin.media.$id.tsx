@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MediaForm } from "~/components/admin/media-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
@@ -7,6 +7,7 @@ import { handleMediaEditor } from "~/modules/media/media-editor.server";
 import { getMediaForEdit } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { BackLink, Notice } from "~/components/notice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -28,9 +29,7 @@ export default function EditMedia() {
   const values = actionData?.values ? { ...actionData.values, imageKey: item.imageKey } : saved;
   return (
     <>
-      <p>
-        <Link to="/admin/media">← Help-identify media</Link>
-      </p>
+      <BackLink to="/admin/media">Help-identify media</BackLink>
       <h1>{item.title}</h1>
       {item.published ? (
         <p>
@@ -39,11 +38,7 @@ export default function EditMedia() {
       ) : (
         <p className="muted">Not published.</p>
       )}
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      ) : null}
+      <Notice when={params.get("saved")}>Saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read these items but not change them.</p> : null}
       <MediaForm
         key={JSON.stringify(values)}

@@ -7,6 +7,7 @@ import { listAllMedia } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { DateTime } from "~/components/date-time";
+import { BackLink } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Help-identify media | Organizers" },
@@ -22,9 +23,7 @@ export default function AdminMedia() {
   const { items, canEdit } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to="/admin/cases">← Case files</Link>
-      </p>
+      <BackLink to="/admin/cases">Case files</BackLink>
       <h1>Help-identify media</h1>
       <div className="toolbar">
         {canEdit ? (

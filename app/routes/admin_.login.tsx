@@ -7,6 +7,7 @@ import { loginSchema } from "~/modules/organizers/organizers.schema";
 import { getOrganizer, safeRedirect } from "~/modules/organizers/session.server";
 import { signIn } from "~/modules/organizers/sign-in.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Sign in | Organizers" },
@@ -34,11 +35,9 @@ export default function Login() {
   return (
     <div className="wrap page">
       <h1>Organizer sign in</h1>
-      {params.get("reset") ? (
-        <p className="notice" role="status">
-          Your password was changed and every other session ended. Sign in with the new password.
-        </p>
-      ) : null}
+      <Notice when={params.get("reset")}>
+        Your password was changed and every other session ended. Sign in with the new password.
+      </Notice>
       <Form method="post" className="stack">
         <FormError message={actionData?.message} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { initials, CONFLICT_LABELS } from "~/modules/cases/cases";
 import { getPublicCase } from "~/modules/cases/cases.server";
+import { BackLink } from "~/components/notice";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicCase(params.slug ?? "");
@@ -32,9 +33,7 @@ export default function CasePage() {
   ];
   return (
     <div className="wrap page">
-      <p>
-        <Link to="/cases">← All case files</Link>
-      </p>
+      <BackLink to="/cases">All case files</BackLink>
       <div className="layout-2">
         <article>
           <CaseStatusBadge status={c.status} />

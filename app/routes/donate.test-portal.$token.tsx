@@ -7,6 +7,7 @@ import { notFound } from "~/lib/http.server";
 import { DONATION_STATUS_LABELS, formatCents } from "~/modules/donations/donations";
 import { getTestPortal, testPortalAction } from "~/modules/donations/test-mode.server";
 import { requireForm } from "~/lib/input.server";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Test customer portal | Bring them home" },
@@ -36,16 +37,10 @@ export default function TestPortal() {
       <p className="badge badge--test">Test customer portal, not Stripe</p>
       <h1>Monthly gift of {formatCents(portal.amountCents)}</h1>
       <TestModeNotice />
-      {search.get("done") === "cancel" ? (
-        <p className="notice" role="status">
-          Your monthly gift is cancelled. No further payments will be taken.
-        </p>
-      ) : null}
-      {search.get("done") === "next-payment" ? (
-        <p className="notice" role="status">
-          A monthly payment was simulated.
-        </p>
-      ) : null}
+      <Notice when={search.get("done") === "cancel"}>
+        Your monthly gift is cancelled. No further payments will be taken.
+      </Notice>
+      <Notice when={search.get("done") === "next-payment"}>A monthly payment was simulated.</Notice>
       <p>Status: {DONATION_STATUS_LABELS[portal.status]}.</p>
       {!portal.canceled ? (
         <Form method="post" className="toolbar">

@@ -10,6 +10,7 @@ import {
   unsubscribePageData,
 } from "~/modules/mail/unsubscribe.server";
 import { requireForm } from "~/lib/input.server";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Unsubscribe | Bring them home" },
@@ -69,11 +70,7 @@ export default function Unsubscribe() {
     <div className="wrap page prose">
       <h1>Unsubscribe</h1>
       <p className="lead">Choose which updates {page.email} should stop receiving.</p>
-      {!page.subscribedToAnything ? (
-        <p className="notice" role="status">
-          This address is not subscribed to any updates now.
-        </p>
-      ) : null}
+      <Notice when={!page.subscribedToAnything}>This address is not subscribed to any updates now.</Notice>
       <Form method="post" className="stack">
         <FormError message={result?.message} />
         <fieldset>
