@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { escapeHtml } from "~/lib/html";
 import { CampaignStatusBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
+import { CheckField, FormError, LabelOptions, SelectField, TextArea, TextField } from "~/components/forms";
 import { HourlyChart } from "~/components/petitions/hourly-chart";
 import { Progress } from "~/components/progress";
 import { appUrl } from "~/env.server";
@@ -192,11 +192,7 @@ export default function AdminPetition() {
                 defaultValue={String(preview?.values.rule ?? "ipHash")}
                 error={f.rule}
               >
-                {Object.entries(RULE_LABELS).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
+                <LabelOptions labels={RULE_LABELS} />
               </SelectField>
               <TextField
                 name="value"

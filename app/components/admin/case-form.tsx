@@ -1,14 +1,6 @@
 import { Form } from "@remix-run/react";
 import { EditorActions, MarkdownPreview } from "./markdown-preview";
-import {
-  bindFields,
-  CheckField,
-  FormError,
-  LabelOptions,
-  SelectField,
-  TextArea,
-  TextField,
-} from "~/components/forms";
+import { bindFields, CheckField, FormError, LabelOptions, SelectField, TextArea, TextField } from "../forms";
 import { CASE_STATUS_LABELS, CONFLICT_LABELS } from "~/modules/cases/cases";
 
 export type CaseFormValues = Partial<

@@ -1,13 +1,5 @@
 import { Form } from "@remix-run/react";
-import {
-  bindFields,
-  CheckField,
-  FormError,
-  LabelOptions,
-  SelectField,
-  TextArea,
-  TextField,
-} from "~/components/forms";
+import { bindFields, CheckField, FormError, LabelOptions, SelectField, TextArea, TextField } from "../forms";
 import { MediaItem } from "~/components/media-item";
 import { MEDIA_KIND_LABELS, mediaUrl } from "~/modules/media/media";
 import type { MediaFormValues } from "~/modules/media/media.schema";

@@ -1,13 +1,5 @@
 import { Form, useFetcher } from "@remix-run/react";
-import {
-  bindFields,
-  CheckField,
-  FormError,
-  LabelOptions,
-  SelectField,
-  TextArea,
-  TextField,
-} from "~/components/forms";
+import { bindFields, CheckField, FormError, LabelOptions, SelectField, TextArea, TextField } from "../forms";
 import { consentWording } from "~/modules/petitions/petitions";
 import { COUNTRIES } from "~/modules/petitions/petitions.schema";
 
