@@ -13,6 +13,7 @@ import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
 import { Notice } from "~/components/notice";
+import { EditorActions } from "~/components/admin/markdown-preview";
 
 async function loadEditor(raw: string | undefined) {
   const editor = await getTemplateEditor(idParam(raw, "No campaign has that number."));
@@ -121,14 +122,7 @@ export default function LetterTemplates() {
               <fieldset disabled={!canEdit} className="stack">
                 <TextField {...f("subject")} label="Subject" maxLength={200} />
                 <TextArea {...f("bodyMd")} className="tall" label="Letter body (Markdown)" />
-                <div className="toolbar">
-                  <button className="button button--secondary" type="submit" name="intent" value="preview">
-                    Preview
-                  </button>
-                  <button className="button" type="submit" name="intent" value="save">
-                    Save template
-                  </button>
-                </div>
+                <EditorActions submitLabel="Save template" />
               </fieldset>
             </Form>
             <div>

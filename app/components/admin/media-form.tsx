@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { bindFields, CheckField, FormError, LabelOptions, SelectField, TextArea, TextField } from "../forms";
 import { MediaItem } from "~/components/media-item";
+import { EditorActions } from "./markdown-preview";
 import { MEDIA_KIND_LABELS, mediaUrl } from "~/modules/media/media";
 import type { MediaFormValues } from "~/modules/media/media.schema";
 
@@ -68,19 +69,13 @@ export function MediaForm({
             label="Published (visible on Help identify)"
             defaultChecked={values.published ?? false}
           />
-          <div className="toolbar">
-            <button className="button button--secondary" type="submit" name="intent" value="preview">
-              Preview
-            </button>
-            <button className="button" type="submit" name="intent" value="save">
-              {submitLabel}
-            </button>
+          <EditorActions submitLabel={submitLabel}>
             {canRemoveImage && values.imageKey ? (
               <button className="button button--secondary" type="submit" name="intent" value="remove-image">
                 Remove the image
               </button>
             ) : null}
-          </div>
+          </EditorActions>
         </fieldset>
       </Form>
       <section aria-labelledby="preview-heading">
