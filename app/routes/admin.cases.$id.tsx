@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CaseForm } from "~/components/admin/case-form";
 import { CaseUploads } from "~/components/admin/case-uploads";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
 import { formatTimeline } from "~/modules/cases/cases.schema";
 import { handleCaseEditor } from "~/modules/cases/case-editor.server";
@@ -68,6 +67,4 @@ export default function EditCase() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/admin/data-table";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MEDIA_KIND_LABELS } from "~/modules/media/media";
 import { listAllMedia } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
@@ -49,6 +48,4 @@ export default function AdminMedia() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { MediaForm } from "~/components/admin/media-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { handleMediaEditor } from "~/modules/media/media-editor.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { BackLink } from "~/components/notice";
@@ -35,6 +34,4 @@ export default function NewMedia() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

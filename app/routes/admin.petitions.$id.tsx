@@ -3,7 +3,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { escapeHtml } from "~/lib/html";
 import { CampaignStatusBadge } from "~/components/badges";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckField, FormError, LabelOptions, SelectField, TextArea, TextField } from "~/components/forms";
 import { HourlyChart } from "~/components/petitions/hourly-chart";
 import { Progress } from "~/components/progress";
@@ -321,6 +320,4 @@ export default function AdminPetition() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TipStatusBadge } from "~/components/admin/tip-badge";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { TIP_STATUS_LABELS, TIP_STATUSES } from "~/modules/tips/tips";
 import { tipFilterSchema } from "~/modules/tips/tips.schema";
@@ -123,6 +122,4 @@ export default function TipQueue() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AccountEmailField } from "~/components/admin/account-fields";
 import { forgotSchema } from "~/modules/organizers/tokens.schema";
 import { requestPasswordReset } from "~/modules/organizers/tokens.server";
@@ -51,6 +50,4 @@ export default function Forgot() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { bindFields, CheckField, FormError, TextArea, TextField } from "~/components/forms";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CandidateSummary, LetterPreview } from "~/components/letters/letter-preview";
 import { notFound } from "~/lib/http.server";
 import { lookupDistricts, type DistrictCandidate } from "~/modules/legislators/district-lookup.server";
@@ -321,6 +320,4 @@ export default function WriteLetter() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

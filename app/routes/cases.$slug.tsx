@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseStatusBadge } from "~/components/badges";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { initials, CONFLICT_LABELS } from "~/modules/cases/cases";
 import { getPublicCase } from "~/modules/cases/cases.server";
@@ -108,6 +107,4 @@ export default function CasePage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,6 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MediaItem } from "~/components/media-item";
 import { listPublicMedia } from "~/modules/media/media.server";
 import { BackLink } from "~/components/notice";
@@ -57,6 +56,4 @@ export default function HelpIdentify() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
