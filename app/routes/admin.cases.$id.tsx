@@ -12,6 +12,7 @@ import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { requireForm } from "~/lib/input.server";
 import { BackLink, Notice } from "~/components/notice";
+import { PublishedLink } from "~/components/admin/published-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -45,13 +46,7 @@ export default function EditCase() {
     <>
       <BackLink to="/admin/cases">Case files</BackLink>
       <h1>{c.fullName}</h1>
-      {c.published ? (
-        <p>
-          <a href={`/cases/${c.slug}`}>View public page</a>
-        </p>
-      ) : (
-        <p className="muted">Not published.</p>
-      )}
+      <PublishedLink href={c.published ? `/cases/${c.slug}` : null}>View public page</PublishedLink>
       <Notice when={params.get("saved")}>Saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read case files but not change them.</p> : null}
       <CaseForm

@@ -7,6 +7,7 @@ import { getMediaForEdit } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { BackLink, Notice } from "~/components/notice";
+import { PublishedLink } from "~/components/admin/published-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -30,13 +31,9 @@ export default function EditMedia() {
     <>
       <BackLink to="/admin/media">Help-identify media</BackLink>
       <h1>{item.title}</h1>
-      {item.published ? (
-        <p>
-          <a href={`/cases/help-identify#${item.slug}`}>View on the public page</a>
-        </p>
-      ) : (
-        <p className="muted">Not published.</p>
-      )}
+      <PublishedLink href={item.published ? `/cases/help-identify#${item.slug}` : null}>
+        View on the public page
+      </PublishedLink>
       <Notice when={params.get("saved")}>Saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read these items but not change them.</p> : null}
       <MediaForm
