@@ -127,6 +127,42 @@ export function CheckField({
   );
 }
 
+/**
+ * Binds a form's values and field errors once: `f("rank")` gives the name, the default value and the
+ * error of that field, to spread into a TextField, TextArea or SelectField.
+ */
+export function bindFields(
+  values: Partial<Record<string, unknown>> | null | undefined,
+  errors: Partial<Record<string, string>> = {},
+) {
+  return (name: string) => {
+    const value = values?.[name];
+    return {
+      name,
+      defaultValue: typeof value === "string" ? value : undefined,
+      error: errors[name],
+    };
+  };
+}
+
+/** The options of a select, one for each value and its label, in order. */
+export function LabelOptions({
+  labels,
+}: {
+  labels: Record<string, string> | ReadonlyArray<readonly [string, string]>;
+}) {
+  const entries = Array.isArray(labels) ? labels : Object.entries(labels);
+  return (
+    <>
+      {entries.map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
   return (

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { FormError, TextArea, TextField } from "~/components/forms";
+import { bindFields, FormError, TextArea, TextField } from "~/components/forms";
 import { TIP_LIMITS } from "~/modules/tips/tips";
 
 export interface TipFormProps {
@@ -13,6 +13,7 @@ export interface TipFormProps {
 /** The public tip form: works without JavaScript (multipart POST), every input labelled. */
 export function TipForm({ values, fields, message, about, honeypot }: TipFormProps) {
   const busy = useNavigation().state === "submitting";
+  const f = bindFields(values, fields);
   return (
     <Form method="post" encType="multipart/form-data" className="stack tip-form" noValidate>
       <FormError message={message} />
@@ -41,68 +42,29 @@ export function TipForm({ values, fields, message, about, honeypot }: TipFormPro
         </div>
       ) : null}
       <TextArea
-        name="body"
+        {...f("body")}
         className="tip-body"
         label="What do you know?"
         hint={`In any language. Who is it, where and when, and how do you know? At most ${TIP_LIMITS.maxChars.toLocaleString("en-US")} characters.`}
-        defaultValue={values.body}
         maxLength={TIP_LIMITS.maxChars}
         required
-        error={fields.body}
       />
-      <div>
-        <label htmlFor="attachments">Photos or documents (optional)</label>
-        <span id="attachments-hint" className="hint">
-          Up to {TIP_LIMITS.maxFiles} files: images (JPEG, PNG, WebP, GIF) or PDF,{" "}
-          {TIP_LIMITS.maxFileBytes / 1024 / 1024} MB each. Photos are saved again without their hidden data,
-          such as where they were taken.
-        </span>
-        {fields.attachments ? (
-          <p id="attachments-error" className="field-error">
-            {fields.attachments}
-          </p>
-        ) : null}
-        <input
-          id="attachments"
-          name="attachments"
-          type="file"
-          multiple
-          accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
-          aria-describedby={fields.attachments ? "attachments-hint attachments-error" : "attachments-hint"}
-          aria-invalid={fields.attachments ? true : undefined}
-        />
-      </div>
+      <TextField
+        {...f("attachments")}
+        type="file"
+        label="Photos or documents (optional)"
+        hint={`Up to ${TIP_LIMITS.maxFiles} files: images (JPEG, PNG, WebP, GIF) or PDF, ${TIP_LIMITS.maxFileBytes / 1024 / 1024} MB each. Photos are saved again without their hidden data, such as where they were taken.`}
+        multiple
+        accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
+      />
       <fieldset className="stack">
         <legend>How we can reach you (all optional)</legend>
         <p className="hint">
           You may stay anonymous. If you give an email address, we send you a receipt with your reference.
         </p>
-        <TextField
-          name="name"
-          label="Your name"
-          autoComplete="name"
-          defaultValue={values.name}
-          maxLength={120}
-          error={fields.name}
-        />
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          defaultValue={values.email}
-          maxLength={254}
-          error={fields.email}
-        />
-        <TextField
-          name="phone"
-          label="Phone"
-          type="tel"
-          autoComplete="tel"
-          defaultValue={values.phone}
-          maxLength={40}
-          error={fields.phone}
-        />
+        <TextField {...f("name")} label="Your name" autoComplete="name" maxLength={120} />
+        <TextField {...f("email")} label="Email" type="email" autoComplete="email" maxLength={254} />
+        <TextField {...f("phone")} label="Phone" type="tel" autoComplete="tel" maxLength={40} />
       </fieldset>
       <div className="hp-field">
         <label htmlFor={honeypot}>Leave this field empty</label>

@@ -118,3 +118,12 @@ export const freeText = (
     .trim()
     .max(max, message)
     .refine(hasNoControlCharacters, `${label} contains characters we cannot accept.`);
+
+/** An optional line an organizer types: trimmed, at most `max` characters, null when empty. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .optional()
+    .transform((v) => (v ? v : null));

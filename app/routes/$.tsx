@@ -1,5 +1,4 @@
 import type { MetaFunction } from "@remix-run/node";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Page not found | Bring them home" }];
 
@@ -12,6 +11,4 @@ export default function NotFound() {
   return null;
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

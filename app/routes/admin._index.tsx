@@ -4,6 +4,7 @@ import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
 import { congressDataStatus } from "~/modules/legislators/data-status.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { DateTime } from "~/components/date-time";
+import { CongressDataStatus } from "~/components/admin/congress-data-status";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
@@ -54,30 +55,22 @@ export default function Dashboard() {
         </tbody>
       </table>
       <h2>Members of Congress data</h2>
-      {congress.importedAt ? (
-        <p>
-          Imported {<DateTime value={congress.importedAt} />} from data dated{" "}
-          {congress.sourceDate ?? "unknown"}
-          {congress.counts
-            ? ` (${Object.entries(congress.counts)
-                .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
-                .join(", ")})`
-            : ""}
-          .
-        </p>
-      ) : (
-        <p className="warning">
-          Members of Congress are not loaded. Run <code>npm run data:import</code>.
-        </p>
-      )}
-      {congress.stale ? (
-        <p className="warning">
-          This data describes a Congress whose term ended on {congress.congressEnds}. Import the current
-          roster and district maps before supporters write letters.
-        </p>
-      ) : congress.congressEnds ? (
-        <p className="muted">Valid until the current Congress ends on {congress.congressEnds}.</p>
-      ) : null}
+      <CongressDataStatus
+        congress={congress}
+        staleAdvice=". Import the current roster and district maps before supporters write letters."
+      >
+        {(importedAt) => (
+          <p>
+            Imported {<DateTime value={importedAt} />} from data dated {congress.sourceDate ?? "unknown"}
+            {congress.counts
+              ? ` (${Object.entries(congress.counts)
+                  .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
+                  .join(", ")})`
+              : ""}
+            .
+          </p>
+        )}
+      </CongressDataStatus>
     </>
   );
 }

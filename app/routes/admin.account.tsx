@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, TextField } from "~/components/forms";
+import { FormError } from "~/components/forms";
+import { NewPasswordFields, PasswordField } from "~/components/admin/account-fields";
 import { changePasswordSchema } from "~/modules/organizers/organizers.schema";
 import { changePassword } from "~/modules/organizers/organizers.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
+import { Notice } from "~/components/notice";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireOrganizer(request);
@@ -32,38 +34,11 @@ export default function Account() {
         {me.name} · {me.email} · {me.role}
       </p>
       <h2>Change password</h2>
-      {actionData?.done ? (
-        <p className="notice" role="status">
-          Password changed. Your other sessions have been signed out.
-        </p>
-      ) : null}
+      <Notice when={actionData?.done}>Password changed. Your other sessions have been signed out.</Notice>
       <FormError message={actionData?.message} />
       <Form method="post" className="stack">
-        <TextField
-          name="current"
-          type="password"
-          label="Current password"
-          autoComplete="current-password"
-          required
-          error={fields.current}
-        />
-        <TextField
-          name="next"
-          type="password"
-          label="New password"
-          hint="At least 12 characters."
-          autoComplete="new-password"
-          required
-          error={fields.next}
-        />
-        <TextField
-          name="confirm"
-          type="password"
-          label="New password again"
-          autoComplete="new-password"
-          required
-          error={fields.confirm}
-        />
+        <PasswordField name="current" label="Current password" isNew={false} error={fields.current} />
+        <NewPasswordFields name="next" label="New password" againLabel="New password again" fields={fields} />
         <div>
           <button className="button" type="submit">
             Change password

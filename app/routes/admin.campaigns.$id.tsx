@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CampaignForm } from "~/components/admin/campaign-form";
 import { CampaignStatusBadge } from "~/components/badges";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
 import { availableTransitions, type CampaignTransition } from "~/modules/campaigns/campaigns";
 import {
@@ -21,6 +20,7 @@ import {
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
+import { BackLink, Notice } from "~/components/notice";
 
 const TRANSITION_LABELS: Record<CampaignTransition, string> = {
   publish: "Publish",
@@ -71,9 +71,7 @@ export default function EditCampaign() {
   const values = actionData?.values ?? stored;
   return (
     <>
-      <p>
-        <Link to="/admin/campaigns">← Campaigns</Link>
-      </p>
+      <BackLink to="/admin/campaigns">Campaigns</BackLink>
       <h1>{campaign.title}</h1>
       <div className="toolbar">
         <CampaignStatusBadge status={campaign.status} />
@@ -89,21 +87,9 @@ export default function EditCampaign() {
             ))
           : null}
       </div>
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      ) : null}
-      {params.get("created") ? (
-        <p className="notice" role="status">
-          Draft created. Publish it when it is ready.
-        </p>
-      ) : null}
-      {params.get("status") ? (
-        <p className="notice" role="status">
-          The campaign is now {params.get("status")}.
-        </p>
-      ) : null}
+      <Notice when={params.get("saved")}>Saved.</Notice>
+      <Notice when={params.get("created")}>Draft created. Publish it when it is ready.</Notice>
+      <Notice when={params.get("status")}>The campaign is now {params.get("status")}.</Notice>
       {!canEdit ? <p className="warning">Your role can read campaigns but not change them.</p> : null}
       <CampaignForm
         key={JSON.stringify(values)}
@@ -119,6 +105,4 @@ export default function EditCampaign() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CaseForm } from "~/components/admin/case-form";
 import { CaseUploads } from "~/components/admin/case-uploads";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
 import { formatTimeline } from "~/modules/cases/cases.schema";
 import { handleCaseEditor } from "~/modules/cases/case-editor.server";
@@ -12,6 +11,8 @@ import { caseDocuments } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { requireForm } from "~/lib/input.server";
+import { BackLink, Notice } from "~/components/notice";
+import { PublishedLink } from "~/components/admin/published-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -43,22 +44,10 @@ export default function EditCase() {
   const values = actionData?.values ?? c;
   return (
     <>
-      <p>
-        <Link to="/admin/cases">← Case files</Link>
-      </p>
+      <BackLink to="/admin/cases">Case files</BackLink>
       <h1>{c.fullName}</h1>
-      {c.published ? (
-        <p>
-          <a href={`/cases/${c.slug}`}>View public page</a>
-        </p>
-      ) : (
-        <p className="muted">Not published.</p>
-      )}
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      ) : null}
+      <PublishedLink href={c.published ? `/cases/${c.slug}` : null}>View public page</PublishedLink>
+      <Notice when={params.get("saved")}>Saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read case files but not change them.</p> : null}
       <CaseForm
         key={JSON.stringify(values)}
@@ -73,6 +62,4 @@ export default function EditCase() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

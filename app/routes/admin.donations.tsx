@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MonthChart } from "~/components/donations/month-chart";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DONATION_STATUS_LABELS, FREQUENCY_LABELS, formatCents } from "~/modules/donations/donations";
 import {
   adminDonationsPage,
@@ -18,6 +17,7 @@ import { invalid, requireFormValues } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
 import { FilterSelect } from "~/components/forms";
 import { DataTable, Pager } from "~/components/admin/data-table";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [{ title: "Donations | Organizers" }];
 
@@ -154,11 +154,7 @@ export default function AdminDonations() {
               </li>
             ))}
           </ul>
-          {search.get("goal") === "saved" ? (
-            <p className="notice" role="status">
-              Goal saved.
-            </p>
-          ) : null}
+          <Notice when={search.get("goal") === "saved"}>Goal saved.</Notice>
           {canEdit ? (
             <Form method="post" className="toolbar filters" aria-label="Set a donation goal">
               <label>
@@ -229,6 +225,4 @@ export default function AdminDonations() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, TextArea, TextField } from "~/components/forms";
+import { bindFields, FormError, TextArea, TextField } from "~/components/forms";
 import { LetterPreview } from "~/components/letters/letter-preview";
 import { idParam, notFound } from "~/lib/http.server";
 import { MERGE_FIELDS } from "~/modules/letters/letters";
@@ -12,6 +11,8 @@ import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
+import { Notice } from "~/components/notice";
+import { EditorActions } from "~/components/admin/markdown-preview";
 
 async function loadEditor(raw: string | undefined) {
   const editor = await getTemplateEditor(idParam(raw, "No campaign has that number."));
@@ -61,17 +62,14 @@ export default function LetterTemplates() {
     bodyMd: current?.template?.bodyMd ?? "",
   };
   const errors: Record<string, string> = mine?.fields ?? {};
+  const f = bindFields(v, errors);
   return (
     <>
       <p>
         <Link to={`/admin/letters?campaign=${campaign.id}`}>← Letters</Link>
       </p>
       <h1>Letter templates: {campaign.title}</h1>
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Template saved.
-        </p>
-      ) : null}
+      <Notice when={params.get("saved")}>Template saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read templates but not change them.</p> : null}
       <details className="panel">
         <summary>Merge fields</summary>
@@ -121,28 +119,9 @@ export default function LetterTemplates() {
               <FormError message={errors.target} />
               <input type="hidden" name="target" value={current.target} />
               <fieldset disabled={!canEdit} className="stack">
-                <TextField
-                  name="subject"
-                  label="Subject"
-                  defaultValue={v.subject}
-                  maxLength={200}
-                  error={errors.subject}
-                />
-                <TextArea
-                  name="bodyMd"
-                  className="tall"
-                  label="Letter body (Markdown)"
-                  defaultValue={v.bodyMd}
-                  error={errors.bodyMd}
-                />
-                <div className="toolbar">
-                  <button className="button button--secondary" type="submit" name="intent" value="preview">
-                    Preview
-                  </button>
-                  <button className="button" type="submit" name="intent" value="save">
-                    Save template
-                  </button>
-                </div>
+                <TextField {...f("subject")} label="Subject" maxLength={200} />
+                <TextArea {...f("bodyMd")} className="tall" label="Letter body (Markdown)" />
+                <EditorActions submitLabel="Save template" />
               </fieldset>
             </Form>
             <div>
@@ -161,6 +140,4 @@ export default function LetterTemplates() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

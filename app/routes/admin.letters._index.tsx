@@ -9,6 +9,7 @@ import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { parseId } from "~/lib/http.server";
 import { DateOnly, DateTime } from "~/components/date-time";
+import { CongressDataStatus } from "~/components/admin/congress-data-status";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -47,24 +48,17 @@ export default function AdminLetters() {
       <h1>Letters</h1>
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Members of Congress data</h2>
-        {congress.importedAt ? (
-          <p>
-            Data dated <strong>{congress.sourceDate ?? "unknown"}</strong>, imported{" "}
-            {<DateTime value={congress.importedAt} />} from <code className="break">{congress.source}</code>.
-          </p>
-        ) : (
-          <p className="warning">
-            Members of Congress are not loaded. Run <code>npm run data:import</code>.
-          </p>
-        )}
-        {congress.stale ? (
-          <p className="warning">
-            This data describes a Congress whose term ended on {congress.congressEnds}: letters may go to
-            former members. Import the current roster and district maps.
-          </p>
-        ) : congress.congressEnds ? (
-          <p className="muted">Valid until the current Congress ends on {congress.congressEnds}.</p>
-        ) : null}
+        <CongressDataStatus
+          congress={congress}
+          staleAdvice=": letters may go to former members. Import the current roster and district maps."
+        >
+          {(importedAt) => (
+            <p>
+              Data dated <strong>{congress.sourceDate ?? "unknown"}</strong>, imported{" "}
+              {<DateTime value={importedAt} />} from <code className="break">{congress.source}</code>.
+            </p>
+          )}
+        </CongressDataStatus>
         {report ? (
           <details>
             <summary>

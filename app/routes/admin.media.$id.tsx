@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MediaForm } from "~/components/admin/media-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
 import { handleMediaEditor } from "~/modules/media/media-editor.server";
 import { getMediaForEdit } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { BackLink, Notice } from "~/components/notice";
+import { PublishedLink } from "~/components/admin/published-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
@@ -28,22 +29,12 @@ export default function EditMedia() {
   const values = actionData?.values ? { ...actionData.values, imageKey: item.imageKey } : saved;
   return (
     <>
-      <p>
-        <Link to="/admin/media">← Help-identify media</Link>
-      </p>
+      <BackLink to="/admin/media">Help-identify media</BackLink>
       <h1>{item.title}</h1>
-      {item.published ? (
-        <p>
-          <a href={`/cases/help-identify#${item.slug}`}>View on the public page</a>
-        </p>
-      ) : (
-        <p className="muted">Not published.</p>
-      )}
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      ) : null}
+      <PublishedLink href={item.published ? `/cases/help-identify#${item.slug}` : null}>
+        View on the public page
+      </PublishedLink>
+      <Notice when={params.get("saved")}>Saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read these items but not change them.</p> : null}
       <MediaForm
         key={JSON.stringify(values)}
@@ -57,6 +48,4 @@ export default function EditMedia() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

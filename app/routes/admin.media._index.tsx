@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/admin/data-table";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MEDIA_KIND_LABELS } from "~/modules/media/media";
 import { listAllMedia } from "~/modules/media/media.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { DateTime } from "~/components/date-time";
+import { BackLink } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Help-identify media | Organizers" },
@@ -22,9 +22,7 @@ export default function AdminMedia() {
   const { items, canEdit } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to="/admin/cases">← Case files</Link>
-      </p>
+      <BackLink to="/admin/cases">Case files</BackLink>
       <h1>Help-identify media</h1>
       <div className="toolbar">
         {canEdit ? (
@@ -50,6 +48,4 @@ export default function AdminMedia() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

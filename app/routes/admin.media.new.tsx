@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { MediaForm } from "~/components/admin/media-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { handleMediaEditor } from "~/modules/media/media-editor.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { BackLink } from "~/components/notice";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "edit-content");
@@ -20,9 +20,7 @@ export default function NewMedia() {
   const values = actionData?.values ?? { kind: "photo" };
   return (
     <>
-      <p>
-        <Link to="/admin/media">← Help-identify media</Link>
-      </p>
+      <BackLink to="/admin/media">Help-identify media</BackLink>
       <h1>New help-identify item</h1>
       <MediaForm
         key={JSON.stringify(values)}
@@ -36,6 +34,4 @@ export default function NewMedia() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -16,6 +16,7 @@ import { inviteSchema } from "~/modules/organizers/tokens.schema";
 import { inviteOrganizer, pendingInvitations } from "~/modules/organizers/tokens.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 import { DateOnly, DateTime } from "~/components/date-time";
+import { Notice } from "~/components/notice";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireOrganizer(request, "manage-organizers");
@@ -82,11 +83,7 @@ export default function Organizers() {
   return (
     <>
       <h1>Organizers</h1>
-      {actionData?.done ? (
-        <p className="notice" role="status">
-          {actionData.done}
-        </p>
-      ) : null}
+      <Notice when={actionData?.done}>{actionData?.done}</Notice>
       <FormError message={actionData?.message} />
       <table className="data">
         <thead>

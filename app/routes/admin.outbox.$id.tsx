@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLoaderData } from "@remix-run/react";
 import { idParam, notFound } from "~/lib/http.server";
 import { getEmail } from "~/modules/mail/mail.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { BackLink } from "~/components/notice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganizer(request, "read-outbox");
@@ -16,9 +16,7 @@ export default function OutboxEmail() {
   const { email } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to="/admin/outbox">← Outbox</Link>
-      </p>
+      <BackLink to="/admin/outbox">Outbox</BackLink>
       <h1>{email.subject}</h1>
       <dl className="facts">
         <dt>To</dt>
@@ -48,6 +46,4 @@ export default function OutboxEmail() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { outboxPage } from "~/modules/mail/mail.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
+import { DataTable, Pager } from "~/components/admin/data-table";
 import { DateTime } from "~/components/date-time";
 import { FilterSelect } from "~/components/forms";
 
@@ -35,39 +36,27 @@ export default function Outbox() {
           Filter
         </button>
       </Form>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>Queued</th>
-            <th>Kind</th>
-            <th>To</th>
-            <th>Subject</th>
-            <th>Status</th>
-            <th>Via</th>
-          </tr>
-        </thead>
-        <tbody>
-          {emails.map((e) => (
-            <tr key={e.id}>
-              <td>{<DateTime value={e.createdAt} />}</td>
-              <td>{e.kind}</td>
-              <td>{e.toAddress}</td>
-              <td>
-                <Link to={`/admin/outbox/${e.id}`}>{e.subject}</Link>
-              </td>
-              <td>
+      <DataTable
+        rows={emails}
+        rowKey={(e) => e.id}
+        columns={[
+          { head: "Queued", cell: (e) => <DateTime value={e.createdAt} /> },
+          { head: "Kind", cell: (e) => e.kind },
+          { head: "To", cell: (e) => e.toAddress },
+          { head: "Subject", cell: (e) => <Link to={`/admin/outbox/${e.id}`}>{e.subject}</Link> },
+          {
+            head: "Status",
+            cell: (e) => (
+              <>
                 {e.status}
                 {e.lastError ? ` (${e.attempts} tries: ${e.lastError})` : ""}
-              </td>
-              <td>{e.transport ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="toolbar">
-        {page > 0 ? <Link to={`?kind=${kind}&page=${page - 1}`}>Newer</Link> : null}
-        {emails.length === 50 ? <Link to={`?kind=${kind}&page=${page + 1}`}>Older</Link> : null}
-      </p>
+              </>
+            ),
+          },
+          { head: "Via", cell: (e) => e.transport ?? "—" },
+        ]}
+      />
+      <Pager page={page} more={emails.length === 50} link={(p) => `?kind=${kind}&page=${p}`} />
     </>
   );
 }

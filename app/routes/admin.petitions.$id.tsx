@@ -3,8 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { escapeHtml } from "~/lib/html";
 import { CampaignStatusBadge } from "~/components/badges";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
+import { CheckField, FormError, LabelOptions, SelectField, TextArea, TextField } from "~/components/forms";
 import { HourlyChart } from "~/components/petitions/hourly-chart";
 import { Progress } from "~/components/progress";
 import { appUrl } from "~/env.server";
@@ -26,6 +25,7 @@ import {
 } from "~/modules/petitions/petitions-admin.server";
 import { requireFormValues } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
+import { BackLink, Notice } from "~/components/notice";
 
 const petitionId = (raw: string | undefined) => idParam(raw, "No petition has that number.");
 
@@ -98,9 +98,7 @@ export default function AdminPetition() {
   const snippet = `<iframe src="${escapeHtml(embedUrl)}" title="Petition: ${escapeHtml(petition.title)}" width="100%" height="190" style="border:0;max-width:540px" loading="lazy"></iframe>`;
   return (
     <>
-      <p>
-        <Link to="/admin/petitions">← Petitions</Link>
-      </p>
+      <BackLink to="/admin/petitions">Petitions</BackLink>
       <h1>{petition.title}</h1>
       <div className="toolbar">
         <CampaignStatusBadge status={petition.campaignStatus} />
@@ -125,21 +123,11 @@ export default function AdminPetition() {
           </Form>
         ) : null}
       </div>
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      ) : null}
-      {params.get("recomputed") ? (
-        <p className="notice" role="status">
-          Counts recomputed from the signatures.
-        </p>
-      ) : null}
-      {params.get("invalidated") ? (
-        <p className="notice" role="status">
-          {params.get("invalidated")} signatures invalidated; counts recomputed.
-        </p>
-      ) : null}
+      <Notice when={params.get("saved")}>Saved.</Notice>
+      <Notice when={params.get("recomputed")}>Counts recomputed from the signatures.</Notice>
+      <Notice when={params.get("invalidated")}>
+        {params.get("invalidated")} signatures invalidated; counts recomputed.
+      </Notice>
       <FormError message={actionData?.message} />
       <Progress value={confirmed} goal={petition.goal} label="Confirmed signatures" />
       <ul className="petition-kpis" aria-label="Signatures by state">
@@ -203,11 +191,7 @@ export default function AdminPetition() {
                 defaultValue={String(preview?.values.rule ?? "ipHash")}
                 error={f.rule}
               >
-                {Object.entries(RULE_LABELS).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
+                <LabelOptions labels={RULE_LABELS} />
               </SelectField>
               <TextField
                 name="value"
@@ -336,6 +320,4 @@ export default function AdminPetition() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

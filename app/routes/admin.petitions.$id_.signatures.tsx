@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { idParam, notFound } from "~/lib/http.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
@@ -11,6 +10,7 @@ import { seatLabel } from "~/modules/legislators/seats";
 import { signatureFilterSchema } from "~/modules/petitions/petitions.schema";
 import { getPetition, hideComment, signaturePage } from "~/modules/petitions/petitions-admin.server";
 import { requireFormValues } from "~/lib/input.server";
+import { DataTable } from "~/components/admin/data-table";
 import { DateTime } from "~/components/date-time";
 import { FilterSelect } from "~/components/forms";
 
@@ -71,34 +71,34 @@ export default function AdminSignatures() {
           Filter
         </button>
       </Form>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>State</th>
-            <th>Name</th>
-            <th>Email</th>
-            <th>Place</th>
-            <th>Comment</th>
-            <th>Source</th>
-            <th>IP hash</th>
-            <th>Signed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id}>
-              <td>{s.id}</td>
-              <td>
+      <DataTable
+        rows={rows}
+        rowKey={(s) => s.id}
+        columns={[
+          { head: "#", cell: (s) => s.id },
+          {
+            head: "State",
+            cell: (s) => (
+              <>
                 {s.state}
                 {s.fraudReason ? <span className="small muted"> ({s.fraudReason})</span> : null}
-              </td>
-              <td>
+              </>
+            ),
+          },
+          {
+            head: "Name",
+            cell: (s) => (
+              <>
                 {s.firstName} {s.lastName}
                 {s.showName ? " ★" : ""}
-              </td>
-              <td>{s.email}</td>
-              <td>
+              </>
+            ),
+          },
+          { head: "Email", cell: (s) => s.email },
+          {
+            head: "Place",
+            cell: (s) => (
+              <>
                 {[
                   s.zip,
                   s.city,
@@ -111,8 +111,13 @@ export default function AdminSignatures() {
                 ]
                   .filter(Boolean)
                   .join(" ")}
-              </td>
-              <td>
+              </>
+            ),
+          },
+          {
+            head: "Comment",
+            cell: (s) => (
+              <>
                 {s.comment ? (
                   <span className={s.commentHidden ? "muted" : undefined}>
                     {s.comment}
@@ -132,17 +137,22 @@ export default function AdminSignatures() {
                     </button>
                   </Form>
                 ) : null}
-              </td>
-              <td>{s.source ?? ""}</td>
-              <td>
+              </>
+            ),
+          },
+          { head: "Source", cell: (s) => s.source ?? "" },
+          {
+            head: "IP hash",
+            cell: (s) => (
+              <>
                 <code className="small">{s.ipHash?.slice(0, 8) ?? ""}</code>{" "}
                 <span className="small muted">{s.userAgentClass}</span>
-              </td>
-              <td>{<DateTime value={s.createdAt} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { head: "Signed", cell: (s) => <DateTime value={s.createdAt} /> },
+        ]}
+      />
       {rows.length === 0 ? <p>No signature matches.</p> : null}
       <p className="toolbar">
         {filter.after ? <Link to={query({ after: undefined })}>Newest</Link> : null}
@@ -152,6 +162,4 @@ export default function AdminSignatures() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

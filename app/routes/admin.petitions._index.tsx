@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
 import { CampaignStatusBadge } from "~/components/badges";
 import { can } from "~/modules/organizers/organizers";
@@ -162,6 +161,4 @@ export default function AdminPetitions() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TipStatusBadge } from "~/components/admin/tip-badge";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SelectField, TextArea, TextField } from "~/components/forms";
 import { idParam, notFound } from "~/lib/http.server";
 import { can } from "~/modules/organizers/organizers";
@@ -13,6 +12,7 @@ import { tipNoteSchema, tipTriageSchema } from "~/modules/tips/tips.schema";
 import { addTipNote, openTip, triageTip } from "~/modules/tips/tips.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
+import { BackLink, Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Tip | Organizers" },
@@ -51,9 +51,7 @@ export default function TipDetail() {
   const noteErrors = result?.intent === "note" ? result.fields : {};
   return (
     <>
-      <p>
-        <Link to="/admin/tips">← Tips</Link>
-      </p>
+      <BackLink to="/admin/tips">Tips</BackLink>
       <h1>
         {tip.reference} <TipStatusBadge status={tip.status} />
       </h1>
@@ -70,11 +68,7 @@ export default function TipDetail() {
           "general"
         )}
       </p>
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      ) : null}
+      <Notice when={params.get("saved")}>Saved.</Notice>
       <div className="two-col">
         <div>
           <h2>What the tipster wrote</h2>
@@ -244,6 +238,4 @@ export default function TipDetail() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

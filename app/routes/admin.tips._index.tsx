@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TipStatusBadge } from "~/components/admin/tip-badge";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { TIP_STATUS_LABELS, TIP_STATUSES } from "~/modules/tips/tips";
 import { tipFilterSchema } from "~/modules/tips/tips.schema";
 import { tipQueue } from "~/modules/tips/tips.server";
+import { DataTable, Pager } from "~/components/admin/data-table";
 import { DateTime } from "~/components/date-time";
 import { FilterSelect } from "~/components/forms";
 
@@ -92,46 +92,34 @@ export default function TipQueue() {
           Filter
         </button>
       </Form>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>Received</th>
-            <th>Reference</th>
-            <th>State</th>
-            <th>About</th>
-            <th>Excerpt</th>
-            <th className="num">Files</th>
-            <th>Assigned</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tips.map((t) => (
-            <tr key={t.id}>
-              <td>{<DateTime value={t.createdAt} />}</td>
-              <td>
-                <Link to={`/admin/tips/${t.id}`}>{t.reference}</Link>
-              </td>
-              <td>
+      <DataTable
+        rows={tips}
+        rowKey={(t) => t.id}
+        columns={[
+          { head: "Received", cell: (t) => <DateTime value={t.createdAt} /> },
+          { head: "Reference", cell: (t) => <Link to={`/admin/tips/${t.id}`}>{t.reference}</Link> },
+          {
+            head: "State",
+            cell: (t) => (
+              <>
                 <TipStatusBadge status={t.status} />
                 {t.forwardedTo ? <div className="small muted">{t.forwardedTo}</div> : null}
-              </td>
-              <td>{t.caseName ?? (t.mediaTitle ? `Media: ${t.mediaTitle}` : "General")}</td>
-              <td className="tip-excerpt">{t.excerpt}</td>
-              <td className="num">{t.attachmentCount}</td>
-              <td>{t.assigneeName ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            head: "About",
+            cell: (t) => t.caseName ?? (t.mediaTitle ? `Media: ${t.mediaTitle}` : "General"),
+          },
+          { head: "Excerpt", cell: (t) => t.excerpt, className: "tip-excerpt" },
+          { head: "Files", cell: (t) => t.attachmentCount, className: "num" },
+          { head: "Assigned", cell: (t) => t.assigneeName ?? "—" },
+        ]}
+      />
       {tips.length === 0 ? <p>No tip matches.</p> : null}
-      <p className="toolbar">
-        {page > 0 ? <Link to={`?${qs(page - 1)}`}>Newer</Link> : null}
-        {more ? <Link to={`?${qs(page + 1)}`}>Older</Link> : null}
-      </p>
+      <Pager page={page} more={more} link={(p) => `?${qs(p)}`} />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MailingForm } from "~/components/admin/mailing-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/forms";
 import { Progress } from "~/components/progress";
 import { idParam, notFound } from "~/lib/http.server";
@@ -23,6 +22,7 @@ import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
+import { BackLink, Notice } from "~/components/notice";
 
 const mailingId = (raw: string | undefined) => idParam(raw, "No update has that number.");
 
@@ -106,9 +106,7 @@ export default function UpdatePage() {
   const editable = isEditable(mailing.status);
   return (
     <>
-      <p>
-        <Link to="/admin/updates">← Updates</Link>
-      </p>
+      <BackLink to="/admin/updates">Updates</BackLink>
       <h1>{mailing.subject}</h1>
       <p className="toolbar">
         <span className={`badge badge--mailing-${mailing.status}`}>
@@ -117,21 +115,13 @@ export default function UpdatePage() {
         {mailing.campaignTitle ? <span>About: {mailing.campaignTitle}</span> : null}
         <span>To: {audiences.find((a) => a.key === mailing.audience)?.label ?? mailing.audience}</span>
       </p>
-      {params.get("created") ? (
-        <p className="notice" role="status">
-          Draft saved. Check the preview below, send yourself a test, then send it.
-        </p>
-      ) : null}
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      ) : null}
-      {params.get("tested") ? (
-        <p className="notice" role="status">
-          A test is on its way to your address (see the Outbox without a Resend key).
-        </p>
-      ) : null}
+      <Notice when={params.get("created")}>
+        Draft saved. Check the preview below, send yourself a test, then send it.
+      </Notice>
+      <Notice when={params.get("saved")}>Saved.</Notice>
+      <Notice when={params.get("tested")}>
+        A test is on its way to your address (see the Outbox without a Resend key).
+      </Notice>
       <FormError message={actionData?.message} />
 
       {progress ? <MailingProgressView progress={progress} status={mailing.status} /> : null}
@@ -295,6 +285,4 @@ function MailingProgressView({
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

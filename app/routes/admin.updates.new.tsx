@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { MailingForm } from "~/components/admin/mailing-form";
 import { mailingFormSchema, mailingFormValues } from "~/modules/mail/mailings.schema";
 import { composeOptions, createMailing } from "~/modules/mail/mailings.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
+import { BackLink } from "~/components/notice";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "edit-content");
@@ -27,9 +28,7 @@ export default function NewUpdate() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p>
-        <Link to="/admin/updates">← Updates</Link>
-      </p>
+      <BackLink to="/admin/updates">Updates</BackLink>
       <h1>New update</h1>
       <p className="muted">
         Updates start as drafts: preview it and send a test to yourself before sending or scheduling.

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TextField } from "~/components/forms";
+import { AccountEmailField } from "~/components/admin/account-fields";
 import { forgotSchema } from "~/modules/organizers/tokens.schema";
 import { requestPasswordReset } from "~/modules/organizers/tokens.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
@@ -36,14 +35,7 @@ export default function Forgot() {
           <p>
             Enter the email address of your organizer account. We will send a link to choose a new password.
           </p>
-          <TextField
-            name="email"
-            type="email"
-            label="Email"
-            autoComplete="username"
-            required
-            error={fields.email}
-          />
+          <AccountEmailField error={fields.email} />
           <div>
             <button className="button" type="submit">
               Send the link
@@ -58,6 +50,4 @@ export default function Forgot() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

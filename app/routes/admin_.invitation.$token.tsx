@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { NewPasswordFields } from "~/components/admin/account-fields";
 import { FormError, TextField } from "~/components/forms";
 import { createSessionCookie, destroySessionCookie } from "~/modules/organizers/session.server";
 import { acceptInvitationSchema } from "~/modules/organizers/tokens.schema";
@@ -77,23 +77,7 @@ export default function AcceptInvitation() {
           defaultValue={invitation.name}
           error={fields.name}
         />
-        <TextField
-          name="password"
-          type="password"
-          label="Password"
-          hint="At least 12 characters."
-          autoComplete="new-password"
-          required
-          error={fields.password}
-        />
-        <TextField
-          name="confirm"
-          type="password"
-          label="The password again"
-          autoComplete="new-password"
-          required
-          error={fields.confirm}
-        />
+        <NewPasswordFields label="Password" againLabel="The password again" fields={fields} />
         <div>
           <button className="button" type="submit">
             Create my account
@@ -104,6 +88,4 @@ export default function AcceptInvitation() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

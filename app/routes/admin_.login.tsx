@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { FormError, TextField } from "~/components/forms";
+import { AccountEmailField, PasswordField } from "~/components/admin/account-fields";
+import { FormError } from "~/components/forms";
 import { loginSchema } from "~/modules/organizers/organizers.schema";
 import { getOrganizer, safeRedirect } from "~/modules/organizers/session.server";
 import { signIn } from "~/modules/organizers/sign-in.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Sign in | Organizers" },
@@ -33,30 +35,14 @@ export default function Login() {
   return (
     <div className="wrap page">
       <h1>Organizer sign in</h1>
-      {params.get("reset") ? (
-        <p className="notice" role="status">
-          Your password was changed and every other session ended. Sign in with the new password.
-        </p>
-      ) : null}
+      <Notice when={params.get("reset")}>
+        Your password was changed and every other session ended. Sign in with the new password.
+      </Notice>
       <Form method="post" className="stack">
         <FormError message={actionData?.message} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/admin"} />
-        <TextField
-          name="email"
-          type="email"
-          label="Email"
-          autoComplete="username"
-          required
-          error={fields.email}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label="Password"
-          autoComplete="current-password"
-          required
-          error={fields.password}
-        />
+        <AccountEmailField error={fields.email} />
+        <PasswordField name="password" label="Password" isNew={false} error={fields.password} />
         <div>
           <button className="button" type="submit">
             Sign in

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/admin/account-fields";
+import { FormError } from "~/components/forms";
 import { newPasswordSchema } from "~/modules/organizers/tokens.schema";
 import { isResetTokenUsable, resetPassword } from "~/modules/organizers/tokens.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
@@ -52,23 +52,7 @@ export default function ResetPassword() {
         <Form method="post" className="stack">
           <FormError message={actionData?.message} />
           <p>Choosing a new password signs you out on every other device.</p>
-          <TextField
-            name="password"
-            type="password"
-            label="New password"
-            hint="At least 12 characters."
-            autoComplete="new-password"
-            required
-            error={fields.password}
-          />
-          <TextField
-            name="confirm"
-            type="password"
-            label="The new password again"
-            autoComplete="new-password"
-            required
-            error={fields.confirm}
-          />
+          <NewPasswordFields label="New password" againLabel="The new password again" fields={fields} />
           <div>
             <button className="button" type="submit">
               Save the new password
@@ -80,6 +64,4 @@ export default function ResetPassword() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

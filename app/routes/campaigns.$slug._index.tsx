@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignStatusBadge, CaseStatusBadge } from "~/components/badges";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CampaignGiving } from "~/components/donations/campaign-giving";
 import { notFound } from "~/lib/http.server";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
@@ -102,6 +101,4 @@ export default function CampaignPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,11 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DonationForm } from "~/components/donations/donation-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GivingPageForm } from "~/components/donations/giving-page-form";
 import { notFound } from "~/lib/http.server";
-import { getGivingPage, startDonation } from "~/modules/donations/donations.server";
-import { requireFormValues } from "~/lib/input.server";
+import { answerDonation } from "~/modules/donations/donate-route.server";
+import { getGivingPage } from "~/modules/donations/donations.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const page = await getGivingPage(params.slug ?? "");
@@ -17,11 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Give: ${data.campaign.title} | Bring them home` : "Give | Bring them home" },
 ];
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const values = await requireFormValues(request);
-  const result = await startDonation(params.slug ?? "", values, context.clientIp);
-  if (result.ok) throw redirect(result.url, 303);
-  return data({ fields: result.fields, message: result.message ?? null, values }, { status: result.status });
+export async function action(args: ActionFunctionArgs) {
+  return answerDonation(args.params.slug ?? "", args);
 }
 
 export default function CampaignDonate() {
@@ -34,21 +29,9 @@ export default function CampaignDonate() {
       </p>
       <h1>Give to “{page.campaign.title}”</h1>
       <p className="lead">{page.campaign.summary}</p>
-      <DonationForm
-        {...page.limits}
-        available={page.available}
-        nonce={page.nonce}
-        testMode={page.testMode}
-        updatesWording={page.updatesWording}
-        campaignTitle={page.campaign.title}
-        values={actionData?.values}
-        fields={actionData?.fields}
-        message={actionData?.message}
-      />
+      <GivingPageForm page={page} answer={actionData} campaignTitle={page.campaign.title} />
     </div>
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckField, FormError, TextArea, TextField } from "~/components/forms";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { bindFields, CheckField, FormError, TextArea, TextField } from "~/components/forms";
 import { CandidateSummary, LetterPreview } from "~/components/letters/letter-preview";
 import { notFound } from "~/lib/http.server";
 import { lookupDistricts, type DistrictCandidate } from "~/modules/legislators/district-lookup.server";
@@ -138,6 +137,7 @@ export default function WriteLetter() {
   const actionData = useActionData<typeof action>();
   const values = actionData?.values;
   const fields: Record<string, string> = actionData?.fields ?? {};
+  const f = bindFields(values, fields);
   const closed = campaign.status !== "live";
   return (
     <div className="wrap page letters-page">
@@ -243,61 +243,50 @@ export default function WriteLetter() {
             <input type="hidden" name="idempotencyKey" value={values?.idempotencyKey || idempotencyKey} />
             <div className="two-col">
               <TextField
-                name="firstName"
+                {...f("firstName")}
                 label="First name"
                 autoComplete="given-name"
                 required
                 maxLength={80}
-                defaultValue={values?.firstName}
-                error={fields.firstName}
               />
               <TextField
-                name="lastName"
+                {...f("lastName")}
                 label="Last name"
                 autoComplete="family-name"
                 required
                 maxLength={80}
-                defaultValue={values?.lastName}
-                error={fields.lastName}
               />
             </div>
             <TextField
-              name="street"
+              {...f("street")}
               label="Street address"
               hint="Offices answer constituents: they need your address."
               autoComplete="street-address"
               required
               maxLength={200}
-              defaultValue={values?.street}
-              error={fields.street}
             />
             <TextField
-              name="city"
+              {...f("city")}
               label="City"
               autoComplete="address-level2"
               required
               maxLength={80}
               defaultValue={values?.city ?? lookup?.city ?? ""}
-              error={fields.city}
             />
             <TextField
-              name="email"
+              {...f("email")}
               type="email"
               label="Email"
               hint="We email you a link to get a copy of your letters. It is never shown to anyone."
               autoComplete="email"
               required
               maxLength={254}
-              defaultValue={values?.email}
-              error={fields.email}
             />
             <TextArea
-              name="personalNote"
+              {...f("personalNote")}
               label="Your own paragraph (optional)"
               hint={`Why this matters to you. Up to ${PERSONAL_NOTE_MAX.toLocaleString("en-US")} characters; it is added to every letter.`}
               rows={5}
-              defaultValue={values?.personalNote}
-              error={fields.personalNote}
             />
             <CheckField
               name="optIn"
@@ -331,6 +320,4 @@ export default function WriteLetter() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

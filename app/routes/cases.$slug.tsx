@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseStatusBadge } from "~/components/badges";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { initials, CONFLICT_LABELS } from "~/modules/cases/cases";
 import { getPublicCase } from "~/modules/cases/cases.server";
+import { BackLink } from "~/components/notice";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicCase(params.slug ?? "");
@@ -32,9 +32,7 @@ export default function CasePage() {
   ];
   return (
     <div className="wrap page">
-      <p>
-        <Link to="/cases">← All case files</Link>
-      </p>
+      <BackLink to="/cases">All case files</BackLink>
       <div className="layout-2">
         <article>
           <CaseStatusBadge status={c.status} />
@@ -109,6 +107,4 @@ export default function CasePage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MediaItem } from "~/components/media-item";
 import { listPublicMedia } from "~/modules/media/media.server";
+import { BackLink } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Help identify the men in wartime photos and film | Bring them home" },
@@ -35,9 +35,7 @@ export default function HelpIdentify() {
   const { items } = useLoaderData<typeof loader>();
   return (
     <div className="wrap page">
-      <p>
-        <Link to="/cases">← Case files</Link>
-      </p>
+      <BackLink to="/cases">Case files</BackLink>
       <h1>Help identify</h1>
       <p className="lead">
         Wartime photographs and film show American prisoners of war whose names are not known. A face you
@@ -58,6 +56,4 @@ export default function HelpIdentify() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { DonationForm } from "~/components/donations/donation-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getGivingPage, startDonation } from "~/modules/donations/donations.server";
-import { requireFormValues } from "~/lib/input.server";
+import { GivingPageForm } from "~/components/donations/giving-page-form";
+import { answerDonation } from "~/modules/donations/donate-route.server";
+import { getGivingPage } from "~/modules/donations/donations.server";
 
 export const meta: MetaFunction = () => [
   { title: "Give | Bring them home" },
@@ -17,11 +15,8 @@ export async function loader(_args: LoaderFunctionArgs) {
   return page;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const values = await requireFormValues(request);
-  const result = await startDonation(null, values, context.clientIp);
-  if (result.ok) throw redirect(result.url, 303);
-  return data({ fields: result.fields, message: result.message ?? null, values }, { status: result.status });
+export async function action(args: ActionFunctionArgs) {
+  return answerDonation(null, args);
 }
 
 export default function Donate() {
@@ -34,21 +29,9 @@ export default function Donate() {
         Your gift pays for records requests, archive research abroad, and keeping families’ questions in front
         of Congress.
       </p>
-      <DonationForm
-        {...page.limits}
-        available={page.available}
-        nonce={page.nonce}
-        testMode={page.testMode}
-        updatesWording={page.updatesWording}
-        campaignTitle={null}
-        values={actionData?.values}
-        fields={actionData?.fields}
-        message={actionData?.message}
-      />
+      <GivingPageForm page={page} answer={actionData} campaignTitle={null} />
     </div>
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

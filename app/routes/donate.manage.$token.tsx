@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { TestModeNotice } from "~/components/donations/donation-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { DONATION_STATUS_LABELS, formatCents } from "~/modules/donations/donations";
 import { getManagedDonation, openBillingPortal } from "~/modules/donations/donations.server";
@@ -45,6 +44,4 @@ export default function ManageGift() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

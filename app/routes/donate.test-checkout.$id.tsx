@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TestModeNotice } from "~/components/donations/donation-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextField } from "~/components/forms";
 import { notFound } from "~/lib/http.server";
 import { formatCents } from "~/modules/donations/donations";
@@ -93,6 +92,4 @@ export default function TestCheckout() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TestModeNotice } from "~/components/donations/donation-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/lib/http.server";
 import { DONATION_STATUS_LABELS, formatCents } from "~/modules/donations/donations";
 import { getTestPortal, testPortalAction } from "~/modules/donations/test-mode.server";
 import { requireForm } from "~/lib/input.server";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Test customer portal | Bring them home" },
@@ -36,16 +36,10 @@ export default function TestPortal() {
       <p className="badge badge--test">Test customer portal, not Stripe</p>
       <h1>Monthly gift of {formatCents(portal.amountCents)}</h1>
       <TestModeNotice />
-      {search.get("done") === "cancel" ? (
-        <p className="notice" role="status">
-          Your monthly gift is cancelled. No further payments will be taken.
-        </p>
-      ) : null}
-      {search.get("done") === "next-payment" ? (
-        <p className="notice" role="status">
-          A monthly payment was simulated.
-        </p>
-      ) : null}
+      <Notice when={search.get("done") === "cancel"}>
+        Your monthly gift is cancelled. No further payments will be taken.
+      </Notice>
+      <Notice when={search.get("done") === "next-payment"}>A monthly payment was simulated.</Notice>
       <p>Status: {DONATION_STATUS_LABELS[portal.status]}.</p>
       {!portal.canceled ? (
         <Form method="post" className="toolbar">
@@ -61,6 +55,4 @@ export default function TestPortal() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TestModeNotice } from "~/components/donations/donation-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatCents } from "~/modules/donations/donations";
 import { getThanks } from "~/modules/donations/donations.server";
 
@@ -48,6 +47,4 @@ export default function Thanks() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CopyButton } from "~/components/letters/copy-button";
 import { notFound } from "~/lib/http.server";
 import { getDelivery } from "~/modules/letters/delivery.server";
@@ -143,6 +142,4 @@ export default function Delivery() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

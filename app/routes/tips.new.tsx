@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TipForm } from "~/components/tip-form";
 import { HONEYPOT_FIELD, handleTipSubmission } from "~/modules/tips/tip-form.server";
 import { tipSubject } from "~/modules/tips/tips.server";
@@ -55,6 +54,4 @@ export default function NewTip() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

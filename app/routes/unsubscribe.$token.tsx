@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/forms";
 import { unsubscribeChoiceSchema } from "~/modules/mail/mailings.schema";
 import {
@@ -10,6 +9,7 @@ import {
   unsubscribePageData,
 } from "~/modules/mail/unsubscribe.server";
 import { requireForm } from "~/lib/input.server";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Unsubscribe | Bring them home" },
@@ -69,11 +69,7 @@ export default function Unsubscribe() {
     <div className="wrap page prose">
       <h1>Unsubscribe</h1>
       <p className="lead">Choose which updates {page.email} should stop receiving.</p>
-      {!page.subscribedToAnything ? (
-        <p className="notice" role="status">
-          This address is not subscribed to any updates now.
-        </p>
-      ) : null}
+      <Notice when={!page.subscribedToAnything}>This address is not subscribed to any updates now.</Notice>
       <Form method="post" className="stack">
         <FormError message={result?.message} />
         <fieldset>
@@ -99,6 +95,4 @@ export default function Unsubscribe() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -6,15 +6,7 @@ import { loader as organizersLoader } from "~/routes/admin.organizers";
 import { getOrganizer } from "~/modules/organizers/session.server";
 import { LOGIN_LIMITS } from "~/modules/organizers/organizers.server";
 import { makeOrganizer } from "../factories";
-import { callRoute, form, post } from "../support/remix";
-
-function cookiesFrom(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .filter((c) => !c.endsWith("="))
-    .join("; ");
-}
+import { callRoute, cookiesFrom, form, post } from "../support/remix";
 
 async function login(email: string, password: string, ip = "203.0.113.9", cookie?: string) {
   return callRoute(

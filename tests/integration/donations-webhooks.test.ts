@@ -74,6 +74,15 @@ async function makeDonation(
     .executeTakeFirstOrThrow();
 }
 
+/** A Checkout Session event for a donation made above (2,500 cents unless told otherwise). */
+const checkout = (
+  type: string,
+  d: { id: number; checkoutSessionId: string | null },
+  more: Omit<Parameters<typeof checkoutSession>[0], "id" | "donationId" | "amount"> & {
+    amount?: number;
+  } = {},
+) => event(type, checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, ...more }));
+
 const fund = () =>
   db().selectFrom("donationFunds").selectAll().where("campaignId", "=", campaignId).executeTakeFirstOrThrow();
 const gifts = (donationId: number) =>
@@ -86,15 +95,7 @@ const donation = (id: number) =>
 describe("POST /webhooks/stripe: signatures", () => {
   it("refuses a re-serialised body, an old timestamp, and a missing or malformed signature with 400", async () => {
     const d = await makeDonation();
-    const evt = event(
-      "checkout.session.completed",
-      checkoutSession({
-        id: d.checkoutSessionId!,
-        donationId: d.id,
-        amount: 2500,
-        paymentIntent: newId("pi"),
-      }),
-    );
+    const evt = checkout("checkout.session.completed", d, { paymentIntent: newId("pi") });
     const original = JSON.stringify(evt, null, 2);
     const signature = signedRequest(original, { secret: SECRET }).headers.get("Stripe-Signature")!;
     expect((await send(evt, { body: JSON.stringify(evt), signature })).status).toBe(400); // same JSON, other bytes
@@ -130,10 +131,7 @@ describe("POST /webhooks/stripe: exactly once", () => {
       const d = await makeDonation();
       const before = await fund();
       const pi = newId("pi");
-      const evt = event(
-        "checkout.session.completed",
-        checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi }),
-      );
+      const evt = checkout("checkout.session.completed", d, { paymentIntent: pi });
       const results =
         copies === 2
           ? [await send(evt), await send(evt)]
@@ -153,18 +151,8 @@ describe("POST /webhooks/stripe: exactly once", () => {
     const d = await makeDonation();
     const pi = newId("pi");
     const before = await fund();
-    await send(
-      event(
-        "checkout.session.completed",
-        checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi }),
-      ),
-    );
-    await send(
-      event(
-        "checkout.session.async_payment_succeeded",
-        checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi }),
-      ),
-    );
+    await send(checkout("checkout.session.completed", d, { paymentIntent: pi }));
+    await send(checkout("checkout.session.async_payment_succeeded", d, { paymentIntent: pi }));
     expect(await gifts(d.id)).toHaveLength(1);
     expect(await receipts(pi)).toHaveLength(1);
     expect((await fund()).raisedCents - before.raisedCents).toBe(2500);
@@ -174,30 +162,10 @@ describe("POST /webhooks/stripe: exactly once", () => {
     const d = await makeDonation();
     const pi = newId("pi");
     const before = await fund();
-    await send(
-      event(
-        "checkout.session.completed",
-        checkoutSession({
-          id: d.checkoutSessionId!,
-          donationId: d.id,
-          amount: 2500,
-          paymentIntent: pi,
-          paymentStatus: "unpaid",
-        }),
-      ),
-    );
+    await send(checkout("checkout.session.completed", d, { paymentIntent: pi, paymentStatus: "unpaid" }));
     expect((await donation(d.id)).status).toBe("pending");
     await send(
-      event(
-        "checkout.session.async_payment_failed",
-        checkoutSession({
-          id: d.checkoutSessionId!,
-          donationId: d.id,
-          amount: 2500,
-          paymentIntent: pi,
-          paymentStatus: "unpaid",
-        }),
-      ),
+      checkout("checkout.session.async_payment_failed", d, { paymentIntent: pi, paymentStatus: "unpaid" }),
     );
     expect(await receipts(pi)).toHaveLength(0);
     expect((await donation(d.id)).status).toBe("failed");
@@ -212,12 +180,7 @@ describe("POST /webhooks/stripe: exactly once", () => {
       (await send(event("charge.refunded", charge({ paymentIntent: pi, amount: 2500, refunded: true }))))
         .status,
     ).toBe(200);
-    await send(
-      event(
-        "checkout.session.completed",
-        checkoutSession({ id: d.checkoutSessionId!, donationId: d.id, amount: 2500, paymentIntent: pi }),
-      ),
-    );
+    await send(checkout("checkout.session.completed", d, { paymentIntent: pi }));
     const [gift] = await gifts(d.id);
     expect(gift.status).toBe("refunded");
     expect((await donation(d.id)).status).toBe("refunded");
@@ -230,22 +193,12 @@ describe("POST /webhooks/stripe: exactly once", () => {
     const before = await fund();
     const d1 = await makeDonation();
     const pi1 = newId("pi");
-    await send(
-      event(
-        "checkout.session.completed",
-        checkoutSession({ id: d1.checkoutSessionId!, donationId: d1.id, amount: 4000, paymentIntent: pi1 }),
-      ),
-    );
+    await send(checkout("checkout.session.completed", d1, { amount: 4000, paymentIntent: pi1 }));
     await send(event("charge.refunded", charge({ paymentIntent: pi1, amount: 4000, refunded: true })));
     expect((await fund()).raisedCents).toBe(before.raisedCents);
     const d2 = await makeDonation();
     const pi2 = newId("pi");
-    await send(
-      event(
-        "checkout.session.completed",
-        checkoutSession({ id: d2.checkoutSessionId!, donationId: d2.id, amount: 3000, paymentIntent: pi2 }),
-      ),
-    );
+    await send(checkout("checkout.session.completed", d2, { amount: 3000, paymentIntent: pi2 }));
     await send(
       event(
         "charge.dispute.created",
@@ -277,16 +230,7 @@ describe("POST /webhooks/stripe: exactly once", () => {
       ),
     );
     await send(
-      event(
-        "checkout.session.completed",
-        checkoutSession({
-          id: d.checkoutSessionId!,
-          donationId: d.id,
-          amount: 1500,
-          mode: "subscription",
-          subscription: sub,
-        }),
-      ),
+      checkout("checkout.session.completed", d, { amount: 1500, mode: "subscription", subscription: sub }),
     );
     const second = newId("in");
     fake.setInvoicePayment(second, "pi_from_api");
@@ -330,15 +274,7 @@ describe("POST /webhooks/stripe: exactly once", () => {
 
   it("answers 500 when the database fails, so Stripe retries, and applies the retry", async () => {
     const d = await makeDonation();
-    const evt = event(
-      "checkout.session.completed",
-      checkoutSession({
-        id: d.checkoutSessionId!,
-        donationId: d.id,
-        amount: 2500,
-        paymentIntent: newId("pi"),
-      }),
-    );
+    const evt = checkout("checkout.session.completed", d, { paymentIntent: newId("pi") });
     await sql`alter table donation_gifts rename to donation_gifts_away`.execute(db());
     expectServerError(
       /stripe webhook failed; Stripe will retry .*"relation \\"donation_gifts\\" does not exist"/,

@@ -4,16 +4,8 @@ import { LOGIN_LIMITS } from "~/modules/organizers/organizers.server";
 import { pruneOldLoginAttempts } from "~/modules/organizers/organizers.server";
 import { resetPassword, sendPasswordReset } from "~/modules/organizers/tokens.server";
 import { makeOrganizer } from "../factories";
-import { callRoute, form, post } from "../support/remix";
+import { callRoute, cookiesFrom, form, post } from "../support/remix";
 import { sendLatest, tokenFrom } from "../support/sent-mail";
-
-function cookiesFrom(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .filter((c) => !c.endsWith("="))
-    .join("; ");
-}
 
 async function login(email: string, password: string, ip: string, cookie?: string) {
   return callRoute(

@@ -51,3 +51,12 @@ export function form(values: Record<string, string | string[]>): FormData {
 export function post(url: string, body: FormData, headers: Record<string, string> = {}): Request {
   return new Request(`http://localhost${url}`, { method: "POST", body, headers });
 }
+
+/** The cookies a response sets, as a Cookie header for the next request (cleared ones left out). */
+export function cookiesFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .filter((c) => !c.endsWith("="))
+    .join("; ");
+}

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { EditorActions, MarkdownPreview } from "./markdown-preview";
-import { CheckField, FormError, TextArea, TextField } from "~/components/forms";
+import { bindFields, CheckField, FormError, TextArea, TextField } from "~/components/forms";
 
 export interface CampaignFormValues {
   slug?: string;
@@ -30,44 +30,28 @@ export function CampaignForm({
   readOnly: boolean;
   submitLabel: string;
 }) {
+  const f = bindFields({ ...values }, fields);
   return (
     <div className="two-col">
       <Form method="post" className="stack">
         <FormError message={message} />
         <fieldset disabled={readOnly} className="stack">
+          <TextField {...f("title")} label="Title" required maxLength={160} />
           <TextField
-            name="title"
-            label="Title"
-            defaultValue={values.title}
-            required
-            maxLength={160}
-            error={fields.title}
-          />
-          <TextField
-            name="slug"
+            {...f("slug")}
             label="Address (slug)"
             hint="Appears in the link: /campaigns/your-slug"
-            defaultValue={values.slug}
             required
             maxLength={80}
-            error={fields.slug}
           />
           <TextArea
-            name="summary"
+            {...f("summary")}
             label="Summary"
             hint="One or two sentences for cards and link previews (300 characters)."
-            defaultValue={values.summary}
             required
             maxLength={300}
-            error={fields.summary}
           />
-          <TextField
-            name="targetSummary"
-            label="Who must act"
-            defaultValue={values.targetSummary}
-            maxLength={200}
-            error={fields.targetSummary}
-          />
+          <TextField {...f("targetSummary")} label="Who must act" maxLength={200} />
           <fieldset>
             <legend>Targets</legend>
             <CheckField
@@ -93,12 +77,10 @@ export function CampaignForm({
             ))}
           </fieldset>
           <TextArea
-            name="bodyMd"
+            {...f("bodyMd")}
             className="tall"
             label="The story (Markdown)"
             hint="Headings with ##, links as [text](https://...). HTML is removed."
-            defaultValue={values.bodyMd}
-            error={fields.bodyMd}
           />
           <EditorActions submitLabel={submitLabel} />
         </fieldset>

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 /** The server-rendered preview beside an editor (works without JavaScript). */
 export function MarkdownPreview({ html, emptyText }: { html?: string | null; emptyText: string }) {
   return (
@@ -12,8 +14,8 @@ export function MarkdownPreview({ html, emptyText }: { html?: string | null; emp
   );
 }
 
-/** The editor's two submit buttons: preview (renders on the server, saves nothing) and save. */
-export function EditorActions({ submitLabel }: { submitLabel: string }) {
+/** The editor's submit buttons: preview (renders on the server, saves nothing), save, and any `children`. */
+export function EditorActions({ submitLabel, children }: { submitLabel: string; children?: ReactNode }) {
   return (
     <div className="toolbar">
       <button className="button button--secondary" type="submit" name="intent" value="preview">
@@ -22,6 +24,7 @@ export function EditorActions({ submitLabel }: { submitLabel: string }) {
       <button className="button" type="submit" name="intent" value="save">
         {submitLabel}
       </button>
+      {children}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
-import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
+import { bindFields, CheckField, FormError, LabelOptions, SelectField, TextArea, TextField } from "../forms";
 import { MediaItem } from "~/components/media-item";
+import { EditorActions } from "./markdown-preview";
 import { MEDIA_KIND_LABELS, mediaUrl } from "~/modules/media/media";
 import type { MediaFormValues } from "~/modules/media/media.schema";
 
@@ -19,6 +20,7 @@ export function MediaForm({
   canRemoveImage: boolean;
 }) {
   const v = (k: keyof MediaFormValues) => (values[k] as string | null | undefined) ?? undefined;
+  const f = bindFields(values, fields);
   const preview = {
     slug: v("slug") || "preview",
     title: v("title") || "Title",
@@ -34,87 +36,46 @@ export function MediaForm({
       <Form method="post" encType="multipart/form-data" className="stack">
         <FormError message={Object.keys(fields).length ? "Please correct the fields marked below." : null} />
         <fieldset disabled={readOnly} className="stack">
-          <TextField name="title" label="Title" defaultValue={v("title")} required error={fields.title} />
+          <TextField {...f("title")} label="Title" required />
           <TextField
-            name="slug"
+            {...f("slug")}
             label="Address (slug)"
             hint="Used in /cases/help-identify#slug and the tip form"
-            defaultValue={v("slug")}
             required
-            error={fields.slug}
           />
-          <SelectField name="kind" label="Kind" defaultValue={v("kind") ?? "photo"} error={fields.kind}>
-            {Object.entries(MEDIA_KIND_LABELS).map(([k, l]) => (
-              <option key={k} value={k}>
-                {l}
-              </option>
-            ))}
+          <SelectField {...f("kind")} label="Kind" defaultValue={v("kind") ?? "photo"}>
+            <LabelOptions labels={MEDIA_KIND_LABELS} />
           </SelectField>
           <TextArea
-            name="description"
+            {...f("description")}
             label="Description"
             hint="What it shows and what we want to know"
-            defaultValue={v("description")}
             required
             maxLength={4000}
-            error={fields.description}
           />
+          <TextField {...f("dateText")} label="Date" hint="As precise as known, e.g. 1951 or Wartime" />
+          <TextField {...f("source")} label="Source" />
+          <TextField {...f("caseSlug")} label="Related case (slug, optional)" />
           <TextField
-            name="dateText"
-            label="Date"
-            hint="As precise as known, e.g. 1951 or Wartime"
-            defaultValue={v("dateText")}
-            error={fields.dateText}
+            {...f("image")}
+            type="file"
+            label={`Image ${values.imageKey ? "(replace)" : ""}`}
+            hint="JPEG, PNG, WebP or GIF, at most 10 MB. It is re-saved without metadata and at most 2000 px wide."
+            accept="image/jpeg,image/png,image/webp,image/gif"
           />
-          <TextField name="source" label="Source" defaultValue={v("source")} error={fields.source} />
-          <TextField
-            name="caseSlug"
-            label="Related case (slug, optional)"
-            defaultValue={v("caseSlug")}
-            error={fields.caseSlug}
-          />
-          <div>
-            <label htmlFor="image">Image {values.imageKey ? "(replace)" : ""}</label>
-            <span id="image-hint" className="hint">
-              JPEG, PNG, WebP or GIF, at most 10 MB. It is re-saved without metadata and at most 2000 px wide.
-            </span>
-            {fields.image ? (
-              <p id="image-error" className="field-error">
-                {fields.image}
-              </p>
-            ) : null}
-            <input
-              id="image"
-              name="image"
-              type="file"
-              accept="image/jpeg,image/png,image/webp,image/gif"
-              aria-describedby={fields.image ? "image-hint image-error" : "image-hint"}
-            />
-          </div>
-          <TextField
-            name="imageAlt"
-            label="Image description for screen readers"
-            defaultValue={v("imageAlt")}
-            error={fields.imageAlt}
-          />
+          <TextField {...f("imageAlt")} label="Image description for screen readers" />
           <CheckField
             name="published"
             label="Published (visible on Help identify)"
             defaultChecked={values.published ?? false}
           />
-          <div className="toolbar">
-            <button className="button button--secondary" type="submit" name="intent" value="preview">
-              Preview
-            </button>
-            <button className="button" type="submit" name="intent" value="save">
-              {submitLabel}
-            </button>
+          <EditorActions submitLabel={submitLabel}>
             {canRemoveImage && values.imageKey ? (
               <button className="button button--secondary" type="submit" name="intent" value="remove-image">
                 Remove the image
               </button>
             ) : null}
-          </div>
+          </EditorActions>
         </fieldset>
       </Form>
       <section aria-labelledby="preview-heading">

@@ -1,5 +1,5 @@
 import { Form, useFetcher } from "@remix-run/react";
-import { CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
+import { bindFields, CheckField, FormError, LabelOptions, SelectField, TextArea, TextField } from "../forms";
 import { consentWording } from "~/modules/petitions/petitions";
 import { COUNTRIES } from "~/modules/petitions/petitions.schema";
 
@@ -12,71 +12,45 @@ export interface SignatureFormState {
 function Fields({ state, source }: { state?: SignatureFormState; source?: string | null }) {
   const v = (k: string) => (typeof state?.values?.[k] === "string" ? (state.values[k] as string) : undefined);
   const e = state?.fields ?? {};
+  const f = bindFields(state?.values, e);
   return (
     <>
       <FormError
         message={state?.message ?? (Object.keys(e).length ? "Please correct the fields marked below." : null)}
       />
+      <TextField {...f("firstName")} label="First name" autoComplete="given-name" required maxLength={60} />
+      <TextField {...f("lastName")} label="Last name" autoComplete="family-name" required maxLength={60} />
       <TextField
-        name="firstName"
-        label="First name"
-        autoComplete="given-name"
-        required
-        maxLength={60}
-        defaultValue={v("firstName")}
-        error={e.firstName}
-      />
-      <TextField
-        name="lastName"
-        label="Last name"
-        autoComplete="family-name"
-        required
-        maxLength={60}
-        defaultValue={v("lastName")}
-        error={e.lastName}
-      />
-      <TextField
-        name="email"
+        {...f("email")}
         type="email"
         label="Email"
         autoComplete="email"
         required
         maxLength={254}
-        defaultValue={v("email")}
-        error={e.email}
         hint="We send a link to confirm your signature."
       />
       <SelectField
-        name="country"
+        {...f("country")}
         label="Country"
         autoComplete="country"
         defaultValue={v("country") ?? "US"}
-        error={e.country}
       >
-        {COUNTRIES.map(([code, name]) => (
-          <option key={code} value={code}>
-            {name}
-          </option>
-        ))}
+        <LabelOptions labels={COUNTRIES} />
       </SelectField>
       <TextField
-        name="zip"
+        {...f("zip")}
         label="ZIP code"
         hint="Required in the United States: 5 digits or ZIP+4."
         autoComplete="postal-code"
         inputMode="numeric"
         maxLength={12}
-        defaultValue={v("zip")}
-        error={e.zip}
       />
       <TextArea
-        name="comment"
+        {...f("comment")}
         label="Comment (optional)"
         hint="Shown publicly only if you choose to show your name."
         maxLength={500}
         rows={3}
-        defaultValue={v("comment")}
-        error={e.comment}
       />
       <CheckField
         name="showName"

@@ -98,22 +98,34 @@ export async function updateCampaignStatus(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export function listCampaignTargets(db: Executor, campaignId: number) {
+/** Who a campaign writes to: each target's kind and, for a named official, the official. */
+const targetColumns = [
+  "campaignTargets.kind",
+  "officials.key",
+  "officials.name",
+  "officials.title",
+  "officials.organization",
+  "officials.salutation",
+  "officials.addressLines",
+  "officials.url",
+] as const;
+
+function campaignTargets(db: Executor, campaignId: number) {
   return db
     .selectFrom("campaignTargets")
     .leftJoin("officials", "officials.id", "campaignTargets.officialId")
-    .select([
-      "campaignTargets.kind",
-      "officials.key",
-      "officials.name",
-      "officials.title",
-      "officials.organization",
-      "officials.salutation",
-      "officials.addressLines",
-      "officials.url",
-    ])
     .where("campaignTargets.campaignId", "=", campaignId)
-    .orderBy("campaignTargets.id")
+    .orderBy("campaignTargets.id");
+}
+
+export function listCampaignTargets(db: Executor, campaignId: number) {
+  return campaignTargets(db, campaignId).select(targetColumns).execute();
+}
+
+/** The same with each target's official id, for the letters that name it. */
+export function listTargetsWithOfficials(db: Executor, campaignId: number) {
+  return campaignTargets(db, campaignId)
+    .select([...targetColumns, "campaignTargets.officialId"])
     .execute();
 }
 

@@ -11,15 +11,18 @@ export const slugSchema = z
     "Use lower-case letters, digits and single hyphens, e.g. release-the-files.",
   );
 
+/** A campaign's or a help-identify item's title. */
+export const titleSchema = z
+  .string({ error: "Enter a title." })
+  .trim()
+  .min(5, "Titles are at least 5 characters.")
+  .max(160, "Titles are at most 160 characters.");
+
 const targetKinds = ["senate", "house"] as const;
 
 export const campaignFormSchema = z.object({
   slug: slugSchema,
-  title: z
-    .string({ error: "Enter a title." })
-    .trim()
-    .min(5, "Titles are at least 5 characters.")
-    .max(160, "Titles are at most 160 characters."),
+  title: titleSchema,
   summary: z
     .string({ error: "Enter a summary." })
     .trim()

@@ -1,13 +1,6 @@
 import { z } from "zod";
+import { optionalText } from "~/lib/fields.schema";
 import { slugSchema } from "~/modules/campaigns/campaigns.schema";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : null));
 
 export const caseSearchSchema = z.object({
   q: z.string().trim().max(200, "Search words are at most 200 characters.").optional().default(""),

@@ -71,23 +71,25 @@ export function findLatestImport(db: Executor, kind: string) {
     .executeTakeFirst();
 }
 
+/** An office as the importer compares it: the member's bioguide and the office's address and numbers. */
+const officeColumns = [
+  "bioguide",
+  "address",
+  "suite",
+  "building",
+  "city",
+  "state",
+  "zip",
+  "phone",
+  "fax",
+  "latitude",
+  "longitude",
+] as const;
+
 export function findOfficesByBioguide(db: Executor, bioguide: string) {
   return db
     .selectFrom("legislatorOffices")
-    .select([
-      "id",
-      "bioguide",
-      "address",
-      "suite",
-      "building",
-      "city",
-      "state",
-      "zip",
-      "phone",
-      "fax",
-      "latitude",
-      "longitude",
-    ])
+    .select(["id", ...officeColumns])
     .where("bioguide", "=", bioguide)
     .orderBy("id")
     .execute();
@@ -103,23 +105,7 @@ export function listLegislatorsForImport(db: Executor) {
 }
 
 export function listAllOffices(db: Executor): Promise<OfficeValues[]> {
-  return db
-    .selectFrom("legislatorOffices")
-    .select([
-      "bioguide",
-      "address",
-      "suite",
-      "building",
-      "city",
-      "state",
-      "zip",
-      "phone",
-      "fax",
-      "latitude",
-      "longitude",
-    ])
-    .orderBy("id")
-    .execute();
+  return db.selectFrom("legislatorOffices").select(officeColumns).orderBy("id").execute();
 }
 
 // ---------------------------------------------------------------------------------------------

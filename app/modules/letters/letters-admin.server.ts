@@ -2,12 +2,19 @@ import { db } from "~db/index.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
 import { plainTemplate } from "./letter-text";
-import { composeLetter, mailingAddress, recipientDisplayName, type Recipient, type Sender } from "./letters";
+import {
+  composeLetter,
+  mailingAddress,
+  officialRecipient,
+  recipientDisplayName,
+  type Recipient,
+  type Sender,
+} from "./letters";
 import type { TemplateForm } from "./letters.schema";
+import { listTargetsWithOfficials } from "~/modules/campaigns/campaigns.queries.server";
 import {
   countLettersByOffice,
   countLettersByState,
-  listTargetsWithOfficials,
   listTemplates,
   upsertTemplate,
 } from "./letters.queries.server";
@@ -73,19 +80,7 @@ export async function getTemplateEditor(campaignId: number) {
       (x) => x.targetKind === t.kind && (x.officialId ?? null) === (t.officialId ?? null),
     );
     const sample: Recipient =
-      t.kind === "official"
-        ? {
-            kind: "official",
-            officialId: t.officialId ?? 0,
-            key: t.key ?? "",
-            name: t.name ?? "",
-            title: t.title ?? "",
-            organization: t.organization ?? "",
-            salutation: t.salutation ?? "",
-            addressLines: t.addressLines ?? [],
-            url: t.url ?? null,
-          }
-        : SAMPLES[t.kind];
+      t.kind === "official" ? officialRecipient(t.officialId ?? 0, t, "") : SAMPLES[t.kind];
     return {
       target: t.kind === "official" ? `official:${t.key}` : t.kind,
       label:

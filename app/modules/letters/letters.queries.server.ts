@@ -7,26 +7,6 @@ import type { Sender } from "./letters";
 // Targets and templates
 
 /** A campaign's targets with the official's row (for a named official). */
-export function listTargetsWithOfficials(db: Executor, campaignId: number) {
-  return db
-    .selectFrom("campaignTargets")
-    .leftJoin("officials", "officials.id", "campaignTargets.officialId")
-    .select([
-      "campaignTargets.kind",
-      "campaignTargets.officialId",
-      "officials.key",
-      "officials.name",
-      "officials.title",
-      "officials.organization",
-      "officials.salutation",
-      "officials.addressLines",
-      "officials.url",
-    ])
-    .where("campaignTargets.campaignId", "=", campaignId)
-    .orderBy("campaignTargets.id")
-    .execute();
-}
-
 export function listTemplates(db: Executor, campaignId: number) {
   return db
     .selectFrom("letterTemplates")
@@ -84,11 +64,16 @@ export function findSubmissionByKey(db: Executor, idempotencyKey: string) {
     .executeTakeFirst();
 }
 
-export function findSubmissionByToken(db: Executor, token: string) {
+/** Letter sets with their campaign and the supporter who wrote them. */
+function submissionsWithCampaign(db: Executor) {
   return db
     .selectFrom("letterSubmissions")
     .innerJoin("campaigns", "campaigns.id", "letterSubmissions.campaignId")
-    .innerJoin("supporters", "supporters.id", "letterSubmissions.supporterId")
+    .innerJoin("supporters", "supporters.id", "letterSubmissions.supporterId");
+}
+
+export function findSubmissionByToken(db: Executor, token: string) {
+  return submissionsWithCampaign(db)
     .select([
       "letterSubmissions.id",
       "letterSubmissions.token",
@@ -110,10 +95,7 @@ export function findSubmissionByToken(db: Executor, token: string) {
 
 /** What the emailed copy of a letter set needs: who wrote, to which address, and when. */
 export function findSubmissionForCopy(db: Executor, id: number) {
-  return db
-    .selectFrom("letterSubmissions")
-    .innerJoin("campaigns", "campaigns.id", "letterSubmissions.campaignId")
-    .innerJoin("supporters", "supporters.id", "letterSubmissions.supporterId")
+  return submissionsWithCampaign(db)
     .select([
       "letterSubmissions.id",
       "letterSubmissions.token",

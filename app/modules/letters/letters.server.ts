@@ -16,17 +16,18 @@ import {
   composeLetter,
   LETTER_CONSENT_WORDING,
   mailingAddress,
+  officialRecipient,
   recipientDisplayName,
   type PlainTemplate,
   type Recipient,
   type Sender,
 } from "./letters";
 import type { LetterForm } from "./letters.schema";
+import { listTargetsWithOfficials } from "~/modules/campaigns/campaigns.queries.server";
 import {
   findSubmissionByKey,
   insertLetters,
   insertSubmission,
-  listTargetsWithOfficials,
   listTemplates,
   type LetterValues,
 } from "./letters.queries.server";
@@ -79,17 +80,7 @@ export async function letterTargets(database: Executor, campaignId: number): Pro
     if (!template) continue;
     const official =
       t.kind === "official" && t.officialId != null
-        ? {
-            kind: "official" as const,
-            officialId: t.officialId,
-            key: t.key ?? "",
-            name: t.name ?? "",
-            title: t.title ?? "",
-            organization: t.organization ?? "",
-            salutation: t.salutation ?? "Dear Sir or Madam",
-            addressLines: t.addressLines ?? [],
-            url: t.url ?? null,
-          }
+        ? officialRecipient(t.officialId, t, "Dear Sir or Madam")
         : null;
     out.push({ kind: t.kind, officialId: t.officialId, official, template: plainTemplate(template) });
   }

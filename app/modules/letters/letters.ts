@@ -74,6 +74,27 @@ export type OfficialRecipient = { kind: "official"; officialId: number } & Pick<
 
 export type Recipient = MemberRecipient | OfficialRecipient;
 
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** A named official as a letter addresses them, from a campaign target's columns (a missing one left empty). */
+export function officialRecipient(
+  officialId: number,
+  t: Nullable<Omit<OfficialRecipient, "kind" | "officialId">>,
+  fallbackSalutation: string,
+): OfficialRecipient {
+  return {
+    kind: "official",
+    officialId,
+    key: t.key ?? "",
+    name: t.name ?? "",
+    title: t.title ?? "",
+    organization: t.organization ?? "",
+    salutation: t.salutation ?? fallbackSalutation,
+    addressLines: t.addressLines ?? [],
+    url: t.url ?? null,
+  };
+}
+
 /** "Dear Senator Sanders", "Dear Delegate Plaskett", "Dear Mr. President" (officials: their own). */
 export function salutationFor(r: Recipient): string {
   if (r.kind === "official") return r.salutation.trim().replace(/[,:]$/, "");

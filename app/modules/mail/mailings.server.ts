@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { db } from "~db/index.server";
+import { db, type Executor } from "~db/index.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
 import { getAudience, listAudiences } from "./audiences.server";
@@ -48,6 +48,24 @@ export async function createMailing(organizerId: number, form: MailingForm): Pro
     });
 }
 
+/** One change to a mailing row and, when a row changed, its audit entry, in one transaction. */
+function changeMailing(
+  organizerId: number,
+  id: number,
+  action: string,
+  change: (trx: Executor) => Promise<boolean>,
+  details?: Record<string, unknown>,
+): Promise<boolean> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const ok = await change(trx);
+      if (ok)
+        await insertAuditEntry(trx, { organizerId, action, subjectType: "mailing", subjectId: id, details });
+      return ok;
+    });
+}
+
 export async function updateMailing(
   organizerId: number,
   id: number,
@@ -55,19 +73,9 @@ export async function updateMailing(
 ): Promise<MailingResult> {
   const fields = checkAudience(form);
   if (fields) return { ok: false, fields };
-  const updated = await db()
-    .transaction()
-    .execute(async (trx) => {
-      const ok = await updateMailingContent(trx, id, form);
-      if (ok)
-        await insertAuditEntry(trx, {
-          organizerId,
-          action: "mailing.update",
-          subjectType: "mailing",
-          subjectId: id,
-        });
-      return ok;
-    });
+  const updated = await changeMailing(organizerId, id, "mailing.update", (trx) =>
+    updateMailingContent(trx, id, form),
+  );
   return updated
     ? { ok: true, id }
     : { ok: false, fields: { _form: "This update is already being sent and can no longer change." } };
@@ -147,36 +155,13 @@ export async function sendTestMailing(
 
 /** Send now (at = now) or later: the job runs at that time; rescheduling replaces it. */
 export async function scheduleMailing(organizerId: number, id: number, at: Date): Promise<boolean> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const ok = await scheduleMailingRow(trx, id, at);
-      if (ok)
-        await insertAuditEntry(trx, {
-          organizerId,
-          action: "mailing.schedule",
-          subjectType: "mailing",
-          subjectId: id,
-          details: { at: at.toISOString() },
-        });
-      return ok;
-    });
+  return changeMailing(organizerId, id, "mailing.schedule", (trx) => scheduleMailingRow(trx, id, at), {
+    at: at.toISOString(),
+  });
 }
 
 export async function unscheduleMailing(organizerId: number, id: number): Promise<boolean> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const ok = await unscheduleMailingRow(trx, id);
-      if (ok)
-        await insertAuditEntry(trx, {
-          organizerId,
-          action: "mailing.unschedule",
-          subjectType: "mailing",
-          subjectId: id,
-        });
-      return ok;
-    });
+  return changeMailing(organizerId, id, "mailing.unschedule", (trx) => unscheduleMailingRow(trx, id));
 }
 
 /** The resume_mailings cron task: restarts updates whose worker was killed mid-send. */

@@ -51,6 +51,19 @@ function tagList(tags: Record<string, string>) {
   }));
 }
 
+/** A message as Resend's send and batch calls take it. */
+function resendMessage(m: TransportMessage) {
+  return {
+    from: m.from,
+    to: [m.to],
+    subject: m.subject,
+    html: m.html,
+    text: m.text,
+    headers: m.headers,
+    tags: tagList(m.tags),
+  };
+}
+
 function failure(
   error: { name: string; message: string; statusCode?: number | null },
   headers: Record<string, string> | null,
@@ -83,34 +96,16 @@ export function mailTransport(): MailTransport {
   return {
     name: "resend",
     async send(m) {
-      const { data, error, headers } = await resend.emails.send(
-        {
-          from: m.from,
-          to: [m.to],
-          subject: m.subject,
-          html: m.html,
-          text: m.text,
-          headers: m.headers,
-          tags: tagList(m.tags),
-        },
-        { idempotencyKey: m.idempotencyKey },
-      );
+      const { data, error, headers } = await resend.emails.send(resendMessage(m), {
+        idempotencyKey: m.idempotencyKey,
+      });
       if (error) return failure(error, headers);
       return { ok: true, providerId: data?.id ?? null };
     },
     async sendBatch(messages, idempotencyKey) {
-      const { data, error, headers } = await resend.batch.send(
-        messages.map((m) => ({
-          from: m.from,
-          to: [m.to],
-          subject: m.subject,
-          html: m.html,
-          text: m.text,
-          headers: m.headers,
-          tags: tagList(m.tags),
-        })),
-        { idempotencyKey },
-      );
+      const { data, error, headers } = await resend.batch.send(messages.map(resendMessage), {
+        idempotencyKey,
+      });
       if (error) return failure(error, headers);
       const ids = data?.data ?? [];
       return { ok: true, providerIds: messages.map((_, i) => ids[i]?.id ?? null) };

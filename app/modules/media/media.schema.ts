@@ -1,21 +1,10 @@
 import { z } from "zod";
-import { slugSchema } from "~/modules/campaigns/campaigns.schema";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : null));
+import { optionalText } from "~/lib/fields.schema";
+import { slugSchema, titleSchema } from "~/modules/campaigns/campaigns.schema";
 
 export const mediaFormSchema = z.object({
   slug: slugSchema,
-  title: z
-    .string({ error: "Enter a title." })
-    .trim()
-    .min(5, "Titles are at least 5 characters.")
-    .max(160, "Titles are at most 160 characters."),
+  title: titleSchema,
   kind: z.enum(["photo", "film_still"], { error: "Choose photograph or film still." }),
   description: z
     .string({ error: "Enter a description." })

@@ -2,6 +2,14 @@ import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
 import type { TipStatus } from "~db/schema";
 
+/** Tips with the case and the help-identify item each is about (either may be absent). */
+function tipsWithSubjects(db: Executor) {
+  return db
+    .selectFrom("tips")
+    .leftJoin("cases", "cases.id", "tips.caseId")
+    .leftJoin("caseMedia", "caseMedia.id", "tips.mediaId");
+}
+
 export function insertTip(
   db: Executor,
   values: {
@@ -42,10 +50,7 @@ export interface TipQuery {
 
 /** The triage queue: never selects contact details (the list is the same for every role). */
 export function listTips(db: Executor, query: TipQuery) {
-  let q = db
-    .selectFrom("tips")
-    .leftJoin("cases", "cases.id", "tips.caseId")
-    .leftJoin("caseMedia", "caseMedia.id", "tips.mediaId")
+  let q = tipsWithSubjects(db)
     .leftJoin("organizers", "organizers.id", "tips.assignedTo")
     .select((eb) => [
       "tips.id",
@@ -85,10 +90,7 @@ export function countTipsByStatus(db: Executor) {
 }
 
 export function findTip(db: Executor, id: number) {
-  return db
-    .selectFrom("tips")
-    .leftJoin("cases", "cases.id", "tips.caseId")
-    .leftJoin("caseMedia", "caseMedia.id", "tips.mediaId")
+  return tipsWithSubjects(db)
     .select([
       "tips.id",
       "tips.reference",
@@ -192,10 +194,7 @@ export function findMediaRef(db: Executor, slug: string) {
 
 /** Tips no digest has mentioned yet, locked so two digest runs never both take one. */
 export function lockUnalertedTips(db: Executor, limit: number) {
-  return db
-    .selectFrom("tips")
-    .leftJoin("cases", "cases.id", "tips.caseId")
-    .leftJoin("caseMedia", "caseMedia.id", "tips.mediaId")
+  return tipsWithSubjects(db)
     .select([
       "tips.id",
       "tips.reference",
