@@ -1,6 +1,10 @@
 import { db } from "~db/index.server";
 import { sendAlreadySignedBatch, sendConfirmationBatch } from "~/modules/petitions/confirmation.server";
-import { publicMailLimit, recipientMailLimit } from "~/modules/security/recipient-limit.server";
+import {
+  allowPublicMail,
+  publicMailLimit,
+  recipientMailLimit,
+} from "~/modules/security/recipient-limit.server";
 import { setSetting } from "~/modules/settings/settings.server";
 import { tipFormSchema } from "~/modules/tips/tips.schema";
 import { submitTip } from "~/modules/tips/tips.server";
@@ -78,14 +82,27 @@ describe("petition confirmations", () => {
     expect(m.text + m.html).not.toContain("spam.example");
   });
 
-  it("stop at the global limit, whatever the addresses", async () => {
+  it("are not held back by the global limit: a petition's biggest day loses no confirmation", async () => {
     await setSetting(publicMailLimit, { max: 3, windowSeconds: 86_400 * 7 }, null);
     try {
       const p = await makePetition();
       const stamp = Date.now().toString(36);
       for (let i = 0; i < 6; i++) await sign(p.slug, `global-${stamp}-${i}@example.org`);
       await sendConfirmationBatch();
-      expect((await mailTo(`global-${stamp}-%`)).length).toBeLessThanOrEqual(3);
+      expect(await mailTo(`global-${stamp}-%`)).toHaveLength(6);
+    } finally {
+      await setSetting(publicMailLimit, { max: 2000, windowSeconds: 3600 }, null);
+    }
+  });
+
+  it("other public-form mail stops at the global limit, whatever the addresses", async () => {
+    await setSetting(publicMailLimit, { max: 3, windowSeconds: 86_400 * 7 }, null);
+    try {
+      const stamp = Date.now().toString(36);
+      const addresses = Array.from({ length: 6 }, (_, i) => `global-other-${stamp}-${i}@example.org`);
+      const allowed = await allowPublicMail(addresses);
+      expect(allowed.filter(Boolean)).toHaveLength(3);
+      expect(allowed.slice(3)).toEqual([false, false, false]);
     } finally {
       await setSetting(publicMailLimit, { max: 2000, windowSeconds: 3600 }, null);
     }

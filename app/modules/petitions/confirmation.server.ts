@@ -87,6 +87,7 @@ export async function sendConfirmationBatch(): Promise<number> {
       const allowed = await allowPublicMail(
         rows.map((r) => r.email),
         trx,
+        { global: false },
       );
       for (const [i, row] of rows.entries()) {
         const l = links(row.id);
@@ -132,6 +133,7 @@ export async function sendAlreadySignedBatch(): Promise<number> {
           await allowPublicMail(
             owed.map((r) => r.email),
             trx,
+            { global: false },
           )
         ).map((ok, i) => [owed[i].id, ok]),
       );

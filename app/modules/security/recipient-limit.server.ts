@@ -34,10 +34,18 @@ function windowStart(limit: RateLimit, nowSeconds: number): Date {
 
 /**
  * Counts one email to each address (in order; an address may repeat) and says, for each,
- * whether it may be sent: within its inbox's limit and the global one. Two statements however
- * many addresses, so a batch sender stays fast.
+ * whether it may be sent: within its inbox's limit and, unless `global` is false, the global
+ * one. Two statements however many addresses, so a batch sender stays fast.
+ *
+ * Petition confirmations pass `global: false`: they carry no text the signer typed, each inbox
+ * and each visitor is limited already, and a global cap would silently drop the confirmations
+ * of real signers on a petition's biggest day.
  */
-export async function allowPublicMail(addresses: string[], executor: Executor = db()): Promise<boolean[]> {
+export async function allowPublicMail(
+  addresses: string[],
+  executor: Executor = db(),
+  { global: applyGlobal = true }: { global?: boolean } = {},
+): Promise<boolean[]> {
   if (!addresses.length) return [];
   const [perInbox, global] = await Promise.all([
     getSetting(recipientMailLimit, executor),
@@ -53,19 +61,20 @@ export async function allowPublicMail(addresses: string[], executor: Executor = 
     windowStart(perInbox, nowSeconds),
     [...counts].map(([key, n]) => ({ key, n })),
   );
-  const globalTotal =
-    (
-      await addHits(executor, publicMailLimit.key, windowStart(global, nowSeconds), [
-        { key: "all", n: addresses.length },
-      ])
-    ).get("all") ?? 0;
+  const globalTotal = applyGlobal
+    ? ((
+        await addHits(executor, publicMailLimit.key, windowStart(global, nowSeconds), [
+          { key: "all", n: addresses.length },
+        ])
+      ).get("all") ?? 0)
+    : 0;
   const seen = new Map<string, number>();
   return keys.map((k, i) => {
     const nth = (seen.get(k) ?? 0) + 1;
     seen.set(k, nth);
     const inboxHit = (totals.get(k) ?? 0) - (counts.get(k) ?? 0) + nth;
     const globalHit = globalTotal - addresses.length + i + 1;
-    return inboxHit <= perInbox.max && globalHit <= global.max;
+    return inboxHit <= perInbox.max && (!applyGlobal || globalHit <= global.max);
   });
 }
 
