@@ -83,7 +83,9 @@ export function serverEnv(
     SESSION_SECRET: "f".repeat(40),
     IP_HASH_SECRET: "g".repeat(20),
     ORG_POSTAL_ADDRESS: "PO Box 1, Bench, VT 05401",
-    DATA_IMPORT_DIR: path.resolve("../shared/data/upstream"),
+    DATA_IMPORT_DIR: path.resolve("data/congress"),
+    // The load comes from loopback, which production does not exempt from abuse limits.
+    RATE_LIMIT_ALLOW: "127.0.0.1,::1",
     LOG_LEVEL: "warn",
     ...extra,
   };

@@ -5,6 +5,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import { freePort } from "../../db/embedded.server";
 import { E2E_SESSION_SECRET } from "./urls";
+import { CONGRESS_SNAPSHOT } from "./congress-snapshot";
 
 export interface ExtraServer {
   baseUrl: string;
@@ -36,7 +37,7 @@ export async function startExtraServer(
     HOST: "127.0.0.1",
     DATABASE_URL: inject("serverDatabaseUrl"),
     DATA_DIR: dataDir,
-    DATA_IMPORT_DIR: process.env.DATA_IMPORT_DIR ?? path.resolve("../shared/data/upstream"),
+    DATA_IMPORT_DIR: process.env.DATA_IMPORT_DIR ?? CONGRESS_SNAPSHOT,
     LOG_LEVEL: "warn",
     SESSION_SECRET: E2E_SESSION_SECRET,
     WORKER: "false",
