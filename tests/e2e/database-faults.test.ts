@@ -214,16 +214,19 @@ describe("PostgreSQL faults against the built server", () => {
     );
     expect((await fetch(`${base}/campaigns/${SLUG}`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
-    // The worker reconnected by itself: the new signature's confirmation email is sent.
+    // The worker reconnected by itself: the new signature's confirmation email is sent. The
+    // sending loop's job failed while PostgreSQL was away, and graphile-worker retries a failed
+    // job with exponential backoff (seconds to about a minute, plus its reconnect delay), so
+    // this asserts that it recovers on its own, not how fast (bench:faults measures that).
     await until(
       "the confirmation email",
       async () => {
         const r = await direct.query("select status from emails where to_address = $1", [back.email]);
         return r.rows[0]?.status === "sent" ? true : undefined;
       },
-      30_000,
+      150_000,
     );
     expect(server.exitCode).toBeNull();
     expect(output).not.toMatch(/unhandled request error|Uncaught|request failed|render error/i);
-  });
+  }, 200_000);
 });

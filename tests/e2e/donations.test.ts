@@ -111,7 +111,8 @@ describe("giving in test mode", () => {
     expect(outbox).toContain("Receipt for your gift of $25");
     await expectAccessible(js.page);
     await js.page.getByRole("link", { name: /monthly gift of \$40.50/ }).click();
-    await js.page.waitForURL("**/admin/outbox/**");
+    // The URL changes before the next page renders: wait for the email's own heading.
+    await waitForPage(js.page, "**/admin/outbox/**", /monthly gift of \$40.50/);
     // (axe is not run here: it cannot enter the outbox's script-less sandboxed iframe and would hang)
     expect(await js.page.content()).toMatch(/No goods or services were provided/);
     await screenshot(js.page, "receipt-in-outbox");
