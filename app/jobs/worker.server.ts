@@ -10,11 +10,14 @@ export interface WorkerHandle {
 
 const RESTART_DELAY_MS = 5_000;
 
+/** A runner, and a promise that settles when one of its workers dies of an error. */
+type Supervised = { runner: Runner; died: Promise<void> };
+
 async function startRunner(
   connectionString: string,
   concurrency: number,
   settings: Partial<PoolSettings>,
-): Promise<Runner> {
+): Promise<Supervised> {
   // Our own bounded pool whose clients all handle connection errors (createPool): a dropped
   // connection fails the job that was using it (graphile-worker retries it) and the worker's
   // loops reconnect when PostgreSQL is back.
@@ -32,6 +35,14 @@ async function startRunner(
     // process). The batched path retries with backoff (20 attempts, about five minutes) instead.
     preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
+  // graphile-worker removes a worker that exits with an error (its connection dropped at the
+  // wrong moment) and does not replace it: with every worker gone the runner still looks alive
+  // and runs nothing. Such a death restarts the whole runner.
+  const died = new Promise<void>((resolve) => {
+    runner.events.on("worker:stop", ({ error }) => {
+      if (error !== undefined) resolve();
+    });
+  });
   const stop = runner.stop.bind(runner);
   runner.stop = async () => {
     await stop().catch(() => undefined);
@@ -43,7 +54,7 @@ async function startRunner(
       {},
       { jobKey: job.jobKey, jobKeyMode: "preserve_run_at", priority: job.priority },
     );
-  return runner;
+  return { runner, died };
 }
 
 /**
@@ -57,15 +68,15 @@ export async function startWorker(
   settings: Partial<PoolSettings> = {},
 ): Promise<WorkerHandle> {
   let stopped = false;
-  let current: Runner | undefined = await startRunner(connectionString, concurrency, settings);
+  let current: Supervised | undefined = await startRunner(connectionString, concurrency, settings);
   let wake: (() => void) | undefined;
   const supervise = async () => {
     while (!stopped) {
       if (current) {
-        await current.promise.catch(() => undefined);
+        await Promise.race([current.runner.promise.catch(() => undefined), current.died]);
         if (stopped) return;
         log.warn("The background worker stopped unexpectedly; starting it again.");
-        await current.stop().catch(() => undefined);
+        await current.runner.stop().catch(() => undefined);
         current = undefined;
       }
       await new Promise<void>((resolve) => {
@@ -87,7 +98,7 @@ export async function startWorker(
     async stop() {
       stopped = true;
       wake?.();
-      await current?.stop();
+      await current?.runner.stop();
     },
   };
 }
