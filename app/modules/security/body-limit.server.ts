@@ -12,8 +12,11 @@ export interface BodyLimitRule {
   allowed?: (req: Request) => Promise<boolean>;
 }
 
-/** How long a refused request's connection stays open so the client can read the 413. */
-const LINGER_MS = 1000;
+/**
+ * How long a refused request's connection stays open so the client can read the 413. One second
+ * was too short on a loaded machine: a client still sending lost the answer to the reset.
+ */
+const LINGER_MS = 5000;
 
 /**
  * Every request with a body gets a limit before anything reads it: the default one, or a
