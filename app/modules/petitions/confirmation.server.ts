@@ -34,7 +34,6 @@ export function confirmationToken(signatureId: number): string {
     .slice(0, 32);
 }
 
-const tokenHash = hashToken;
 
 const BATCH = 500;
 // No first name in these: they go to addresses nobody has confirmed yet, and a requester-written
@@ -100,7 +99,7 @@ export async function sendConfirmationBatch(): Promise<number> {
             idempotencyKey: `signature-confirmation:${row.id}`,
             tags: { petition: String(row.petitionId) },
           });
-        sent.push({ id: row.id, tokenHash: tokenHash(l.token) });
+        sent.push({ id: row.id, tokenHash: hashToken(l.token) });
       }
       await markConfirmationsSent(trx, sent);
       await queueEmails(trx, emails);
@@ -139,7 +138,7 @@ export async function sendAlreadySignedBatch(): Promise<number> {
       );
       for (const row of rows) {
         const l = links(row.id);
-        if (row.state === "pending") tokens.push({ id: row.id, tokenHash: tokenHash(l.token) });
+        if (row.state === "pending") tokens.push({ id: row.id, tokenHash: hashToken(l.token) });
         if (allowed.get(row.id)) {
           emails.push({
             kind: "signature-already-signed",
@@ -184,7 +183,7 @@ function expiryCutoff() {
 /** What the confirmation page shows for a token (GET never changes anything: mail scanners follow links). */
 export async function viewConfirmation(token: string): Promise<TokenView> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { kind: "unknown" };
-  const s = await findSignatureByTokenHash(db(), tokenHash(token));
+  const s = await findSignatureByTokenHash(db(), hashToken(token));
   if (!s) return { kind: "unknown" };
   if (s.state === "confirmed")
     return { kind: "confirmed", title: s.title, slug: s.slug, firstName: s.firstName };
@@ -197,7 +196,7 @@ export async function viewConfirmation(token: string): Promise<TokenView> {
 export async function confirmSignature(token: string): Promise<TokenView> {
   const view = await viewConfirmation(token);
   if (view.kind !== "pending") return view;
-  const s = (await findSignatureByTokenHash(db(), tokenHash(token)))!;
+  const s = (await findSignatureByTokenHash(db(), hashToken(token)))!;
   await db()
     .transaction()
     .execute(async (trx) => {
@@ -228,7 +227,7 @@ export async function confirmSignature(token: string): Promise<TokenView> {
 export async function removePendingSignature(token: string): Promise<{ removed: boolean; view: TokenView }> {
   const view = await viewConfirmation(token);
   if (view.kind !== "pending" && view.kind !== "expired") return { removed: false, view };
-  const s = (await findSignatureByTokenHash(db(), tokenHash(token)))!;
+  const s = (await findSignatureByTokenHash(db(), hashToken(token)))!;
   const removed = await db()
     .transaction()
     .execute(async (trx) => {
