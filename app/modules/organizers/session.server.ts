@@ -36,12 +36,10 @@ function sessionCookie() {
 }
 
 /** Sessions are stored by the hash of their token, so a database leak yields no live cookie. */
-const tokenId = hashToken;
-
 export async function createSessionCookie(organizerId: number, userAgent: string | null): Promise<string> {
   const token = randomToken();
   await insertSession(db(), {
-    id: tokenId(token),
+    id: hashToken(token),
     organizerId,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
     userAgent: userAgent?.slice(0, 300) ?? null,
@@ -51,7 +49,7 @@ export async function createSessionCookie(organizerId: number, userAgent: string
 
 export async function destroySessionCookie(request: Request): Promise<string> {
   const token = await readToken(request);
-  if (token) await deleteSession(db(), tokenId(token));
+  if (token) await deleteSession(db(), hashToken(token));
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
@@ -66,7 +64,7 @@ export async function getOrganizer(
 ): Promise<(OrganizerSummary & { sessionId: string }) | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const row = await findSessionWithOrganizer(db(), tokenId(token));
+  const row = await findSessionWithOrganizer(db(), hashToken(token));
   if (!row || row.disabledAt || row.expiresAt.getTime() < Date.now()) return null;
   return {
     id: row.id,
@@ -90,4 +88,3 @@ export async function requireOrganizer(request: Request, permission: Permission 
 }
 
 /** Only same-site paths, so the login form cannot be used as an open redirect (one rule, in security/). */
-export { safeRedirect } from "~/modules/security/safe-redirect";
