@@ -34,7 +34,6 @@ export function confirmationToken(signatureId: number): string {
     .slice(0, 32);
 }
 
-
 const BATCH = 500;
 // No first name in these: they go to addresses nobody has confirmed yet, and a requester-written
 // name would let anyone mail their own words to anyone.
