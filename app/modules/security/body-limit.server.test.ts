@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { bodyLimit } from "./body-limit.server";
@@ -42,6 +43,47 @@ const streamed = (url: string, bytes: number) =>
     duplex: "half",
   } as RequestInit);
 
+/**
+ * Sends `bytes` in 64 kB pieces, a few milliseconds apart (a slow or loaded client), and answers
+ * the status and how the sending ended: "sent", or the write error (EPIPE, ECONNRESET) when the
+ * server closed while the body was still coming.
+ */
+function slowPost(url: string, bytes: number): Promise<{ status: number | null; sending: string }> {
+  return new Promise((resolve) => {
+    let status: number | null = null;
+    let sending: string | null = null;
+    const done = () => status !== null && sending !== null && resolve({ status, sending });
+    const req = http.request(url, { method: "POST", headers: { "Content-Length": String(bytes) } }, (res) => {
+      res.resume();
+      res.on("end", () => {
+        status = res.statusCode ?? 0;
+        done();
+      });
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      sending = e.code ?? "error";
+      status ??= 0;
+      done();
+    });
+    const piece = Buffer.alloc(64 * 1024, 120);
+    let sent = 0;
+    const next = () => {
+      if (sending !== null) return;
+      if (sent >= bytes) {
+        req.end(() => {
+          sending ??= "sent";
+          done();
+        });
+        return;
+      }
+      sent += piece.length;
+      req.write(piece.subarray(0, Math.min(piece.length, bytes - sent + piece.length)));
+      setTimeout(next, 2);
+    };
+    next();
+  });
+}
+
 describe("bodyLimit", () => {
   it("passes bodies within the limit whole, even to a handler that reads late", async () => {
     await withApp(async (url) => {
@@ -60,6 +102,36 @@ describe("bodyLimit", () => {
       expect(api.status).toBe(413);
       expect((await api.json()).error.code).toBe("payload_too_large");
     });
+  });
+
+  it("lets a client still sending read its 413: the rest of the body is read and thrown away", async () => {
+    await withApp(async (url) => {
+      // Closing with the body unread would reset the connection under a client still writing:
+      // its write error (EPIPE, ECONNRESET) can then come before the answer, which is lost.
+      const results = await Promise.all(Array.from({ length: 5 }, () => slowPost(`${url}/small`, 2_000_000)));
+      expect(results).toEqual(Array(5).fill({ status: 413, sending: "sent" }));
+    });
+  });
+
+  it("never hands a refused body's reader an end, so a cut-off body cannot look whole", async () => {
+    let readerSawEnd = false;
+    const app = express();
+    app.use(bodyLimit(1000));
+    app.post("*", (req) => {
+      req.on("end", () => (readerSawEnd = true));
+      req.resume();
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect((await streamed(url, 50_000)).status).toBe(413);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(readerSawEnd).toBe(false);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it("gives a guarded rule's larger limit only when it allows", async () => {

@@ -13,10 +13,13 @@ export interface BodyLimitRule {
 }
 
 /**
- * How long a refused request's connection stays open so the client can read the 413. One second
- * was too short on a loaded machine: a client still sending lost the answer to the reset.
+ * After a refusal the rest of the body is still read and thrown away, up to these bounds, before
+ * the 413 is sent and the connection closed. Closing a socket with unread data makes the kernel
+ * reset it, and a client still sending then loses the answer ("connection closed without an
+ * answer"); a client that keeps sending past the bounds gets the answer and the reset anyway.
  */
-const LINGER_MS = 5000;
+const DRAIN_BYTES = 8_000_000;
+const DRAIN_MS = 5000;
 
 /**
  * Every request with a body gets a limit before anything reads it: the default one, or a
@@ -31,8 +34,9 @@ export function bodyLimit(defaultLimit: number, rules: BodyLimitRule[] = []) {
     const counter = countBody(req, res);
     const decide = (limit: number) => {
       counter.limit = limit;
-      if (Number(req.headers["content-length"] ?? "0") > limit || counter.seen > limit)
-        return refuse(req, res, limit);
+      const declared = Number(req.headers["content-length"] ?? "0");
+      if (declared > limit || counter.seen > limit)
+        return refuse(req, res, limit, { ended: counter.ended, toCome: declared - counter.seen });
       next();
     };
     limitFor(req, defaultLimit, rules).then(decide, () => decide(defaultLimit));
@@ -54,38 +58,69 @@ async function limitFor(req: Request, defaultLimit: number, rules: BodyLimitRule
 /**
  * Counts the body where the HTTP parser hands it over (push), so whoever reads it later, and
  * however, never gets more than the limit; the stream is not switched to flowing mode. Before
- * the limit is decided, the stream's own buffer (backpressure) bounds what is held.
+ * the limit is decided, the stream's own buffer (backpressure) bounds what is held. Once the
+ * request is refused, its reader gets nothing more, not even the end: a cut-off body must never
+ * look whole.
  */
 function countBody(req: Request, res: Response) {
-  const counter = { seen: 0, limit: Infinity };
+  const counter = { seen: 0, limit: Infinity, ended: false };
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (chunk === null) return push(null);
-    if (res.locals.bodyTooLarge) return false;
+    const drain = res.locals.bodyDrain as Drain | undefined;
+    if (drain) return drain(chunk as Buffer | null);
+    if (chunk === null) {
+      counter.ended = true;
+      return push(null);
+    }
     counter.seen += (chunk as Buffer).length;
     if (counter.seen <= counter.limit) return push(chunk, encoding);
-    refuse(req, res, counter.limit);
-    return false; // the parser stops reading the socket
+    refuse(req, res, counter.limit, { ended: false, toCome: Infinity });
+    return true; // the parser keeps reading: what comes is thrown away
   };
   return counter;
 }
+
+type Drain = (chunk: Buffer | null) => boolean;
 
 /** True once a request was refused for its size (its handlers' later errors are expected). */
 export function refusedForSize(res: Response): boolean {
   return res.locals.bodyTooLarge === true;
 }
 
-function refuse(req: Request, res: Response, limit: number) {
+/**
+ * Marks the request refused, throws away what is still coming (within the drain bounds), then
+ * answers 413 and closes. `toCome` is what the declared length says is still to arrive.
+ */
+function refuse(req: Request, res: Response, limit: number, body: { ended: boolean; toCome: number }) {
   res.locals.bodyTooLarge = true;
-  // Whoever was reading the body (Remix) gets nothing more; the connection is closed once the
-  // client had time to read the answer.
-  const close = () => setTimeout(() => req.socket?.destroy(), LINGER_MS).unref();
-  if (res.headersSent) return close();
+  let drained = 0;
+  let answered = false;
+  const answer = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    answerTooLarge(req, res, limit);
+  };
+  const timer = setTimeout(answer, DRAIN_MS);
+  timer.unref();
+  res.locals.bodyDrain = ((chunk) => {
+    if (chunk === null) answer();
+    else if ((drained += chunk.length) > DRAIN_BYTES) answer();
+    return true;
+  }) satisfies Drain;
+  if (body.ended || body.toCome > DRAIN_BYTES) return answer();
+  req.socket?.resume(); // a reader that stopped pulling may have paused the socket
+}
+
+function answerTooLarge(req: Request, res: Response, limit: number) {
+  if (res.headersSent) {
+    req.socket?.destroy();
+    return;
+  }
   res.status(413).setHeader("Connection", "close");
   const message = `The request is too large (limit ${formatLimit(limit)}).`;
   if (wantsJson(req.path)) res.json(errorEnvelope("payload_too_large", message));
   else res.type("html").send(page(message));
-  res.once("finish", close);
 }
 
 function formatLimit(bytes: number): string {
