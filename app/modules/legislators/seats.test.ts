@@ -1,4 +1,4 @@
-import { isNonStateArea, seatLabel } from "./seats";
+import { isNonStateArea, officeCode, seatLabel } from "./seats";
 
 describe("seatLabel", () => {
   it("names a numbered district by state and number", () => {
@@ -26,5 +26,16 @@ describe("seatLabel", () => {
 
   it("marks a district that the ZIP code leaves open", () => {
     expect(seatLabel("NY", -1)).toBe("NY-?");
+  });
+});
+
+describe("officeCode", () => {
+  it("names House and Senate offices the way CWC does", () => {
+    expect(officeCode({ chamber: "house", state: "VT", district: 0 })).toBe("HVT00");
+    expect(officeCode({ chamber: "house", state: "CA", district: 12 })).toBe("HCA12");
+    expect(officeCode({ chamber: "house", state: "AS", district: 0 })).toBe("HAQ00");
+    expect(officeCode({ chamber: "house", state: "DC", district: 98 })).toBe("HDC00");
+    expect(officeCode({ chamber: "senate", state: "VT", senateClass: 1 })).toBe("SVT01");
+    expect(officeCode({ chamber: "senate", state: "AK", senateClass: 2 })).toBe("SAK02");
   });
 });

@@ -29,3 +29,20 @@ export function seatLabel(state: string, district: number | null): string {
   if (district < 0) return `${state}-?`;
   return district === 0 ? `${state}-AL` : `${state}-${district}`;
 }
+
+/**
+ * The office code Communicating with Congress (CWC) uses for a member's office, the stable key of
+ * a seat across Congresses: House `H` + state + two-digit district, at large and delegates `00`
+ * (`HVT00`, `HCA12`; American Samoa's House office is `HAQ00`); Senate `S` + state + `0` + class
+ * (`SVT01`, `SAK02`).
+ */
+export function officeCode(
+  seat:
+    | { chamber: "house"; state: string; district: number | null }
+    | { chamber: "senate"; state: string; senateClass: number },
+): string {
+  if (seat.chamber === "senate") return `S${seat.state}0${seat.senateClass}`;
+  const state = seat.state === "AS" ? "AQ" : seat.state;
+  const district = isNonStateArea(seat.state) || !seat.district || seat.district < 0 ? 0 : seat.district;
+  return `H${state}${String(district).padStart(2, "0")}`;
+}
