@@ -104,8 +104,8 @@ function refuse(req: Request, res: Response, limit: number, body: { ended: boole
   const timer = setTimeout(answer, DRAIN_MS);
   timer.unref();
   res.locals.bodyDrain = ((chunk) => {
-    if (chunk === null) answer();
-    else if ((drained += chunk.length) > DRAIN_BYTES) answer();
+    if (chunk !== null) drained += chunk.length;
+    if (chunk === null || drained > DRAIN_BYTES) answer();
     return true;
   }) satisfies Drain;
   if (body.ended || body.toCome > DRAIN_BYTES) return answer();
