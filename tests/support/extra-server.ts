@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
@@ -14,8 +14,11 @@ export interface ExtraServer {
   uploadDir: string;
   output: () => string;
   alive: () => boolean;
-  /** Open file descriptors of the server process, and those pointing into its upload folder. */
-  openFiles: () => { total: number; uploads: number };
+  /**
+   * Open file descriptors of the server process: all of them, those pointing into its upload
+   * folder, and the connections clients opened to it (its own database connections aside).
+   */
+  openFiles: () => { total: number; uploads: number; clientConnections: number };
   stop: () => Promise<void>;
 }
 
@@ -75,15 +78,19 @@ export async function startExtraServer(
     alive: () => child.exitCode === null && child.signalCode === null,
     openFiles: () => {
       const fds = readdirSync(`/proc/${pid}/fd`);
+      const accepted = acceptedSockets(port);
       let uploads = 0;
+      let clientConnections = 0;
       for (const fd of fds) {
         try {
-          if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(uploadDir)) uploads += 1;
+          const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+          if (target.startsWith(uploadDir)) uploads += 1;
+          if (accepted.has(/^socket:\[(\d+)\]$/.exec(target)?.[1] ?? "")) clientConnections += 1;
         } catch {
           // closed while we looked
         }
       }
-      return { total: fds.length, uploads };
+      return { total: fds.length, uploads, clientConnections };
     },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
@@ -96,4 +103,24 @@ export async function startExtraServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The inodes of TCP sockets on `port` that are connections, not the listening socket. */
+function acceptedSockets(port: number): Set<string> {
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text = "";
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length < 10) continue;
+      const localPort = Number.parseInt(cols[1].split(":")[1], 16);
+      if (localPort === port && cols[3] !== "0A") inodes.add(cols[9]); // 0A: listening
+    }
+  }
+  return inodes;
 }

@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import express from "express";
 import { bodyLimit } from "./body-limit.server";
 
@@ -84,6 +84,27 @@ function slowPost(url: string, bytes: number): Promise<{ status: number | null; 
   });
 }
 
+/** Sends a chunked body that never ends, whatever comes back; answers what the server sent. */
+function endlessSender(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    const received: Buffer[] = [];
+    const piece = Buffer.concat([Buffer.from("10000\r\n"), Buffer.alloc(0x10000, 120), Buffer.from("\r\n")]);
+    const done = () => resolve(Buffer.concat(received).toString("latin1"));
+    socket.on("data", (c) => received.push(c));
+    socket.on("error", done);
+    socket.on("close", done);
+    socket.on("connect", () => {
+      socket.write("POST /small HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+      const pump = () => {
+        while (!socket.destroyed && socket.write(piece));
+        if (!socket.destroyed) socket.once("drain", pump);
+      };
+      pump();
+    });
+  });
+}
+
 describe("bodyLimit", () => {
   it("passes bodies within the limit whole, even to a handler that reads late", async () => {
     await withApp(async (url) => {
@@ -110,6 +131,14 @@ describe("bodyLimit", () => {
       // its write error (EPIPE, ECONNRESET) can then come before the answer, which is lost.
       const results = await Promise.all(Array.from({ length: 5 }, () => slowPost(`${url}/small`, 2_000_000)));
       expect(results).toEqual(Array(5).fill({ status: 413, sending: "sent" }));
+    });
+  });
+
+  it("lets a client that never stops sending read its 413: a lingering close, not a reset", async () => {
+    await withApp(async (url) => {
+      const { port } = new URL(url);
+      const answers = await Promise.all(Array.from({ length: 10 }, () => endlessSender(Number(port))));
+      expect(answers.map((a) => a.slice(0, 12))).toEqual(Array(10).fill("HTTP/1.1 413"));
     });
   });
 

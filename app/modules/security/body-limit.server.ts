@@ -20,6 +20,13 @@ export interface BodyLimitRule {
  */
 const DRAIN_BYTES = 8_000_000;
 const DRAIN_MS = 5000;
+/**
+ * A client that is still sending when the 413 goes out (past the drain bounds) gets a lingering
+ * close: our side of the connection is closed at once (the client reads the answer, then the
+ * end), and what it still sends is read and thrown away for this long before the socket is
+ * destroyed, so no reset overtakes the answer.
+ */
+const LINGER_MS = 2000;
 
 /**
  * Every request with a body gets a limit before anything reads it: the default one, or a
@@ -117,10 +124,26 @@ function answerTooLarge(req: Request, res: Response, limit: number) {
     req.socket?.destroy();
     return;
   }
+  lingerOnClose(req);
   res.status(413).setHeader("Connection", "close");
   const message = `The request is too large (limit ${formatLimit(limit)}).`;
   if (wantsJson(req.path)) res.json(errorEnvelope("payload_too_large", message));
   else res.type("html").send(page(message));
+}
+
+/**
+ * Node closes a `Connection: close` socket with destroySoon() once the answer is written, which
+ * resets a connection with unread data. Instead: end our side, keep reading (the refused body's
+ * chunks are thrown away by the counter), and destroy once the client has closed or LINGER_MS.
+ */
+function lingerOnClose(req: Request) {
+  const socket = req.socket;
+  if (!socket) return;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    socket.resume();
+  };
 }
 
 function formatLimit(bytes: number): string {
