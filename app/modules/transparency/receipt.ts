@@ -1,10 +1,10 @@
-// A signer's receipt: the petition, their line's position, their signature's id and the 32
-// random bytes behind the commitment, as one short base64url code. It names nobody: without the
+// A signer's receipt: the petition, their signature's id and the 32 random bytes behind the
+// commitment, as one short base64url code (about 50 characters). It is made at confirmation,
+// before the line exists, so it carries no position: the verifier finds the line by its commitment. It names nobody: without the
 // random bytes a commitment cannot be linked to a signature, and the bytes are only in the receipt.
 
 export interface Receipt {
   petitionId: number;
-  position: number;
   signatureId: number;
   nonce: Buffer;
 }
@@ -22,7 +22,7 @@ function writeVarint(out: number[], n: number) {
 
 export function encodeReceipt(r: Receipt): string {
   const head: number[] = [VERSION];
-  for (const n of [r.petitionId, r.position, r.signatureId]) writeVarint(head, n);
+  for (const n of [r.petitionId, r.signatureId]) writeVarint(head, n);
   return Buffer.concat([Buffer.from(head), r.nonce]).toString("base64url");
 }
 
@@ -41,8 +41,8 @@ export function decodeReceipt(code: string): Receipt {
       scale *= 0x80;
     }
   };
-  const [petitionId, position, signatureId] = [read(), read(), read()];
+  const [petitionId, signatureId] = [read(), read()];
   const nonce = bytes.subarray(at);
   if (nonce.length !== 32) throw new Error("the receipt code is cut short or too long");
-  return { petitionId, position, signatureId, nonce: Buffer.from(nonce) };
+  return { petitionId, signatureId, nonce: Buffer.from(nonce) };
 }

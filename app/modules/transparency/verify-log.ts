@@ -78,7 +78,8 @@ export function verifyLog(input: VerifyInput): VerifyReport {
   const activeByGeo: number[] = [];
   const removed = { invalidated: 0, withdrawn: 0, erased: 0 };
   let confirmed = 0;
-  let receiptLine: LogLine | undefined;
+  const receiptCommitment = receipt && commitment(receipt.petitionId, receipt.signatureId, receipt.nonce);
+  let receiptPosition: number | undefined;
   let receiptRemovedBy: LogLine | undefined;
 
   for (let i = 0; i < lines.length; i++) {
@@ -104,7 +105,7 @@ export function verifyLog(input: VerifyInput): VerifyReport {
       status[i] = 1;
       activeByGeo[g]++;
       confirmed++;
-      if (receipt?.position === i) receiptLine = line;
+      if (line.commitment === receiptCommitment) receiptPosition = i;
       continue;
     }
     const rule = TRANSITIONS[line.type];
@@ -122,7 +123,7 @@ export function verifyLog(input: VerifyInput): VerifyReport {
       if (rule.to === "active") activeByGeo[geoOf[p]]++;
       else removed[rule.to as keyof typeof removed]++;
       status[p] = STATUS.indexOf(rule.to) + 1;
-      if (receipt?.position === p) receiptRemovedBy = rule.to === "active" ? undefined : line;
+      if (receiptPosition === p) receiptRemovedBy = rule.to === "active" ? undefined : line;
     }
   }
 
@@ -145,15 +146,13 @@ export function verifyLog(input: VerifyInput): VerifyReport {
 
   let receiptReport: VerifyReport["receipt"];
   if (receipt) {
-    if (receipt.position >= cp.size) fail(`the receipt's line ${receipt.position} is not in the log yet`);
-    if (receiptLine?.type !== "signature") fail(`the receipt's line ${receipt.position} is not a signature`);
-    if (commitment(receipt.petitionId, receipt.signatureId, receipt.nonce) !== receiptLine.commitment)
-      fail(`the receipt does not match line ${receipt.position}'s commitment`);
+    if (receiptPosition === undefined)
+      return fail("no line in the log matches the receipt (not in the log yet, or not this petition's)");
     if (receiptRemovedBy) {
       const why = receiptRemovedBy.type === "invalidation" ? ` (${receiptRemovedBy.category})` : "";
       fail(`the receipt's signature was removed by line ${receiptRemovedBy.position}: ${receiptRemovedBy.type}${why}`);
     }
-    receiptReport = { position: receipt.position, status: "active" };
+    receiptReport = { position: receiptPosition, status: "active" };
   }
   return {
     size: cp.size,
