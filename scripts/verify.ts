@@ -78,7 +78,9 @@ async function main(): Promise<number> {
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const t = report.tally;
-    console.log(`OK: ${tally.petition.slug}: ${report.size} lines, root ${report.root} (checked in ${seconds} s)`);
+    console.log(
+      `OK: ${tally.petition.slug}: ${report.size} lines, root ${report.root} (checked in ${seconds} s)`,
+    );
     console.log(
       `counted ${t.net} (confirmed ${t.confirmed}, invalidated ${t.invalidated}, withdrawn ${t.withdrawn}, erased ${t.erased}); pending, not in the log: ${report.pending}`,
     );

@@ -15,8 +15,8 @@ export default function Transparency() {
       <h1>Counts anyone can check</h1>
       <p className="lead">
         Every petition platform asks you to trust its count. Ours publishes, for each petition, a log that
-        lets anyone check the count, and every signature removed from it, without seeing anyone’s name,
-        email or address.
+        lets anyone check the count, and every signature removed from it, without seeing anyone’s name, email
+        or address.
       </p>
       <h2>What is published</h2>
       <ul>
@@ -41,8 +41,8 @@ export default function Transparency() {
       <h2>What a signer gets</h2>
       <p>
         When you confirm your signature, the confirmation page and email give you a receipt code. With it,
-        you, and only you, can check that your signature is in the log and has not been removed. The code
-        says nothing about who you are, and nobody else can match your line to you.
+        you, and only you, can check that your signature is in the log and has not been removed. The code says
+        nothing about who you are, and nobody else can match your line to you.
       </p>
       <h2>What it proves</h2>
       <ul>
@@ -53,9 +53,9 @@ export default function Transparency() {
       </ul>
       <h2>What it cannot prove</h2>
       <p>
-        It cannot prove that each line is a distinct real person. For that, a named auditor can check a
-        random sample of signatures chosen from a later checkpoint’s fingerprint (so nobody can pick the
-        sample in advance), under the wording signers agreed to when they signed.
+        It cannot prove that each line is a distinct real person. For that, a named auditor can check a random
+        sample of signatures chosen from a later checkpoint’s fingerprint (so nobody can pick the sample in
+        advance), under the wording signers agreed to when they signed.
       </p>
       <h2>Check it yourself</h2>
       <p>

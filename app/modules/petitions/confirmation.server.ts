@@ -187,7 +187,13 @@ export async function viewConfirmation(token: string): Promise<TokenView> {
   const s = await findSignatureByTokenHash(db(), hashToken(token));
   if (!s) return { kind: "unknown" };
   if (s.state === "confirmed")
-    return { kind: "confirmed", title: s.title, slug: s.slug, firstName: s.firstName, receipt: await receiptFor(s.id) };
+    return {
+      kind: "confirmed",
+      title: s.title,
+      slug: s.slug,
+      firstName: s.firstName,
+      receipt: await receiptFor(s.id),
+    };
   if (s.state !== "pending") return { kind: "void", title: s.title, slug: s.slug };
   if (s.createdAt < expiryCutoff()) return { kind: "expired", title: s.title, slug: s.slug };
   return { kind: "pending", title: s.title, slug: s.slug, firstName: s.firstName };

@@ -2,10 +2,25 @@ import { randomBytes } from "node:crypto";
 import type { Executor } from "~db/index.server";
 import type { LogEntryStatus } from "~db/schema";
 import { checkpointKey, logOrigin } from "./checkpoint-key.server";
-import { commitment, formatLine, hourOf, type LogLine, type RemovalCategory, type UnplacedLine } from "./log-lines";
+import {
+  commitment,
+  formatLine,
+  hourOf,
+  type LogLine,
+  type RemovalCategory,
+  type UnplacedLine,
+} from "./log-lines";
 import { MerkleFrontier } from "./merkle";
 import { checkpointBody, signNote } from "./signed-note";
-import { addSignature, emptyTally, type Geo, moveSignature, type Status, TRANSITIONS, type Tally } from "./tally";
+import {
+  addSignature,
+  emptyTally,
+  type Geo,
+  moveSignature,
+  type Status,
+  TRANSITIONS,
+  type Tally,
+} from "./tally";
 import {
   claimUnloggedSignatures,
   eraseEntries,
@@ -29,7 +44,11 @@ const CATEGORY: Record<string, RemovalCategory> = {
 };
 
 /** A signature's state as the log reads it. */
-const TARGET: Record<string, Status> = { confirmed: "active", invalidated: "invalidated", withdrawn: "withdrawn" };
+const TARGET: Record<string, Status> = {
+  confirmed: "active",
+  invalidated: "invalidated",
+  withdrawn: "withdrawn",
+};
 
 interface OpenLog {
   petitionId: number;
@@ -74,14 +93,20 @@ async function closeLog(trx: Executor, log: OpenLog) {
 const geoOf = (e: LogEntry): Geo => ({ state: e.usState, district: e.district, hour: e.hour ?? "" });
 
 /** Appends one event line per group (an invalidation record, or one kind of event) and moves the counts. */
-function appendEvents(log: OpenLog, moves: Array<{ entry: LogEntry; to: Status; category?: RemovalCategory; key: string }>) {
+function appendEvents(
+  log: OpenLog,
+  moves: Array<{ entry: LogEntry; to: Status; category?: RemovalCategory; key: string }>,
+) {
   const groups = new Map<string, typeof moves>();
   for (const m of moves) groups.set(m.key, [...(groups.get(m.key) ?? []), m]);
   for (const group of groups.values()) {
     const { to, category } = group[0];
     const type = to === "invalidated" ? "invalidation" : to === "active" ? "restoration" : "withdrawal";
     const positions = group.map((m) => m.entry.position as number);
-    append(log, type === "invalidation" ? { type, category: category ?? "manual", positions } : { type, positions });
+    append(
+      log,
+      type === "invalidation" ? { type, category: category ?? "manual", positions } : { type, positions },
+    );
     for (const m of group) {
       moveSignature(log.tally, geoOf(m.entry), m.entry.status as Status, to);
       m.entry.status = to as LogEntryStatus;
@@ -91,7 +116,14 @@ function appendEvents(log: OpenLog, moves: Array<{ entry: LogEntry; to: Status; 
 
 async function appendPetition(trx: Executor, petitionId: number, rows: UnloggedSignature[]) {
   const log = await openLog(trx, petitionId);
-  const entries = new Map((await findLogEntries(trx, rows.map((r) => r.id))).map((e) => [e.signatureId, e]));
+  const entries = new Map(
+    (
+      await findLogEntries(
+        trx,
+        rows.map((r) => r.id),
+      )
+    ).map((e) => [e.signatureId, e]),
+  );
   const changed: LogEntry[] = [];
   const moves: Parameters<typeof appendEvents>[1] = [];
   for (const row of rows) {
@@ -102,14 +134,28 @@ async function appendPetition(trx: Executor, petitionId: number, rows: UnloggedS
       // Enters the log: the random bytes were made at confirmation, or are made now.
       const nonce = entry?.nonce ?? randomBytes(32);
       const geo: Geo = { state: row.usState, district: row.district, hour: hourOf(row.confirmedAt) };
-      const position = append(log, { type: "signature", commitment: commitment(petitionId, row.id, nonce), ...geo });
+      const position = append(log, {
+        type: "signature",
+        commitment: commitment(petitionId, row.id, nonce),
+        ...geo,
+      });
       addSignature(log.tally, geo);
-      entry = { signatureId: row.id, petitionId, nonce, position, status: "active", usState: geo.state, district: geo.district, hour: geo.hour };
+      entry = {
+        signatureId: row.id,
+        petitionId,
+        nonce,
+        position,
+        status: "active",
+        usState: geo.state,
+        district: geo.district,
+        hour: geo.hour,
+      };
       entries.set(row.id, entry);
       changed.push(entry);
     }
     if (target && entry?.position != null && entry.status !== target) {
-      const event = target === "invalidated" ? "invalidation" : target === "active" ? "restoration" : "withdrawal";
+      const event =
+        target === "invalidated" ? "invalidation" : target === "active" ? "restoration" : "withdrawal";
       if (TRANSITIONS[event].from.includes(entry.status as Status)) {
         const category = CATEGORY[row.invalidationRule ?? ""] ?? "manual";
         moves.push({ entry, to: target, category, key: `${event}:${row.invalidationId ?? ""}` });
@@ -131,7 +177,8 @@ export async function appendToLogs(trx: Executor, limit: number): Promise<number
   const rows = await claimUnloggedSignatures(trx, limit);
   const byPetition = new Map<number, UnloggedSignature[]>();
   for (const r of rows) byPetition.set(r.petitionId, [...(byPetition.get(r.petitionId) ?? []), r]);
-  for (const [petitionId, list] of [...byPetition].sort(([a], [b]) => a - b)) await appendPetition(trx, petitionId, list);
+  for (const [petitionId, list] of [...byPetition].sort(([a], [b]) => a - b))
+    await appendPetition(trx, petitionId, list);
   await markLogged(
     trx,
     rows.map((r) => ({ id: r.id, logState: r.withdrawn ? "withdrawn" : r.state })),

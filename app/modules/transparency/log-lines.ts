@@ -31,7 +31,11 @@ export interface EventLine {
 export type LogLine = SignatureLine | InvalidationLine | EventLine;
 export type LogEvent = Exclude<LogLine["type"], "signature">;
 /** A line before it has its position. */
-export type UnplacedLine = LogLine extends infer L ? (L extends LogLine ? Omit<L, "position"> : never) : never;
+export type UnplacedLine = LogLine extends infer L
+  ? L extends LogLine
+    ? Omit<L, "position">
+    : never
+  : never;
 
 const COMMITMENT_LABEL = Buffer.from("unreturned/petition-signature/v1\u0000");
 

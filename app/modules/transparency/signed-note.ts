@@ -16,7 +16,11 @@ export interface NoteKey {
 
 export function keyFromSeed(name: string, seed: Buffer): NoteKey {
   if (seed.length !== 32) throw new Error("an Ed25519 seed is 32 bytes");
-  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, seed]), format: "der", type: "pkcs8" });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519, seed]),
+    format: "der",
+    type: "pkcs8",
+  });
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
   return { name, privateKey, publicKey: Buffer.from(spki.subarray(spki.length - 32)) };
 }
@@ -54,17 +58,26 @@ export interface Checkpoint {
 
 /** Checks a signed checkpoint against a verifier key; returns what it says or throws with the reason. */
 export function openCheckpoint(note: string, vkey: string): Checkpoint {
-  const [name, idHex, keyB64, ...rest] = vkey.split("+");
+  // name+hex id+base64 key: the base64 may itself contain "+", so split at the first two only.
+  const [, name, idHex, keyB64] = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$/.exec(vkey.trim()) ?? [];
   const keyBytes = Buffer.from(keyB64 ?? "", "base64");
-  if (!name || rest.length || keyBytes.length !== 33 || keyBytes[0] !== ALG_ED25519)
+  if (!name || keyBytes.length !== 33 || keyBytes[0] !== ALG_ED25519)
     throw new Error("the verifier key is not an Ed25519 signed-note key");
   const publicKey = keyBytes.subarray(1);
-  if (keyId(name, publicKey).toString("hex") !== idHex) throw new Error("the verifier key's id does not match it");
+  if (keyId(name, publicKey).toString("hex") !== idHex)
+    throw new Error("the verifier key's id does not match it");
   const split = note.indexOf("\n\n");
   if (split < 0) throw new Error("the checkpoint has no signature block");
   const body = note.slice(0, split + 1);
-  const signatures = note.slice(split + 2).split("\n").filter(Boolean);
-  const spki = createPublicKey({ key: Buffer.concat([SPKI_ED25519, publicKey]), format: "der", type: "spki" });
+  const signatures = note
+    .slice(split + 2)
+    .split("\n")
+    .filter(Boolean);
+  const spki = createPublicKey({
+    key: Buffer.concat([SPKI_ED25519, publicKey]),
+    format: "der",
+    type: "spki",
+  });
   const ok = signatures.some((line) => {
     const m = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/.exec(line);
     if (!m || m[1] !== name) return false;

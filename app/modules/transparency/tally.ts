@@ -35,7 +35,16 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { confirmed: 0, invalidated: 0, withdrawn: 0, erased: 0, net: 0, byState: {}, byDistrict: {}, byHour: {} };
+  return {
+    confirmed: 0,
+    invalidated: 0,
+    withdrawn: 0,
+    erased: 0,
+    net: 0,
+    byState: {},
+    byDistrict: {},
+    byHour: {},
+  };
 }
 
 export function districtKey(state: string, district: number | null): string {

@@ -18,7 +18,8 @@ export interface UnloggedSignature {
 /** Signatures whose state moved away from what the log shows (the partial index's predicate), locked. */
 export async function claimUnloggedSignatures(trx: Executor, limit: number): Promise<UnloggedSignature[]> {
   const r = await sql<UnloggedSignature>`
-    select s.id, s.petition_id, s.state, s.log_state, s.withdrawn_at is not null as withdrawn, s.confirmed_at,
+    select s.id, s.petition_id, s.state, s.log_state, s.withdrawn_at is not null as withdrawn,
+      case when s.confirmed_at is not null or s.state = 'confirmed' then coalesce(s.confirmed_at, s.created_at) end as confirmed_at,
       s.us_state, s.district, s.invalidation_id, si.rule->>'rule' as invalidation_rule
     from signatures s left join signature_invalidations si on si.id = s.invalidation_id
     where s.state <> 'pending' and s.log_state is distinct from 'erased'
@@ -115,7 +116,11 @@ export async function saveLogEntries(trx: Executor, entries: LogEntry[]) {
   );
 }
 
-export async function insertLogLines(trx: Executor, petitionId: number, lines: Array<{ position: number; line: string }>) {
+export async function insertLogLines(
+  trx: Executor,
+  petitionId: number,
+  lines: Array<{ position: number; line: string }>,
+) {
   if (!lines.length) return;
   await sql`
     insert into transparency_log_lines (petition_id, position, line)

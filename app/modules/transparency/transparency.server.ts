@@ -37,7 +37,6 @@ export async function receiptFor(signatureId: number): Promise<string | null> {
   return encodeReceipt({ petitionId: entry.petitionId, signatureId, nonce: entry.nonce });
 }
 
-export type PublicPetitionLog = NonNullable<Awaited<ReturnType<typeof findPetitionLog>>>;
 
 /** A live petition's published log: its latest checkpoint, the tally published with it, pending apart. */
 export async function findPetitionLog(slug: string) {
@@ -63,7 +62,8 @@ export async function findPetitionLog(slug: string) {
     verifierKey: publicVerifierKey(),
     tally,
     pending,
-    pendingNote: "Pending signatures wait for their email confirmation; they are not in the log and not counted.",
+    pendingNote:
+      "Pending signatures wait for their email confirmation; they are not in the log and not counted.",
     log: `${base}/log`,
     checkpoint: `${base}/checkpoint`,
   };

@@ -26,9 +26,12 @@ function publish(lines: string[], tallyOverride?: (t: PublishedTally) => void) {
       status.set(line.position, "active");
       addSignature(t, line);
     } else {
-      const to = { invalidation: "invalidated", restoration: "active", withdrawal: "withdrawn", erasure: "erased" }[
-        line.type
-      ] as Status;
+      const to = {
+        invalidation: "invalidated",
+        restoration: "active",
+        withdrawal: "withdrawn",
+        erasure: "erased",
+      }[line.type] as Status;
       for (const p of line.positions) {
         moveSignature(t, geo.get(p)!, status.get(p)!, to);
         status.set(p, to);
@@ -47,7 +50,8 @@ function publish(lines: string[], tallyOverride?: (t: PublishedTally) => void) {
   return { log: lines.map((l) => `${l}\n`).join(""), checkpoint, tally };
 }
 
-const place = (lines: UnplacedLine[]) => lines.map((l, position) => formatLine({ ...l, position } as LogLine));
+const place = (lines: UnplacedLine[]) =>
+  lines.map((l, position) => formatLine({ ...l, position } as LogLine));
 
 const nonces = [randomBytes(32), randomBytes(32), randomBytes(32), randomBytes(32)];
 const sig = (i: number, state = "VT", district: number | null = 0): UnplacedLine => ({
@@ -65,7 +69,8 @@ const base = place([
   sig(3, "TX", null),
   { type: "withdrawal", positions: [2] },
 ]);
-const receipt = (i: number) => encodeReceipt({ petitionId: PETITION, signatureId: 100 + i, nonce: nonces[i] });
+const receipt = (i: number) =>
+  encodeReceipt({ petitionId: PETITION, signatureId: 100 + i, nonce: nonces[i] });
 
 describe("the verifier", () => {
   it("accepts an honest log and reports its counts and a receipt's line", () => {
@@ -99,7 +104,10 @@ describe("the verifier", () => {
     const lines = docs.log.split("\n");
     [lines[0], lines[1]] = [lines[1], lines[0]];
     expect(() => verifyLog({ ...docs, log: lines.join("\n") })).toThrow(/line 0 says it is at position 1/);
-    const renumbered = [base[1].replace('"position":1', '"position":0'), base[0].replace('"position":0', '"position":1')];
+    const renumbered = [
+      base[1].replace('"position":1', '"position":0'),
+      base[0].replace('"position":0', '"position":1'),
+    ];
     const swapped = { ...docs, log: [...renumbered, ...base.slice(2)].map((l) => `${l}\n`).join("") };
     expect(() => verifyLog(swapped)).toThrow(/Merkle root does not match/);
   });
@@ -128,22 +136,35 @@ describe("the verifier", () => {
     const earlier = publish(base.slice(0, 3));
     expect(verifyLog({ ...publish(base), previous: earlier.checkpoint }).previous).toEqual({ size: 3 });
     const rewritten = place([sig(0), sig(1, "CA", 11), sig(2, "CA", 12), sig(3, "TX", null)]);
-    expect(() => verifyLog({ ...publish(rewritten), previous: earlier.checkpoint })).toThrow(/rewrites history/);
+    expect(() => verifyLog({ ...publish(rewritten), previous: earlier.checkpoint })).toThrow(
+      /rewrites history/,
+    );
     expect(() => verifyLog({ ...earlier, previous: publish(base).checkpoint })).toThrow(/log shrank/);
   });
 
   it("refuses an invalidation of a later or missing line, and one counted twice", () => {
     const later = place([sig(0), { type: "invalidation", category: "manual", positions: [2] }, sig(1)]);
     expect(() => verifyLog(publish(later.slice(0, 2)))).toThrow(/not earlier/);
-    const twice = [...base, formatLine({ position: 6, type: "invalidation", category: "duplicate", positions: [1] })];
-    expect(() => verifyLog(publish(twice.slice(0, 6).concat(twice[6])))).toThrow(/already invalidated: counted twice/);
-    const ofEvent = place([sig(0), { type: "withdrawal", positions: [0] }, { type: "erasure", positions: [1] }]);
+    const twice = [
+      ...base,
+      formatLine({ position: 6, type: "invalidation", category: "duplicate", positions: [1] }),
+    ];
+    expect(() => verifyLog(publish(twice.slice(0, 6).concat(twice[6])))).toThrow(
+      /already invalidated: counted twice/,
+    );
+    const ofEvent = place([
+      sig(0),
+      { type: "withdrawal", positions: [0] },
+      { type: "erasure", positions: [1] },
+    ]);
     expect(() => verifyLog(publish(ofEvent))).toThrow(/not a signature/);
   });
 
   it("fails a receipt whose signature was removed, or that matches no line", () => {
     const docs = publish(base);
-    expect(() => verifyLog({ ...docs, receipt: receipt(1) })).toThrow(/removed by line 3: invalidation \(ip-burst\)/);
+    expect(() => verifyLog({ ...docs, receipt: receipt(1) })).toThrow(
+      /removed by line 3: invalidation \(ip-burst\)/,
+    );
     expect(() => verifyLog({ ...docs, receipt: receipt(2) })).toThrow(/removed by line 5: withdrawal/);
     const stranger = encodeReceipt({ petitionId: PETITION, signatureId: 100, nonce: randomBytes(32) });
     expect(() => verifyLog({ ...docs, receipt: stranger })).toThrow(/no line in the log matches/);

@@ -2,7 +2,15 @@ import { commitment, type LogLine, parseLine } from "./log-lines";
 import { MerkleFrontier } from "./merkle";
 import { decodeReceipt } from "./receipt";
 import { openCheckpoint } from "./signed-note";
-import { canonicalTally, countActive, type Geo, type Status, TRANSITIONS, type Tally, tallyDifference } from "./tally";
+import {
+  canonicalTally,
+  countActive,
+  type Geo,
+  type Status,
+  TRANSITIONS,
+  type Tally,
+  tallyDifference,
+} from "./tally";
 
 // Everything the verifier checks, as one pure function over the published texts (the
 // command-line tool in scripts/verify.ts only fetches or reads them). node:crypto only.
@@ -150,7 +158,9 @@ export function verifyLog(input: VerifyInput): VerifyReport {
       return fail("no line in the log matches the receipt (not in the log yet, or not this petition's)");
     if (receiptRemovedBy) {
       const why = receiptRemovedBy.type === "invalidation" ? ` (${receiptRemovedBy.category})` : "";
-      fail(`the receipt's signature was removed by line ${receiptRemovedBy.position}: ${receiptRemovedBy.type}${why}`);
+      fail(
+        `the receipt's signature was removed by line ${receiptRemovedBy.position}: ${receiptRemovedBy.type}${why}`,
+      );
     }
     receiptReport = { position: receiptPosition, status: "active" };
   }
