@@ -86,8 +86,26 @@ export function formatLine(line: LogLine): string {
 const HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}:00Z$/;
 const isPosition = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
+// A signature line in canonical form, read without JSON.parse (the verifier reads a million).
+const SIGNATURE_LINE =
+  /^\{"position":(0|[1-9]\d*),"type":"signature","commitment":"([0-9a-f]{64})","state":(null|"[A-Z]{2}"),"district":(null|0|[1-9]\d{0,8}),"hour":"(\d{4}-\d{2}-\d{2}T\d{2}:00Z)"\}$/;
+
 /** Parses one line and checks its shape and canonical form; throws with the reason. */
 export function parseLine(text: string, expectedPosition: number): LogLine {
+  const m = SIGNATURE_LINE.exec(text);
+  if (m && Number(m[1]) === expectedPosition)
+    return {
+      position: expectedPosition,
+      type: "signature",
+      commitment: m[2],
+      state: m[3] === "null" ? null : m[3].slice(1, 3),
+      district: m[4] === "null" ? null : Number(m[4]),
+      hour: m[5],
+    };
+  return parseSlowly(text, expectedPosition);
+}
+
+function parseSlowly(text: string, expectedPosition: number): LogLine {
   let raw: Record<string, unknown>;
   try {
     raw = JSON.parse(text);

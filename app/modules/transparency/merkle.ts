@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 
 // RFC 9162 (Certificate Transparency 2.0), section 2.1.1: the Merkle Tree Hash.
 // Pure and dependency-free (node:crypto only): the verifier script uses it as it is.
@@ -6,12 +6,20 @@ import { createHash } from "node:crypto";
 const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
+// One-shot crypto.hash is several times faster than createHash for inputs this small (a million
+// lines verify in a few seconds); a string's "\u0000" prefix encodes as the single 0x00 byte.
 export function leafHash(line: string | Buffer): Buffer {
-  return createHash("sha256").update(LEAF).update(line).digest();
+  if (typeof line === "string") return hash("sha256", `\u0000${line}`, "buffer");
+  return hash("sha256", Buffer.concat([LEAF, line]), "buffer");
 }
 
+const pair = Buffer.alloc(65);
+pair[0] = NODE[0];
+
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash("sha256").update(NODE).update(left).update(right).digest();
+  left.copy(pair, 1);
+  right.copy(pair, 33);
+  return hash("sha256", pair, "buffer");
 }
 
 /** MTH as the RFC writes it (recursive, over leaf hashes); the reference the streaming form is tested against. */

@@ -37,7 +37,6 @@ export async function receiptFor(signatureId: number): Promise<string | null> {
   return encodeReceipt({ petitionId: entry.petitionId, signatureId, nonce: entry.nonce });
 }
 
-
 /** A live petition's published log: its latest checkpoint, the tally published with it, pending apart. */
 export async function findPetitionLog(slug: string) {
   const petition = await findPublicPetition(db(), slug);
