@@ -90,6 +90,17 @@ async function closeLog(trx: Executor, log: OpenLog) {
   await insertCheckpoint(trx, log.petitionId, log.frontier.size, signNote(body, checkpointKey()));
 }
 
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 const geoOf = (e: LogEntry): Geo => ({ state: e.usState, district: e.district, hour: e.hour ?? "" });
 
 /** Appends one event line per group (an invalidation record, or one kind of event) and moves the counts. */
@@ -97,8 +108,7 @@ function appendEvents(
   log: OpenLog,
   moves: Array<{ entry: LogEntry; to: Status; category?: RemovalCategory; key: string }>,
 ) {
-  const groups = new Map<string, typeof moves>();
-  for (const m of moves) groups.set(m.key, [...(groups.get(m.key) ?? []), m]);
+  const groups = groupBy(moves, (m) => m.key);
   for (const group of groups.values()) {
     const { to, category } = group[0];
     const type = to === "invalidated" ? "invalidation" : to === "active" ? "restoration" : "withdrawal";
@@ -124,7 +134,7 @@ async function appendPetition(trx: Executor, petitionId: number, rows: UnloggedS
       )
     ).map((e) => [e.signatureId, e]),
   );
-  const changed: LogEntry[] = [];
+  const changed = new Set<LogEntry>();
   const moves: Parameters<typeof appendEvents>[1] = [];
   for (const row of rows) {
     const effective = row.withdrawn ? "withdrawn" : row.state;
@@ -151,7 +161,7 @@ async function appendPetition(trx: Executor, petitionId: number, rows: UnloggedS
         hour: geo.hour,
       };
       entries.set(row.id, entry);
-      changed.push(entry);
+      changed.add(entry);
     }
     if (target && entry?.position != null && entry.status !== target) {
       const event =
@@ -159,12 +169,12 @@ async function appendPetition(trx: Executor, petitionId: number, rows: UnloggedS
       if (TRANSITIONS[event].from.includes(entry.status as Status)) {
         const category = CATEGORY[row.invalidationRule ?? ""] ?? "manual";
         moves.push({ entry, to: target, category, key: `${event}:${row.invalidationId ?? ""}` });
-        if (!changed.includes(entry)) changed.push(entry);
+        changed.add(entry);
       }
     }
   }
   appendEvents(log, moves);
-  await saveLogEntries(trx, changed);
+  await saveLogEntries(trx, [...changed]);
   await closeLog(trx, log);
 }
 
@@ -194,10 +204,10 @@ export async function appendToLogs(trx: Executor, limit: number): Promise<number
 export async function forgetInLog(trx: Executor, signatureIds: number[]): Promise<void> {
   if (!signatureIds.length) return;
   const entries = await findLogEntries(trx, signatureIds);
-  const byPetition = new Map<number, LogEntry[]>();
-  for (const e of entries)
-    if (e.position != null && e.status !== "erased")
-      byPetition.set(e.petitionId, [...(byPetition.get(e.petitionId) ?? []), e]);
+  const byPetition = groupBy(
+    entries.filter((e) => e.position != null && e.status !== "erased"),
+    (e) => e.petitionId,
+  );
   for (const [petitionId, list] of [...byPetition].sort(([a], [b]) => a - b)) {
     const log = await openLog(trx, petitionId);
     append(log, { type: "erasure", positions: list.map((e) => e.position as number) });
