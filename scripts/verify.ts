@@ -25,9 +25,12 @@ async function load(source: string) {
     const slug = /^\/(?:campaigns|transparency\/petitions)\/([^/]+)/.exec(url.pathname)?.[1];
     if (!slug) throw new VerificationError(`${source} is not a petition's address (/campaigns/<slug>)`);
     const base = `${url.origin}/transparency/petitions/${slug}`;
-    const tally = await fetchText(`${base}/tally.json`);
+    // The checkpoint first, then the log and tally of exactly that size: the log may grow meanwhile.
     const checkpoint = await fetchText(`${base}/checkpoint`);
-    const log = await fetchText(`${base}/log`);
+    const size = Number(checkpoint.split("\n")[1]);
+    if (!Number.isSafeInteger(size)) throw new VerificationError("the checkpoint's body is malformed");
+    const tally = await fetchText(`${base}/tally.json?size=${size}`);
+    const log = await fetchText(`${base}/log?size=${size}`);
     return { tally, checkpoint, log };
   }
   const read = (name: string) => readFile(path.join(source, name), "utf8");

@@ -5,7 +5,7 @@ import { findPetitionLog, recentCheckpoints } from "~/modules/transparency/trans
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const log = await findPetitionLog(params.slug ?? "");
-  if (!log) throw new Response("No such petition.", { status: 404 });
+  if (!log || log.missing) throw new Response("No such petition.", { status: 404 });
   const older = await recentCheckpoints(log.petitionId);
   return {
     slug: log.slug,

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError } from "~/lib/api.server";
-import { findPetitionLog } from "~/modules/transparency/transparency.server";
+import { findLogAt } from "~/modules/transparency/published-log.server";
 
-/** The tally published with the latest checkpoint (the same figures as the petition's page), pending apart. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const log = await findPetitionLog(params.slug ?? "");
-  if (!log) return apiError(404, "not_found", "No such petition.");
-  return Response.json(log.json, { headers: { "Cache-Control": "public, max-age=10" } });
+/** The tally published with a checkpoint (?size=N, or the latest: the petition page's figures), pending apart. */
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const found = await findLogAt(params.slug, request);
+  if (!found.ok)
+    return apiError(found.status, found.status === 400 ? "invalid_request" : "not_found", found.message);
+  return Response.json(found.log.json, { headers: { "Cache-Control": "public, max-age=10" } });
 }

@@ -31,6 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       petition_id bigint not null references petitions (id) on delete cascade,
       size bigint not null,
       note text not null,
+      -- the tally at this size, so a reader can fetch the checkpoint, log and tally of one moment
+      tally jsonb not null,
       created_at timestamptz not null default now(),
       primary key (petition_id, size)
     );

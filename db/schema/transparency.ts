@@ -21,6 +21,7 @@ export interface TransparencyCheckpointsTable {
   petitionId: number;
   size: number;
   note: string;
+  tally: GivenJson<Record<string, unknown>>;
   createdAt: Timestamp;
 }
 

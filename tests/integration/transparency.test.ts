@@ -133,6 +133,19 @@ describe("a petition's transparency log", () => {
       { slug: p.slug },
     )) as Response;
     expect(await old.text()).toBe(first.checkpoint);
+    // The log and tally of that earlier moment too, so a reader never mixes two moments.
+    const thenLog = (await callRoute(
+      logLoader as never,
+      new Request(`http://localhost/transparency/petitions/${p.slug}/log?size=${first.tally.size}`),
+      { slug: p.slug },
+    )) as Response;
+    expect(await thenLog.text()).toBe(first.log);
+    const thenTally = (await callRoute(
+      tallyLoader as never,
+      new Request(`http://localhost/transparency/petitions/${p.slug}/tally.json?size=${first.tally.size}`),
+      { slug: p.slug },
+    )) as Response;
+    expect(await thenTally.json()).toMatchObject({ size: first.tally.size, tally: first.tally.tally });
   });
 
   it("logs a bulk invalidation as one line with the rule's category only, and the counts drop together", async () => {

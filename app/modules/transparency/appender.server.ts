@@ -87,7 +87,12 @@ async function closeLog(trx: Executor, log: OpenLog) {
     tally: log.tally,
   });
   const body = checkpointBody(logOrigin(log.petitionId), log.frontier.size, log.frontier.root());
-  await insertCheckpoint(trx, log.petitionId, log.frontier.size, signNote(body, checkpointKey()));
+  await insertCheckpoint(trx, {
+    petitionId: log.petitionId,
+    size: log.frontier.size,
+    note: signNote(body, checkpointKey()),
+    tally: log.tally,
+  });
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

@@ -84,7 +84,7 @@ export function findLogEntries(trx: Executor, signatureIds: number[]): Promise<L
   return trx
     .selectFrom("signatureLogEntries")
     .selectAll()
-    .where("signatureId", "in", signatureIds)
+    .where("signatureId", "=", sql<number>`any(${signatureIds}::bigint[])`)
     .orderBy("signatureId")
     .execute();
 }
@@ -137,10 +137,13 @@ export async function markLogged(trx: Executor, rows: Array<{ id: number; logSta
     where s.id = d.id`.execute(trx);
 }
 
-export async function insertCheckpoint(trx: Executor, petitionId: number, size: number, note: string) {
+export async function insertCheckpoint(
+  trx: Executor,
+  row: { petitionId: number; size: number; note: string; tally: object },
+) {
   await trx
     .insertInto("transparencyCheckpoints")
-    .values({ petitionId, size, note })
+    .values({ ...row, tally: JSON.stringify(row.tally) })
     .onConflict((oc) => oc.columns(["petitionId", "size"]).doNothing())
     .execute();
 }
@@ -166,22 +169,14 @@ export function findPublicPetition(db: Executor, slug: string) {
     .executeTakeFirst();
 }
 
-/** The latest checkpoint with the tally it was published with (both written in one transaction). */
-export async function findLatestPublished(db: Executor, petitionId: number) {
-  const r = await sql<{ size: number; note: string; tally: Record<string, unknown> }>`
-    select l.size, c.note, l.tally from transparency_logs l
-    join transparency_checkpoints c on c.petition_id = l.petition_id and c.size = l.size
-    where l.petition_id = ${petitionId}`.execute(db);
-  return r.rows[0];
-}
-
-export function findCheckpointBySize(db: Executor, petitionId: number, size: number) {
-  return db
+/** A checkpoint with the tally published with it: the latest, or the one of a given size. */
+export async function findCheckpoint(db: Executor, petitionId: number, size?: number) {
+  let q = db
     .selectFrom("transparencyCheckpoints")
-    .select(["size", "note", "createdAt"])
-    .where("petitionId", "=", petitionId)
-    .where("size", "=", size)
-    .executeTakeFirst();
+    .select(["size", "note", "tally"])
+    .where("petitionId", "=", petitionId);
+  q = size === undefined ? q.orderBy("size", "desc").limit(1) : q.where("size", "=", size);
+  return q.executeTakeFirst();
 }
 
 export function listCheckpointSizes(db: Executor, petitionId: number, limit: number) {

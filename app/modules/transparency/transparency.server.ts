@@ -8,8 +8,7 @@ import { checkpointBody, signNote } from "./signed-note";
 import { canonicalTally, emptyTally, type Tally } from "./tally";
 import {
   countPending,
-  findCheckpointBySize,
-  findLatestPublished,
+  findCheckpoint,
   findLogEntries,
   findPublicPetition,
   insertNonceOnce,
@@ -37,41 +36,49 @@ export async function receiptFor(signatureId: number): Promise<string | null> {
   return encodeReceipt({ petitionId: entry.petitionId, signatureId, nonce: entry.nonce });
 }
 
-/** A live petition's published log: its latest checkpoint, the tally published with it, pending apart. */
-export async function findPetitionLog(slug: string) {
+/**
+ * A live petition's published log at one checkpoint (the latest, or the one of `size`): the signed
+ * note and the tally published with it, pending apart. Null: no such petition; `missing`: no
+ * checkpoint of that size.
+ */
+export async function findPetitionLog(slug: string, size?: number) {
   const petition = await findPublicPetition(db(), slug);
   if (!petition) return null;
   const [published, pending] = await Promise.all([
-    findLatestPublished(db(), petition.id),
+    findCheckpoint(db(), petition.id, size),
     countPending(db(), petition.id),
   ]);
-  const size = published?.size ?? 0;
-  const empty = new MerkleFrontier();
+  if (!published && size !== undefined && size !== 0)
+    return { missing: true as const, petitionId: petition.id };
   // An empty log's checkpoint is made on the fly (Ed25519 signatures are deterministic).
   const checkpoint =
-    published?.note ?? signNote(checkpointBody(logOrigin(petition.id), 0, empty.root()), checkpointKey());
+    published?.note ??
+    signNote(checkpointBody(logOrigin(petition.id), 0, new MerkleFrontier().root()), checkpointKey());
   const tally: Tally = canonicalTally((published?.tally as unknown as Tally) ?? emptyTally());
-  const root = checkpoint.split("\n")[2];
+  const at = published?.size ?? 0;
   const base = `${appUrl()}/transparency/petitions/${petition.slug}`;
   const json: PublishedTally & Record<string, unknown> = {
     petition: { id: petition.id, slug: petition.slug },
     title: petition.title,
-    size,
-    root,
+    size: at,
+    root: checkpoint.split("\n")[2],
     verifierKey: publicVerifierKey(),
     tally,
     pending,
     pendingNote:
       "Pending signatures wait for their email confirmation; they are not in the log and not counted.",
-    log: `${base}/log`,
-    checkpoint: `${base}/checkpoint`,
+    log: `${base}/log?size=${at}`,
+    checkpoint: `${base}/checkpoint?size=${at}`,
   };
-  return { petitionId: petition.id, slug: petition.slug, title: petition.title, size, checkpoint, json };
-}
-
-/** An older checkpoint of a petition's log, by its size. */
-export async function findOldCheckpoint(petitionId: number, size: number) {
-  return (await findCheckpointBySize(db(), petitionId, size))?.note ?? null;
+  return {
+    missing: false as const,
+    petitionId: petition.id,
+    slug: petition.slug,
+    title: petition.title,
+    size: at,
+    checkpoint,
+    json,
+  };
 }
 
 export function recentCheckpoints(petitionId: number) {
