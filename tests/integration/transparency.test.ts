@@ -202,6 +202,31 @@ describe("a petition's transparency log", () => {
     expect((await published(p.slug)).tally.size).toBe(5);
   });
 
+  it("logs a restoration that undoes an invalidation (a signature set back to confirmed)", async () => {
+    const p = await makePetition({ requiresConfirmation: false });
+    const a = await sign(p.slug);
+    await sign(p.slug);
+    await rollUpSignatures();
+    const organizer = await makeOrganizer("editor");
+    await invalidateSignatures(
+      organizer.id,
+      p.petitionId,
+      toRule({ rule: "email", value: a.email, from: "", to: "", confirm: true }),
+    );
+    await db()
+      .updateTable("signatures")
+      .set({ state: "confirmed", invalidationId: null, invalidatedAt: null })
+      .where("emailCanonical", "=", a.email)
+      .execute();
+    await rollUpSignatures();
+    const docs = await published(p.slug);
+    const last = JSON.parse(docs.log.trim().split("\n").at(-1)!);
+    expect(last).toMatchObject({ type: "restoration", positions: [0] });
+    const report = verifyLog(docs);
+    expect(report.tally).toMatchObject({ confirmed: 2, invalidated: 0, net: 2 });
+    await expectPageAgrees(p.slug, report.tally, 0);
+  });
+
   it("answers an empty log with a signed checkpoint, refuses a bad size, and hides drafts", async () => {
     const p = await makePetition();
     const docs = await published(p.slug);
