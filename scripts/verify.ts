@@ -13,7 +13,9 @@ const USAGE =
   "usage: npm run verify -- <petition URL | folder> [--receipt CODE] [--previous CHECKPOINT] [--key VERIFIER-KEY]";
 
 async function fetchText(url: string): Promise<string> {
-  const r = await fetch(url);
+  const r = await fetch(url).catch((e: Error & { cause?: Error }) => {
+    throw new VerificationError(`could not fetch ${url}: ${e.cause?.message ?? e.message}`);
+  });
   if (!r.ok) throw new VerificationError(`${url} answered ${r.status}`);
   return r.text();
 }
