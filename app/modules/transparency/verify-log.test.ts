@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { commitment, formatLine, type LogLine, type UnplacedLine } from "./log-lines";
 import { MerkleFrontier } from "./merkle";
-import { encodeReceipt } from "./receipt";
+import { decodeReceipt, encodeReceipt } from "./receipt";
 import { checkpointBody, keyFromSeed, signNote, verifierKey } from "./signed-note";
 import { addSignature, canonicalTally, emptyTally, moveSignature, type Status } from "./tally";
 import { type PublishedTally, verifyLog } from "./verify-log";
@@ -174,5 +174,22 @@ describe("the verifier", () => {
   it("rejects a line that is not in canonical form", () => {
     const docs = publish([base[0].replace('"type":"signature"', '"type": "signature"')]);
     expect(() => verifyLog(docs)).toThrow(/not in canonical form/);
+  });
+});
+
+describe("receipt codes", () => {
+  it("round-trip ids up to 2^53 and stay short enough to copy", () => {
+    for (const [petitionId, signatureId] of [
+      [1, 1],
+      [127, 128],
+      [9_007_199_254_740_991, 4_000_000_000],
+    ]) {
+      const nonce = randomBytes(32);
+      const code = encodeReceipt({ petitionId, signatureId, nonce });
+      expect(code).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(code.length).toBeLessThanOrEqual(66);
+      expect(decodeReceipt(code)).toEqual({ petitionId, signatureId, nonce });
+    }
+    expect(() => decodeReceipt("AgEB")).toThrow(/not one this verifier knows/);
   });
 });
