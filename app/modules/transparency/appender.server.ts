@@ -192,8 +192,7 @@ async function appendPetition(trx: Executor, petitionId: number, rows: UnloggedS
  */
 export async function appendToLogs(trx: Executor, limit: number): Promise<number> {
   const rows = await claimUnloggedSignatures(trx, limit);
-  const byPetition = new Map<number, UnloggedSignature[]>();
-  for (const r of rows) byPetition.set(r.petitionId, [...(byPetition.get(r.petitionId) ?? []), r]);
+  const byPetition = groupBy(rows, (r) => r.petitionId);
   for (const [petitionId, list] of [...byPetition].sort(([a], [b]) => a - b))
     await appendPetition(trx, petitionId, list);
   await markLogged(
