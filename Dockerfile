@@ -20,5 +20,5 @@ COPY --from=build /app/server.js /app/package.json ./
 USER app
 EXPOSE 3000
 HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# DATABASE_URL, SESSION_SECRET, IP_HASH_SECRET, APP_URL and ORG_POSTAL_ADDRESS are required in production.
+# DATABASE_URL, SESSION_SECRET, IP_HASH_SECRET, TRANSPARENCY_SIGNING_KEY, APP_URL and ORG_POSTAL_ADDRESS are required in production.
 CMD ["node", "server.js"]

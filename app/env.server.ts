@@ -53,6 +53,14 @@ const schema = z.object({
   STRIPE_API_BASE: z.url().optional(),
   UPLOAD_DIR: z.string().optional(),
   IP_HASH_SECRET: z.string().min(16).optional(),
+  /** The Ed25519 seed (32 bytes, base64) that signs the transparency checkpoints; derived from SESSION_SECRET outside production. */
+  TRANSPARENCY_SIGNING_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, "base64").length === 32,
+      "must be 32 bytes, base64 (openssl rand -base64 32)",
+    )
+    .optional(),
   WORKER: bool.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   // The web pool's bounds (db/index.server.ts): a slow or absent database gives timeouts and 503s,
@@ -108,6 +116,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (!env.IP_HASH_SECRET) missing.push("IP_HASH_SECRET: required in production (16+ random characters)");
     if (!env.ORG_POSTAL_ADDRESS)
       missing.push("ORG_POSTAL_ADDRESS: required in production (bulk mail must carry a postal address)");
+    if (!env.TRANSPARENCY_SIGNING_KEY)
+      missing.push(
+        "TRANSPARENCY_SIGNING_KEY: required in production (openssl rand -base64 32; its public key is published)",
+      );
     if (!env.APP_URL) missing.push("APP_URL: required in production (the public https address)");
     if (env.RESEND_API_KEY && !env.RESEND_WEBHOOK_SECRET)
       missing.push("RESEND_WEBHOOK_SECRET: required when RESEND_API_KEY is set");

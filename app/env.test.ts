@@ -42,8 +42,13 @@ describe("parseEnv", () => {
       IP_HASH_SECRET: "i".repeat(20),
       ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20001",
       APP_URL: "https://example.org",
+      TRANSPARENCY_SIGNING_KEY: Buffer.alloc(32, 7).toString("base64"),
     };
     expect(parseEnv(base).generated).toEqual([]);
+    expect(() => parseEnv({ ...base, TRANSPARENCY_SIGNING_KEY: undefined })).toThrow(
+      /TRANSPARENCY_SIGNING_KEY: required in production/,
+    );
+    expect(() => parseEnv({ ...base, TRANSPARENCY_SIGNING_KEY: "c2hvcnQ=" })).toThrow(/must be 32 bytes/);
     expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: "sk_live_x" })).toThrow(
       /STRIPE_WEBHOOK_SECRET: required/,
     );
@@ -56,6 +61,7 @@ describe("parseEnv", () => {
       IP_HASH_SECRET: "i".repeat(20),
       ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20001",
       APP_URL: "https://example.org",
+      TRANSPARENCY_SIGNING_KEY: Buffer.alloc(32, 7).toString("base64"),
     };
     expect(parseEnv(base).RATE_LIMIT_ALLOW).toBe("");
     expect(parseEnv({ ...base, RATE_LIMIT_ALLOW: "127.0.0.1" }).RATE_LIMIT_ALLOW).toBe("127.0.0.1");

@@ -53,6 +53,7 @@ export async function killAndResume(RECIPIENTS: number, onReady?: (base: string)
     DATA_DIR: dir,
     SESSION_SECRET: "k".repeat(40),
     IP_HASH_SECRET: "h".repeat(20),
+    TRANSPARENCY_SIGNING_KEY: "YmVuY2gtdHJhbnNwYXJlbmN5LWtleS0zMi1ieXRlcyE=",
     ORG_POSTAL_ADDRESS: "PO Box 1, Washington, DC 20000",
     RESEND_API_KEY: "re_test_key",
     RESEND_BASE_URL: resendUrl,

@@ -141,6 +141,7 @@ async function main() {
         DATA_DIR: dir,
         SESSION_SECRET: "b".repeat(40),
         IP_HASH_SECRET: "c".repeat(20),
+        TRANSPARENCY_SIGNING_KEY: "YmVuY2gtdHJhbnNwYXJlbmN5LWtleS0zMi1ieXRlcyE=",
         ORG_POSTAL_ADDRESS: "PO Box 1, Bench, VT 05401",
         RATE_LIMIT_ALLOW: "127.0.0.1,::1",
         DATA_IMPORT_DIR: path.resolve("data/congress"),

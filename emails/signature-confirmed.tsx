@@ -7,6 +7,9 @@ export interface SignatureConfirmedProps {
   firstName: string;
   petitionTitle: string;
   petitionUrl: string;
+  /** The signer's receipt code, to check their signature in the public log (see /transparency). */
+  receipt?: string | null;
+  checkUrl?: string;
 }
 
 /** Thanks after a confirmation (idempotency key signature-confirmed:<id>). */
@@ -16,6 +19,8 @@ export default function SignatureConfirmed({
   firstName,
   petitionTitle,
   petitionUrl,
+  receipt,
+  checkUrl,
 }: SignatureConfirmedProps) {
   const share = `${petitionUrl}?source=email`;
   return (
@@ -30,6 +35,18 @@ export default function SignatureConfirmed({
         The families have waited more than seventy years. Ask one more person to sign:{" "}
         <Link href={share}>{share}</Link>
       </Text>
+      {receipt ? (
+        <Text style={paragraph}>
+          Your receipt code: {receipt}. Keep it to check, now or later, that your signature is in the
+          petition’s public log and still counted; it says nothing about who you are.
+          {checkUrl ? (
+            <>
+              {" "}
+              How: <Link href={checkUrl}>{checkUrl}</Link>
+            </>
+          ) : null}
+        </Text>
+      ) : null}
     </EmailLayout>
   );
 }
@@ -40,4 +57,6 @@ SignatureConfirmed.PreviewProps = {
   firstName: "Jane",
   petitionTitle: "Name a permanent director for the POW/MIA accounting agency",
   petitionUrl: "http://localhost:3000/campaigns/dpaa-director",
+  receipt: "AQEBDwSc3l9tZ2JhY2tncm91bmQtcmFuZG9tLWJ5dGVzLTMyLWxvbmc",
+  checkUrl: "http://localhost:3000/transparency/petitions/dpaa-director",
 } satisfies SignatureConfirmedProps;

@@ -1,9 +1,15 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { publicVerifierKey } from "~/modules/transparency/transparency.server";
 
 export const meta: MetaFunction = () => [{ title: "About this site | Bring them home" }];
 
+export function loader() {
+  return { verifierKey: publicVerifierKey() };
+}
+
 export default function About() {
+  const { verifierKey } = useLoaderData<typeof loader>();
   return (
     <div className="wrap page prose">
       <h1>About this site</h1>
@@ -42,6 +48,14 @@ export default function About() {
         has a one-click unsubscribe link. Tips are read only by our organizers, and every time an organizer
         opens one it is recorded.
       </p>
+      <h2>Counts anyone can check</h2>
+      <p>
+        Every petition count is backed by a public log that anyone can check without seeing anyone’s personal
+        data: <Link to="/transparency">how it works</Link>. Its checkpoints are signed with this key:
+      </p>
+      <pre>
+        <code>{verifierKey}</code>
+      </pre>
     </div>
   );
 }

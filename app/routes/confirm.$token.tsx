@@ -79,6 +79,23 @@ export default function ConfirmPage() {
           <p className="notice" role="status">
             Thank you. Your signature on “{view.title}” counts.
           </p>
+          {view.receipt ? (
+            <>
+              <h2>Your receipt</h2>
+              <p>
+                Keep this code to check, now or later, that your signature is in the petition’s public log and
+                still counted. It says nothing about who you are.
+              </p>
+              <p>
+                <code className="receipt" id="receipt-code">
+                  {view.receipt}
+                </code>
+              </p>
+              <p className="small">
+                <Link to={`/transparency/petitions/${view.slug}`}>How to check it</Link>
+              </p>
+            </>
+          ) : null}
           {back}
         </>
       ) : view.kind === "expired" || view.kind === "void" ? (

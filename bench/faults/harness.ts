@@ -82,6 +82,7 @@ export function serverEnv(
     DATA_DIR: dir,
     SESSION_SECRET: "f".repeat(40),
     IP_HASH_SECRET: "g".repeat(20),
+    TRANSPARENCY_SIGNING_KEY: "YmVuY2gtdHJhbnNwYXJlbmN5LWtleS0zMi1ieXRlcyE=",
     ORG_POSTAL_ADDRESS: "PO Box 1, Bench, VT 05401",
     DATA_IMPORT_DIR: path.resolve("data/congress"),
     // The load comes from loopback, which production does not exempt from abuse limits.

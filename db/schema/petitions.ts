@@ -45,6 +45,9 @@ export interface SignaturesTable {
   alreadySignedSent: Generated<number>;
   invalidationId: number | null;
   invalidatedAt: NullableTimestamp;
+  withdrawnAt: NullableTimestamp;
+  /** What the transparency log shows for it (see db/schema/transparency.ts). */
+  logState: string | null;
   createdAt: Timestamp;
 }
 

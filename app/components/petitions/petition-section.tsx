@@ -89,7 +89,8 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
         Counted {ago(petition.updatedAt, new Date(petition.now))}.
         {petition.pendingCount
           ? ` ${petition.pendingCount.toLocaleString("en-US")} more waiting for email confirmation.`
-          : ""}
+          : ""}{" "}
+        <Link to={`/transparency/petitions/${petition.slug}`}>Check the count</Link>
       </p>
       <div id="sign" className="petition-sign">
         {signed ? (

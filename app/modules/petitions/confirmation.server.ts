@@ -14,6 +14,7 @@ import {
 } from "~/modules/mail/mail.server";
 import { allowPublicMail } from "~/modules/security/recipient-limit.server";
 import { consentProof, proveConsents } from "~/modules/supporters/supporters.server";
+import { issueReceipt, receiptFor } from "~/modules/transparency/transparency.server";
 import { CONFIRMATION_DAYS } from "./petitions";
 import {
   claimOwedNotices,
@@ -172,7 +173,8 @@ export async function sendSignatureEmailsJob(): Promise<void> {
 export type TokenView =
   | { kind: "unknown" }
   | { kind: "expired"; title: string; slug: string }
-  | { kind: "pending" | "confirmed"; title: string; slug: string; firstName: string }
+  | { kind: "pending"; title: string; slug: string; firstName: string }
+  | { kind: "confirmed"; title: string; slug: string; firstName: string; receipt: string | null }
   | { kind: "void"; title: string; slug: string };
 
 function expiryCutoff() {
@@ -185,7 +187,13 @@ export async function viewConfirmation(token: string): Promise<TokenView> {
   const s = await findSignatureByTokenHash(db(), hashToken(token));
   if (!s) return { kind: "unknown" };
   if (s.state === "confirmed")
-    return { kind: "confirmed", title: s.title, slug: s.slug, firstName: s.firstName };
+    return {
+      kind: "confirmed",
+      title: s.title,
+      slug: s.slug,
+      firstName: s.firstName,
+      receipt: await receiptFor(s.id),
+    };
   if (s.state !== "pending") return { kind: "void", title: s.title, slug: s.slug };
   if (s.createdAt < expiryCutoff()) return { kind: "expired", title: s.title, slug: s.slug };
   return { kind: "pending", title: s.title, slug: s.slug, firstName: s.firstName };
@@ -196,11 +204,12 @@ export async function confirmSignature(token: string): Promise<TokenView> {
   const view = await viewConfirmation(token);
   if (view.kind !== "pending") return view;
   const s = (await findSignatureByTokenHash(db(), hashToken(token)))!;
-  await db()
+  const receipt = await db()
     .transaction()
     .execute(async (trx) => {
-      if (!(await confirmPendingSignature(trx, s.id, expiryCutoff()))) return;
+      if (!(await confirmPendingSignature(trx, s.id, expiryCutoff()))) return receiptFor(s.id);
       await proveConsents(trx, s.supporterId, consentProof.signature(s.id));
+      const receipt = await issueReceipt(trx, s.petitionId, s.id);
       const petitionUrl = `${appUrl()}/campaigns/${s.slug}`;
       const { html, text } = await renderEmail(
         createElement(SignatureConfirmed, {
@@ -208,6 +217,8 @@ export async function confirmSignature(token: string): Promise<TokenView> {
           firstName: s.firstName,
           petitionTitle: s.title,
           petitionUrl,
+          receipt,
+          checkUrl: `${appUrl()}/transparency/petitions/${s.slug}`,
         }),
       );
       await queueEmail(trx, {
@@ -218,8 +229,9 @@ export async function confirmSignature(token: string): Promise<TokenView> {
         text,
         idempotencyKey: `signature-confirmed:${s.id}`,
       });
+      return receipt;
     });
-  return { ...view, kind: "confirmed" };
+  return { ...view, kind: "confirmed", receipt };
 }
 
 /** "It wasn't me": removes a pending signature (a confirmed one stays; it was confirmed from the inbox). */

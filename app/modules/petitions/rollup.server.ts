@@ -1,4 +1,5 @@
 import { db } from "~db/index.server";
+import { appendToLogs } from "~/modules/transparency/transparency.server";
 import {
   lockRollup,
   foldSignatureBatch,
@@ -11,20 +12,24 @@ const BATCH = 20_000;
 /** How often the roll-up runs: the pages trail real time by about this much. */
 export const ROLLUP_INTERVAL_SECONDS = 2;
 
-/** Folds every signature changed since the last run into the roll-ups; returns how many. */
+/**
+ * Folds every signature changed since the last run into the roll-ups, and appends the same
+ * changes to the petitions' transparency logs in the same transaction (so a page's count and
+ * the published tally move together); returns how many were folded.
+ */
 export async function rollUpSignatures(maxBatches = 100): Promise<number> {
   let total = 0;
   for (let i = 0; i < maxBatches; i++) {
-    const folded = await db()
+    const [folded, logged] = await db()
       .transaction()
       .execute(async (trx) => {
         await lockRollup(trx);
         const n = await foldSignatureBatch(trx, BATCH);
         if (n > 0 || i === 0) await stampRollupRun(trx, n);
-        return n;
+        return [n, await appendToLogs(trx, BATCH)];
       });
     total += folded;
-    if (folded < BATCH) break;
+    if (folded < BATCH && logged < BATCH) break;
   }
   return total;
 }
@@ -45,5 +50,6 @@ export async function recomputePetitionCounts(petitionId: number): Promise<void>
       await lockRollup(trx);
       await rebuildPetitionRollups(trx, petitionId);
       await stampRollupRun(trx, 0);
+      while ((await appendToLogs(trx, BATCH)) === BATCH);
     });
 }
