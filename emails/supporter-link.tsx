@@ -12,7 +12,14 @@ export interface SupporterLinkProps {
 }
 
 /** The link a supporter asked for at /me, or the confirmation of the new address they gave there. */
-export function SupporterLinkEmail({ orgName, orgAddress, name, url, purpose, expiresInHours }: SupporterLinkProps) {
+export function SupporterLinkEmail({
+  orgName,
+  orgAddress,
+  name,
+  url,
+  purpose,
+  expiresInHours,
+}: SupporterLinkProps) {
   const change = purpose === "email_change";
   const title = change ? "Confirm your new email address" : "Your page: everything you did with us";
   return (
@@ -31,7 +38,8 @@ export function SupporterLinkEmail({ orgName, orgAddress, name, url, purpose, ex
       </Button>
       <Text style={paragraph}>Or paste this address into your browser: {url}</Text>
       <Text style={paragraph}>
-        The link works for {expiresInHours} hours. If you did not ask for it, ignore this email: nothing changes.
+        The link works for {expiresInHours} hours. If you did not ask for it, ignore this email: nothing
+        changes.
       </Text>
     </EmailLayout>
   );

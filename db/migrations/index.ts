@@ -9,6 +9,7 @@ import * as letters from "./20261124030000_letters";
 import * as endMailedOrganizerTokens from "./20261201030000_end_mailed_organizer_tokens";
 import * as consentsProven from "./20261201040000_consents_proven";
 import * as supporterSelfService from "./20261202030000_supporter_self_service";
+import * as erasures from "./20261202040000_erasures";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "20261201030000_end_mailed_organizer_tokens": endMailedOrganizerTokens,
   "20261201040000_consents_proven": consentsProven,
   "20261202030000_supporter_self_service": supporterSelfService,
+  "20261202040000_erasures": erasures,
 };

@@ -1,5 +1,5 @@
 import type { Generated } from "kysely";
-import type { NullableTimestamp, Timestamp } from "./foundation";
+import type { GivenJson, NullableTimestamp, Timestamp } from "./foundation";
 
 export type SupporterLinkPurpose = "me" | "email_change";
 
@@ -15,6 +15,19 @@ export interface SupporterLinksTable {
   createdAt: Timestamp;
 }
 
+export type ErasureRequester = "supporter" | "organizer";
+
+/** One erasure, without personal data: who asked, and how many rows each step touched. */
+export interface ErasuresTable {
+  id: Generated<number>;
+  supporterId: number | null;
+  requestedBy: ErasureRequester;
+  organizerId: number | null;
+  steps: GivenJson<Record<string, number>>;
+  createdAt: Timestamp;
+}
+
 export interface SupporterRecordsTables {
   supporterLinks: SupporterLinksTable;
+  erasures: ErasuresTable;
 }

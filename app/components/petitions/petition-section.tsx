@@ -90,6 +90,9 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
         {petition.pendingCount
           ? ` ${petition.pendingCount.toLocaleString("en-US")} more waiting for email confirmation.`
           : ""}
+        {petition.withdrawnCount
+          ? ` ${petition.withdrawnCount.toLocaleString("en-US")} ${petition.withdrawnCount === 1 ? "signer" : "signers"} withdrew their signature.`
+          : ""}
       </p>
       <div id="sign" className="petition-sign">
         {signed ? (

@@ -12,7 +12,8 @@ export type KeyPurpose =
   | "known-device"
   | "unsubscribe-link"
   | "signature-confirmation"
-  | "stripe-dev-webhook";
+  | "stripe-dev-webhook"
+  | "erased-address";
 
 const cache = new Map<string, Buffer>();
 

@@ -20,7 +20,13 @@ export async function markSignatureWithdrawn(
 export async function updateSupporterProfile(
   db: Executor,
   supporterId: number,
-  p: { firstName: string; lastName: string; zip: string | null; state: string | null; district: number | null },
+  p: {
+    firstName: string;
+    lastName: string;
+    zip: string | null;
+    state: string | null;
+    district: number | null;
+  },
 ) {
   await db
     .updateTable("supporters")

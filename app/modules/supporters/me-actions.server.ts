@@ -5,7 +5,8 @@ import { markSignatureWithdrawn, updateSupporterProfile } from "./me-actions.que
 import { proveConsents, recordConsent } from "./supporters.server";
 
 /** The wording of the subscription a supporter turns on from their page. */
-export const ME_SUBSCRIBE_WORDING = "Send me email updates about every campaign. I can unsubscribe at any time.";
+export const ME_SUBSCRIBE_WORDING =
+  "Send me email updates about every campaign. I can unsubscribe at any time.";
 
 /**
  * Withdraws one of the supporter's own signatures (pending or confirmed). The row stays, as a

@@ -162,11 +162,3 @@ export function listTipsFromAddress(db: Executor, email: string) {
     .orderBy("id", "desc")
     .execute();
 }
-
-export function findSuppressionFor(db: Executor, emailCanonical: string) {
-  return db
-    .selectFrom("suppressions")
-    .select(["reason", "createdAt"])
-    .where("emailCanonical", "=", emailCanonical)
-    .executeTakeFirst();
-}

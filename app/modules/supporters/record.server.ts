@@ -1,8 +1,7 @@
 import { db } from "~db/index.server";
-import { canonicalEmail } from "./supporters";
+import { suppressionOf } from "~/modules/mail/suppressions.server";
 import {
   findSupporterRow,
-  findSuppressionFor,
   listSupporterConsents,
   listSupporterDeliveries,
   listSupporterDonations,
@@ -24,7 +23,7 @@ export async function supporterRecord(supporterId: number) {
     listSupporterOptOuts(db(), supporterId),
     listSupporterDeliveries(db(), supporterId),
     listTipsFromAddress(db(), supporter.email),
-    findSuppressionFor(db(), canonicalEmail(supporter.email)),
+    suppressionOf(supporter.email),
   ]);
   return { supporter, signatures, letters, donations, consents, optOuts, updates, tips, suppression };
 }
