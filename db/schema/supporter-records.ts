@@ -1,5 +1,5 @@
 import type { Generated } from "kysely";
-import type { GivenJson, NullableTimestamp, Timestamp } from "./foundation";
+import type { GivenJson, GivenTimestamp, NullableTimestamp, Timestamp } from "./foundation";
 
 export type SupporterLinkPurpose = "me" | "email_change";
 
@@ -10,7 +10,7 @@ export interface SupporterLinksTable {
   purpose: SupporterLinkPurpose;
   tokenHash: string;
   newEmail: string | null;
-  expiresAt: Timestamp;
+  expiresAt: GivenTimestamp;
   usedAt: NullableTimestamp;
   createdAt: Timestamp;
 }

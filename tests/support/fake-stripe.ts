@@ -98,7 +98,11 @@ export async function startFakeStripe() {
       const id = decodeURIComponent(url.pathname.slice("/v1/customers/".length));
       if (deletedCustomers.includes(id))
         return send(404, {
-          error: { type: "invalid_request_error", code: "resource_missing", message: `No such customer: '${id}'` },
+          error: {
+            type: "invalid_request_error",
+            code: "resource_missing",
+            message: `No such customer: '${id}'`,
+          },
         });
       deletedCustomers.push(id);
       return send(200, { id, object: "customer", deleted: true });

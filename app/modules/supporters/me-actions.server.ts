@@ -1,3 +1,4 @@
+import zipcodes from "zipcodes";
 import { db } from "~db/index.server";
 import { lookupDistricts } from "~/modules/legislators/district-lookup.server";
 import { applyUnsubscribe } from "~/modules/mail/unsubscribe.server";
@@ -19,7 +20,10 @@ export async function withdrawSignature(supporterId: number, signatureId: number
 
 export type ProfileResult = { ok: true } | { ok: false; fields: Record<string, string> };
 
-/** Name and ZIP; the ZIP's state and district are looked up again (left empty when it spans several). */
+/**
+ * Name and ZIP; the ZIP's state and district are looked up again (the district left empty when
+ * the ZIP spans several; only the state, from the ZIP list, while members of Congress are not loaded).
+ */
 export async function updateProfile(
   supporterId: number,
   input: { firstName: string; lastName: string; zip: string | null },
@@ -32,9 +36,10 @@ export async function updateProfile(
     if (result.ok) {
       if (result.lookup.states.length === 1) state = result.lookup.states[0];
       if (result.lookup.candidates.length === 1) district = result.lookup.candidates[0].district;
-    }
+    } else state = zipcodes.lookup(input.zip)?.state ?? null;
   }
-  await updateSupporterProfile(db(), supporterId, { ...input, state, district });
+  const { firstName, lastName, zip } = input;
+  await updateSupporterProfile(db(), supporterId, { firstName, lastName, zip, state, district });
   return { ok: true };
 }
 

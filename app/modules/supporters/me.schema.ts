@@ -31,4 +31,3 @@ export const meActionSchema = z.discriminatedUnion("intent", [
     confirm: z.literal("yes", { error: "Tick the box to confirm that you want everything erased." }),
   }),
 ]);
-export type MeAction = z.output<typeof meActionSchema>;
