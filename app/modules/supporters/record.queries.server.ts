@@ -19,6 +19,7 @@ export function findSupporterRow(db: Executor, supporterId: number) {
       "state",
       "district",
       "confirmedAt",
+      "erasedAt",
       "createdAt",
       "updatedAt",
     ])
