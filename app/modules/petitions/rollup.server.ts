@@ -1,5 +1,6 @@
 import { db } from "~db/index.server";
 import {
+  deleteUnconfirmedSignatures,
   lockRollup,
   foldSignatureBatch,
   rebuildPetitionRollups,
@@ -45,5 +46,15 @@ export async function recomputePetitionCounts(petitionId: number): Promise<void>
       await lockRollup(trx);
       await rebuildPetitionRollups(trx, petitionId);
       await stampRollupRun(trx, 0);
+    });
+}
+
+/** Retention: deletes pending signatures never confirmed within `days`, keeping the counts right. */
+export async function purgeUnconfirmedSignatures(days: number): Promise<number> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      await lockRollup(trx);
+      return deleteUnconfirmedSignatures(trx, days);
     });
 }
