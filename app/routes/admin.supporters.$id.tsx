@@ -9,7 +9,12 @@ import { formatCents } from "~/modules/donations/donations";
 import { seatLabel } from "~/modules/legislators/seats";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { SIGNATURE_STATE_LABELS } from "~/modules/petitions/petitions";
-import { eraseSupporterForOwner, supporterAdminPage } from "~/modules/supporters/supporters-admin.server";
+import {
+  eraseSupporterForOwner,
+  supporterAdminPage,
+  tagSupporter,
+} from "~/modules/supporters/supporters-admin.server";
+import { can } from "~/modules/organizers/organizers";
 import { supporterAdminActionSchema } from "~/modules/supporters/supporters-admin.schema";
 
 export const meta: MetaFunction = () => [{ title: "Supporter | Organizers" }];
@@ -28,10 +33,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organizer = await requireOrganizer(request, "erase-supporters");
+  const organizer = await requireOrganizer(request, "edit-content");
+  const id = idOf(params.id);
   const parsed = supporterAdminActionSchema.safeParse(await requireFormValues(request));
   if (!parsed.success) return invalid(parsed.error, { message: null as string | null });
-  const result = await eraseSupporterForOwner(organizer.id, idOf(params.id));
+  if (parsed.data.intent !== "erase") {
+    await tagSupporter(organizer.id, id, parsed.data.tag, parsed.data.intent === "tag");
+    throw redirect(`/admin/supporters/${id}`);
+  }
+  if (!can(organizer.role, "erase-supporters"))
+    throw new Response("Only owners may erase a supporter.", { status: 403, statusText: "Forbidden" });
+  const result = await eraseSupporterForOwner(organizer.id, id);
   if (!result.ok) return invalid({}, { message: result.message }, result.reason === "provider" ? 503 : 404);
   throw redirect("/admin/supporters?erased=1");
 }
@@ -51,6 +63,38 @@ export default function SupporterPage() {
         since <DateOnly value={p.createdAt} />
         {p.confirmedAt ? "; address confirmed." : "; address not confirmed yet."}
       </p>
+      <h2>Tags</h2>
+      {s.tags.length ? (
+        <ul className="row">
+          {s.tags.map((t) => (
+            <li key={t}>
+              {t}{" "}
+              {s.canTag ? (
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="untag" />
+                  <input type="hidden" name="tag" value={t} />
+                  <button className="button secondary" type="submit" aria-label={`Remove the tag ${t}`}>
+                    Remove
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No tags.</p>
+      )}
+      {s.canTag ? (
+        <Form method="post" className="toolbar">
+          <input type="hidden" name="intent" value="tag" />
+          <label htmlFor="tag">New tag</label>
+          <input id="tag" name="tag" maxLength={40} />
+          <button className="button secondary" type="submit">
+            Add the tag
+          </button>
+          {result?.fields?.tag ? <p className="field-error">{result.fields.tag}</p> : null}
+        </Form>
+      ) : null}
       <h2>Actions</h2>
       <ul>
         {s.signatures.map((g) => (

@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Supporters() {
-  const { rows, more, page, search, query, campaigns } = useLoaderData<typeof loader>();
+  const { rows, more, page, search, query, campaigns, tags } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <h1>Supporters</h1>
@@ -53,6 +53,13 @@ export default function Supporters() {
           any="Any campaign"
           options={campaigns}
           value={search.campaignId}
+        />
+        <FilterSelect
+          name="tag"
+          label="Tag"
+          any="Any tag"
+          options={Object.fromEntries(tags.map((t) => [t, t]))}
+          value={search.tag}
         />
         <FilterSelect
           name="action"

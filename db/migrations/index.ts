@@ -10,6 +10,7 @@ import * as endMailedOrganizerTokens from "./20261201030000_end_mailed_organizer
 import * as consentsProven from "./20261201040000_consents_proven";
 import * as supporterSelfService from "./20261202030000_supporter_self_service";
 import * as erasures from "./20261202040000_erasures";
+import * as supporterTags from "./20261202050000_supporter_tags";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "20261201040000_consents_proven": consentsProven,
   "20261202030000_supporter_self_service": supporterSelfService,
   "20261202040000_erasures": erasures,
+  "20261202050000_supporter_tags": supporterTags,
 };

@@ -27,7 +27,16 @@ export interface ErasuresTable {
   createdAt: Timestamp;
 }
 
+/** A tag an organizer put on a supporter. */
+export interface SupporterTagsTable {
+  supporterId: number;
+  tag: string;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
 export interface SupporterRecordsTables {
   supporterLinks: SupporterLinksTable;
   erasures: ErasuresTable;
+  supporterTags: SupporterTagsTable;
 }

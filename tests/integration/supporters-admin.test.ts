@@ -154,4 +154,46 @@ describe("the organizer's supporter page", () => {
     const again = await erase("owner", { intent: "erase", confirm: "yes" });
     expect(again.status).toBe(404);
   });
+
+  it("tags a supporter (editors and owners), finds them by tag, and refuses a bad tag or a viewer", async () => {
+    const who = await everyAction();
+    const act = async (role: "editor" | "viewer", values: Record<string, string>) => {
+      const { headers } = await as(role);
+      return unwrap(
+        await callRouteRaw(
+          supporterAction as never,
+          post(`/admin/supporters/${who.id}`, form(values), headers),
+          {
+            id: String(who.id),
+          },
+        ),
+      );
+    };
+    const tag = `volunteer ${who.id}`;
+    expect((await act("editor", { intent: "tag", tag: `  Volunteer ${who.id} ` })).location).toBe(
+      `/admin/supporters/${who.id}`,
+    );
+    await act("editor", { intent: "tag", tag });
+    expect((await act("editor", { intent: "tag", tag: "<script>" })).status).toBe(400);
+    expect([302, 403]).toContain((await act("viewer", { intent: "tag", tag: "nope" })).status);
+    const tags = await db()
+      .selectFrom("supporterTags")
+      .select("tag")
+      .where("supporterId", "=", who.id)
+      .execute();
+    expect(tags.map((t) => t.tag)).toEqual([tag]);
+    const { headers } = await as("editor");
+    const found = await unwrap(
+      await callRouteRaw(
+        searchLoader as never,
+        new Request(`http://localhost/admin/supporters?tag=${encodeURIComponent(tag)}`, { headers }),
+      ),
+    );
+    expect(found.data.rows.map((r: { id: number }) => r.id)).toEqual([who.id]);
+    expect(found.data.tags).toContain(tag);
+    await act("editor", { intent: "untag", tag });
+    expect(
+      await db().selectFrom("supporterTags").select("tag").where("supporterId", "=", who.id).execute(),
+    ).toEqual([]);
+  });
 });

@@ -160,6 +160,11 @@ export async function anonymiseTips(db: Executor, p: ErasedPerson) {
   );
 }
 
+/** Organizers' tags may name the person ("Smith family"): they go. */
+export async function deleteTags(db: Executor, p: ErasedPerson) {
+  return n(await db.deleteFrom("supporterTags").where("supporterId", "=", p.supporterId).executeTakeFirst());
+}
+
 export async function deleteLinks(db: Executor, p: ErasedPerson) {
   return n(await db.deleteFrom("supporterLinks").where("supporterId", "=", p.supporterId).executeTakeFirst());
 }

@@ -13,6 +13,7 @@ import {
   deleteEmails,
   deleteLinks,
   deleteOptOuts,
+  deleteTags,
   endConsents,
   findErasable,
   insertErasure,
@@ -47,6 +48,7 @@ export const ERASURE_STEPS: ErasureStep[] = [
   { name: "email_events", run: deleteEmailEvents },
   { name: "tips", run: anonymiseTips },
   { name: "supporter_links", run: deleteLinks },
+  { name: "supporter_tags", run: deleteTags },
   { name: "audit_log", run: scrubAuditLog },
   // Last but one: the address is still known until here; the list keeps only its keyed hash.
   { name: "suppressions", run: async (trx, p) => (await suppressErasedAddress(trx, p.email), 1) },

@@ -23,6 +23,10 @@ export function searchSupporters(db: Executor, s: SupporterSearch, limit: number
     );
   }
   if (s.zip) q = q.where("zip", "like", `${s.zip}%`);
+  if (s.tag)
+    q = q.where(
+      sql<boolean>`exists (select 1 from supporter_tags t where t.supporter_id = supporters.id and t.tag = ${s.tag})`,
+    );
   if (s.state) q = q.where("state", "=", s.state);
   if (s.district !== undefined) q = q.where("district", "=", s.district);
   const signed = (campaignId?: number) =>
@@ -40,4 +44,34 @@ export function searchSupporters(db: Executor, s: SupporterSearch, limit: number
   else if (s.campaignId)
     q = q.where((eb) => eb.or([signed(s.campaignId), wrote(s.campaignId), gave(s.campaignId)]));
   return q.orderBy("id", "desc").limit(limit).offset(offset).execute();
+}
+
+export function listSupporterTags(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("supporterTags")
+    .select("tag")
+    .where("supporterId", "=", supporterId)
+    .orderBy("tag")
+    .execute();
+}
+
+/** Every tag in use, for the search's choice. */
+export function listAllTags(db: Executor) {
+  return db.selectFrom("supporterTags").select("tag").distinct().orderBy("tag").limit(500).execute();
+}
+
+export async function insertSupporterTag(db: Executor, supporterId: number, tag: string, createdBy: number) {
+  await db
+    .insertInto("supporterTags")
+    .values({ supporterId, tag, createdBy })
+    .onConflict((oc) => oc.columns(["supporterId", "tag"]).doNothing())
+    .execute();
+}
+
+export async function deleteSupporterTag(db: Executor, supporterId: number, tag: string) {
+  await db
+    .deleteFrom("supporterTags")
+    .where("supporterId", "=", supporterId)
+    .where("tag", "=", tag)
+    .execute();
 }

@@ -3,15 +3,24 @@ import type { OrganizerRole } from "~db/schema";
 import { can } from "~/modules/organizers/organizers";
 import { eraseSupporter } from "./erasure.server";
 import { activeSubscriptions, supporterRecord } from "./record.server";
-import { searchSupporters } from "./supporters-admin.queries.server";
+import {
+  deleteSupporterTag,
+  insertSupporterTag,
+  listAllTags,
+  listSupporterTags,
+  searchSupporters,
+} from "./supporters-admin.queries.server";
 import type { SupporterSearch } from "./supporters-admin.schema";
 
 const PAGE = 50;
 
 export async function supporterSearchPage(search: SupporterSearch) {
   const page = search.page ?? 0;
-  const rows = await searchSupporters(db(), search, PAGE + 1, page * PAGE);
-  return { rows: rows.slice(0, PAGE), more: rows.length > PAGE, page };
+  const [rows, tags] = await Promise.all([
+    searchSupporters(db(), search, PAGE + 1, page * PAGE),
+    listAllTags(db()),
+  ]);
+  return { rows: rows.slice(0, PAGE), more: rows.length > PAGE, page, tags: tags.map((t) => t.tag) };
 }
 
 /**
@@ -22,8 +31,11 @@ export async function supporterSearchPage(search: SupporterSearch) {
 export async function supporterAdminPage(role: OrganizerRole, supporterId: number) {
   const record = await supporterRecord(supporterId);
   if (!record || record.supporter.erasedAt) return null;
+  const tags = await listSupporterTags(db(), supporterId);
   return {
     ...record,
+    tags: tags.map((t) => t.tag),
+    canTag: can(role, "edit-content"),
     donations: can(role, "read-donor-contact") ? record.donations : null,
     tips: can(role, "read-private-contact") ? record.tips : null,
     subscriptions: activeSubscriptions(record),
@@ -34,4 +46,10 @@ export async function supporterAdminPage(role: OrganizerRole, supporterId: numbe
 /** An owner erases a supporter on a request received elsewhere (a letter, a phone call). */
 export function eraseSupporterForOwner(organizerId: number, supporterId: number) {
   return eraseSupporter(supporterId, { by: "organizer", organizerId });
+}
+
+/** Tags organizers add and remove (editors and owners); a tag added twice is one tag. */
+export async function tagSupporter(organizerId: number, supporterId: number, tag: string, on: boolean) {
+  if (on) await insertSupporterTag(db(), supporterId, tag, organizerId);
+  else await deleteSupporterTag(db(), supporterId, tag);
 }
