@@ -6,6 +6,7 @@ import type { PetitionsTables } from "./schema/petitions";
 import type { SupportersAndMailTables } from "./schema/supporters-and-mail";
 import type { LettersTables } from "./schema/letters";
 import type { TransparencyTables } from "./schema/transparency";
+import type { SupporterRecordsTables } from "./schema/supporter-records";
 
 export type * from "./schema/cases-and-tips";
 export type * from "./schema/donations";
@@ -15,6 +16,7 @@ export type * from "./schema/petitions";
 export type * from "./schema/supporters-and-mail";
 export type * from "./schema/letters";
 export type * from "./schema/transparency";
+export type * from "./schema/supporter-records";
 
 /** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
 export interface Database
@@ -25,4 +27,5 @@ export interface Database
     EmailTables,
     CasesAndTipsTables,
     DonationsTables,
-    LettersTables {}
+    LettersTables,
+    SupporterRecordsTables {}

@@ -7,6 +7,7 @@ import { resumeMailings } from "./resume-mailings.server";
 import { sendMailing } from "./send-mailing.server";
 import { sendPasswordResetTask } from "./send-password-reset.server";
 import { pruneLoginAttemptsTask } from "./prune-login-attempts.server";
+import { applyRetentionTask, sendSupporterLinkTask } from "./supporter-jobs.server";
 
 /**
  * Every background task by name (verb-noun): exactly the tasks of the task map in
@@ -24,6 +25,8 @@ export const taskList: { [K in TaskName]: Task } = {
   send_password_reset: sendPasswordResetTask,
   resume_mailings: resumeMailings,
   prune_login_attempts: pruneLoginAttemptsTask,
+  send_supporter_link: sendSupporterLinkTask,
+  apply_retention: applyRetentionTask,
 };
 
 /** Recurring tasks in graphile-worker's crontab format. */
@@ -43,6 +46,7 @@ export const crontab: string[] = [
   cronLine("17 3 * * *", "purge_signature_ip_hashes"),
   cronLine("* * * * *", "resume_mailings"),
   cronLine("41 * * * *", "prune_login_attempts"),
+  cronLine("23 4 * * *", "apply_retention"),
 ];
 
 /** Jobs added (by job key, so never twice) each time the worker starts: self-rescheduling loops. */

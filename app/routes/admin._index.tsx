@@ -5,6 +5,7 @@ import { congressDataStatus } from "~/modules/legislators/data-status.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { DateTime } from "~/components/date-time";
 import { CongressDataStatus } from "~/components/admin/congress-data-status";
+import { congressFigures } from "~/modules/dashboard/figures";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
@@ -62,12 +63,7 @@ export default function Dashboard() {
         {(importedAt) => (
           <p>
             Imported {<DateTime value={importedAt} />} from data dated {congress.sourceDate ?? "unknown"}
-            {congress.counts
-              ? ` (${Object.entries(congress.counts)
-                  .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
-                  .join(", ")})`
-              : ""}
-            .
+            {congress.counts ? ` (${congressFigures(congress.counts)})` : ""}.
           </p>
         )}
       </CongressDataStatus>

@@ -15,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: organizer.name,
       role: organizer.role,
       isOwner: can(organizer.role, "manage-organizers"),
+      seesSupporters: can(organizer.role, "read-private-contact"),
     },
   };
 }
@@ -45,6 +46,11 @@ export default function AdminLayout() {
           <li>
             <NavLink to="/admin/letters">Letters</NavLink>
           </li>
+          {organizer.seesSupporters ? (
+            <li>
+              <NavLink to="/admin/supporters">Supporters</NavLink>
+            </li>
+          ) : null}
           {organizer.isOwner ? (
             <li>
               <NavLink to="/admin/organizers">Organizers</NavLink>

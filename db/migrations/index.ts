@@ -9,6 +9,9 @@ import * as letters from "./20261124030000_letters";
 import * as endMailedOrganizerTokens from "./20261201030000_end_mailed_organizer_tokens";
 import * as consentsProven from "./20261201040000_consents_proven";
 import * as transparencyLog from "./20261202040000_transparency_log";
+import * as supporterSelfService from "./20261202030000_supporter_self_service";
+import * as erasures from "./20261202040000_erasures";
+import * as supporterTags from "./20261202050000_supporter_tags";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -25,5 +28,8 @@ export const migrations: Record<string, Migration> = {
   "20261124030000_letters": letters,
   "20261201030000_end_mailed_organizer_tokens": endMailedOrganizerTokens,
   "20261201040000_consents_proven": consentsProven,
+  "20261202030000_supporter_self_service": supporterSelfService,
+  "20261202040000_erasures": erasures,
   "20261202040000_transparency_log": transparencyLog,
+  "20261202050000_supporter_tags": supporterTags,
 };

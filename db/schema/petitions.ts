@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { GivenJson, GivenTimestamp, NullableTimestamp, Timestamp } from "./foundation";
 
-export type SignatureState = "pending" | "confirmed" | "fraudulent" | "invalidated";
+export type SignatureState = "pending" | "confirmed" | "fraudulent" | "invalidated" | "withdrawn";
 
 export interface PetitionsTable {
   id: Generated<number>;
@@ -45,6 +45,7 @@ export interface SignaturesTable {
   alreadySignedSent: Generated<number>;
   invalidationId: number | null;
   invalidatedAt: NullableTimestamp;
+  /** When the signer withdrew it (state "withdrawn"): kept as a fact, out of every count. */
   withdrawnAt: NullableTimestamp;
   /** What the transparency log shows for it (see db/schema/transparency.ts). */
   logState: string | null;

@@ -13,6 +13,8 @@ export interface SupportersTable {
   state: string | null;
   district: number | null;
   confirmedAt: NullableTimestamp;
+  /** Set by an erasure: the row stays (counts, keys) but holds no personal data. */
+  erasedAt: NullableTimestamp;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }

@@ -18,12 +18,14 @@ export type Fault = { kind: "status"; status: number; retryAfter?: number } | { 
 
 /**
  * A local server that speaks the part of Resend's HTTP API the app uses: POST /emails and
- * POST /emails/batch, with Idempotency-Key semantics (same key and body: the first answer again;
+ * POST /emails/batch (and DELETE /contacts/<email>, an erasure), with Idempotency-Key semantics (same key and body: the first answer again;
  * same key, other body: 409 invalid_idempotent_request). It records every request and can fail
  * the next N requests with a status (429 with retry-after, 500) or by dropping the connection.
  */
 export class FakeResend {
   requests: RecordedRequest[] = [];
+  /** Contacts deleted through DELETE /contacts/<email or id>. */
+  deletedContacts: string[] = [];
   private faults: Fault[] = [];
   /** Idempotency keys with a digest of the body they came with and the first answer. */
   private cache = new Map<string, { body: string; response: unknown }>();
@@ -113,6 +115,13 @@ export class FakeResend {
         body: { statusCode: fault.status, name, message: `fake ${fault.status}` },
         headers: fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {},
       };
+    }
+    // An erasure deletes the contact for an address (DELETE /contacts/<email or id>).
+    if (req.method === "DELETE" && path.startsWith("/contacts/")) {
+      const contact = decodeURIComponent(path.slice("/contacts/".length));
+      this.deletedContacts.push(contact);
+      record(200);
+      return { status: 200, body: { object: "contact", contact, deleted: true } };
     }
     if (req.method !== "POST" || (path !== "/emails" && path !== "/emails/batch")) {
       record(404);

@@ -12,14 +12,15 @@ export interface FakeStripeRequest {
 
 /**
  * A local HTTP server that answers the Stripe API calls the app makes (through the real SDK,
- * pointed here with STRIPE_API_BASE): Checkout Sessions, billing-portal sessions and invoice
- * payments. Like Stripe, it replays the first response for a repeated Idempotency-Key and refuses
+ * pointed here with STRIPE_API_BASE): Checkout Sessions, billing-portal sessions, invoice
+ * payments and deleted customers (an erasure). Like Stripe, it replays the first response for a repeated Idempotency-Key and refuses
  * the key when it comes back with different parameters.
  */
 export async function startFakeStripe() {
   const requests: FakeStripeRequest[] = [];
   const idempotent = new Map<string, { body: string; status: number; response: string }>();
   const invoicePayments = new Map<string, string>();
+  const deletedCustomers: string[] = [];
   let counter = 0;
 
   const server: Server = createServer(async (req, res) => {
@@ -93,6 +94,19 @@ export async function startFakeStripe() {
         url: `https://billing.stripe.com/p/session/${id}`,
       });
     }
+    if (req.method === "DELETE" && url.pathname.startsWith("/v1/customers/")) {
+      const id = decodeURIComponent(url.pathname.slice("/v1/customers/".length));
+      if (deletedCustomers.includes(id))
+        return send(404, {
+          error: {
+            type: "invalid_request_error",
+            code: "resource_missing",
+            message: `No such customer: '${id}'`,
+          },
+        });
+      deletedCustomers.push(id);
+      return send(200, { id, object: "customer", deleted: true });
+    }
     if (req.method === "GET" && url.pathname === "/v1/invoice_payments") {
       const invoice = params.get("invoice") ?? "";
       const pi = invoicePayments.get(invoice);
@@ -124,6 +138,8 @@ export async function startFakeStripe() {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    /** Customers deleted (an erasure), in order. */
+    deletedCustomers,
     /** The PaymentIntent the invoice_payments endpoint reports for an invoice. */
     setInvoicePayment: (invoice: string, paymentIntent: string) =>
       invoicePayments.set(invoice, paymentIntent),

@@ -89,6 +89,9 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
         Counted {ago(petition.updatedAt, new Date(petition.now))}.
         {petition.pendingCount
           ? ` ${petition.pendingCount.toLocaleString("en-US")} more waiting for email confirmation.`
+          : ""}
+        {petition.withdrawnCount
+          ? ` ${petition.withdrawnCount.toLocaleString("en-US")} ${petition.withdrawnCount === 1 ? "signer" : "signers"} withdrew their signature.`
           : ""}{" "}
         <Link to={`/transparency/petitions/${petition.slug}`}>Check the count</Link>
       </p>

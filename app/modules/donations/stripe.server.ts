@@ -192,3 +192,18 @@ export function idOf(value: unknown): string | null {
     return (value as { id: string }).id;
   return null;
 }
+
+/**
+ * An erasure: Stripe deletes the customer (its name, email and saved cards; the payments stay,
+ * as Stripe must keep them). Test-mode customers never left the machine; one already deleted is
+ * as good.
+ */
+export async function deleteStripeCustomer(customerId: string): Promise<void> {
+  if (!env().STRIPE_SECRET_KEY || customerId.includes("_test_local_")) return;
+  try {
+    await stripe().customers.del(customerId);
+  } catch (error) {
+    if ((error as { code?: string }).code === "resource_missing") return;
+    throw error;
+  }
+}

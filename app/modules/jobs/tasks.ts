@@ -21,6 +21,8 @@ export const TASK_PAYLOADS = {
   purge_signature_ip_hashes: none,
   resume_mailings: none,
   prune_login_attempts: none,
+  apply_retention: none,
+  send_supporter_link: z.object({ email: z.string().min(1).max(254) }),
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

@@ -9,6 +9,14 @@ export async function findSuppression(db: Executor, emailCanonical: string) {
     .executeTakeFirst();
 }
 
+export function findSuppressionIn(db: Executor, keys: string[]) {
+  return db.selectFrom("suppressions").select("id").where("emailCanonical", "in", keys).executeTakeFirst();
+}
+
+export async function deleteSuppression(db: Executor, emailCanonical: string) {
+  await db.deleteFrom("suppressions").where("emailCanonical", "=", emailCanonical).execute();
+}
+
 /** Adds addresses to the suppression list; an address already there keeps its first reason. */
 export async function insertSuppressions(
   db: Executor,

@@ -112,3 +112,17 @@ export function mailTransport(): MailTransport {
     },
   };
 }
+
+/**
+ * An erasure: Resend deletes its contact for the address (a 404, no such contact, is as good).
+ * Without RESEND_API_KEY nothing left the machine, so there is nothing to tell.
+ */
+export async function forgetMailContact(email: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  const config = env();
+  if (!config.RESEND_API_KEY) return { ok: true };
+  const { error } = await resendClient(config.RESEND_API_KEY, config.RESEND_BASE_URL).contacts.remove({
+    email,
+  });
+  if (!error || error.statusCode === 404) return { ok: true };
+  return { ok: false, error: `${error.name}: ${error.message}` };
+}

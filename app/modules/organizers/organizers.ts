@@ -10,6 +10,7 @@ export const ROLES: OrganizerRole[] = ["owner", "editor", "viewer"];
  * - read-outbox: stored emails, which carry recipients, donors' manage links and signers'
  *   confirmation links (owner only)
  * - manage-organizers, read-audit: owner only
+ * - erase-supporters: erase a supporter on a request received elsewhere (owner only)
  */
 export type Permission =
   | "read"
@@ -18,7 +19,8 @@ export type Permission =
   | "read-audit"
   | "read-private-contact"
   | "read-donor-contact"
-  | "read-outbox";
+  | "read-outbox"
+  | "erase-supporters";
 
 const grants: Record<OrganizerRole, Permission[]> = {
   owner: [
@@ -29,6 +31,7 @@ const grants: Record<OrganizerRole, Permission[]> = {
     "read-private-contact",
     "read-donor-contact",
     "read-outbox",
+    "erase-supporters",
   ],
   editor: ["read", "edit-content", "read-private-contact"],
   viewer: ["read"],

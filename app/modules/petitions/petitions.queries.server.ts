@@ -14,6 +14,8 @@ export interface PetitionPageRow {
   requiresConfirmation: boolean;
   signatureCount: number;
   pendingCount: number;
+  /** Signatures their signers withdrew (kept as facts, out of every count). */
+  withdrawnCount: number;
   updatedAt: Date;
   byState: Array<{ state: string; n: number }>;
   byDistrict: Array<{ state: string; district: number; n: number }>;
@@ -38,6 +40,7 @@ export async function findPetitionPage(
     select pe.id, pe.campaign_id, c.slug, c.title, c.status as campaign_status, pe.ask, pe.goal, pe.deadline, pe.requires_confirmation,
       coalesce((select n from petition_counts where petition_id = pe.id and state = 'confirmed'), 0)::int as signature_count,
       coalesce((select n from petition_counts where petition_id = pe.id and state = 'pending'), 0)::int as pending_count,
+      coalesce((select n from petition_counts where petition_id = pe.id and state = 'withdrawn'), 0)::int as withdrawn_count,
       (select ran_at from signature_rollup_runs limit 1) as updated_at,
       (select coalesce(json_agg(json_build_object('state', us_state, 'n', n) order by n desc, us_state), '[]')
          from petition_state_counts where petition_id = pe.id and n > 0) as by_state,

@@ -149,7 +149,10 @@ export type InvalidationInput = z.output<typeof invalidationSchema>;
 
 export const signatureFilterSchema = z.object({
   q: z.string().trim().max(254).optional().catch(undefined),
-  state: z.enum(["pending", "confirmed", "fraudulent", "invalidated"]).optional().catch(undefined),
+  state: z
+    .enum(["pending", "confirmed", "fraudulent", "invalidated", "withdrawn"])
+    .optional()
+    .catch(undefined),
   domain: z.string().trim().max(254).optional().catch(undefined),
   zip: z
     .string()

@@ -49,6 +49,7 @@ export async function getPetitionJson(slug: string) {
     goal: p.goal,
     signatureCount: p.signatureCount,
     pendingCount: p.pendingCount,
+    withdrawnCount: p.withdrawnCount,
     updatedAt: new Date(p.updatedAt).toISOString(),
     byState: Object.fromEntries(p.byState.map((s) => [s.state, s.n])),
     byDistrict: Object.fromEntries(p.byDistrict.map((d) => [seatLabel(d.state, d.district), d.n])),

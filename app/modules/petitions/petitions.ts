@@ -1,12 +1,19 @@
 import type { CampaignStatus, SignatureState } from "~db/schema";
 
 /** Signature states, as on the UK e-petitions site; only `confirmed` counts. */
-export const SIGNATURE_STATES: SignatureState[] = ["pending", "confirmed", "fraudulent", "invalidated"];
+export const SIGNATURE_STATES: SignatureState[] = [
+  "pending",
+  "confirmed",
+  "fraudulent",
+  "invalidated",
+  "withdrawn",
+];
 export const SIGNATURE_STATE_LABELS: Record<SignatureState, string> = {
   pending: "Pending confirmation",
   confirmed: "Confirmed",
   fraudulent: "Fraudulent",
   invalidated: "Invalidated",
+  withdrawn: "Withdrawn by the signer",
 };
 
 /** The consent wording shown beside the (never pre-checked) updates box; stored with each consent. */

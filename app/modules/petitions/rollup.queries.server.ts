@@ -132,3 +132,26 @@ export async function scheduleJob(
     },
   );
 }
+
+/**
+ * Retention: pending signatures never confirmed within `days` are deleted with their pending
+ * consents, and taken out of the pending counts they were folded into (call under lockRollup).
+ */
+export async function deleteUnconfirmedSignatures(trx: Executor, days: number): Promise<number> {
+  const r = await sql<{ n: number }>`
+    with gone as (
+      delete from signatures where state = 'pending' and created_at < now() - make_interval(days => ${days})
+      returning id, petition_id, counted_state
+    ),
+    consents_gone as (
+      delete from consents where proven_at is null and proof in (select 'signature:' || id from gone) returning 1
+    ),
+    uncounted as (
+      update petition_counts pc set n = pc.n - g.k
+      from (select petition_id, counted_state, count(*) as k from gone where counted_state is not null group by 1, 2) g
+      where pc.petition_id = g.petition_id and pc.state = g.counted_state
+      returning 1
+    )
+    select (select count(*) from gone)::int as n`.execute(trx);
+  return r.rows[0]?.n ?? 0;
+}

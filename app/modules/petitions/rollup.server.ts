@@ -1,6 +1,7 @@
 import { db } from "~db/index.server";
 import { appendToLogs } from "~/modules/transparency/transparency.server";
 import {
+  deleteUnconfirmedSignatures,
   lockRollup,
   foldSignatureBatch,
   rebuildPetitionRollups,
@@ -51,5 +52,15 @@ export async function recomputePetitionCounts(petitionId: number): Promise<void>
       await rebuildPetitionRollups(trx, petitionId);
       await stampRollupRun(trx, 0);
       while ((await appendToLogs(trx, BATCH)) === BATCH);
+    });
+}
+
+/** Retention: deletes pending signatures never confirmed within `days`, keeping the counts right. */
+export async function purgeUnconfirmedSignatures(days: number): Promise<number> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      await lockRollup(trx);
+      return deleteUnconfirmedSignatures(trx, days);
     });
 }

@@ -13,7 +13,8 @@ export type KeyPurpose =
   | "unsubscribe-link"
   | "signature-confirmation"
   | "stripe-dev-webhook"
-  | "transparency-checkpoint";
+  | "transparency-checkpoint"
+  | "erased-address";
 
 const cache = new Map<string, Buffer>();
 

@@ -1,0 +1,165 @@
+import { sql } from "kysely";
+import type { Executor } from "~db/index.server";
+
+/*
+ * Everything held about one supporter, read for their own page (/me), their JSON download and
+ * the organizer's supporter page. Tips are matched by address (a tip names no supporter).
+ */
+export function findSupporterRow(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("supporters")
+    .select([
+      "id",
+      "email",
+      "firstName",
+      "lastName",
+      "country",
+      "zip",
+      "city",
+      "state",
+      "district",
+      "confirmedAt",
+      "erasedAt",
+      "createdAt",
+      "updatedAt",
+    ])
+    .where("id", "=", supporterId)
+    .executeTakeFirst();
+}
+
+export function listSupporterSignatures(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("signatures")
+    .innerJoin("petitions", "petitions.id", "signatures.petitionId")
+    .innerJoin("campaigns", "campaigns.id", "petitions.campaignId")
+    .select([
+      "signatures.id",
+      "signatures.petitionId",
+      "campaigns.id as campaignId",
+      "campaigns.slug",
+      "campaigns.title",
+      "signatures.state",
+      "signatures.firstName",
+      "signatures.lastName",
+      "signatures.zip",
+      "signatures.usState",
+      "signatures.district",
+      "signatures.comment",
+      "signatures.showName",
+      "signatures.source",
+      "signatures.createdAt",
+      "signatures.confirmedAt",
+      "signatures.withdrawnAt",
+    ])
+    .where("signatures.supporterId", "=", supporterId)
+    .orderBy("signatures.id", "desc")
+    .execute();
+}
+
+export function listSupporterLetters(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("letterSubmissions")
+    .innerJoin("campaigns", "campaigns.id", "letterSubmissions.campaignId")
+    .select([
+      "letterSubmissions.id",
+      "campaigns.id as campaignId",
+      "campaigns.title",
+      "letterSubmissions.firstName",
+      "letterSubmissions.lastName",
+      "letterSubmissions.street",
+      "letterSubmissions.city",
+      "letterSubmissions.state",
+      "letterSubmissions.zip",
+      "letterSubmissions.district",
+      "letterSubmissions.personalNote",
+      "letterSubmissions.createdAt",
+      (eb) =>
+        eb
+          .selectFrom("letters")
+          .select(sql<string[]>`coalesce(array_agg(recipient_name order by position), '{}')`.as("r"))
+          .whereRef("letters.submissionId", "=", "letterSubmissions.id")
+          .as("recipients"),
+    ])
+    .where("letterSubmissions.supporterId", "=", supporterId)
+    .orderBy("letterSubmissions.id", "desc")
+    .execute();
+}
+
+export function listSupporterDonations(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("donations")
+    .leftJoin("campaigns", "campaigns.id", "donations.campaignId")
+    .select([
+      "donations.id",
+      "campaigns.title",
+      "donations.frequency",
+      "donations.amountCents",
+      "donations.currency",
+      "donations.name",
+      "donations.email",
+      "donations.status",
+      "donations.createdAt",
+      "donations.completedAt",
+      "donations.canceledAt",
+    ])
+    .where("donations.supporterId", "=", supporterId)
+    .orderBy("donations.id", "desc")
+    .execute();
+}
+
+export function listSupporterConsents(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("consents")
+    .leftJoin("campaigns", "campaigns.id", "consents.campaignId")
+    .select([
+      "consents.id",
+      "consents.campaignId",
+      "campaigns.title",
+      "consents.scope",
+      "consents.wording",
+      "consents.source",
+      "consents.givenAt",
+      "consents.provenAt",
+      "consents.withdrawnAt",
+    ])
+    .where("consents.supporterId", "=", supporterId)
+    .orderBy("consents.id", "desc")
+    .execute();
+}
+
+export function listSupporterOptOuts(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("campaignOptOuts")
+    .innerJoin("campaigns", "campaigns.id", "campaignOptOuts.campaignId")
+    .select(["campaigns.id as campaignId", "campaigns.title", "campaignOptOuts.createdAt"])
+    .where("campaignOptOuts.supporterId", "=", supporterId)
+    .execute();
+}
+
+export function listSupporterDeliveries(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("deliveries")
+    .innerJoin("mailings", "mailings.id", "deliveries.mailingId")
+    .select([
+      "deliveries.id",
+      "mailings.subject",
+      "deliveries.status",
+      "deliveries.sentAt",
+      "deliveries.deliveredAt",
+      "deliveries.bouncedAt",
+    ])
+    .where("deliveries.supporterId", "=", supporterId)
+    .orderBy("deliveries.id", "desc")
+    .limit(500)
+    .execute();
+}
+
+/** Tips sent from this address (a tip carries an address, not a supporter). */
+export function listTipsFromAddress(db: Executor, email: string) {
+  return db
+    .selectFrom("tips")
+    .select(["id", "reference", "status", "createdAt"])
+    .where(sql<string>`lower(email)`, "=", email.trim().toLowerCase())
+    .orderBy("id", "desc")
+    .execute();
+}
