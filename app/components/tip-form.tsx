@@ -30,7 +30,7 @@ export function TipForm({ values, fields, message, about, honeypot }: TipFormPro
               <Trans
                 i18nKey="tipForm.aboutCase"
                 values={{ name: about.case.fullName }}
-                components={{ link: <Link to={lp(`/cases/${about.case.slug}`)} /> }}
+                components={{ a: <Link to={lp(`/cases/${about.case.slug}`)} /> }}
               />
             </p>
           ) : null}
@@ -39,7 +39,7 @@ export function TipForm({ values, fields, message, about, honeypot }: TipFormPro
               <Trans
                 i18nKey="tipForm.aboutMedia"
                 values={{ title: about.media.title }}
-                components={{ link: <Link to={`${lp("/cases/help-identify")}#${about.media.slug}`} /> }}
+                components={{ a: <Link to={`${lp("/cases/help-identify")}#${about.media.slug}`} /> }}
               />
             </p>
           ) : null}

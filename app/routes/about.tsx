@@ -24,13 +24,13 @@ export default function About() {
       <h2>{t("about.doHeading")}</h2>
       <ul>
         <li>
-          <Trans i18nKey="about.doCampaign" components={{ link: <Link to={lp("/")} /> }} />
+          <Trans i18nKey="about.doCampaign" components={{ a: <Link to={lp("/")} /> }} />
         </li>
         <li>
-          <Trans i18nKey="about.doCases" components={{ link: <Link to={lp("/cases")} /> }} />
+          <Trans i18nKey="about.doCases" components={{ a: <Link to={lp("/cases")} /> }} />
         </li>
         <li>
-          <Trans i18nKey="about.doTip" components={{ link: <Link to={lp("/tips/new")} /> }} />
+          <Trans i18nKey="about.doTip" components={{ a: <Link to={lp("/tips/new")} /> }} />
         </li>
       </ul>
       <h2>{t("about.privacyHeading")}</h2>

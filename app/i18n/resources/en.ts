@@ -55,9 +55,9 @@ export const en = {
     why1: "About 8,000 Americans are still unaccounted for from the Korean War. Declassified U.S. records say the communist side kept some prisoners after the 1953 armistice. In 1954 the United States formally asked the Soviet government to return American prisoners taken from Korea; the Soviets denied holding any. Many records more than fifty years old are still classified.",
     why2: "We ask the government to keep looking: a permanent director for the Pentagon's accounting agency, direct questions to Moscow and Beijing, and the release of the files.",
     doHeading: "What you can do here",
-    doCampaign: "<link>Join a campaign</link>: sign, write to your members of Congress, or give.",
-    doCases: "<link>Read the case files</link> of the men we know by name.",
-    doTip: "<link>Send a tip</link> if you recognise someone or know something about a case.",
+    doCampaign: "<a>Join a campaign</a>: sign, write to your members of Congress, or give.",
+    doCases: "<a>Read the case files</a> of the men we know by name.",
+    doTip: "<a>Send a tip</a> if you recognise someone or know something about a case.",
     privacyHeading: "Privacy",
     privacy:
       "We never show your email address, street address or tips publicly. Your name appears on a petition only if you choose to show it. We send you campaign updates only if you ask for them, and every update has a one-click unsubscribe link. Tips are read only by our organizers, and every time an organizer opens one it is recorded.",
@@ -133,8 +133,8 @@ export const en = {
       "Tell us what you know about an American serviceman held after the Korean War or during the Cold War. Tips are private.",
     heading: "Send a tip",
     lead: "Do you know something about an American serviceman who did not come home, or recognise a face in a wartime photo or film? Tell us. You do not need to give your name.",
-    aboutCase: "About the case of <link>{{name}}</link>",
-    aboutMedia: "About the help-identify item <link>{{title}}</link>",
+    aboutCase: "About the case of <a>{{name}}</a>",
+    aboutMedia: "About the help-identify item <a>{{title}}</a>",
     general: "Send a general tip instead",
     body: "What do you know?",
     bodyHint:

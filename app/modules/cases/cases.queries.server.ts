@@ -38,14 +38,15 @@ export function searchCases(db: Executor, filters: CaseFilters) {
   if (filters.tsquery) {
     const query = sql`(to_tsquery('simple', ${filters.tsquery}) || to_tsquery('english', ${filters.tsquery}))`;
     const words = filters.words ?? [];
-    const names = sql`lower(cases.full_name || ' ' || cases.name_variants || ' ' || coalesce((
+    // Case-folded with ICU, so Cyrillic folds whatever the database's own locale is.
+    const names = sql`lower((cases.full_name || ' ' || cases.name_variants || ' ' || coalesce((
       select string_agg(coalesce(ct.full_name, '') || ' ' || coalesce(ct.summary, ''), ' ')
-      from case_translations ct where ct.case_id = cases.id), ''))`;
+      from case_translations ct where ct.case_id = cases.id), '')) collate "und-x-icu")`;
     q = q
       .where((eb) =>
         eb.or([
           sql<boolean>`search @@ ${query}`,
-          ...(words.length ? [eb.and(words.map((w) => sql<boolean>`strpos(${names}, ${w}) > 0`))] : []),
+          ...(words.length ? [eb.and(words.map((w) => sql<boolean>`strpos(${names}, lower(${w}::text collate "und-x-icu")) > 0`))] : []),
         ]),
       )
       .orderBy(sql`ts_rank(search, ${query})`, "desc");
