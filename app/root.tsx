@@ -117,7 +117,8 @@ export function Layout({ children }: { children: ReactNode }) {
               </p>
             ) : null}
             <p className="muted">
-              <a href={lp("/about")}>{t("site.aboutPrivacy")}</a> · <a href="/admin">{t("site.organizers")}</a>
+              <a href={lp("/about")}>{t("site.aboutPrivacy")}</a> ·{" "}
+              <a href="/admin">{t("site.organizers")}</a>
             </p>
           </div>
         </footer>

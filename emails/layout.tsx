@@ -47,7 +47,14 @@ const footer = {
 };
 
 /** The shared frame of every email: organization name, content, postal address, unsubscribe. */
-export function EmailLayout({ preview, orgName, orgAddress, unsubscribeUrl, lang = "en", children }: LayoutProps) {
+export function EmailLayout({
+  preview,
+  orgName,
+  orgAddress,
+  unsubscribeUrl,
+  lang = "en",
+  children,
+}: LayoutProps) {
   return (
     <Html lang={lang}>
       <Head />

@@ -59,7 +59,11 @@ export function MediaItem({
         )}
         <figcaption className="small muted">
           {t(`media.${item.kind}`)}
-          {item.dateText ? <span lang={locale === "en" ? undefined : "en"}>{` · ${item.dateText}`}</span> : ""}
+          {item.dateText ? (
+            <span lang={locale === "en" ? undefined : "en"}>{` · ${item.dateText}`}</span>
+          ) : (
+            ""
+          )}
           {item.source ? (
             <>
               {" · "}

@@ -73,7 +73,13 @@ export function TipForm({ values, fields, message, about, honeypot }: TipFormPro
         <legend>{t("tipForm.contact")}</legend>
         <p className="hint">{t("tipForm.contactHint")}</p>
         <TextField {...f("name")} label={t("tipForm.name")} autoComplete="name" maxLength={120} />
-        <TextField {...f("email")} label={t("tipForm.email")} type="email" autoComplete="email" maxLength={254} />
+        <TextField
+          {...f("email")}
+          label={t("tipForm.email")}
+          type="email"
+          autoComplete="email"
+          maxLength={254}
+        />
         <TextField {...f("phone")} label={t("tipForm.phone")} type="tel" autoComplete="tel" maxLength={40} />
       </fieldset>
       <div className="hp-field">

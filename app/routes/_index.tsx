@@ -22,7 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     campaignsInLocale(all, locale),
     petitionProgress(all.map((c) => c.id)),
   ]);
-  return { meta: { title: t("home.title"), description: t("home.description") }, campaigns, cases, petitions };
+  return {
+    meta: { title: t("home.title"), description: t("home.description") },
+    campaigns,
+    cases,
+    petitions,
+  };
 }
 
 export default function Home() {

@@ -60,7 +60,8 @@ export default function TipDetail() {
     <>
       <BackLink to="/admin/tips">Tips</BackLink>
       <h1>
-        {tip.reference} <TipStatusBadge status={tip.status} /> <NeedsTranslationBadge when={tip.needsTranslation} />
+        {tip.reference} <TipStatusBadge status={tip.status} />{" "}
+        <NeedsTranslationBadge when={tip.needsTranslation} />
       </h1>
       <p className="muted small">
         Received {<DateTime value={tip.createdAt} full />}

@@ -8,7 +8,11 @@ import { idParam, notFound } from "~/lib/http.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
-import { TRANSLATION_KINDS, openTranslation, saveTranslation } from "~/modules/translations/translation-editor.server";
+import {
+  TRANSLATION_KINDS,
+  openTranslation,
+  saveTranslation,
+} from "~/modules/translations/translation-editor.server";
 import { isTranslationLocale, TRANSLATION_LOCALES } from "~/modules/translations/translations";
 import type { TranslationKind } from "~/modules/translations/translations.server";
 
@@ -16,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Translate | Organizers" }];
 
 function target(params: Record<string, string | undefined>) {
   const kind = params.kind as TranslationKind;
-  if (!TRANSLATION_KINDS.includes(kind) || !isTranslationLocale(params.locale)) notFound("No such translation.");
+  if (!TRANSLATION_KINDS.includes(kind) || !isTranslationLocale(params.locale))
+    notFound("No such translation.");
   return { kind, id: idParam(params.id, "No such item."), locale: params.locale };
 }
 
@@ -35,7 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await requireFormValues(request);
   const result = await saveTranslation(organizer.id, kind, id, locale, form);
   if (!result.ok) {
-    const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+    const values = Object.fromEntries(
+      Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v : ""]),
+    );
     return invalid(result.fields, { values });
   }
   throw redirect(`/admin/translations/${kind}/${id}/${locale}?saved=1`);

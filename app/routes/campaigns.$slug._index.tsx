@@ -74,7 +74,8 @@ export default function CampaignPage() {
               <ul className="link-list">
                 {campaign.cases.map((c) => (
                   <li key={c.slug}>
-                    <Link to={lp(`/cases/${c.slug}`)}>{c.fullName}</Link> <CaseStatusBadge status={c.status} />
+                    <Link to={lp(`/cases/${c.slug}`)}>{c.fullName}</Link>{" "}
+                    <CaseStatusBadge status={c.status} />
                   </li>
                 ))}
               </ul>

@@ -60,7 +60,11 @@ export default function CasePage() {
           <p className="lead" lang={other(c.lang.summary)}>
             {c.summary}
           </p>
-          <div className="prose" lang={other(c.lang.bodyMd)} dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+          <div
+            className="prose"
+            lang={other(c.lang.bodyMd)}
+            dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
+          />
           {c.facts.length ? (
             <section aria-labelledby="timeline-heading">
               <h2 id="timeline-heading">{t("case.timeline")}</h2>

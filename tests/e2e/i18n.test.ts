@@ -22,7 +22,15 @@ const LANGUAGES = [
   { prefix: "/zh-Hans", lang: "zh-Hans", tip: "提供线索", help: "帮助辨认" },
   { prefix: "/zh-Hant", lang: "zh-Hant", tip: "提供線索", help: "協助辨認" },
 ];
-const PAGES = ["/", "/about", "/cases", "/cases/sam-logan", "/cases/help-identify", "/tips/new", "/tips/sent"];
+const PAGES = [
+  "/",
+  "/about",
+  "/cases",
+  "/cases/sam-logan",
+  "/cases/help-identify",
+  "/tips/new",
+  "/tips/sent",
+];
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/admin/login");
@@ -53,11 +61,13 @@ describe("the investigation in five languages", () => {
     await page.waitForURL("**/ko/tips/new?media=pyongyang-pow-footage");
     expect(await page.locator(".tip-about").textContent()).toContain("평양 영상");
     await waitForHydration(page);
-    await page.getByLabel("무엇을 알고 계십니까?").fill("왼쪽에서 두 번째 남자는 제 삼촌 김철수입니다. 1953년 평양에서 보았습니다.");
+    await page
+      .getByLabel("무엇을 알고 계십니까?")
+      .fill("왼쪽에서 두 번째 남자는 제 삼촌 김철수입니다. 1953년 평양에서 보았습니다.");
     await page.getByLabel("이메일").fill("jokha@example.org");
-    await page.getByLabel("사진 또는 문서 (선택)").setInputFiles([
-      { name: "samchon.png", mimeType: "image/png", buffer: await makePng(48) },
-    ]);
+    await page
+      .getByLabel("사진 또는 문서 (선택)")
+      .setInputFiles([{ name: "samchon.png", mimeType: "image/png", buffer: await makePng(48) }]);
     await screenshot(page, "i18n-tip-form-ko");
     await page.getByRole("button", { name: "제보 보내기" }).click();
     await page.waitForURL("**/ko/tips/sent?ref=*");
@@ -68,7 +78,11 @@ describe("the investigation in five languages", () => {
     expect(errors).toEqual([]);
     await context.close();
 
-    const tip = await db().selectFrom("tips").selectAll().where("reference", "=", reference).executeTakeFirstOrThrow();
+    const tip = await db()
+      .selectFrom("tips")
+      .selectAll()
+      .where("reference", "=", reference)
+      .executeTakeFirstOrThrow();
     expect(tip).toMatchObject({ language: "ko", needsTranslation: false });
     expect(tip.body).toContain("삼촌");
     const receipt = await db()
@@ -104,40 +118,53 @@ describe("the investigation in five languages", () => {
     await admin.page.getByRole("link", { name: reference }).waitFor();
     expect(admin.errors).toEqual([]);
     await admin.context.close();
-    const marked = await db().selectFrom("tips").select("needsTranslation").where("id", "=", tip.id).executeTakeFirstOrThrow();
+    const marked = await db()
+      .selectFrom("tips")
+      .select("needsTranslation")
+      .where("id", "=", tip.id)
+      .executeTakeFirstOrThrow();
     expect(marked.needsTranslation).toBe(true);
   });
 
-  it.each(LANGUAGES)("$lang: every translated page has its lang, alternates, no serious axe violation, no sideways scroll at 375 px", async ({ prefix, lang, tip, help }) => {
-    const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
-    for (const path of PAGES) {
-      const url = path === "/" ? prefix || "/" : `${prefix}${path}`;
-      const res = await page.goto(url);
-      expect(res?.status(), url).toBe(200);
-      expect(await page.locator("html").getAttribute("lang"), url).toBe(lang);
-      const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((ls) =>
-        ls.map((l) => [l.getAttribute("hreflang"), l.getAttribute("href")]),
-      );
-      expect(alternates.map(([h]) => h), url).toEqual(["en", "ko", "ru", "zh-Hans", "zh-Hant", "x-default"]);
-      for (const [, href] of alternates) expect(href, url).toMatch(/^https?:\/\//);
-      expect(await page.locator(".language-switcher a[aria-current]").getAttribute("lang"), url).toBe(lang);
-      expect(await page.getByRole("navigation", { name: /./ }).first().getByRole("link", { name: tip }).count(), url).toBe(1);
-      expect(await seriousViolations(page), url).toEqual([]);
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(wide, url).toBeLessThanOrEqual(375);
-    }
-    await page.goto(`${prefix}/cases/help-identify`);
-    await page.getByRole("heading", { level: 1, name: help }).waitFor();
-    await screenshot(page, `i18n-help-identify-${lang}`);
-    await page.goto(`${prefix}/cases/sam-logan`);
-    // Sam Logan's case file is translated in every language: no fallback note.
-    expect(await page.locator(".translation-note").count()).toBe(0);
-    await screenshot(page, `i18n-sam-logan-${lang}`);
-    await page.goto(`${prefix}/tips/new`);
-    await screenshot(page, `i18n-tip-form-${lang}`);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  it.each(LANGUAGES)(
+    "$lang: every translated page has its lang, alternates, no serious axe violation, no sideways scroll at 375 px",
+    async ({ prefix, lang, tip, help }) => {
+      const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
+      for (const path of PAGES) {
+        const url = path === "/" ? prefix || "/" : `${prefix}${path}`;
+        const res = await page.goto(url);
+        expect(res?.status(), url).toBe(200);
+        expect(await page.locator("html").getAttribute("lang"), url).toBe(lang);
+        const alternates = await page
+          .locator('link[rel="alternate"][hreflang]')
+          .evaluateAll((ls) => ls.map((l) => [l.getAttribute("hreflang"), l.getAttribute("href")]));
+        expect(
+          alternates.map(([h]) => h),
+          url,
+        ).toEqual(["en", "ko", "ru", "zh-Hans", "zh-Hant", "x-default"]);
+        for (const [, href] of alternates) expect(href, url).toMatch(/^https?:\/\//);
+        expect(await page.locator(".language-switcher a[aria-current]").getAttribute("lang"), url).toBe(lang);
+        expect(
+          await page.getByRole("navigation", { name: /./ }).first().getByRole("link", { name: tip }).count(),
+          url,
+        ).toBe(1);
+        expect(await seriousViolations(page), url).toEqual([]);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(wide, url).toBeLessThanOrEqual(375);
+      }
+      await page.goto(`${prefix}/cases/help-identify`);
+      await page.getByRole("heading", { level: 1, name: help }).waitFor();
+      await screenshot(page, `i18n-help-identify-${lang}`);
+      await page.goto(`${prefix}/cases/sam-logan`);
+      // Sam Logan's case file is translated in every language: no fallback note.
+      expect(await page.locator(".translation-note").count()).toBe(0);
+      await screenshot(page, `i18n-sam-logan-${lang}`);
+      await page.goto(`${prefix}/tips/new`);
+      await screenshot(page, `i18n-tip-form-${lang}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it("a case without a translation falls back to English with a visible note and its own lang", async () => {
     const { context, page } = await newPage(browser);

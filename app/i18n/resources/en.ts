@@ -12,7 +12,8 @@ export const en = {
     tip: "Send a tip",
     about: "About",
     languages: "Language",
-    footer: "{{org}}. We will not stop asking until every American held after the Korean War and the Cold War is accounted for.",
+    footer:
+      "{{org}}. We will not stop asking until every American held after the Korean War and the Cold War is accounted for.",
     aboutPrivacy: "About and privacy",
     organizers: "Organizers",
     offer: "This page is also in English.",
@@ -64,7 +65,8 @@ export const en = {
   },
   cases: {
     title: "Case files: Americans never returned",
-    description: "What is known about American servicemen held back after the Korean War and during the Cold War.",
+    description:
+      "What is known about American servicemen held back after the Korean War and during the Cold War.",
     heading: "Case files",
     lead: "The men we know by name: what the record shows, where it comes from, and what is still unknown. If you know something, send a tip.",
     calloutStrong: "Men without names.",
@@ -119,7 +121,8 @@ export const en = {
   media: {
     photo: "Photograph",
     film_still: "Film still",
-    placeholder_photo: "This photograph will be shown here once published. The description below says what it shows.",
+    placeholder_photo:
+      "This photograph will be shown here once published. The description below says what it shows.",
     placeholder_film_still:
       "Stills from this film will be shown here once published. The description below says what it shows.",
     source: "Source: {{source}}",
@@ -137,13 +140,13 @@ export const en = {
     aboutMedia: "About the help-identify item <a>{{title}}</a>",
     general: "Send a general tip instead",
     body: "What do you know?",
-    bodyHint:
-      "In any language. Who is it, where and when, and how do you know? At most {{max}} characters.",
+    bodyHint: "In any language. Who is it, where and when, and how do you know? At most {{max}} characters.",
     files: "Photos or documents (optional)",
     filesHint:
       "Up to {{count}} files: images (JPEG, PNG, WebP, GIF) or PDF, {{mb}} MB each. Photos are saved again without their hidden data, such as where they were taken.",
     contact: "How we can reach you (all optional)",
-    contactHint: "You may stay anonymous. If you give an email address, we send you a receipt with your reference.",
+    contactHint:
+      "You may stay anonymous. If you give an email address, we send you a receipt with your reference.",
     name: "Your name",
     email: "Email",
     phone: "Phone",
@@ -160,7 +163,8 @@ export const en = {
     name: "Check your name: at most 120 characters.",
     email: "Enter an email address like name@example.org, or leave it empty.",
     phone: "Enter a phone number with digits, spaces and + ( ) - only, or leave it empty.",
-    files: "These files could not be accepted (details below in English). Nothing was saved: please choose the files again.",
+    files:
+      "These files could not be accepted (details below in English). Nothing was saved: please choose the files again.",
     stored: "Your tip was not sent: we could not store it just now. Please try again later.",
     rate_one: "Too many tips from your connection. Please wait {{count}} minute and try again.",
     rate_other: "Too many tips from your connection. Please wait {{count}} minutes and try again.",

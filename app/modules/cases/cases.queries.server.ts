@@ -46,7 +46,13 @@ export function searchCases(db: Executor, filters: CaseFilters) {
       .where((eb) =>
         eb.or([
           sql<boolean>`search @@ ${query}`,
-          ...(words.length ? [eb.and(words.map((w) => sql<boolean>`strpos(${names}, lower(${w}::text collate "und-x-icu")) > 0`))] : []),
+          ...(words.length
+            ? [
+                eb.and(
+                  words.map((w) => sql<boolean>`strpos(${names}, lower(${w}::text collate "und-x-icu")) > 0`),
+                ),
+              ]
+            : []),
         ]),
       )
       .orderBy(sql`ts_rank(search, ${query})`, "desc");

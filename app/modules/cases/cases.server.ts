@@ -2,7 +2,11 @@ import { db } from "~db/index.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import type { Locale } from "~/i18n/locales";
-import { campaignsInLocale, caseInLocale, caseListInLocale } from "~/modules/translations/translations.server";
+import {
+  campaignsInLocale,
+  caseInLocale,
+  caseListInLocale,
+} from "~/modules/translations/translations.server";
 import { searchWords, toPrefixQuery } from "./cases";
 import { parseTimeline, type CaseForm } from "./cases.schema";
 import {
@@ -63,7 +67,10 @@ export async function getPublicCase(slug: string, locale: Locale = "en") {
     untranslated: local.untranslated,
     bodyHtml: renderMarkdown(local.text.bodyMd),
     facts: local.facts,
-    campaigns: await campaignsInLocale(campaigns.map((c) => ({ ...c, id: c.id })), locale),
+    campaigns: await campaignsInLocale(
+      campaigns.map((c) => ({ ...c, id: c.id })),
+      locale,
+    ),
   };
 }
 

@@ -31,7 +31,9 @@ import {
 export async function listPublicMedia(locale: Locale = "en") {
   const rows = await mediaInLocale(await listMedia(db(), { publishedOnly: true }), locale);
   const caseNames = await caseListInLocale(
-    rows.filter((m) => m.casePublished && m.caseId).map((m) => ({ id: m.caseId as number, fullName: m.caseName ?? "", summary: "" })),
+    rows
+      .filter((m) => m.casePublished && m.caseId)
+      .map((m) => ({ id: m.caseId as number, fullName: m.caseName ?? "", summary: "" })),
     locale,
   );
   const nameOf = new Map(caseNames.map((c) => [c.id, c.fullName]));

@@ -73,15 +73,12 @@ export async function handleTipSubmission(request: Request, clientIp: string) {
       throw redirect(localizedPath(locale, "/tips/sent"));
     }
     const notStored = () =>
-      refused(
-        503,
-        values,
-        { attachments: STORAGE_FAILED_MESSAGE },
-        t("tipErrors.stored"),
-      );
+      refused(503, values, { attachments: STORAGE_FAILED_MESSAGE }, t("tipErrors.stored"));
     if (upload.storageFailed) return notStored();
     const parsed = tipFormSchema.safeParse(upload.fields);
-    const fields = parsed.success ? {} : translatedFields(locale, t, fieldErrors(parsed.error), values.body ?? "");
+    const fields = parsed.success
+      ? {}
+      : translatedFields(locale, t, fieldErrors(parsed.error), values.body ?? "");
     const fileErrors = [...upload.errors];
     const checked: CheckedFile[] = [];
     if (!fileErrors.length) {

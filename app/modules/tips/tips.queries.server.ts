@@ -89,7 +89,14 @@ export function listTips(db: Executor, query: TipQuery) {
       eb.or([
         sql<boolean>`tips.search @@ to_tsquery('simple', ${tsquery})`,
         ...(words.length
-          ? [eb.and(words.map((w) => sql<boolean>`strpos(lower(tips.body collate "und-x-icu"), lower(${w}::text collate "und-x-icu")) > 0`))]
+          ? [
+              eb.and(
+                words.map(
+                  (w) =>
+                    sql<boolean>`strpos(lower(tips.body collate "und-x-icu"), lower(${w}::text collate "und-x-icu")) > 0`,
+                ),
+              ),
+            ]
           : []),
       ]),
     );

@@ -88,7 +88,9 @@ export const tipNoteSchema = z.object({
 });
 
 export const tipTranslationSchema = z.object({
-  needed: z.enum(["yes", "no"], { error: "Say whether the tip needs translation." }).transform((v) => v === "yes"),
+  needed: z
+    .enum(["yes", "no"], { error: "Say whether the tip needs translation." })
+    .transform((v) => v === "yes"),
 });
 
 export const tipFilterSchema = z.object({

@@ -41,16 +41,23 @@ export const tipRateLimit = defineRateLimit("tips", "Tips per visitor", { max: 1
  * What the tip form is about: a published case, a published media item, or nothing; named in
  * the page's language where an organizer translated the name or title.
  */
-export async function tipSubject(refs: { case?: string | null; media?: string | null }, locale: Locale = "en") {
+export async function tipSubject(
+  refs: { case?: string | null; media?: string | null },
+  locale: Locale = "en",
+) {
   const [c, m] = await Promise.all([
     refs.case ? findCaseRef(db(), refs.case) : null,
     refs.media ? findMediaRef(db(), refs.media) : null,
   ]);
   const [named] = c?.published ? await caseListInLocale([{ ...c, summary: "" }], locale) : [];
-  const [titled] = m?.published ? await mediaInLocale([{ ...m, description: "", imageAlt: null }], locale) : [];
+  const [titled] = m?.published
+    ? await mediaInLocale([{ ...m, description: "", imageAlt: null }], locale)
+    : [];
   return {
     case: c?.published ? { id: c.id, slug: c.slug, fullName: named?.fullName ?? c.fullName } : null,
-    media: m?.published ? { id: m.id, slug: m.slug, title: titled?.title ?? m.title, imageKey: m.imageKey } : null,
+    media: m?.published
+      ? { id: m.id, slug: m.slug, title: titled?.title ?? m.title, imageKey: m.imageKey }
+      : null,
   };
 }
 

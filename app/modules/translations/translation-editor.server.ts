@@ -3,7 +3,11 @@ import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
 import { getCaseForEdit } from "~/modules/cases/cases.server";
 import { getMediaForEdit } from "~/modules/media/media.server";
 import type { TranslationLocale } from "~db/schema";
-import { campaignTranslationSchema, caseTranslationSchema, mediaTranslationSchema } from "./translations.schema";
+import {
+  campaignTranslationSchema,
+  caseTranslationSchema,
+  mediaTranslationSchema,
+} from "./translations.schema";
 import {
   campaignTranslations,
   caseTranslations,
@@ -35,7 +39,13 @@ export async function openTranslation(kind: TranslationKind, id: number, locale:
     const fields: TranslationField[] = [
       { name: "fullName", label: "Name", original: c.fullName, value: t?.fullName ?? "", multiline: false },
       { name: "summary", label: "Summary", original: c.summary, value: t?.summary ?? "", multiline: true },
-      { name: "bodyMd", label: "Story (Markdown)", original: c.bodyMd, value: t?.bodyMd ?? "", multiline: true },
+      {
+        name: "bodyMd",
+        label: "Story (Markdown)",
+        original: c.bodyMd,
+        value: t?.bodyMd ?? "",
+        multiline: true,
+      },
       {
         name: "factTexts",
         label: "Timeline, one line per entry in the same order",
@@ -68,7 +78,13 @@ export async function openTranslation(kind: TranslationKind, id: number, locale:
         value: t?.description ?? "",
         multiline: true,
       },
-      { name: "imageAlt", label: "Image text alternative", original: m.imageAlt ?? "", value: t?.imageAlt ?? "", multiline: false },
+      {
+        name: "imageAlt",
+        label: "Image text alternative",
+        original: m.imageAlt ?? "",
+        value: t?.imageAlt ?? "",
+        multiline: false,
+      },
     ];
     return { title: m.title, publicPath: `/cases/help-identify#${m.slug}`, fields };
   }
@@ -94,7 +110,11 @@ export async function saveTranslation(
 ): Promise<SaveTranslationResult> {
   const input = { ...form, locale };
   const schema =
-    kind === "case" ? caseTranslationSchema : kind === "media" ? mediaTranslationSchema : campaignTranslationSchema;
+    kind === "case"
+      ? caseTranslationSchema
+      : kind === "media"
+        ? mediaTranslationSchema
+        : campaignTranslationSchema;
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error) };
   if (kind === "case") await saveCaseTranslation(actorId, id, caseTranslationSchema.parse(input));

@@ -138,7 +138,12 @@ export async function listTranslatables(db: Executor) {
     db
       .selectFrom("campaigns")
       .leftJoin("campaignTranslations", "campaignTranslations.campaignId", "campaigns.id")
-      .select(["campaigns.id", "campaigns.title", "campaignTranslations.locale", "campaignTranslations.summary"])
+      .select([
+        "campaigns.id",
+        "campaigns.title",
+        "campaignTranslations.locale",
+        "campaignTranslations.summary",
+      ])
       .where("campaigns.status", "!=", "draft")
       .orderBy("campaigns.title")
       .execute(),

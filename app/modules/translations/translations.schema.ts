@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { TRANSLATION_LOCALES } from "./translations";
 
-const locale = z.enum(TRANSLATION_LOCALES as [string, ...string[]], { error: "Choose a language." }).transform(
-  (v) => v as (typeof TRANSLATION_LOCALES)[number],
-);
+const locale = z
+  .enum(TRANSLATION_LOCALES as [string, ...string[]], { error: "Choose a language." })
+  .transform((v) => v as (typeof TRANSLATION_LOCALES)[number]);
 
 /** An optional translated field: empty means "not translated" (the page shows the English). */
 const text = (max: number) =>

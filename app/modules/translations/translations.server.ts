@@ -3,7 +3,11 @@ import type { TranslationLocale } from "~db/schema";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { localize, pickText, TRANSLATION_LOCALES } from "./translations";
-import type { CampaignTranslationForm, CaseTranslationForm, MediaTranslationForm } from "./translations.schema";
+import type {
+  CampaignTranslationForm,
+  CaseTranslationForm,
+  MediaTranslationForm,
+} from "./translations.schema";
 import {
   findCaseTranslation,
   listCampaignTranslations,
@@ -52,7 +56,13 @@ export async function caseListInLocale<C extends { id: number; fullName: string;
   locale: Locale,
 ) {
   const tl = translationLocale(locale);
-  const found = tl ? await listCaseTranslations(db(), rows.map((r) => r.id), tl) : [];
+  const found = tl
+    ? await listCaseTranslations(
+        db(),
+        rows.map((r) => r.id),
+        tl,
+      )
+    : [];
   const byId = new Map(found.map((t) => [t.caseId, t]));
   return rows.map((r) => {
     const p = localize(locale, { fullName: r.fullName, summary: r.summary }, byId.get(r.id));
@@ -61,15 +71,18 @@ export async function caseListInLocale<C extends { id: number; fullName: string;
 }
 
 /** Help-identify items in a language (English where none is written). */
-export async function mediaInLocale<M extends { id: number; title: string; description: string; imageAlt: string | null }>(
-  rows: M[],
-  locale: Locale,
-) {
+export async function mediaInLocale<
+  M extends { id: number; title: string; description: string; imageAlt: string | null },
+>(rows: M[], locale: Locale) {
   const tl = translationLocale(locale);
   const found = tl ? await listMediaTranslations(db(), tl) : [];
   const byId = new Map(found.map((t) => [t.mediaId, t]));
   return rows.map((r) => {
-    const p = localize(locale, { title: r.title, description: r.description, imageAlt: r.imageAlt }, byId.get(r.id));
+    const p = localize(
+      locale,
+      { title: r.title, description: r.description, imageAlt: r.imageAlt },
+      byId.get(r.id),
+    );
     return {
       ...r,
       title: p.text.title ?? r.title,
@@ -86,11 +99,22 @@ export async function campaignsInLocale<C extends { id: number; title: string; s
   locale: Locale,
 ) {
   const tl = translationLocale(locale);
-  const found = tl ? await listCampaignTranslations(db(), rows.map((r) => r.id), tl) : [];
+  const found = tl
+    ? await listCampaignTranslations(
+        db(),
+        rows.map((r) => r.id),
+        tl,
+      )
+    : [];
   const byId = new Map(found.map((t) => [t.campaignId, t]));
   return rows.map((r) => {
     const p = localize(locale, { title: r.title, summary: r.summary }, byId.get(r.id));
-    return { ...r, ...(p.text as { title: string; summary: string }), lang: p.lang, untranslated: p.untranslated };
+    return {
+      ...r,
+      ...(p.text as { title: string; summary: string }),
+      lang: p.lang,
+      untranslated: p.untranslated,
+    };
   });
 }
 
@@ -99,7 +123,10 @@ export type TranslationKind = "case" | "media" | "campaign";
 /** Every published item and the languages its text is still missing in (the admin list). */
 export async function missingTranslations() {
   const all = await listTranslatables(db());
-  const group = (kind: TranslationKind, rows: Array<{ id: number; title: string; locale: string | null; summary: string | null }>) => {
+  const group = (
+    kind: TranslationKind,
+    rows: Array<{ id: number; title: string; locale: string | null; summary: string | null }>,
+  ) => {
     const items = new Map<number, { kind: TranslationKind; id: number; title: string; has: Set<string> }>();
     for (const r of rows) {
       const item = items.get(r.id) ?? { kind, id: r.id, title: r.title, has: new Set<string>() };
@@ -156,10 +183,16 @@ export async function saveCaseTranslation(actorId: number, caseId: number, form:
 }
 
 export async function saveMediaTranslation(actorId: number, mediaId: number, form: MediaTranslationForm) {
-  await audited(actorId, "media", mediaId, form.locale, (trx) => upsertMediaTranslation(trx, { mediaId, ...form }));
+  await audited(actorId, "media", mediaId, form.locale, (trx) =>
+    upsertMediaTranslation(trx, { mediaId, ...form }),
+  );
 }
 
-export async function saveCampaignTranslation(actorId: number, campaignId: number, form: CampaignTranslationForm) {
+export async function saveCampaignTranslation(
+  actorId: number,
+  campaignId: number,
+  form: CampaignTranslationForm,
+) {
   await audited(actorId, "campaign", campaignId, form.locale, (trx) =>
     upsertCampaignTranslation(trx, { campaignId, ...form }),
   );
