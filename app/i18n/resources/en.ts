@@ -1,3 +1,6 @@
+import { CAMPAIGN_STATUS_LABELS } from "~/modules/campaigns/campaigns";
+import { CASE_STATUS_LABELS, CONFLICT_LABELS } from "~/modules/cases/cases";
+
 /**
  * English interface text: the source every translation follows. Plurals use i18next's Intl
  * suffixes (_one, _few, _many, _other); Russian needs all four.
@@ -21,13 +24,10 @@ export const en = {
     untranslated: "This part has not been translated into English yet and is shown in its original language.",
     fallback: "Not yet translated into English: shown in English.",
   },
-  conflict: { korean_war: "Korean War", cold_war: "Cold War", vietnam: "Vietnam" },
-  caseStatus: {
-    confirmed_alive_in_captivity: "Confirmed alive in captivity",
-    reported_alive: "Reported alive",
-    missing: "Missing",
-  },
-  campaignStatus: { draft: "Draft", live: "Live", closed: "Closed", won: "Won" },
+  // The English names of states and conflicts are the modules' own labels (one rule in one place).
+  conflict: CONFLICT_LABELS,
+  caseStatus: CASE_STATUS_LABELS,
+  campaignStatus: CAMPAIGN_STATUS_LABELS,
   home: {
     title: "Bring them home: the Americans never returned after the Korean War and the Cold War",
     description:
