@@ -1,6 +1,7 @@
 import { scriptTags } from "./i18n.server";
 import { i18nFor } from "./i18n.server";
 import { isLocalizedPath } from "./page-languages.server";
+import { formatRecordDate } from "./format";
 import { localizedPath, splitLocalePath } from "./locales";
 import { en } from "./resources/en";
 import { ko } from "./resources/ko";
@@ -68,5 +69,16 @@ describe("content fallback", () => {
     expect(r.lang).toEqual({ title: "ko", summary: "en" });
     expect(r.untranslated).toBe(true);
     expect(localize("en", { title: "Title" }, { title: "제목" }).text.title).toBe("Title");
+  });
+});
+
+describe("record dates", () => {
+  it("formats a year, a month or a day in the page's language, and leaves free text alone", () => {
+    expect(formatRecordDate("1953-07-27", "ko")).toBe("1953년 7월 27일");
+    expect(formatRecordDate("1953-07-27", "ru")).toBe("27 июля 1953 г.");
+    expect(formatRecordDate("1953-07-27", "zh-Hant")).toBe("1953年7月27日");
+    expect(formatRecordDate("1953", "zh-Hans")).toBe("1953年");
+    expect(formatRecordDate("1953-07-27", "en")).toBe("July 27, 1953");
+    expect(formatRecordDate("Wartime", "ko")).toBe("Wartime");
   });
 });

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseStatusBadge } from "~/components/badges";
 import { BackLink } from "~/components/notice";
+import { formatRecordDate } from "~/i18n/format";
 import { fixedT, requestLocale } from "~/i18n/i18n.server";
 import { usePageLocale, useLocalePath } from "~/i18n/use-locale";
 import { notFound } from "~/lib/http.server";
@@ -29,13 +30,14 @@ export default function CasePage() {
   /** `lang` for text that stayed in another language than the page's. */
   const other = (lang: string) => (lang !== locale ? lang : undefined);
   const en = locale === "en" ? undefined : "en";
-  const details: Array<[string, string | null]> = [
-    [t("case.rank"), c.rank],
-    [t("case.service"), c.service],
-    [t("case.unit"), c.unit],
-    [t("case.conflict"), t(`conflict.${c.conflict}`)],
-    [t("case.lossDate"), c.lossDate],
-    [t("case.lossPlace"), c.lossPlace],
+  // [label, value, whether the value is the record's own English text]
+  const details: Array<[string, string | null, boolean]> = [
+    [t("case.rank"), c.rank, true],
+    [t("case.service"), c.service, true],
+    [t("case.unit"), c.unit, true],
+    [t("case.conflict"), t(`conflict.${c.conflict}`), false],
+    [t("case.lossDate"), c.lossDate ? formatRecordDate(c.lossDate, locale) : null, false],
+    [t("case.lossPlace"), c.lossPlace, true],
   ];
   return (
     <div className="wrap page">
@@ -71,7 +73,9 @@ export default function CasePage() {
               <ol className="timeline">
                 {c.facts.map((f) => (
                   <li key={f.position}>
-                    <time>{f.occurredOn ?? t("case.dateUnknown")}</time>
+                    <time dateTime={f.occurredOn ?? undefined}>
+                      {f.occurredOn ? formatRecordDate(f.occurredOn, locale) : t("case.dateUnknown")}
+                    </time>
                     <span lang={other(f.factLang)}>{f.fact}</span>
                     {f.sourceTitle || f.sourceUrl ? (
                       <div className="muted small">
@@ -108,10 +112,10 @@ export default function CasePage() {
           <dl className="facts">
             {details
               .filter(([, v]) => v)
-              .map(([k, v], i) => (
+              .map(([k, v, english]) => (
                 <div key={k} className="facts__row">
                   <dt>{k}</dt>
-                  <dd lang={i === 3 ? undefined : en}>{v}</dd>
+                  <dd lang={english ? en : undefined}>{v}</dd>
                 </div>
               ))}
             {c.nameVariants ? (
