@@ -20,13 +20,25 @@ import { LanguageSwitcher } from "~/i18n/language-switcher";
 import { DEFAULT_LOCALE, isLocale, localizedPath } from "~/i18n/locales";
 import { pageLanguages } from "~/i18n/page-languages.server";
 import stylesheet from "~/styles/app.css";
+import fontsKo from "~/styles/fonts-ko.css";
+import fontsSwitcher from "~/styles/fonts-switcher.css";
+import fontsZhHans from "~/styles/fonts-zh-hans.css";
+import fontsZhHant from "~/styles/fonts-zh-hant.css";
 import languages from "~/styles/languages.css";
 
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fontsSwitcher },
   { rel: "stylesheet", href: languages },
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** The page's own CJK font (about 90 KB of @font-face rules each, so only where it is needed). */
+const PAGE_FONTS: Partial<Record<string, string>> = {
+  ko: fontsKo,
+  "zh-Hans": fontsZhHans,
+  "zh-Hant": fontsZhHant,
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const config = env();
@@ -55,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {PAGE_FONTS[locale] ? <link rel="stylesheet" href={PAGE_FONTS[locale]} /> : null}
         {data?.alternates.map((a) => (
           <link key={a.hrefLang} rel="alternate" hrefLang={a.hrefLang} href={a.href} />
         ))}

@@ -3,7 +3,14 @@ import type { Browser, Page } from "playwright-core";
 import { closeDatabase, connectDatabase, db } from "~db/index.server";
 import { makeOrganizer } from "../factories";
 import { makePng } from "../factories/files";
-import { launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
+import {
+  baseUrl,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+  waitForHydration,
+} from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -130,6 +137,10 @@ describe("the investigation in five languages", () => {
     "$lang: every translated page has its lang, alternates, no serious axe violation, no sideways scroll at 375 px",
     async ({ prefix, lang, tip, help }) => {
       const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
+      const fonts: string[] = [];
+      page.on("request", (r) => {
+        if (r.resourceType() === "font") fonts.push(r.url());
+      });
       for (const path of PAGES) {
         const url = path === "/" ? prefix || "/" : `${prefix}${path}`;
         const res = await page.goto(url);
@@ -161,6 +172,12 @@ describe("the investigation in five languages", () => {
       await screenshot(page, `i18n-sam-logan-${lang}`);
       await page.goto(`${prefix}/tips/new`);
       await screenshot(page, `i18n-tip-form-${lang}`);
+      // Fonts come from this site only; a Korean or Chinese page gets its own script's font.
+      for (const url of fonts) expect(url.startsWith(baseUrl())).toBe(true);
+      const family = { ko: "noto-sans-kr", "zh-Hans": "noto-sans-sc", "zh-Hant": "noto-sans-tc" }[
+        lang as "ko"
+      ];
+      if (family) expect(fonts.some((u) => u.includes(`/build/_assets/${family}-`))).toBe(true);
       expect(errors).toEqual([]);
       await context.close();
     },
