@@ -5,6 +5,7 @@ import { CaseStatusBadge } from "~/components/badges";
 import { BackLink } from "~/components/notice";
 import { formatRecordDate } from "~/i18n/format";
 import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { NameVariants } from "~/i18n/name-variants";
 import { usePageLocale, useLocalePath } from "~/i18n/use-locale";
 import { notFound } from "~/lib/http.server";
 import { initials } from "~/modules/cases/cases";
@@ -121,7 +122,9 @@ export default function CasePage() {
             {c.nameVariants ? (
               <div className="facts__row">
                 <dt>{t("case.otherNames")}</dt>
-                <dd>{c.nameVariants}</dd>
+                <dd>
+                  <NameVariants text={c.nameVariants} />
+                </dd>
               </div>
             ) : null}
           </dl>
