@@ -1,12 +1,23 @@
 import { RemixBrowser } from "@remix-run/react";
+import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { i18nOptions } from "~/i18n/i18n";
 
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <RemixBrowser />
-    </StrictMode>,
-  );
-});
+async function hydrate() {
+  // The page's language is the one the server rendered it in (<html lang>).
+  await i18next.use(initReactI18next).init({ ...i18nOptions, lng: document.documentElement.lang });
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>
+      </I18nextProvider>,
+    );
+  });
+}
+
+void hydrate();

@@ -5,7 +5,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
+import { i18nFor, requestLocale } from "~/i18n/i18n.server";
 import { env } from "~/env.server";
 import { log } from "~/lib/log.server";
 
@@ -19,6 +21,8 @@ const ABORT_DELAY = 5_000;
  * per 15 s. Never pages with forms that carry a nonce (donations) or anything under /admin.
  */
 const SHARED_CACHEABLE = [/^\/$/, /^\/campaigns\/[^/]+$/, /^\/cases(\/[^/]+)?$/, /^\/about$/];
+/** The same pages in another language (/ko/cases/sam-logan): the same for every visitor too. */
+const LOCALE_PREFIX = /^\/(ko|ru|zh-Hans|zh-Hant)(?=\/|$)/;
 
 function sharedCacheHeader(request: Request, status: number, headers: Headers) {
   if (
@@ -28,8 +32,12 @@ function sharedCacheHeader(request: Request, status: number, headers: Headers) {
     headers.has("Cache-Control")
   )
     return;
-  if (SHARED_CACHEABLE.some((re) => re.test(new URL(request.url).pathname))) {
+  const path = new URL(request.url).pathname;
+  const prefixed = LOCALE_PREFIX.test(path);
+  if (SHARED_CACHEABLE.some((re) => re.test(path.replace(LOCALE_PREFIX, "") || "/"))) {
     headers.set("Cache-Control", "public, max-age=0, s-maxage=15, stale-while-revalidate=60");
+    // An English page offers the visitor's own language (Accept-Language): cache one per language.
+    if (!prefixed) headers.append("Vary", "Accept-Language");
   }
 }
 export const streamTimeout = ABORT_DELAY;
@@ -46,7 +54,7 @@ export function handleDataRequest(response: Response) {
   return response;
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -55,12 +63,15 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.nonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const i18n = await i18nFor(requestLocale(request));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18n}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {

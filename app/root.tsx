@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -10,77 +11,127 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { env } from "~/env.server";
+import { LanguageSwitcher } from "~/i18n/language-switcher";
+import { DEFAULT_LOCALE, isLocale, localizedPath } from "~/i18n/locales";
+import { pageLanguages } from "~/i18n/page-languages.server";
 import stylesheet from "~/styles/app.css";
+import fontsKo from "~/styles/fonts-ko.css";
+import fontsSwitcher from "~/styles/fonts-switcher.css";
+import fontsZhHans from "~/styles/fonts-zh-hans.css";
+import fontsZhHant from "~/styles/fonts-zh-hant.css";
+import languages from "~/styles/languages.css";
 
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fontsSwitcher },
+  { rel: "stylesheet", href: languages },
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader(_args: LoaderFunctionArgs) {
+/** The page's own CJK font (about 90 KB of @font-face rules each, so only where it is needed). */
+const PAGE_FONTS: Partial<Record<string, string>> = {
+  ko: fontsKo,
+  "zh-Hans": fontsZhHans,
+  "zh-Hant": fontsZhHant,
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
   const config = env();
-  return { orgName: config.ORG_NAME, orgAddress: config.ORG_POSTAL_ADDRESS, timeZone: config.ORG_TIME_ZONE };
+  const { headers, ...languages } = await pageLanguages(request);
+  return data(
+    {
+      orgName: config.ORG_NAME,
+      orgAddress: config.ORG_POSTAL_ADDRESS,
+      timeZone: config.ORG_TIME_ZONE,
+      ...languages,
+    },
+    { headers },
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
+  const locale = isLocale(data?.locale) ? data.locale : DEFAULT_LOCALE;
+  const { t } = useTranslation();
+  const lp = (path: string) => localizedPath(locale, path);
   const orgName = data?.orgName ?? "Bring Them Home";
   return (
-    <html lang="en">
+    <html lang={locale} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {PAGE_FONTS[locale] ? <link rel="stylesheet" href={PAGE_FONTS[locale]} /> : null}
+        {data?.alternates.map((a) => (
+          <link key={a.hrefLang} rel="alternate" hrefLang={a.hrefLang} href={a.href} />
+        ))}
         <Links />
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t("site.skip")}
         </a>
         <header className="site-header">
           <div className="wrap site-header__inner">
-            <a href="/" className="brand">
+            <a href={lp("/")} className="brand">
               <span className="brand__mark" aria-hidden="true">
                 ★
               </span>
-              <span>{orgName}</span>
+              <span lang={locale === DEFAULT_LOCALE ? undefined : "en"}>{orgName}</span>
             </a>
-            <nav aria-label="Main">
+            <nav aria-label={t("site.mainNav")}>
               <ul className="nav">
                 <li>
-                  <NavLink to="/" end>
-                    Campaigns
+                  <NavLink to={lp("/")} end>
+                    {t("site.campaigns")}
                   </NavLink>
                 </li>
                 <li>
-                  <NavLink to="/cases">Case files</NavLink>
+                  <NavLink to={lp("/cases")}>{t("site.cases")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/tips/new">Send a tip</NavLink>
+                  <NavLink to={lp("/tips/new")}>{t("site.tip")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/about">About</NavLink>
+                  <NavLink to={lp("/about")}>{t("site.about")}</NavLink>
                 </li>
               </ul>
             </nav>
           </div>
         </header>
+        {data?.links.length ? (
+          <div className="wrap">
+            <LanguageSwitcher links={data.links} current={locale} />
+          </div>
+        ) : null}
+        {data?.offer ? (
+          <p className="wrap language-offer" lang={data.offer.locale}>
+            {t("site.offer", { lng: data.offer.locale })}{" "}
+            <a href={data.offer.href} hrefLang={data.offer.locale}>
+              {t("site.offerLink", { lng: data.offer.locale })}
+            </a>
+          </p>
+        ) : null}
         <main id="main" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
           <div className="wrap">
-            <p>
-              {orgName}. We will not stop asking until every American held after the Korean War and the Cold
-              War is accounted for.
-            </p>
-            {data?.orgAddress ? <p className="muted">{data.orgAddress}</p> : null}
+            <p>{t("site.footer", { org: orgName })}</p>
+            {data?.orgAddress ? (
+              <p className="muted" lang="en">
+                {data.orgAddress}
+              </p>
+            ) : null}
             <p className="muted">
-              <a href="/about">About and privacy</a> · <a href="/admin">Organizers</a>
+              <a href={lp("/about")}>{t("site.aboutPrivacy")}</a> ·{" "}
+              <a href="/admin">{t("site.organizers")}</a>
             </p>
           </div>
         </footer>
@@ -92,7 +143,8 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  useLoaderData<typeof loader>();
+  const { locale } = useLoaderData<typeof loader>();
+  useChangeLanguage(locale);
   return <Outlet />;
 }
 

@@ -7,6 +7,7 @@ import type { SupportersAndMailTables } from "./schema/supporters-and-mail";
 import type { LettersTables } from "./schema/letters";
 import type { TransparencyTables } from "./schema/transparency";
 import type { SupporterRecordsTables } from "./schema/supporter-records";
+import type { TranslationsTables } from "./schema/translations";
 
 export type * from "./schema/cases-and-tips";
 export type * from "./schema/donations";
@@ -17,6 +18,7 @@ export type * from "./schema/supporters-and-mail";
 export type * from "./schema/letters";
 export type * from "./schema/transparency";
 export type * from "./schema/supporter-records";
+export type * from "./schema/translations";
 
 /** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
 export interface Database
@@ -28,4 +30,5 @@ export interface Database
     CasesAndTipsTables,
     DonationsTables,
     LettersTables,
-    SupporterRecordsTables {}
+    SupporterRecordsTables,
+    TranslationsTables {}

@@ -7,6 +7,8 @@ export interface LayoutProps {
   orgAddress: string;
   /** List mail only: the per-recipient unsubscribe page. */
   unsubscribeUrl?: string;
+  /** The language the message is written in (default English). */
+  lang?: string;
   children: ReactNode;
 }
 
@@ -45,9 +47,16 @@ const footer = {
 };
 
 /** The shared frame of every email: organization name, content, postal address, unsubscribe. */
-export function EmailLayout({ preview, orgName, orgAddress, unsubscribeUrl, children }: LayoutProps) {
+export function EmailLayout({
+  preview,
+  orgName,
+  orgAddress,
+  unsubscribeUrl,
+  lang = "en",
+  children,
+}: LayoutProps) {
   return (
-    <Html lang="en">
+    <Html lang={lang}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>

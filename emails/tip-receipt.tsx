@@ -1,47 +1,39 @@
 import { Heading, Text } from "@react-email/components";
 import { EmailLayout, paragraph } from "./layout";
 
+/** The receipt's sentences, already in the tipster's language (app/i18n, "receipt"). */
+export interface TipReceiptCopy {
+  preview: string;
+  heading: string;
+  hello: string;
+  thanks: string;
+  about: string | null;
+  files: string | null;
+  reference: string;
+  quote: string;
+}
+
 export interface TipReceiptProps {
   orgName: string;
   orgAddress: string;
   reference: string;
-  name: string | null;
-  aboutCase: string | null;
-  aboutMedia: string | null;
-  attachmentCount: number;
+  /** The language the copy is written in (the page the tip was sent from). */
+  lang: string;
+  copy: TipReceiptCopy;
   siteUrl: string;
 }
 
-/** Sent to a tipster who gave an email address. It never repeats the tip itself. */
-export function TipReceiptEmail({
-  orgName,
-  orgAddress,
-  reference,
-  name,
-  aboutCase,
-  aboutMedia,
-  attachmentCount,
-  siteUrl,
-}: TipReceiptProps) {
-  const about = aboutCase ? `about ${aboutCase}` : aboutMedia ? `about “${aboutMedia}”` : "";
+/** Sent to a tipster who gave an email address. It never repeats the tip itself, nor the name. */
+export function TipReceiptEmail({ orgName, orgAddress, lang, copy, siteUrl }: TipReceiptProps) {
   return (
-    <EmailLayout preview={`Your tip reference is ${reference}`} orgName={orgName} orgAddress={orgAddress}>
+    <EmailLayout preview={copy.preview} orgName={orgName} orgAddress={orgAddress} lang={lang}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
-        We received your tip
+        {copy.heading}
       </Heading>
-      <Text style={paragraph}>{name ? `Dear ${name},` : "Hello,"}</Text>
-      <Text style={paragraph}>
-        Thank you for your tip{about ? ` ${about}` : ""}
-        {attachmentCount
-          ? ` and the ${attachmentCount === 1 ? "file" : `${attachmentCount} files`} you attached`
-          : ""}
-        . Every tip is read by our organizers and kept private.
-      </Text>
-      <Text style={{ ...paragraph, fontSize: "20px", fontWeight: "bold" }}>Your reference: {reference}</Text>
-      <Text style={paragraph}>
-        Please quote this reference if you write to us again about the same matter. We may contact you if we
-        need to know more. For your privacy, this email does not repeat what you wrote.
-      </Text>
+      <Text style={paragraph}>{copy.hello}</Text>
+      <Text style={paragraph}>{[copy.thanks, copy.about, copy.files].filter(Boolean).join(" ")}</Text>
+      <Text style={{ ...paragraph, fontSize: "20px", fontWeight: "bold" }}>{copy.reference}</Text>
+      <Text style={paragraph}>{copy.quote}</Text>
       <Text style={paragraph}>{siteUrl}</Text>
     </EmailLayout>
   );
@@ -51,10 +43,17 @@ TipReceiptEmail.PreviewProps = {
   orgName: "Bring Them Home",
   orgAddress: "PO Box 0000, Washington, DC 20000",
   reference: "TIP-7K3M-Q9XD",
-  name: "Jane Doe",
-  aboutCase: "Sgt. Richard Desautels",
-  aboutMedia: null,
-  attachmentCount: 2,
+  lang: "en",
+  copy: {
+    preview: "Your tip reference is TIP-7K3M-Q9XD",
+    heading: "We received your tip",
+    hello: "Hello,",
+    thanks: "Thank you for your tip. Every tip is read by our organizers and kept private.",
+    about: "It is about the case of Sgt. Richard Desautels.",
+    files: "You attached 2 files.",
+    reference: "Your reference: TIP-7K3M-Q9XD",
+    quote: "Please quote this reference if you write to us again about the same matter.",
+  },
   siteUrl: "https://example.org",
 } satisfies TipReceiptProps;
 

@@ -1,11 +1,14 @@
+import { useTranslation } from "react-i18next";
 import type { CampaignStatus, CaseStatus } from "~db/schema";
-import { CAMPAIGN_STATUS_LABELS } from "~/modules/campaigns/campaigns";
-import { CASE_STATUS_LABELS } from "~/modules/cases/cases";
 
+/** A campaign's state in the page's language (English text: CAMPAIGN_STATUS_LABELS). */
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
-  return <span className={`badge badge--${status}`}>{CAMPAIGN_STATUS_LABELS[status]}</span>;
+  const { t } = useTranslation();
+  return <span className={`badge badge--${status}`}>{t(`campaignStatus.${status}`)}</span>;
 }
 
+/** A case file's state in the page's language (English text: CASE_STATUS_LABELS). */
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
-  return <span className={`badge badge--${status}`}>{CASE_STATUS_LABELS[status]}</span>;
+  const { t } = useTranslation();
+  return <span className={`badge badge--${status}`}>{t(`caseStatus.${status}`)}</span>;
 }

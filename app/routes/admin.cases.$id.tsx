@@ -47,6 +47,9 @@ export default function EditCase() {
       <BackLink to="/admin/cases">Case files</BackLink>
       <h1>{c.fullName}</h1>
       <PublishedLink href={c.published ? `/cases/${c.slug}` : null}>View public page</PublishedLink>
+      <p>
+        <a href={`/admin/translations/case/${c.id}/ko`}>Translations (Korean, Russian, Chinese)</a>
+      </p>
       <Notice when={params.get("saved")}>Saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read case files but not change them.</p> : null}
       <CaseForm

@@ -34,6 +34,9 @@ export default function EditMedia() {
       <PublishedLink href={item.published ? `/cases/help-identify#${item.slug}` : null}>
         View on the public page
       </PublishedLink>
+      <p>
+        <a href={`/admin/translations/media/${item.id}/ko`}>Translations (Korean, Russian, Chinese)</a>
+      </p>
       <Notice when={params.get("saved")}>Saved.</Notice>
       {!canEdit ? <p className="warning">Your role can read these items but not change them.</p> : null}
       <MediaForm

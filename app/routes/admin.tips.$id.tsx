@@ -2,14 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TipStatusBadge } from "~/components/admin/tip-badge";
+import { NeedsTranslationBadge, TipLanguage, TipTranslationForm } from "~/components/admin/tip-language";
 import { FormError, SelectField, TextArea, TextField } from "~/components/forms";
 import { idParam, notFound } from "~/lib/http.server";
 import { can } from "~/modules/organizers/organizers";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { formatBytes } from "~/modules/uploads/uploads";
 import { FORWARD_SUGGESTIONS, TIP_STATUS_LABELS, TIP_STATUSES } from "~/modules/tips/tips";
-import { tipNoteSchema, tipTriageSchema } from "~/modules/tips/tips.schema";
-import { addTipNote, openTip, triageTip } from "~/modules/tips/tips.server";
+import { tipNoteSchema, tipTranslationSchema, tipTriageSchema } from "~/modules/tips/tips.schema";
+import { addTipNote, markTipTranslation, openTip, triageTip } from "~/modules/tips/tips.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
 import { DateTime } from "~/components/date-time";
 import { BackLink, Notice } from "~/components/notice";
@@ -36,6 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await addTipNote(organizer.id, id, parsed.data.note);
     throw redirect(`/admin/tips/${id}?saved=note`);
   }
+  if (form.intent === "translation") {
+    const parsed = tipTranslationSchema.safeParse(form);
+    if (!parsed.success) return invalid(parsed.error, { intent: "translation" });
+    await markTipTranslation(organizer.id, id, parsed.data.needed);
+    throw redirect(`/admin/tips/${id}?saved=translation`);
+  }
   const parsed = tipTriageSchema.safeParse(form);
   if (!parsed.success) return invalid(parsed.error, { intent: "triage" });
   const result = await triageTip(organizer.id, id, parsed.data);
@@ -53,10 +60,12 @@ export default function TipDetail() {
     <>
       <BackLink to="/admin/tips">Tips</BackLink>
       <h1>
-        {tip.reference} <TipStatusBadge status={tip.status} />
+        {tip.reference} <TipStatusBadge status={tip.status} />{" "}
+        <NeedsTranslationBadge when={tip.needsTranslation} />
       </h1>
       <p className="muted small">
         Received {<DateTime value={tip.createdAt} full />}
+        {" · "}Written in <TipLanguage language={tip.language} />
         {" · "}About:{" "}
         {tip.caseSlug ? (
           <Link to={`/cases/${tip.caseSlug}`}>{tip.caseName}</Link>
@@ -72,9 +81,10 @@ export default function TipDetail() {
       <div className="two-col">
         <div>
           <h2>What the tipster wrote</h2>
-          <div className="tip-text" lang="">
+          <div className="tip-text" lang={tip.language === "en" ? "" : tip.language}>
             {tip.body}
           </div>
+          <TipTranslationForm needed={tip.needsTranslation} canEdit={canEdit} />
           <h2>Attachments ({attachments.length})</h2>
           {attachments.length ? (
             <ul className="tip-files">

@@ -8,6 +8,7 @@ import { tipQueue } from "~/modules/tips/tips.server";
 import { DataTable, Pager } from "~/components/admin/data-table";
 import { DateTime } from "~/components/date-time";
 import { FilterSelect } from "~/components/forms";
+import { NeedsTranslationBadge, TipLanguage } from "~/components/admin/tip-language";
 
 export const meta: MetaFunction = () => [
   { title: "Tips | Organizers" },
@@ -85,6 +86,13 @@ export default function TipQueue() {
           </select>
         </div>
         <div>
+          <label htmlFor="translation">Translation</label>
+          <select id="translation" name="translation" defaultValue={filters.translation ?? ""}>
+            <option value="">Any</option>
+            <option value="needed">Needs translation</option>
+          </select>
+        </div>
+        <div>
           <label htmlFor="case">Case (slug)</label>
           <input id="case" name="case" defaultValue={filters.case ?? ""} size={16} />
         </div>
@@ -102,7 +110,7 @@ export default function TipQueue() {
             head: "State",
             cell: (t) => (
               <>
-                <TipStatusBadge status={t.status} />
+                <TipStatusBadge status={t.status} /> <NeedsTranslationBadge when={t.needsTranslation} />
                 {t.forwardedTo ? <div className="small muted">{t.forwardedTo}</div> : null}
               </>
             ),
@@ -111,7 +119,12 @@ export default function TipQueue() {
             head: "About",
             cell: (t) => t.caseName ?? (t.mediaTitle ? `Media: ${t.mediaTitle}` : "General"),
           },
-          { head: "Excerpt", cell: (t) => t.excerpt, className: "tip-excerpt" },
+          {
+            head: "Excerpt",
+            cell: (t) => <span lang={t.language === "en" ? "" : t.language}>{t.excerpt}</span>,
+            className: "tip-excerpt",
+          },
+          { head: "Language", cell: (t) => <TipLanguage language={t.language} /> },
           { head: "Files", cell: (t) => t.attachmentCount, className: "num" },
           { head: "Assigned", cell: (t) => t.assigneeName ?? "—" },
         ]}

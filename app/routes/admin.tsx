@@ -41,6 +41,9 @@ export default function AdminLayout() {
             <NavLink to="/admin/tips">Tips</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/translations">Translations</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/petitions">Petitions</NavLink>
           </li>
           <li>

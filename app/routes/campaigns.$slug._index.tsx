@@ -1,5 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { usePageLocale, useLocalePath } from "~/i18n/use-locale";
+import { campaignsInLocale } from "~/modules/translations/translations.server";
 import { CampaignStatusBadge, CaseStatusBadge } from "~/components/badges";
 import { CampaignGiving } from "~/components/donations/campaign-giving";
 import { notFound } from "~/lib/http.server";
@@ -10,23 +14,26 @@ import { getPetitionPage } from "~/modules/petitions/petitions.server";
 import { WriteToCongressAction } from "~/components/letters/write-action";
 import { campaignHasLetters } from "~/modules/letters/letters.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
-  const campaign = await getPublicCampaign(slug);
-  if (!campaign) notFound("No campaign has that address.");
+  const locale = requestLocale(request);
+  const found = await getPublicCampaign(slug);
+  if (!found) notFound("No campaign has that address.");
+  // The campaign's own title and summary in the page's language where an organizer wrote them.
+  const [[campaign], t] = await Promise.all([campaignsInLocale([found], locale), fixedT(locale)]);
   // Each area's part of the page: one entry each.
   const [petition, giving, hasLetters] = await Promise.all([
     getPetitionPage(slug),
     getCampaignGiving(campaign.id),
     campaignHasLetters(campaign.id),
   ]);
-  return { campaign, petition, giving, hasLetters };
+  return { campaign, petition, giving, hasLetters, siteName: t("site.name") };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [
-        { title: `${data.campaign.title} | Bring them home` },
+        { title: `${data.campaign.title} | ${data.siteName}` },
         { name: "description", content: data.campaign.summary },
         ...petitionMeta(data.petition, data.campaign.imageUrl),
       ]
@@ -36,24 +43,39 @@ export default function CampaignPage() {
   const { campaign, petition, giving, hasLetters } = useLoaderData<typeof loader>();
   const officials = campaign.targets.filter((t) => t.kind === "official");
   const chambers = campaign.targets.filter((t) => t.kind !== "official");
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const lp = useLocalePath();
+  const en = locale === "en" ? undefined : "en";
   return (
     <div className="wrap page">
       <p>
         <CampaignStatusBadge status={campaign.status} />
       </p>
-      <h1>{campaign.title}</h1>
-      <p className="lead">{campaign.summary}</p>
+      <h1 lang={campaign.lang.title !== locale ? campaign.lang.title : undefined}>{campaign.title}</h1>
+      {campaign.untranslated ? (
+        <p className="translation-note" role="note">
+          {t("campaign.untranslated")}
+        </p>
+      ) : null}
+      <p className="lead" lang={campaign.lang.summary !== locale ? campaign.lang.summary : undefined}>
+        {campaign.summary}
+      </p>
+      {en ? <p className="small muted">{t("campaign.englishOnly")}</p> : null}
       <div className="layout-2">
         <article className="prose">
-          <div dangerouslySetInnerHTML={{ __html: campaign.bodyHtml }} />
-          <PetitionSection petition={petition} />
+          <div lang={en} dangerouslySetInnerHTML={{ __html: campaign.bodyHtml }} />
+          <div lang={en}>
+            <PetitionSection petition={petition} />
+          </div>
           {campaign.cases.length ? (
             <section aria-labelledby="cases-heading">
-              <h2 id="cases-heading">The men this campaign is about</h2>
+              <h2 id="cases-heading">{t("campaign.cases")}</h2>
               <ul className="link-list">
                 {campaign.cases.map((c) => (
                   <li key={c.slug}>
-                    <Link to={`/cases/${c.slug}`}>{c.fullName}</Link> <CaseStatusBadge status={c.status} />
+                    <Link to={lp(`/cases/${c.slug}`)}>{c.fullName}</Link>{" "}
+                    <CaseStatusBadge status={c.status} />
                   </li>
                 ))}
               </ul>
@@ -61,21 +83,21 @@ export default function CampaignPage() {
           ) : null}
         </article>
         <aside className="panel" aria-labelledby="act-heading">
-          <h2 id="act-heading">Who must act</h2>
-          {campaign.targetSummary ? <p>{campaign.targetSummary}</p> : null}
+          <h2 id="act-heading">{t("campaign.whoMustAct")}</h2>
+          {campaign.targetSummary ? <p lang={en}>{campaign.targetSummary}</p> : null}
           <ul className="link-list">
-            {chambers.map((t) => (
-              <li key={t.kind}>{t.kind === "senate" ? "Your two senators" : "Your member of the House"}</li>
+            {chambers.map((c) => (
+              <li key={c.kind}>{c.kind === "senate" ? t("campaign.senators") : t("campaign.house")}</li>
             ))}
-            {officials.map((t) => (
-              <li key={t.key}>
-                {t.name}
-                {t.organization && t.organization !== t.name ? `, ${t.organization}` : ""}
+            {officials.map((o) => (
+              <li key={o.key} lang={en}>
+                {o.name}
+                {o.organization && o.organization !== o.name ? `, ${o.organization}` : ""}
               </li>
             ))}
           </ul>
-          <h2>What you can do</h2>
-          <ul className="actions-list" id="actions">
+          <h2>{t("campaign.whatYouCanDo")}</h2>
+          <ul className="actions-list" id="actions" lang={en}>
             <PetitionActionLink petition={petition} />
             <WriteToCongressAction slug={campaign.slug} enabled={hasLetters && campaign.status === "live"} />
             {giving ? (
@@ -84,16 +106,17 @@ export default function CampaignPage() {
               </li>
             ) : null}
             <li>
-              <Link className="button button--secondary" to={`/tips/new?campaign=${campaign.slug}`}>
-                Send a tip
+              <Link
+                className="button button--secondary"
+                to={`${lp("/tips/new")}?campaign=${campaign.slug}`}
+                lang={locale}
+              >
+                {t("campaign.sendTip")}
               </Link>
             </li>
           </ul>
           {campaign.status !== "live" ? (
-            <p className="notice">
-              This campaign is{" "}
-              {campaign.status === "won" ? "won. Thank you to everyone who took part." : "closed."}
-            </p>
+            <p className="notice">{campaign.status === "won" ? t("campaign.won") : t("campaign.closed")}</p>
           ) : null}
         </aside>
       </div>

@@ -1,75 +1,84 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { CaseStatusBadge } from "~/components/badges";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { usePageLocale, useLocalePath } from "~/i18n/use-locale";
 import { initials, CASE_STATUS_LABELS, CONFLICT_LABELS } from "~/modules/cases/cases";
 import { caseSearchSchema } from "~/modules/cases/cases.schema";
 import { findCases } from "~/modules/cases/cases.server";
 import { FilterSelect } from "~/components/forms";
 
-export const meta: MetaFunction = () => [
-  { title: "Case files: Americans never returned | Bring them home" },
-  {
-    name: "description",
-    content:
-      "What is known about American servicemen held back after the Korean War and during the Cold War.",
-  },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.meta.title },
+  { name: "description", content: data?.meta.description },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = caseSearchSchema.safeParse(Object.fromEntries(url.searchParams));
   const search = parsed.success ? parsed.data : { q: "", conflict: undefined, status: undefined };
-  const cases = await findCases(search);
-  return { cases, search, error: parsed.success ? null : "Search words are at most 200 characters." };
+  const locale = requestLocale(request);
+  const [cases, t] = await Promise.all([findCases(search, false, locale), fixedT(locale)]);
+  return {
+    meta: { title: `${t("cases.title")} | ${t("site.name")}`, description: t("cases.description") },
+    cases,
+    search,
+    error: parsed.success ? null : t("cases.tooLong"),
+  };
+}
+
+function labels<K extends string>(keys: Record<K, string>, t: (key: string) => string, prefix: string) {
+  return Object.fromEntries(Object.keys(keys).map((k) => [k, t(`${prefix}.${k}`)])) as Record<K, string>;
 }
 
 export default function CasesIndex() {
   const { cases, search, error } = useLoaderData<typeof loader>();
   const filtered = Boolean(search.q || search.conflict || search.status);
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const lp = useLocalePath();
   return (
     <div className="wrap page">
-      <h1>Case files</h1>
-      <p className="lead">
-        The men we know by name: what the record shows, where it comes from, and what is still unknown. If you
-        know something, send a tip.
-      </p>
+      <h1>{t("cases.heading")}</h1>
+      <p className="lead">{t("cases.lead")}</p>
       <p className="panel help-identify-callout">
-        <strong>Men without names.</strong> Wartime photographs and film show prisoners nobody has identified.{" "}
-        <Link to="/cases/help-identify">Help identify them</Link>.
+        <strong>{t("cases.calloutStrong")}</strong> {t("cases.callout")}{" "}
+        <Link to={lp("/cases/help-identify")}>{t("cases.calloutLink")}</Link>
       </p>
-      <Form method="get" role="search" className="stack" aria-label="Search the case files">
+      <Form method="get" role="search" className="stack" aria-label={t("cases.searchForm")}>
         <div className="search-form">
           <label htmlFor="q" className="visually-hidden">
-            Search by name or words
+            {t("cases.searchLabel")}
           </label>
           <input
             id="q"
             type="search"
             name="q"
             defaultValue={search.q}
-            placeholder="Search by name, e.g. Desautels"
+            placeholder={t("cases.placeholder")}
             maxLength={200}
           />
           <button className="button" type="submit">
-            Search
+            {t("cases.search")}
           </button>
         </div>
         <div className="search-form">
           <div>
             <FilterSelect
               name="conflict"
-              label="Conflict"
-              any="All conflicts"
-              options={CONFLICT_LABELS}
+              label={t("cases.conflict")}
+              any={t("cases.allConflicts")}
+              options={labels(CONFLICT_LABELS, t, "conflict")}
               value={search.conflict}
             />
           </div>
           <div>
             <FilterSelect
               name="status"
-              label="Status"
-              any="Any status"
-              options={CASE_STATUS_LABELS}
+              label={t("cases.status")}
+              any={t("cases.anyStatus")}
+              options={labels(CASE_STATUS_LABELS, t, "caseStatus")}
               value={search.status}
             />
           </div>
@@ -81,12 +90,11 @@ export default function CasesIndex() {
         </p>
       ) : null}
       <p aria-live="polite" className="muted">
-        {cases.length} {cases.length === 1 ? "case file" : "case files"}
-        {filtered ? (cases.length === 1 ? " matches" : " match") : ""}.
+        {t(filtered ? "cases.matching" : "cases.count", { count: cases.length })}
         {filtered ? (
           <>
             {" "}
-            <Link to="/cases">Show all</Link>
+            <Link to={lp("/cases")}>{t("cases.showAll")}</Link>
           </>
         ) : null}
       </p>
@@ -98,22 +106,22 @@ export default function CasesIndex() {
             </div>
             <CaseStatusBadge status={c.status} />
             <h2 className="h3">
-              <Link to={`/cases/${c.slug}`}>
-                {c.rank ? `${c.rank} ` : ""}
-                {c.fullName}
+              <Link to={lp(`/cases/${c.slug}`)}>
+                {c.rank ? <span lang={locale === "en" ? undefined : "en"}>{`${c.rank} `}</span> : ""}
+                <span lang={c.lang.fullName !== locale ? c.lang.fullName : undefined}>{c.fullName}</span>
               </Link>
             </h2>
             <p className="muted small">
-              {CONFLICT_LABELS[c.conflict]}
+              {t(`conflict.${c.conflict}`)}
               {c.lossDate ? ` · ${c.lossDate}` : ""}
             </p>
-            <p>{c.summary}</p>
+            <p lang={c.lang.summary !== locale ? c.lang.summary : undefined}>{c.summary}</p>
           </li>
         ))}
       </ul>
       {cases.length === 0 ? (
         <p>
-          No case file matches. Try fewer words, or <Link to="/tips/new">send us what you know</Link>.
+          <Trans i18nKey="cases.none" components={{ tip: <Link to={lp("/tips/new")} /> }} />
         </p>
       ) : null}
     </div>

@@ -1,21 +1,22 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { MediaItem } from "~/components/media-item";
 import { listPublicMedia } from "~/modules/media/media.server";
 import { BackLink } from "~/components/notice";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { useLocalePath } from "~/i18n/use-locale";
 
-export const meta: MetaFunction = () => [
-  { title: "Help identify the men in wartime photos and film | Bring them home" },
-  {
-    name: "description",
-    content:
-      "Wartime photographs and film show American prisoners of war who have never been identified. If you recognise someone, tell us.",
-  },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.meta.title },
+  { name: "description", content: data?.meta.description },
 ];
 
-export async function loader() {
-  const items = await listPublicMedia();
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
+  const [items, t] = await Promise.all([listPublicMedia(locale), fixedT(locale)]);
   return {
+    meta: { title: `${t("help.title")} | ${t("site.name")}`, description: t("help.description") },
     items: items.map((m) => ({
       slug: m.slug,
       title: m.title,
@@ -27,20 +28,20 @@ export async function loader() {
       imageAlt: m.imageAlt,
       caseSlug: m.caseSlug,
       caseName: m.caseName,
+      textLocale: m.textLocale,
     })),
   };
 }
 
 export default function HelpIdentify() {
   const { items } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lp = useLocalePath();
   return (
     <div className="wrap page">
-      <BackLink to="/cases">Case files</BackLink>
-      <h1>Help identify</h1>
-      <p className="lead">
-        Wartime photographs and film show American prisoners of war whose names are not known. A face you
-        recognise, a unit patch, a place: any detail can help a family learn what happened.
-      </p>
+      <BackLink to={lp("/cases")}>{t("help.back")}</BackLink>
+      <h1>{t("help.heading")}</h1>
+      <p className="lead">{t("help.lead")}</p>
       {items.length ? (
         <div className="media-list">
           {items.map((item) => (
@@ -49,7 +50,7 @@ export default function HelpIdentify() {
         </div>
       ) : (
         <p>
-          No items are published at the moment. You can still <Link to="/tips/new">send a tip</Link>.
+          <Trans i18nKey="help.none" components={{ tip: <Link to={lp("/tips/new")} /> }} />
         </p>
       )}
     </div>

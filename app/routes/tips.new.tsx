@@ -1,16 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { TipForm } from "~/components/tip-form";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
 import { HONEYPOT_FIELD, handleTipSubmission } from "~/modules/tips/tip-form.server";
 import { tipSubject } from "~/modules/tips/tips.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Send a tip | Bring them home" },
-  {
-    name: "description",
-    content:
-      "Tell us what you know about an American serviceman held after the Korean War or during the Cold War. Tips are private.",
-  },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.meta.title },
+  { name: "description", content: data?.meta.description },
 ];
 
 function refs(url: URL) {
@@ -19,8 +17,10 @@ function refs(url: URL) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const subject = await tipSubject(refs(new URL(request.url)));
+  const locale = requestLocale(request);
+  const [subject, t] = await Promise.all([tipSubject(refs(new URL(request.url)), locale), fixedT(locale)]);
   return {
+    meta: { title: `${t("tipForm.title")} | ${t("site.name")}`, description: t("tipForm.description") },
     about: {
       case: subject.case ? { slug: subject.case.slug, fullName: subject.case.fullName } : null,
       media: subject.media ? { slug: subject.media.slug, title: subject.media.title } : null,
@@ -36,13 +36,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewTip() {
   const { about, honeypot } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <div className="wrap page">
-      <h1>Send a tip</h1>
-      <p className="lead">
-        Do you know something about an American serviceman who did not come home, or recognise a face in a
-        wartime photo or film? Tell us. You do not need to give your name.
-      </p>
+      <h1>{t("tipForm.heading")}</h1>
+      <p className="lead">{t("tipForm.lead")}</p>
       <TipForm
         values={result?.values ?? {}}
         fields={result?.fields ?? {}}

@@ -1,49 +1,52 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { useLocalePath } from "~/i18n/use-locale";
 import { REFERENCE_PATTERN } from "~/modules/tips/tips";
 
-export const meta: MetaFunction = () => [
-  { title: "Tip received | Bring them home" },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title },
   { name: "robots", content: "noindex" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ref = new URL(request.url).searchParams.get("ref") ?? "";
-  return { reference: REFERENCE_PATTERN.test(ref) ? ref : null };
+  const t = await fixedT(requestLocale(request));
+  return {
+    title: `${t("tipSent.title")} | ${t("site.name")}`,
+    reference: REFERENCE_PATTERN.test(ref) ? ref : null,
+  };
 }
 
 export default function TipSent() {
   const { reference } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lp = useLocalePath();
   return (
     <div className="wrap page">
-      <h1>Thank you. We received your tip.</h1>
+      <h1>{t("tipSent.heading")}</h1>
       {reference ? (
         <div className="notice" role="status">
-          <p>Your reference:</p>
+          <p>{t("tipSent.reference")}</p>
           <p className="tip-reference">{reference}</p>
-          <p className="small">
-            Write it down, or keep the receipt email if you gave an address. Quote it if you contact us again
-            about the same matter.
-          </p>
+          <p className="small">{t("tipSent.keep")}</p>
         </div>
       ) : (
         <p className="notice" role="status">
-          Your tip has been received.
+          {t("tipSent.received")}
         </p>
       )}
-      <p>
-        Organizers read every tip. They keep it private, and may pass a credible tip to the agency responsible
-        for accounting for missing servicemen.
-      </p>
+      <p>{t("tipSent.read")}</p>
       <ul className="link-list">
         <li>
-          <Link to="/cases">Back to the case files</Link>
+          <Link to={lp("/cases")}>{t("tipSent.cases")}</Link>
         </li>
         <li>
-          <Link to="/cases/help-identify">Help identify men in wartime photos and film</Link>
+          <Link to={lp("/cases/help-identify")}>{t("tipSent.help")}</Link>
         </li>
         <li>
-          <Link to="/tips/new">Send another tip</Link>
+          <Link to={lp("/tips/new")}>{t("tipSent.another")}</Link>
         </li>
       </ul>
     </div>

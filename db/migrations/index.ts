@@ -12,6 +12,7 @@ import * as transparencyLog from "./20261202040000_transparency_log";
 import * as supporterSelfService from "./20261202030000_supporter_self_service";
 import * as erasures from "./20261202040000_erasures";
 import * as supporterTags from "./20261202050000_supporter_tags";
+import * as translations from "./20261202050000_translations";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "20261202040000_erasures": erasures,
   "20261202040000_transparency_log": transparencyLog,
   "20261202050000_supporter_tags": supporterTags,
+  "20261202050000_translations": translations,
 };

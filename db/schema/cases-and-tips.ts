@@ -48,6 +48,10 @@ export interface TipsTable {
   createdAt: Timestamp;
   updatedAt: Timestamp;
   search: ColumnType<string, never, never>;
+  /** The language of the page the tip was sent from (the tipster's), e.g. "ko". */
+  language: Generated<string>;
+  /** Marked in triage: someone must translate it (nothing is machine-translated). */
+  needsTranslation: Generated<boolean>;
 }
 
 export interface TipAttachmentsTable {

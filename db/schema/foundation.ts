@@ -100,6 +100,8 @@ export interface CasesTable {
   createdAt: Timestamp;
   updatedAt: Timestamp;
   search: ColumnType<string, never, never>;
+  /** The name in other scripts (Hangul, Hanja, Cyrillic, Chinese), for search; free text. */
+  nameVariants: Generated<string>;
 }
 
 export interface CaseFactsTable {

@@ -4,6 +4,7 @@ import { seedHelpIdentify } from "./cases-media.server";
 import { seedDonationFunds } from "./donations.server";
 import { seedPetitions } from "./petitions.server";
 import { seedLetterTemplates } from "./letters.server";
+import { seedTranslations } from "./translations.server";
 
 export interface SeedResult {
   created: number;
@@ -131,6 +132,7 @@ export const seedSteps: SeedStep[] = [
   seedCases,
   seedPetitions,
   seedHelpIdentify,
+  seedTranslations,
   seedDonationFunds,
   seedLetterTemplates,
 ];

@@ -64,6 +64,9 @@ const RULES: Record<string, { loader?: OrganizerRole[]; action?: OrganizerRole[]
   "routes/admin.tips._index": { loader: ALL },
   "routes/admin.tips.$id": { loader: ALL, action: EDIT },
   "routes/admin_.tips.$id.files.$fileId": { loader: ALL },
+  // Content translations: every organizer reads them; editors and owners write them.
+  "routes/admin.translations._index": { loader: ALL },
+  "routes/admin.translations.$kind.$id.$locale": { loader: ALL, action: EDIT },
   "routes/admin.updates._index": { loader: ALL },
   "routes/admin.updates.$id": { loader: ALL, action: EDIT },
   "routes/admin.updates.new": { loader: EDIT, action: EDIT },

@@ -29,12 +29,18 @@ export function baseUrl(): string {
 /** A page that fails the test on any uncaught page error or console error. */
 export async function newPage(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+  options: {
+    javaScriptEnabled?: boolean;
+    viewport?: { width: number; height: number };
+    /** The browser's language (sent as Accept-Language), e.g. "ko-KR". */
+    locale?: string;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: options.locale,
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -21,6 +21,8 @@ const listColumns = [
 export interface CaseFilters {
   /** A prefix tsquery from toPrefixQuery(). */
   tsquery?: string | null;
+  /** The same words found anywhere in a name, its variants or its translations (CJK has no spaces). */
+  words?: string[];
   conflict?: CaseConflict;
   status?: CaseStatus;
   includeUnpublished?: boolean;
@@ -35,7 +37,25 @@ export function searchCases(db: Executor, filters: CaseFilters) {
   if (filters.status) q = q.where("status", "=", filters.status);
   if (filters.tsquery) {
     const query = sql`(to_tsquery('simple', ${filters.tsquery}) || to_tsquery('english', ${filters.tsquery}))`;
-    q = q.where(sql<boolean>`search @@ ${query}`).orderBy(sql`ts_rank(search, ${query})`, "desc");
+    const words = filters.words ?? [];
+    // Case-folded with ICU, so Cyrillic folds whatever the database's own locale is.
+    const names = sql`lower((cases.full_name || ' ' || cases.name_variants || ' ' || coalesce((
+      select string_agg(coalesce(ct.full_name, '') || ' ' || coalesce(ct.summary, ''), ' ')
+      from case_translations ct where ct.case_id = cases.id), '')) collate "und-x-icu")`;
+    q = q
+      .where((eb) =>
+        eb.or([
+          sql<boolean>`search @@ ${query}`,
+          ...(words.length
+            ? [
+                eb.and(
+                  words.map((w) => sql<boolean>`strpos(${names}, lower(${w}::text collate "und-x-icu")) > 0`),
+                ),
+              ]
+            : []),
+        ]),
+      )
+      .orderBy(sql`ts_rank(search, ${query})`, "desc");
   }
   return q
     .orderBy("fullName")
@@ -75,7 +95,7 @@ export function listCampaignsForCase(db: Executor, caseId: number) {
   return db
     .selectFrom("caseCampaigns")
     .innerJoin("campaigns", "campaigns.id", "caseCampaigns.campaignId")
-    .select(["campaigns.slug", "campaigns.title", "campaigns.summary", "campaigns.status"])
+    .select(["campaigns.id", "campaigns.slug", "campaigns.title", "campaigns.summary", "campaigns.status"])
     .where("caseCampaigns.caseId", "=", caseId)
     .where("campaigns.status", "!=", "draft")
     .execute();

@@ -1,7 +1,13 @@
 import { db } from "~db/index.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
-import { toPrefixQuery } from "./cases";
+import type { Locale } from "~/i18n/locales";
+import {
+  campaignsInLocale,
+  caseInLocale,
+  caseListInLocale,
+} from "~/modules/translations/translations.server";
+import { searchWords, toPrefixQuery } from "./cases";
 import { parseTimeline, type CaseForm } from "./cases.schema";
 import {
   findCaseById,
@@ -16,31 +22,56 @@ import {
   type CaseFilters,
 } from "./cases.queries.server";
 
-export function findCases(
+/**
+ * Case files by search words in any script: the name, its variants in other scripts, the
+ * translated names and the text. Listed in the page's language where translated.
+ */
+export async function findCases(
   search: { q: string; conflict?: CaseFilters["conflict"]; status?: CaseFilters["status"] },
   includeUnpublished = false,
+  locale: Locale = "en",
 ) {
-  return searchCases(db(), {
+  const rows = await searchCases(db(), {
     tsquery: toPrefixQuery(search.q),
+    words: searchWords(search.q),
     conflict: search.conflict,
     status: search.status,
     includeUnpublished,
   });
+  return caseListInLocale(rows, locale);
 }
 
-export function recentCases(limit = 3) {
-  return listRecentCases(db(), limit);
+export async function recentCases(limit = 3, locale: Locale = "en") {
+  return caseListInLocale(await listRecentCases(db(), limit), locale);
 }
 
-/** A published case as a visitor sees it: rendered story, dated timeline, related campaigns. */
-export async function getPublicCase(slug: string) {
+/**
+ * A published case as a visitor sees it, in the page's language where an organizer translated
+ * it (English otherwise, and `untranslated` says so): story, dated timeline, related campaigns.
+ */
+export async function getPublicCase(slug: string, locale: Locale = "en") {
   const found = await findCaseBySlug(db(), slug);
   if (!found || !found.published) return null;
   const [facts, campaigns] = await Promise.all([
     listCaseFacts(db(), found.id),
     listCampaignsForCase(db(), found.id),
   ]);
-  return { ...found, bodyHtml: renderMarkdown(found.bodyMd), facts, campaigns };
+  const local = await caseInLocale(found, facts, locale);
+  const { nameVariants, ...rest } = found;
+  return {
+    ...rest,
+    ...local.text,
+    englishName: found.fullName,
+    nameVariants: nameVariants.trim(),
+    lang: local.lang,
+    untranslated: local.untranslated,
+    bodyHtml: renderMarkdown(local.text.bodyMd),
+    facts: local.facts,
+    campaigns: await campaignsInLocale(
+      campaigns.map((c) => ({ ...c, id: c.id })),
+      locale,
+    ),
+  };
 }
 
 export async function getCaseForEdit(id: number) {

@@ -1,4 +1,4 @@
-import { initials, toPrefixQuery } from "./cases";
+import { initials, searchWords, toPrefixQuery } from "./cases";
 
 describe("toPrefixQuery", () => {
   it("turns words into prefix terms joined by AND", () => {
@@ -10,6 +10,15 @@ describe("toPrefixQuery", () => {
   });
   it("folds accents", () => {
     expect(toPrefixQuery("Désautels")).toBe("desautels:*");
+  });
+});
+
+describe("searchWords", () => {
+  it("keeps Hangul composed, Russian letters Russian, and Chinese whole", () => {
+    expect(searchWords("평양에서 삼촌")).toEqual(["평양에서", "삼촌"]);
+    expect(searchWords("Николай Логан")).toEqual(["николай", "логан"]);
+    expect(searchWords("山姆·洛根")).toEqual(["山姆", "洛根"]);
+    expect(toPrefixQuery("로건")).toBe("로건:*");
   });
 });
 

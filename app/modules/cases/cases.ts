@@ -13,18 +13,28 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 };
 
 /**
+ * A visitor's search words, lower case, in any script (at most 8). Accents are dropped from
+ * Latin letters only (й and ё stay Russian letters), and the text is composed again (NFKD
+ * splits a Hangul syllable into its letters; the text searched is stored composed).
+ */
+export function searchWords(input: string): string[] {
+  return input
+    .normalize("NFKD")
+    .replace(/([A-Za-z])[\u0300-\u036f]+/g, "$1")
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+}
+
+/**
  * A visitor's search words as a prefix-matching tsquery ("des saut" -> "des:* & saut:*"), or
  * null when nothing searchable remains. Only letters and digits survive, so no query syntax
  * can be injected.
  */
 export function toPrefixQuery(input: string): string | null {
-  const words = input
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
+  const words = searchWords(input);
   return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
 }
 

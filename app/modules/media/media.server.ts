@@ -7,6 +7,8 @@ import { contentKey, type CheckedFile } from "~/modules/uploads/file-check.serve
 import { assertKey, fileStore } from "~/modules/uploads/storage.server";
 import type { MediaForm } from "./media.schema";
 import { mediaUrl } from "./media";
+import type { Locale } from "~/i18n/locales";
+import { caseListInLocale, mediaInLocale } from "~/modules/translations/translations.server";
 import {
   findCaseIdBySlug,
   findMediaById,
@@ -22,14 +24,24 @@ import {
   type MediaValues,
 } from "./media.queries.server";
 
-/** Published help-identify items, newest first, with the case each is linked to (if public). */
-export async function listPublicMedia() {
-  const rows = await listMedia(db(), { publishedOnly: true });
+/**
+ * Published help-identify items, newest first, with the case each is linked to (if public), in
+ * the page's language where an organizer translated them (`textLocale` says which one each is in).
+ */
+export async function listPublicMedia(locale: Locale = "en") {
+  const rows = await mediaInLocale(await listMedia(db(), { publishedOnly: true }), locale);
+  const caseNames = await caseListInLocale(
+    rows
+      .filter((m) => m.casePublished && m.caseId)
+      .map((m) => ({ id: m.caseId as number, fullName: m.caseName ?? "", summary: "" })),
+    locale,
+  );
+  const nameOf = new Map(caseNames.map((c) => [c.id, c.fullName]));
   return rows.map((m) => ({
     ...m,
     imageUrl: mediaUrl(m.imageKey),
     caseSlug: m.casePublished ? m.caseSlug : null,
-    caseName: m.casePublished ? m.caseName : null,
+    caseName: m.casePublished ? (nameOf.get(m.caseId as number) ?? m.caseName) : null,
   }));
 }
 

@@ -1,4 +1,6 @@
 import { data, redirect } from "@remix-run/node";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { type Locale, localizedPath } from "~/i18n/locales";
 import { fieldErrors } from "~/lib/validation";
 import { log } from "~/lib/log.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
@@ -23,18 +25,38 @@ function refused(status: number, values: TipFormValues, fields: Record<string, s
   return data({ values, fields, message }, { status });
 }
 
+type Translate = Awaited<ReturnType<typeof fixedT>>;
+
+/** The schema's field messages in the page's language (the schema's own are the English ones). */
+function translatedFields(locale: Locale, t: Translate, fields: Record<string, string>, body: string) {
+  if (locale === "en") return fields;
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(fields)) {
+    if (key === "body")
+      out.body = body.trim()
+        ? t("tipErrors.bodyLong", { max: new Intl.NumberFormat(locale).format(TIP_LIMITS.maxChars) })
+        : t("tipErrors.bodyEmpty");
+    else if (key === "name" || key === "email" || key === "phone") out[key] = t(`tipErrors.${key}`);
+    else out[key] = fields[key];
+  }
+  return out;
+}
+
 /**
- * POST /tips/new: rate limit, stream the multipart body, validate, check every file by its
- * content, then save. Any refusal re-renders the form with a message and stores nothing.
+ * POST /tips/new (and /ko/tips/new...): rate limit, stream the multipart body, validate, check
+ * every file by its content, then save. Any refusal re-renders the form with a message (in the
+ * page's language) and stores nothing. The tip keeps the page's language; the receipt uses it.
  */
 export async function handleTipSubmission(request: Request, clientIp: string) {
+  const locale = requestLocale(request);
+  const t = await fixedT(locale);
   const limit = await hitRateLimit(tipRateLimit, clientIp);
   if (!limit.ok) {
     return data(
       {
         values: {} as TipFormValues,
         fields: {} as Record<string, string>,
-        message: `Too many tips from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes and try again.`,
+        message: t("tipErrors.rate", { count: Math.ceil(limit.retryAfterSeconds / 60) }),
       },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
@@ -48,18 +70,15 @@ export async function handleTipSubmission(request: Request, clientIp: string) {
     const values = formValues(upload.fields);
     if (upload.fields[HONEYPOT_FIELD]) {
       log.info("tip honeypot filled; nothing stored");
-      throw redirect("/tips/sent");
+      throw redirect(localizedPath(locale, "/tips/sent"));
     }
     const notStored = () =>
-      refused(
-        503,
-        values,
-        { attachments: STORAGE_FAILED_MESSAGE },
-        "Your tip was not sent: we could not store it just now. Please try again later.",
-      );
+      refused(503, values, { attachments: STORAGE_FAILED_MESSAGE }, t("tipErrors.stored"));
     if (upload.storageFailed) return notStored();
     const parsed = tipFormSchema.safeParse(upload.fields);
-    const fields = parsed.success ? {} : fieldErrors(parsed.error);
+    const fields = parsed.success
+      ? {}
+      : translatedFields(locale, t, fieldErrors(parsed.error), values.body ?? "");
     const fileErrors = [...upload.errors];
     const checked: CheckedFile[] = [];
     if (!fileErrors.length) {
@@ -71,18 +90,20 @@ export async function handleTipSubmission(request: Request, clientIp: string) {
       }
     }
     if (fileErrors.length)
-      fields.attachments = `${fileErrors.join(" ")} Nothing was saved: please choose the files again.`;
-    if (!parsed.success || fileErrors.length)
-      return refused(400, values, fields, "Your tip was not sent yet. Please correct what is marked below.");
+      fields.attachments =
+        locale === "en"
+          ? `${fileErrors.join(" ")} Nothing was saved: please choose the files again.`
+          : `${t("tipErrors.files")} ${fileErrors.join(" ")}`;
+    if (!parsed.success || fileErrors.length) return refused(400, values, fields, t("tipErrors.form"));
     let tip;
     try {
-      tip = await submitTip(parsed.data, checked, hashIp(clientIp));
+      tip = await submitTip(parsed.data, checked, hashIp(clientIp), locale);
     } catch (error) {
       if (!isStorageError(error)) throw error;
       log.error("tip files could not be stored", { error: String(error) });
       return notStored();
     }
-    throw redirect(`/tips/sent?ref=${encodeURIComponent(tip.reference)}`);
+    throw redirect(`${localizedPath(locale, "/tips/sent")}?ref=${encodeURIComponent(tip.reference)}`);
   } finally {
     await upload.cleanup();
   }

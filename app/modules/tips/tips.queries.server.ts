@@ -21,6 +21,7 @@ export function insertTip(
     email: string | null;
     phone: string | null;
     ipHash: string | null;
+    language: string;
   },
 ) {
   return db.insertInto("tips").values(values).returning(["id", "reference"]).executeTakeFirstOrThrow();
@@ -44,6 +45,12 @@ export interface TipQuery {
   caseSlug?: string;
   /** A prefix tsquery (cases' toPrefixQuery) over the reference and text. */
   tsquery?: string | null;
+  /**
+   * The same words matched anywhere in the text: Chinese is written without spaces and Korean
+   * joins particles to words, so a word-based tsquery alone misses them.
+   */
+  words?: string[];
+  needsTranslation?: boolean;
   limit: number;
   offset: number;
 }
@@ -58,6 +65,8 @@ export function listTips(db: Executor, query: TipQuery) {
       "tips.status",
       "tips.createdAt",
       "tips.forwardedTo",
+      "tips.language",
+      "tips.needsTranslation",
       sql<string>`left(tips.body, 160)`.as("excerpt"),
       "cases.fullName as caseName",
       "caseMedia.title as mediaTitle",
@@ -72,7 +81,26 @@ export function listTips(db: Executor, query: TipQuery) {
   if (query.assignedTo === "none") q = q.where("tips.assignedTo", "is", null);
   else if (query.assignedTo) q = q.where("tips.assignedTo", "=", query.assignedTo);
   if (query.caseSlug) q = q.where("cases.slug", "=", query.caseSlug);
-  if (query.tsquery) q = q.where(sql<boolean>`tips.search @@ to_tsquery('simple', ${query.tsquery})`);
+  if (query.needsTranslation) q = q.where("tips.needsTranslation", "=", true);
+  if (query.tsquery) {
+    const tsquery = query.tsquery;
+    const words = query.words ?? [];
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`tips.search @@ to_tsquery('simple', ${tsquery})`,
+        ...(words.length
+          ? [
+              eb.and(
+                words.map(
+                  (w) =>
+                    sql<boolean>`strpos(lower(tips.body collate "und-x-icu"), lower(${w}::text collate "und-x-icu")) > 0`,
+                ),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
   return q
     .orderBy("tips.createdAt", "desc")
     .orderBy("tips.id", "desc")
@@ -99,6 +127,8 @@ export function findTip(db: Executor, id: number) {
       "tips.email",
       "tips.phone",
       "tips.status",
+      "tips.language",
+      "tips.needsTranslation",
       "tips.forwardedTo",
       "tips.forwardedOn",
       "tips.assignedTo",
@@ -156,6 +186,14 @@ export async function updateTipTriage(
   await db
     .updateTable("tips")
     .set({ ...values, updatedAt: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function setTipNeedsTranslation(db: Executor, id: number, needed: boolean) {
+  await db
+    .updateTable("tips")
+    .set({ needsTranslation: needed, updatedAt: new Date() })
     .where("id", "=", id)
     .execute();
 }

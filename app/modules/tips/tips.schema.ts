@@ -87,6 +87,12 @@ export const tipNoteSchema = z.object({
     .max(5000, "Notes are at most 5,000 characters."),
 });
 
+export const tipTranslationSchema = z.object({
+  needed: z
+    .enum(["yes", "no"], { error: "Say whether the tip needs translation." })
+    .transform((v) => v === "yes"),
+});
+
 export const tipFilterSchema = z.object({
   status: z
     .enum(TIP_STATUSES as [string, ...string[]])
@@ -103,6 +109,7 @@ export const tipFilterSchema = z.object({
     .optional()
     .catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  translation: z.enum(["needed"]).optional().catch(undefined),
   page: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
 });
 export type TipFilters = z.infer<typeof tipFilterSchema>;

@@ -5,7 +5,10 @@ import type { TipStatus } from "~db/schema";
 import { TipReceiptEmail } from "~emails/tip-receipt";
 import { appUrl } from "~/env.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
-import { toPrefixQuery } from "~/modules/cases/cases";
+import { fixedT } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n/locales";
+import { searchWords, toPrefixQuery } from "~/modules/cases/cases";
+import { caseListInLocale, mediaInLocale } from "~/modules/translations/translations.server";
 import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
 import { allowPublicMailTo } from "~/modules/security/recipient-limit.server";
 import { can, type OrganizerSummary } from "~/modules/organizers/organizers";
@@ -27,21 +30,34 @@ import {
   listTipAttachments,
   listTipNotes,
   listTips,
+  setTipNeedsTranslation,
   updateTipTriage,
 } from "./tips.queries.server";
 
 /** How many tips one address may send (counted per attempt), stored as a setting. */
 export const tipRateLimit = defineRateLimit("tips", "Tips per visitor", { max: 10, windowSeconds: 3600 });
 
-/** What the tip form is about: a published case, a published media item, or nothing. */
-export async function tipSubject(refs: { case?: string | null; media?: string | null }) {
+/**
+ * What the tip form is about: a published case, a published media item, or nothing; named in
+ * the page's language where an organizer translated the name or title.
+ */
+export async function tipSubject(
+  refs: { case?: string | null; media?: string | null },
+  locale: Locale = "en",
+) {
   const [c, m] = await Promise.all([
     refs.case ? findCaseRef(db(), refs.case) : null,
     refs.media ? findMediaRef(db(), refs.media) : null,
   ]);
+  const [named] = c?.published ? await caseListInLocale([{ ...c, summary: "" }], locale) : [];
+  const [titled] = m?.published
+    ? await mediaInLocale([{ ...m, description: "", imageAlt: null }], locale)
+    : [];
   return {
-    case: c?.published ? { id: c.id, slug: c.slug, fullName: c.fullName } : null,
-    media: m?.published ? { id: m.id, slug: m.slug, title: m.title, imageKey: m.imageKey } : null,
+    case: c?.published ? { id: c.id, slug: c.slug, fullName: named?.fullName ?? c.fullName } : null,
+    media: m?.published
+      ? { id: m.id, slug: m.slug, title: titled?.title ?? m.title, imageKey: m.imageKey }
+      : null,
   };
 }
 
@@ -54,8 +70,9 @@ export async function submitTip(
   form: TipForm,
   files: CheckedFile[],
   ipHash: string | null,
+  locale: Locale = "en",
 ): Promise<{ id: number; reference: string }> {
-  const subject = await tipSubject({ case: form.case, media: form.media });
+  const subject = await tipSubject({ case: form.case, media: form.media }, locale);
   const stored: Array<{ storageKey: string; filename: string; contentType: string; bytes: number }> = [];
   const store = fileStore();
   try {
@@ -65,15 +82,28 @@ export async function submitTip(
       stored.push({ storageKey, filename: f.filename, contentType: f.contentType, bytes: f.data.length });
     }
     const reference = formatReference(randomBytes(8));
+    // The receipt is written in the language of the page the tip was sent from.
+    const t = await fixedT(locale);
     const receipt = form.email
       ? await renderEmail(
           createElement(TipReceiptEmail, {
             ...orgProps(),
             reference,
-            name: null,
-            aboutCase: subject.case?.fullName ?? null,
-            aboutMedia: subject.media?.title ?? null,
-            attachmentCount: files.length,
+            lang: locale,
+            copy: {
+              preview: t("receipt.preview", { reference }),
+              heading: t("receipt.heading"),
+              hello: t("receipt.hello"),
+              thanks: t("receipt.thanks"),
+              about: subject.case
+                ? t("receipt.aboutCase", { name: subject.case.fullName })
+                : subject.media
+                  ? t("receipt.aboutMedia", { title: subject.media.title })
+                  : null,
+              files: files.length ? t("receipt.files", { count: files.length }) : null,
+              reference: t("receipt.reference", { reference }),
+              quote: t("receipt.quote"),
+            },
             siteUrl: appUrl(),
           }),
         )
@@ -90,6 +120,7 @@ export async function submitTip(
           email: form.email,
           phone: form.phone,
           ipHash,
+          language: locale,
         });
         await insertTipAttachments(trx, tip.id, stored);
         // The receipt goes to an address nobody confirmed: it carries nothing the tipster typed
@@ -98,7 +129,7 @@ export async function submitTip(
           await queueEmail(trx, {
             kind: "tip-receipt",
             to: form.email,
-            subject: `We received your tip (reference ${reference})`,
+            subject: t("receipt.subject", { reference }),
             html: receipt.html,
             text: receipt.text,
             idempotencyKey: `tip-receipt:${tip.id}`,
@@ -130,6 +161,8 @@ export async function tipQueue(filters: TipFilters, organizerId: number) {
       assignedTo,
       caseSlug: filters.case,
       tsquery: toPrefixQuery(filters.q ?? ""),
+      words: searchWords(filters.q ?? ""),
+      needsTranslation: filters.translation === "needed",
       limit: TIP_PAGE_SIZE + 1,
       offset: page * TIP_PAGE_SIZE,
     }),
@@ -219,6 +252,21 @@ export async function triageTip(actorId: number, id: number, values: TipTriage):
       });
     });
   return { ok: true };
+}
+
+/** Marks a tip as needing (or no longer needing) a human translation; audited. */
+export async function markTipTranslation(actorId: number, id: number, needed: boolean) {
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await setTipNeedsTranslation(trx, id, needed);
+      await insertAuditEntry(trx, {
+        organizerId: actorId,
+        action: needed ? "tip.translation-requested" : "tip.translation-done",
+        subjectType: "tip",
+        subjectId: id,
+      });
+    });
 }
 
 export async function addTipNote(actorId: number, id: number, note: string) {

@@ -1,0 +1,231 @@
+import { inject } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { closeDatabase, connectDatabase, db } from "~db/index.server";
+import { makeOrganizer } from "../factories";
+import { makePng } from "../factories/files";
+import {
+  baseUrl,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousViolations,
+  waitForHydration,
+} from "../support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  connectDatabase(inject("serverDatabaseUrl"), 2);
+});
+afterAll(async () => {
+  await browser?.close();
+  await closeDatabase();
+});
+
+const LANGUAGES = [
+  { prefix: "", lang: "en", tip: "Send a tip", help: "Help identify" },
+  { prefix: "/ko", lang: "ko", tip: "제보하기", help: "신원 확인 돕기" },
+  { prefix: "/ru", lang: "ru", tip: "Сообщить сведения", help: "Помогите опознать" },
+  { prefix: "/zh-Hans", lang: "zh-Hans", tip: "提供线索", help: "帮助辨认" },
+  { prefix: "/zh-Hant", lang: "zh-Hant", tip: "提供線索", help: "協助辨認" },
+];
+const PAGES = [
+  "/",
+  "/about",
+  "/cases",
+  "/cases/sam-logan",
+  "/cases/help-identify",
+  "/tips/new",
+  "/tips/sent",
+];
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/admin/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/admin");
+}
+
+describe("the investigation in five languages", () => {
+  it("a Korean reader is offered Korean, sends a tip with a photo in Korean, gets a Korean receipt; an organizer finds it by a Korean word and marks it for translation", async () => {
+    const { context, page, errors } = await newPage(browser, { locale: "ko-KR" });
+    const res = await page.goto("/cases/help-identify");
+    // Offered, never redirected: the URL the visitor chose stays, in English.
+    expect(res?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe("/cases/help-identify");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    const offer = page.locator(".language-offer");
+    expect(await offer.getAttribute("lang")).toBe("ko");
+    await screenshot(page, "i18n-offer-ko");
+    await offer.getByRole("link", { name: "한국어로 보기" }).click();
+    await page.waitForURL("**/ko/cases/help-identify");
+    expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+    await page.getByRole("heading", { level: 1, name: "신원 확인 돕기" }).waitFor();
+    expect(await page.locator(".language-switcher a[aria-current]").textContent()).toBe("한국어");
+    await waitForHydration(page);
+    await page.getByRole("link", { name: /아는 사람이 있습니다 \(“평양 영상/ }).click();
+    await page.waitForURL("**/ko/tips/new?media=pyongyang-pow-footage");
+    expect(await page.locator(".tip-about").textContent()).toContain("평양 영상");
+    await waitForHydration(page);
+    await page
+      .getByLabel("무엇을 알고 계십니까?")
+      .fill("왼쪽에서 두 번째 남자는 제 삼촌 김철수입니다. 1953년 평양에서 보았습니다.");
+    await page.getByLabel("이메일").fill("jokha@example.org");
+    await page
+      .getByLabel("사진 또는 문서 (선택)")
+      .setInputFiles([{ name: "samchon.png", mimeType: "image/png", buffer: await makePng(48) }]);
+    await screenshot(page, "i18n-tip-form-ko");
+    await page.getByRole("button", { name: "제보 보내기" }).click();
+    await page.waitForURL("**/ko/tips/sent?ref=*");
+    await page.getByRole("heading", { level: 1, name: "감사합니다. 제보를 받았습니다." }).waitFor();
+    const reference = (await page.locator(".tip-reference").textContent())!.trim();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "i18n-tip-sent-ko");
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const tip = await db()
+      .selectFrom("tips")
+      .selectAll()
+      .where("reference", "=", reference)
+      .executeTakeFirstOrThrow();
+    expect(tip).toMatchObject({ language: "ko", needsTranslation: false });
+    expect(tip.body).toContain("삼촌");
+    const receipt = await db()
+      .selectFrom("emails")
+      .selectAll()
+      .where("idempotencyKey", "=", `tip-receipt:${tip.id}`)
+      .executeTakeFirstOrThrow();
+    expect(receipt.subject).toBe(`제보를 받았습니다 (접수 번호 ${reference})`);
+    expect(receipt.html).toContain('lang="ko"');
+    expect(receipt.text).toContain("제보해 주셔서 감사합니다");
+    expect(receipt.text).toContain("“평양 영상 속 인물의 신원 확인을 도와주십시오”에 대한 제보입니다.");
+    expect(receipt.text).not.toContain("삼촌");
+
+    const editor = await makeOrganizer("editor", { name: "Mi-ok Editor" });
+    const admin = await newPage(browser);
+    await signIn(admin.page, editor.email, editor.password);
+    // "삼촌" is inside a word ("삼촌"), "평양에서" carries a particle: both are found.
+    for (const q of ["삼촌", "평양"]) {
+      await admin.page.goto(`/admin/tips?q=${encodeURIComponent(q)}`);
+      await admin.page.getByRole("link", { name: reference }).waitFor();
+    }
+    await admin.page.getByRole("link", { name: reference }).click();
+    await admin.page.waitForURL("**/admin/tips/*");
+    expect(await admin.page.locator(".tip-text").first().getAttribute("lang")).toBe("ko");
+    expect(await admin.page.getByText("Written in Korean").count()).toBe(1);
+    await waitForHydration(admin.page);
+    await admin.page.getByRole("button", { name: "Mark as needing translation" }).click();
+    await admin.page.waitForURL("**?saved=translation");
+    await admin.page.locator("h1 .tip-needs-translation").waitFor();
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    await screenshot(admin.page, "i18n-tip-detail");
+    await admin.page.goto("/admin/tips?translation=needed");
+    await admin.page.getByRole("link", { name: reference }).waitFor();
+    expect(admin.errors).toEqual([]);
+    await admin.context.close();
+    const marked = await db()
+      .selectFrom("tips")
+      .select("needsTranslation")
+      .where("id", "=", tip.id)
+      .executeTakeFirstOrThrow();
+    expect(marked.needsTranslation).toBe(true);
+  });
+
+  it.each(LANGUAGES)(
+    "$lang: every translated page has its lang, alternates, no serious axe violation, no sideways scroll at 375 px",
+    async ({ prefix, lang, tip, help }) => {
+      const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
+      const fonts: string[] = [];
+      page.on("request", (r) => {
+        if (r.resourceType() === "font") fonts.push(r.url());
+      });
+      for (const path of PAGES) {
+        const url = path === "/" ? prefix || "/" : `${prefix}${path}`;
+        const res = await page.goto(url);
+        expect(res?.status(), url).toBe(200);
+        expect(await page.locator("html").getAttribute("lang"), url).toBe(lang);
+        const alternates = await page
+          .locator('link[rel="alternate"][hreflang]')
+          .evaluateAll((ls) => ls.map((l) => [l.getAttribute("hreflang"), l.getAttribute("href")]));
+        expect(
+          alternates.map(([h]) => h),
+          url,
+        ).toEqual(["en", "ko", "ru", "zh-Hans", "zh-Hant", "x-default"]);
+        for (const [, href] of alternates) expect(href, url).toMatch(/^https?:\/\//);
+        expect(await page.locator(".language-switcher a[aria-current]").getAttribute("lang"), url).toBe(lang);
+        expect(
+          await page.getByRole("navigation", { name: /./ }).first().getByRole("link", { name: tip }).count(),
+          url,
+        ).toBe(1);
+        expect(await seriousViolations(page), url).toEqual([]);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(wide, url).toBeLessThanOrEqual(375);
+      }
+      await page.goto(`${prefix}/cases/help-identify`);
+      await page.getByRole("heading", { level: 1, name: help }).waitFor();
+      await screenshot(page, `i18n-help-identify-${lang}`);
+      await page.goto(`${prefix}/cases/sam-logan`);
+      // Sam Logan's case file is translated in every language: no fallback note.
+      expect(await page.locator(".translation-note").count()).toBe(0);
+      await screenshot(page, `i18n-sam-logan-${lang}`);
+      await page.goto(`${prefix}/tips/new`);
+      await screenshot(page, `i18n-tip-form-${lang}`);
+      // Fonts come from this site only; a Korean or Chinese page gets its own script's font.
+      for (const url of fonts) expect(url.startsWith(baseUrl())).toBe(true);
+      const family = { ko: "noto-sans-kr", "zh-Hans": "noto-sans-sc", "zh-Hant": "noto-sans-tc" }[
+        lang as "ko"
+      ];
+      if (family) expect(fonts.some((u) => u.includes(`/build/_assets/${family}-`))).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it("a case without a translation falls back to English with a visible note and its own lang", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/ru/cases/richard-desautels");
+    expect(await page.locator(".translation-note").textContent()).toBe(
+      "Ещё не переведено на русский: показан английский текст.",
+    );
+    expect(await page.locator("p.lead").getAttribute("lang")).toBe("en");
+    await context.close();
+  });
+
+  it("the case search finds Sam Logan in Hangul, Cyrillic and Chinese characters", async () => {
+    const { context, page } = await newPage(browser);
+    for (const [prefix, q] of [
+      ["/ko", "로건"],
+      ["/ru", "Логан"],
+      ["/zh-Hans", "洛根"],
+      ["", "山姆"],
+    ]) {
+      await page.goto(`${prefix}/cases?q=${encodeURIComponent(q)}`);
+      expect(await page.locator(`.card a[href$="/cases/sam-logan"]`).count(), q).toBe(1);
+    }
+    // Russian's plural forms come from Intl: "1 личное дело".
+    await page.goto(`/ru/cases?q=${encodeURIComponent("Логан")}`);
+    expect(await page.locator("[aria-live]").textContent()).toContain("Найдено 1 личное дело.");
+    await context.close();
+  });
+
+  it("remembers the choice: after reading Korean an English page offers Korean; choosing English stops it", async () => {
+    const { context, page } = await newPage(browser, { locale: "en-US" });
+    await page.goto("/cases");
+    expect(await page.locator(".language-offer").count()).toBe(0);
+    await page.goto("/ko/cases");
+    await page.goto("/cases");
+    expect(await page.locator(".language-offer").getAttribute("lang")).toBe("ko");
+    await page.locator(".language-switcher").getByRole("link", { name: "English" }).click();
+    await page.waitForURL("**/cases?lang=en");
+    await page.goto("/cases/sam-logan");
+    expect(await page.locator(".language-offer").count()).toBe(0);
+    // Traditional Chinese for a browser in Taiwan.
+    const tw = await newPage(browser, { locale: "zh-TW" });
+    await tw.page.goto("/");
+    expect(await tw.page.locator(".language-offer a").getAttribute("href")).toBe("/zh-Hant");
+    await tw.context.close();
+    await context.close();
+  });
+});
