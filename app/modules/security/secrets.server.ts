@@ -12,7 +12,8 @@ export type KeyPurpose =
   | "known-device"
   | "unsubscribe-link"
   | "signature-confirmation"
-  | "stripe-dev-webhook";
+  | "stripe-dev-webhook"
+  | "call-report";
 
 const cache = new Map<string, Buffer>();
 

@@ -1,0 +1,213 @@
+import { db } from "~db/index.server";
+import { addJob } from "~/modules/jobs/jobs.queries.server";
+import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
+import { currentPositions, targetKey } from "./positions.server";
+import type { ReplyForm, StatementForm } from "./statements.schema";
+import {
+  findCampaign,
+  findMember,
+  findStatement,
+  insertStatement,
+  listCampaignStatements,
+  listMemberStatements,
+  listOpenReplies,
+  listSeatCounts,
+  listVerifiedStatements,
+  markDismissed,
+  markVerified,
+} from "./statements.queries.server";
+import { campaignTargetOffices, type TargetOffice } from "./targets.server";
+
+export { campaignTargetOffices } from "./targets.server";
+
+export type RecordResult = { ok: true; id: number } | { ok: false; fields: Record<string, string> };
+
+async function findTarget(campaignId: number, target: StatementForm["target"]): Promise<TargetOffice | null> {
+  const offices = await campaignTargetOffices(campaignId);
+  return offices.find((o) => o.officeCode === target.officeCode && o.officialId === target.officialId) ?? null;
+}
+
+const NOT_A_TARGET =
+  "That office is not a target of this campaign: record statements only for the seats and officials the campaign asks.";
+
+/** An organizer records what a target said or did (unverified until an organizer verifies it). */
+export async function recordStatement(organizerId: number, campaignId: number, form: StatementForm): Promise<RecordResult> {
+  const office = await findTarget(campaignId, form.target);
+  if (!office) return { ok: false, fields: { target: NOT_A_TARGET } };
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await insertStatement(trx, {
+        campaignId,
+        officeCode: office.officeCode,
+        officialId: office.officialId,
+        bioguide: office.member?.bioguide ?? null,
+        memberName: office.member ? `${office.member.title} ${office.member.name}` : office.name,
+        position: form.position,
+        kind: form.kind,
+        statedOn: form.statedOn,
+        body: form.body,
+        sourceUrl: form.sourceUrl,
+        bill: form.bill,
+        rollCall: form.rollCall,
+        origin: "organizer",
+        recordedBy: organizerId,
+      });
+      await insertAuditEntry(trx, {
+        organizerId,
+        action: "statement.record",
+        subjectType: "statement",
+        subjectId: row.id,
+        details: { campaignId, target: office.key, position: form.position },
+      });
+      return { ok: true, id: row.id } as const;
+    });
+}
+
+/**
+ * Verifies a statement: from now on it is public, and the news about it is queued for the
+ * people in its seat (the job sends each of them one email however often it runs).
+ */
+export async function verifyStatement(organizerId: number, id: number): Promise<boolean> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await markVerified(trx, id, organizerId))) return false;
+      await insertAuditEntry(trx, { organizerId, action: "statement.verify", subjectType: "statement", subjectId: id });
+      await addJob(trx, "send_statement_news", { id }, { jobKey: `statement-news:${id}`, maxAttempts: 10 });
+      return true;
+    });
+}
+
+export async function dismissStatement(organizerId: number, id: number): Promise<boolean> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await markDismissed(trx, id))) return false;
+      await insertAuditEntry(trx, { organizerId, action: "statement.dismiss", subjectType: "statement", subjectId: id });
+      return true;
+    });
+}
+
+/** A reply a supporter received, sent in from their delivery page: unverified, into the triage queue. */
+export async function submitReply(
+  submission: { id: number; campaignId: number },
+  form: ReplyForm,
+): Promise<RecordResult> {
+  const office = await findTarget(submission.campaignId, form.target);
+  if (!office) return { ok: false, fields: { target: NOT_A_TARGET } };
+  const row = await insertStatement(db(), {
+    campaignId: submission.campaignId,
+    officeCode: office.officeCode,
+    officialId: office.officialId,
+    bioguide: office.member?.bioguide ?? null,
+    memberName: office.member ? `${office.member.title} ${office.member.name}` : office.name,
+    position: "undecided",
+    kind: "letter_reply",
+    statedOn: new Date().toISOString().slice(0, 10),
+    body: form.body,
+    origin: "supporter",
+    submissionId: submission.id,
+  });
+  return { ok: true, id: row.id };
+}
+
+export function getStatement(id: number) {
+  return findStatement(db(), id);
+}
+
+/** The organizer's page of a campaign's statements: every one (verified or not) and the targets to choose from. */
+export async function campaignStatementsForAdmin(campaignId: number) {
+  const [campaign, statements, offices] = await Promise.all([
+    findCampaign(db(), { id: campaignId }),
+    listCampaignStatements(db(), campaignId),
+    campaignTargetOffices(campaignId),
+  ]);
+  if (!campaign) return null;
+  return {
+    campaign,
+    statements,
+    targets: offices.map((o) => ({ key: o.key, label: `${o.member ? `${o.member.title} ${o.name}` : o.name} (${o.seat})` })),
+  };
+}
+
+export function replyQueue() {
+  return listOpenReplies(db());
+}
+
+/** How many constituents of a seat signed (confirmed) and wrote. */
+function seatCounts(rows: Awaited<ReturnType<typeof listSeatCounts>>, office: TargetOffice) {
+  const out = { signed: 0, wrote: 0 };
+  if (office.chamber === "official") return out;
+  for (const r of rows) {
+    if (r.state !== office.state) continue;
+    if (office.chamber === "house" && office.district && r.district !== office.district) continue;
+    out[r.source] += r.n;
+  }
+  return out;
+}
+
+/** The public scorecard: every target, its current member, latest verified position and constituents. */
+export async function scorecard(slug: string) {
+  const campaign = await findCampaign(db(), { slug });
+  if (!campaign || campaign.status === "draft") return null;
+  const [offices, positions, counts] = await Promise.all([
+    campaignTargetOffices(campaign.id),
+    currentPositions(campaign.id),
+    listSeatCounts(db(), campaign.id),
+  ]);
+  const rows = offices.map((o) => {
+    const p = positions.get(o.key);
+    return {
+      key: o.key,
+      seat: o.seat,
+      chamber: o.chamber,
+      name: o.name,
+      title: o.member?.title ?? o.seat,
+      party: o.member?.party ?? null,
+      bioguide: o.member?.bioguide ?? null,
+      position: p?.position ?? null,
+      statedOn: p?.statedOn ?? null,
+      kind: p?.kind ?? null,
+      sourceUrl: p?.sourceUrl ?? null,
+      excerpt: p ? p.body.slice(0, 280) : null,
+      ...seatCounts(counts, o),
+    };
+  });
+  // Answered first (newest first), then the rest in their order.
+  const answered = rows.filter((r) => r.position).sort((a, b) => (b.statedOn ?? "").localeCompare(a.statedOn ?? ""));
+  return { campaign, answered, others: rows.filter((r) => !r.position) };
+}
+
+/** A member's page: who they are and their verified positions on every public campaign. */
+export async function memberPage(bioguide: string) {
+  const member = await findMember(db(), bioguide);
+  if (!member) return null;
+  const statements = await listMemberStatements(db(), bioguide);
+  return { member, statements };
+}
+
+/** The JSON feed of a campaign's verified statements (null for a missing or draft campaign). */
+export async function statementsFeed(slug: string) {
+  const campaign = await findCampaign(db(), { slug });
+  if (!campaign || campaign.status === "draft") return null;
+  const statements = await listVerifiedStatements(db(), campaign.id);
+  return {
+    campaign: { slug: campaign.slug, title: campaign.title },
+    statements: statements.map((s) => ({
+      id: s.id,
+      target: targetKey(s),
+      officeCode: s.officeCode,
+      bioguide: s.bioguide,
+      name: s.memberName,
+      position: s.position,
+      kind: s.kind,
+      statedOn: s.statedOn,
+      text: s.body,
+      sourceUrl: s.sourceUrl,
+      bill: s.bill,
+      rollCall: s.rollCall,
+      verifiedAt: s.verifiedAt,
+    })),
+  };
+}
