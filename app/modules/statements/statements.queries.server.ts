@@ -220,3 +220,19 @@ export async function findSeatPhone(db: Executor, bioguide: string | null): Prom
   const row = await db.selectFrom("legislators").select("phone").where("bioguide", "=", bioguide).executeTakeFirst();
   return row?.phone ?? null;
 }
+
+/** A letter submission by its secret token, with whom its letters went to (for the reply form). */
+export async function findSubmissionRecipients(db: Executor, token: string) {
+  const submission = await db
+    .selectFrom("letterSubmissions")
+    .select(["id", "campaignId"])
+    .where("token", "=", token)
+    .executeTakeFirst();
+  if (!submission) return null;
+  const letters = await db
+    .selectFrom("letters")
+    .select(["bioguide", "officialId"])
+    .where("submissionId", "=", submission.id)
+    .execute();
+  return { ...submission, letters };
+}

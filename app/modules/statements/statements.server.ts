@@ -7,6 +7,7 @@ import {
   findCampaign,
   findMember,
   findStatement,
+  findSubmissionRecipients,
   insertStatement,
   listCampaignStatements,
   listMemberStatements,
@@ -89,13 +90,29 @@ export async function dismissStatement(organizerId: number, id: number): Promise
     });
 }
 
+/** The offices a letter writer may send in a reply from: the targets their letters went to. */
+export async function replyTargets(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,40}$/.test(token)) return null;
+  const submission = await findSubmissionRecipients(db(), token);
+  if (!submission) return null;
+  const offices = await campaignTargetOffices(submission.campaignId);
+  const wrote = (o: TargetOffice) =>
+    submission.letters.some((l) => (o.member ? l.bioguide === o.member.bioguide : l.officialId === o.officialId));
+  return {
+    submission: { id: submission.id, campaignId: submission.campaignId },
+    targets: offices.filter(wrote).map((o) => ({ key: o.key, label: o.member ? `${o.member.title} ${o.name}` : o.name })),
+  };
+}
+
 /** A reply a supporter received, sent in from their delivery page: unverified, into the triage queue. */
-export async function submitReply(
-  submission: { id: number; campaignId: number },
-  form: ReplyForm,
-): Promise<RecordResult> {
-  const office = await findTarget(submission.campaignId, form.target);
-  if (!office) return { ok: false, fields: { target: NOT_A_TARGET } };
+export async function submitReply(token: string, form: ReplyForm): Promise<RecordResult> {
+  const page = await replyTargets(token);
+  if (!page) return { ok: false, fields: { _form: "No letters have that address." } };
+  const { submission } = page;
+  const office = page.targets.some((t) => t.key === (form.target.officeCode ?? `official:${form.target.officialId}`))
+    ? await findTarget(submission.campaignId, form.target)
+    : null;
+  if (!office) return { ok: false, fields: { target: "Choose one of the offices you wrote to." } };
   const row = await insertStatement(db(), {
     campaignId: submission.campaignId,
     officeCode: office.officeCode,
