@@ -44,7 +44,9 @@ export function StatementNewsEmail(p: StatementNewsProps) {
         You signed or wrote for “{p.campaignTitle}”. {who} has a recorded position: {p.positionLabel}.
       </Text>
       {p.excerpt ? (
-        <Text style={{ ...paragraph, borderLeft: "3px solid #c8ccd1", paddingLeft: "12px" }}>{p.excerpt}</Text>
+        <Text style={{ ...paragraph, borderLeft: "3px solid #c8ccd1", paddingLeft: "12px" }}>
+          {p.excerpt}
+        </Text>
       ) : null}
       {supports ? (
         <Section>
@@ -58,8 +60,8 @@ export function StatementNewsEmail(p: StatementNewsProps) {
       ) : (
         <Section>
           <Text style={paragraph}>
-            A call from a constituent counts. {p.phone ? `Call the office at ${p.phone}` : "Call the office"} and
-            say:
+            A call from a constituent counts. {p.phone ? `Call the office at ${p.phone}` : "Call the office"}{" "}
+            and say:
           </Text>
           {p.script ? <Text style={{ ...paragraph, fontStyle: "italic" }}>{p.script}</Text> : null}
           <Button href={p.callUrl} style={button}>

@@ -7,7 +7,10 @@ import { callStats } from "~/modules/calls/calls.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { campaignStatementsForAdmin } from "~/modules/statements/statements.server";
 
-export const meta: MetaFunction = () => [{ title: "Calls | Organizers" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Calls | Organizers" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganizer(request);
@@ -34,7 +37,9 @@ export default function CampaignCalls() {
         <Link to={`/admin/campaigns/${campaign.id}/statements`}>← Statements: {campaign.title}</Link>
       </p>
       <h1>Calls per office and day</h1>
-      <p className="muted small">The last {days} days (UTC). Letters and signatures: see the campaign's letters and petition pages.</p>
+      <p className="muted small">
+        The last {days} days (UTC). Letters and signatures: see the campaign's letters and petition pages.
+      </p>
       {grouped.size ? (
         <div className="table-scroll">
           <table className="data-table calls-table">
@@ -43,7 +48,9 @@ export default function CampaignCalls() {
                 <th scope="col">Day</th>
                 <th scope="col">Office</th>
                 {CALL_OUTCOMES.map((o) => (
-                  <th key={o} scope="col">{OUTCOME_LABELS[o]}</th>
+                  <th key={o} scope="col">
+                    {OUTCOME_LABELS[o]}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -53,7 +60,9 @@ export default function CampaignCalls() {
                   <td>{g.day}</td>
                   <th scope="row">{g.office}</th>
                   {CALL_OUTCOMES.map((o) => (
-                    <td key={o} className="num">{g.counts[o] ?? 0}</td>
+                    <td key={o} className="num">
+                      {g.counts[o] ?? 0}
+                    </td>
                   ))}
                 </tr>
               ))}

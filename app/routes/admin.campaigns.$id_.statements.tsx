@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextArea, TextField, bindFields } from "~/components/forms";
 import { PositionBadge } from "~/components/statements/position-badge";
@@ -15,7 +21,10 @@ import {
   verifyStatement,
 } from "~/modules/statements/statements.server";
 
-export const meta: MetaFunction = () => [{ title: "Statements | Organizers" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Statements | Organizers" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganizer(request);
@@ -48,8 +57,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     parsed.data.intent === "verify"
       ? await verifyStatement(organizer.id, parsed.data.id)
       : await dismissStatement(organizer.id, parsed.data.id);
-  if (!ok) return data({ values: null, fields: { _form: "That statement was already verified or dismissed." }, saved: null }, { status: 409 });
-  return { values: null, fields: {}, saved: parsed.data.intent === "verify" ? "Verified: it is public now, and its news is on its way." : "Dismissed." };
+  if (!ok)
+    return data(
+      { values: null, fields: { _form: "That statement was already verified or dismissed." }, saved: null },
+      { status: 409 },
+    );
+  return {
+    values: null,
+    fields: {},
+    saved:
+      parsed.data.intent === "verify"
+        ? "Verified: it is public now, and its news is on its way."
+        : "Dismissed.",
+  };
 }
 
 export default function CampaignStatements() {
@@ -65,8 +85,16 @@ export default function CampaignStatements() {
         <Link to={`/campaigns/${campaign.slug}/scorecard`}>Public scorecard</Link>
       </p>
       <h1>Positions and statements</h1>
-      {result?.saved ? <p className="notice" role="status">{result.saved}</p> : null}
-      {fields._form ? <p className="notice notice--error" role="alert">{fields._form}</p> : null}
+      {result?.saved ? (
+        <p className="notice" role="status">
+          {result.saved}
+        </p>
+      ) : null}
+      {fields._form ? (
+        <p className="notice notice--error" role="alert">
+          {fields._form}
+        </p>
+      ) : null}
       <h2>Statements</h2>
       {statements.length ? (
         <ol className="statement-list">
@@ -75,11 +103,20 @@ export default function CampaignStatements() {
               <h3 className="h4">
                 {s.memberName} <PositionBadge position={s.position} />{" "}
                 <span className="small">
-                  {KIND_LABELS[s.kind]}, {s.statedOn} · {s.origin === "supporter" ? "sent in by a supporter" : `recorded by ${s.recordedByName ?? "an organizer"}`}
+                  {KIND_LABELS[s.kind]}, {s.statedOn} ·{" "}
+                  {s.origin === "supporter"
+                    ? "sent in by a supporter"
+                    : `recorded by ${s.recordedByName ?? "an organizer"}`}
                 </span>
               </h3>
               <p className="statement-text">{s.body}</p>
-              {s.sourceUrl ? <p className="small"><a href={s.sourceUrl} rel="noopener noreferrer">Source</a></p> : null}
+              {s.sourceUrl ? (
+                <p className="small">
+                  <a href={s.sourceUrl} rel="noopener noreferrer">
+                    Source
+                  </a>
+                </p>
+              ) : null}
               {s.verifiedAt ? (
                 <p className="small">Verified</p>
               ) : s.dismissedAt ? (
@@ -87,8 +124,12 @@ export default function CampaignStatements() {
               ) : (
                 <Form method="post" className="toolbar">
                   <input type="hidden" name="id" value={s.id} />
-                  <button type="submit" name="intent" value="verify">Verify statement {s.id}</button>
-                  <button type="submit" name="intent" value="dismiss" className="button--secondary">Dismiss</button>
+                  <button type="submit" name="intent" value="verify">
+                    Verify statement {s.id}
+                  </button>
+                  <button type="submit" name="intent" value="dismiss" className="button--secondary">
+                    Dismiss
+                  </button>
                 </Form>
               )}
             </li>
@@ -103,17 +144,23 @@ export default function CampaignStatements() {
         <SelectField {...bind("target")} label="Who said it">
           <option value="">Choose…</option>
           {targets.map((t) => (
-            <option key={t.key} value={t.key}>{t.label}</option>
+            <option key={t.key} value={t.key}>
+              {t.label}
+            </option>
           ))}
         </SelectField>
         <SelectField {...bind("position")} label="Position">
           {POSITIONS.map((p) => (
-            <option key={p} value={p}>{POSITION_LABELS[p]}</option>
+            <option key={p} value={p}>
+              {POSITION_LABELS[p]}
+            </option>
           ))}
         </SelectField>
         <SelectField {...bind("kind")} label="Kind">
           {STATEMENT_KINDS.map((k) => (
-            <option key={k} value={k}>{KIND_LABELS[k]}</option>
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
           ))}
         </SelectField>
         <TextField {...bind("statedOn")} label="Date" type="date" />
@@ -124,11 +171,21 @@ export default function CampaignStatements() {
         <button type="submit">Record the statement</button>
       </Form>
       <h2>Call scripts</h2>
-      <p className="muted small">One per position; callers see the script for their official's current position. Write {"{{name}}"} for the official's name.</p>
+      <p className="muted small">
+        One per position; callers see the script for their official's current position. Write {"{{name}}"} for
+        the official's name.
+      </p>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="scripts" />
         {POSITIONS.map((p) => (
-          <TextArea key={p} name={p} label={`Script when the official: ${POSITION_LABELS[p].toLowerCase()}`} defaultValue={scripts[p]} rows={3} error={fields[p]} />
+          <TextArea
+            key={p}
+            name={p}
+            label={`Script when the official: ${POSITION_LABELS[p].toLowerCase()}`}
+            defaultValue={scripts[p]}
+            rows={3}
+            error={fields[p]}
+          />
         ))}
         <button type="submit">Save scripts</button>
       </Form>

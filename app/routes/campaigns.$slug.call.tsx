@@ -24,11 +24,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const campaign = await findCallCampaign(params.slug ?? "");
   if (!campaign) notFound("No campaign has that address.");
   const parsed = callReportSchema.safeParse(await requireFormValues(request));
-  if (!parsed.success) return data({ ok: false as const, target: null, message: parsed.error.issues[0].message }, { status: 400 });
+  if (!parsed.success)
+    return data(
+      { ok: false as const, target: null, message: parsed.error.issues[0].message },
+      { status: 400 },
+    );
   const result = await reportCall(campaign.id, parsed.data, context.clientIp);
   const target = parsed.data.target.officeCode ?? `official:${parsed.data.target.officialId}`;
-  if (!result.ok) return data({ ok: false as const, target, message: result.message }, { status: result.status });
-  return { ok: true as const, target, message: `Thank you: “${OUTCOME_LABELS[parsed.data.outcome]}” is recorded.` };
+  if (!result.ok)
+    return data({ ok: false as const, target, message: result.message }, { status: result.status });
+  return {
+    ok: true as const,
+    target,
+    message: `Thank you: “${OUTCOME_LABELS[parsed.data.outcome]}” is recorded.`,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -77,7 +86,12 @@ export default function CallPage() {
               </h2>
               <p>
                 <PositionBadge position={e.position} />
-                {e.maybe ? <span className="small"> May be your representative (your ZIP spans several districts).</span> : null}
+                {e.maybe ? (
+                  <span className="small">
+                    {" "}
+                    May be your representative (your ZIP spans several districts).
+                  </span>
+                ) : null}
               </p>
               {e.position === "supports" ? (
                 <p className="small">Already supports: call to say thank you, after the others.</p>
@@ -85,7 +99,9 @@ export default function CallPage() {
               {e.script ? (
                 <blockquote className="call-script">{e.script}</blockquote>
               ) : (
-                <p className="muted small">No script yet: say who you are, where you live, and what you ask.</p>
+                <p className="muted small">
+                  No script yet: say who you are, where you live, and what you ask.
+                </p>
               )}
               <p>
                 {e.phone ? (
@@ -108,7 +124,11 @@ export default function CallPage() {
                   {reported.message}
                 </p>
               ) : (
-                <Form method="post" className="call-outcomes" aria-label={`How did the call to ${e.name} go?`}>
+                <Form
+                  method="post"
+                  className="call-outcomes"
+                  aria-label={`How did the call to ${e.name} go?`}
+                >
                   <input type="hidden" name="token" value={list.token} />
                   <input type="hidden" name="target" value={e.key} />
                   <input type="hidden" name="zip" value={list.zip} />

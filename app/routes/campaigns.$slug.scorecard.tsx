@@ -23,7 +23,11 @@ function ScoreRow({ row }: { row: Row }) {
     <tr>
       <th scope="row">
         {row.bioguide ? <Link to={`/members/${row.bioguide}`}>{row.name}</Link> : row.name}
-        <span className="muted small"> {row.party ? `(${row.party[0]}) ` : ""}{row.seat}</span>
+        <span className="muted small">
+          {" "}
+          {row.party ? `(${row.party[0]}) ` : ""}
+          {row.seat}
+        </span>
       </th>
       <td>
         <PositionBadge position={row.position} />
@@ -37,7 +41,10 @@ function ScoreRow({ row }: { row: Row }) {
             {row.sourceUrl ? (
               <>
                 {" "}
-                · <a href={row.sourceUrl} rel="nofollow noopener noreferrer">source</a>
+                ·{" "}
+                <a href={row.sourceUrl} rel="nofollow noopener noreferrer">
+                  source
+                </a>
               </>
             ) : null}
           </>

@@ -14,7 +14,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.member.title} ${data.member.fullName} | Bring them home` }] : [{ title: "Not found" }];
+  data
+    ? [{ title: `${data.member.title} ${data.member.fullName} | Bring them home` }]
+    : [{ title: "Not found" }];
 
 export default function MemberPage() {
   const { member, statements } = useLoaderData<typeof loader>();
@@ -35,12 +37,17 @@ export default function MemberPage() {
                 <Link to={`/campaigns/${s.campaignSlug}/scorecard`}>{s.campaignTitle}</Link>
               </h3>
               <p>
-                <PositionBadge position={s.position} /> <span className="small">{KIND_LABELS[s.kind]}, {s.statedOn}</span>
+                <PositionBadge position={s.position} />{" "}
+                <span className="small">
+                  {KIND_LABELS[s.kind]}, {s.statedOn}
+                </span>
               </p>
               {s.body ? <p className="statement-text">{s.body}</p> : null}
               {s.sourceUrl ? (
                 <p className="small">
-                  <a href={s.sourceUrl} rel="nofollow noopener noreferrer">Source</a>
+                  <a href={s.sourceUrl} rel="nofollow noopener noreferrer">
+                    Source
+                  </a>
                 </p>
               ) : null}
             </li>

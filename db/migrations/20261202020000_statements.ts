@@ -78,5 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table calls, call_scripts, statements cascade; drop function statements_append_only`.execute(db);
+  await sql`drop table calls, call_scripts, statements cascade; drop function statements_append_only`.execute(
+    db,
+  );
 }

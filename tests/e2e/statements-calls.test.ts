@@ -26,7 +26,12 @@ const SANDERS = "S000033";
 const run = Date.now().toString(36);
 
 /** A signer of the DPAA petition: confirmed or not, consenting or not, in a state. */
-async function signer(name: string, state: string, zip: string, opts: { confirmed?: boolean; consent?: boolean } = {}) {
+async function signer(
+  name: string,
+  state: string,
+  zip: string,
+  opts: { confirmed?: boolean; consent?: boolean } = {},
+) {
   const confirmed = opts.confirmed ?? true;
   const email = `${name}-${run}@example.org`;
   const r = await sql<{ id: number }>`
@@ -91,7 +96,10 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     await admin.page.getByText("Scripts saved.").waitFor();
 
     // Bad input: a seat that is not a target is refused with a message, nothing saved.
-    const before = await db().selectFrom("statements").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom("statements")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow();
     await admin.page.locator("select#target").evaluate((el: HTMLSelectElement) => {
       el.options[1].value = "SZZ01";
     });
@@ -101,12 +109,17 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     await admin.page.getByRole("button", { name: "Record the statement" }).click();
     await admin.page.locator("#target-error").waitFor();
     expect(await admin.page.locator("#target-error").textContent()).toMatch(/not a target of this campaign/);
-    const after = await db().selectFrom("statements").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+    const after = await db()
+      .selectFrom("statements")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
 
     await admin.page.reload();
     await waitForHydration(admin.page);
-    const sanders = (await admin.page.locator("select#target option", { hasText: "Bernard Sanders" }).getAttribute("value"))!;
+    const sanders = (await admin.page
+      .locator("select#target option", { hasText: "Bernard Sanders" })
+      .getAttribute("value"))!;
     expect(sanders).toBe("SVT01");
     await admin.page.locator("select#target").selectOption(sanders);
     await admin.page.getByLabel("Position").selectOption("supports");
@@ -148,7 +161,11 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     let emails: Awaited<ReturnType<typeof newsEmails>> = [];
     for (let i = 0; i < 100; i++) {
       emails = await newsEmails(statementId);
-      const done = await db().selectFrom("statements").select("newsQueuedAt").where("id", "=", statementId).executeTakeFirstOrThrow();
+      const done = await db()
+        .selectFrom("statements")
+        .select("newsQueuedAt")
+        .where("id", "=", statementId)
+        .executeTakeFirstOrThrow();
       if (done.newsQueuedAt) break;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -156,11 +173,7 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     for (const v of vermont) expect(to.filter((t) => t === v.email)).toHaveLength(1);
     for (const o of others) expect(to).not.toContain(o.email);
     expect(new Set(to).size).toBe(to.length);
-    const vtOnly = await db()
-      .selectFrom("supporters")
-      .select("state")
-      .where("email", "in", to)
-      .execute();
+    const vtOnly = await db().selectFrom("supporters").select("state").where("email", "in", to).execute();
     expect(vtOnly.every((s) => s.state === "VT")).toBe(true);
     expect(emails[0].text).toMatch(/Share the campaign/);
     console.info(`statement news: ${emails.length} emails sent by the verification`);
@@ -199,13 +212,21 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
       .select(["outcome", "officeCode"])
       .where("campaignId", "=", campaign.id)
       .execute();
-    expect(calls.filter((c) => c.officeCode === "SVT01")).toEqual([{ outcome: "left_voicemail", officeCode: "SVT01" }]);
+    expect(calls.filter((c) => c.officeCode === "SVT01")).toEqual([
+      { outcome: "left_voicemail", officeCode: "SVT01" },
+    ]);
     expect(caller.errors).toEqual([]);
 
     // The organizer sees the call.
     await admin.page.goto(`/admin/campaigns/${campaign.id}/calls`);
     const callRow = admin.page.locator("tr", { hasText: "Bernard Sanders" });
-    expect(await callRow.locator("td").allTextContents()).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), "0", "1", "0", "0"]);
+    expect(await callRow.locator("td").allTextContents()).toEqual([
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      "0",
+      "1",
+      "0",
+      "0",
+    ]);
     expect(await seriousViolations(admin.page)).toEqual([]);
     expect(admin.errors).toEqual([]);
     await admin.context.close();

@@ -1,4 +1,10 @@
-import { hmac, randomToken, safeEqual, signingKey, verificationKeys } from "~/modules/security/secrets.server";
+import {
+  hmac,
+  randomToken,
+  safeEqual,
+  signingKey,
+  verificationKeys,
+} from "~/modules/security/secrets.server";
 
 /** How long a call list's reporting token stays good. */
 const TOKEN_HOURS = 24;

@@ -21,7 +21,9 @@ export async function upsertCallScripts(
   if (keep.length)
     await db
       .insertInto("callScripts")
-      .values(keep.map((s) => ({ campaignId, position: s.position, script: s.script, updatedBy: organizerId })))
+      .values(
+        keep.map((s) => ({ campaignId, position: s.position, script: s.script, updatedBy: organizerId })),
+      )
       .onConflict((oc) =>
         oc.columns(["campaignId", "position"]).doUpdateSet({
           script: sql`excluded.script`,
@@ -31,7 +33,11 @@ export async function upsertCallScripts(
       )
       .execute();
   if (drop.length)
-    await db.deleteFrom("callScripts").where("campaignId", "=", campaignId).where("position", "in", drop).execute();
+    await db
+      .deleteFrom("callScripts")
+      .where("campaignId", "=", campaignId)
+      .where("position", "in", drop)
+      .execute();
 }
 
 /** Counts a call once per (view, office): false when this view already reported this office. */

@@ -25,10 +25,9 @@ export async function getCallScript(campaignId: number, position: StatementPosit
 
 export async function callScriptsFor(campaignId: number) {
   const rows = await listCallScripts(db(), campaignId);
-  return Object.fromEntries(POSITIONS.map((p) => [p, rows.find((r) => r.position === p)?.script ?? ""])) as Record<
-    StatementPosition,
-    string
-  >;
+  return Object.fromEntries(
+    POSITIONS.map((p) => [p, rows.find((r) => r.position === p)?.script ?? ""]),
+  ) as Record<StatementPosition, string>;
 }
 
 export async function saveCallScripts(
@@ -83,7 +82,16 @@ export async function callList(campaignId: number, zip: string) {
   const byBioguide = new Map(offices.filter((o) => o.member).map((o) => [o.member!.bioguide, o]));
   const entries: CallEntry[] = [];
   const seen = new Set<string>();
-  const add = (office: TargetOffice, maybe: boolean, extra: { phone: string | null; districtPhone: string | null; districtPlace: string | null; title: string }) => {
+  const add = (
+    office: TargetOffice,
+    maybe: boolean,
+    extra: {
+      phone: string | null;
+      districtPhone: string | null;
+      districtPlace: string | null;
+      title: string;
+    },
+  ) => {
     if (seen.has(office.key)) return;
     seen.add(office.key);
     const position: CurrentPosition | undefined = positions.get(office.key);
@@ -120,7 +128,11 @@ export async function callList(campaignId: number, zip: string) {
 export type ReportResult = { ok: true; counted: boolean } | { ok: false; status: 400 | 429; message: string };
 
 /** One tap after a call: counted once per call-list view and office, rate-limited per visitor. */
-export async function reportCall(campaignId: number, report: CallReport, clientIp: string): Promise<ReportResult> {
+export async function reportCall(
+  campaignId: number,
+  report: CallReport,
+  clientIp: string,
+): Promise<ReportResult> {
   const limit = await hitRateLimit(callReportRateLimit, clientIp);
   if (!limit.ok)
     return {
@@ -129,7 +141,12 @@ export async function reportCall(campaignId: number, report: CallReport, clientI
       message: `Too many reports from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
     };
   const nonce = checkCallToken(report.token, campaignId);
-  if (!nonce) return { ok: false, status: 400, message: "This call list has expired. Reload the page and report again." };
+  if (!nonce)
+    return {
+      ok: false,
+      status: 400,
+      message: "This call list has expired. Reload the page and report again.",
+    };
   const office = (await campaignTargetOffices(campaignId)).find(
     (o) => o.officeCode === report.target.officeCode && o.officialId === report.target.officialId,
   );
@@ -149,7 +166,10 @@ export async function reportCall(campaignId: number, report: CallReport, clientI
 
 /** Calls per office and day, with outcomes, for organizers. */
 export async function callStats(campaignId: number, days: number) {
-  const [rows, offices] = await Promise.all([listCallCounts(db(), campaignId, days), campaignTargetOffices(campaignId)]);
+  const [rows, offices] = await Promise.all([
+    listCallCounts(db(), campaignId, days),
+    campaignTargetOffices(campaignId),
+  ]);
   const names = new Map(offices.map((o) => [o.key, `${o.name} (${o.seat})`]));
   return rows.map((r) => {
     const key = r.officeCode ?? `official:${r.officialId}`;

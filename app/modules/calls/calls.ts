@@ -2,7 +2,12 @@ import type { CallOutcome } from "~db/schema";
 
 /** Pure rules of the call tool (browser-safe). */
 
-export const CALL_OUTCOMES: CallOutcome[] = ["reached_staffer", "left_voicemail", "busy_no_answer", "skipped"];
+export const CALL_OUTCOMES: CallOutcome[] = [
+  "reached_staffer",
+  "left_voicemail",
+  "busy_no_answer",
+  "skipped",
+];
 export const OUTCOME_LABELS: Record<CallOutcome, string> = {
   reached_staffer: "Reached a staffer",
   left_voicemail: "Left a voicemail",

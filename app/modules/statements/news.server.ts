@@ -76,7 +76,11 @@ export async function sendStatementNews(statementId: number): Promise<number> {
         };
       }),
     );
-    queued += (await db().transaction().execute((trx) => queueEmails(trx, emails))).length;
+    queued += (
+      await db()
+        .transaction()
+        .execute((trx) => queueEmails(trx, emails))
+    ).length;
   }
   await markNewsQueued(db(), statementId);
   return queued;

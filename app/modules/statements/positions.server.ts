@@ -15,6 +15,7 @@ export function targetKey(s: { officeCode: string | null; officialId: number | n
  */
 export async function currentPositions(campaignId: number): Promise<Map<string, CurrentPosition>> {
   const map = new Map<string, CurrentPosition>();
-  for (const s of await listVerifiedStatements(db(), campaignId)) if (!map.has(targetKey(s))) map.set(targetKey(s), s);
+  for (const s of await listVerifiedStatements(db(), campaignId))
+    if (!map.has(targetKey(s))) map.set(targetKey(s), s);
   return map;
 }

@@ -15,15 +15,34 @@ export async function handleReplySubmission(request: Request, token: string, cli
   const limit = await hitRateLimit(replyRateLimit, clientIp);
   if (!limit.ok)
     return data(
-      { sent: false, fields: {} as Record<string, string>, message: "Too many replies from your connection. Please try again later." },
+      {
+        sent: false,
+        fields: {} as Record<string, string>,
+        message: "Too many replies from your connection. Please try again later.",
+      },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   const input = await readFormInput(request);
-  if (!input.ok) return data({ sent: false, fields: input.fields ?? {}, message: input.message }, { status: input.status });
+  if (!input.ok)
+    return data(
+      { sent: false, fields: input.fields ?? {}, message: input.message },
+      { status: input.status },
+    );
   const parsed = replyFormSchema.safeParse(input.values);
   if (!parsed.success)
-    return data({ sent: false, fields: fieldErrors(parsed.error), message: "Your reply was not sent yet." }, { status: 400 });
+    return data(
+      { sent: false, fields: fieldErrors(parsed.error), message: "Your reply was not sent yet." },
+      { status: 400 },
+    );
   const result = await submitReply(token, parsed.data);
-  if (!result.ok) return data({ sent: false, fields: result.fields, message: "Your reply was not sent yet." }, { status: 400 });
-  return { sent: true, fields: {} as Record<string, string>, message: "Thank you: an organizer will read the reply and check it before it is published." };
+  if (!result.ok)
+    return data(
+      { sent: false, fields: result.fields, message: "Your reply was not sent yet." },
+      { status: 400 },
+    );
+  return {
+    sent: true,
+    fields: {} as Record<string, string>,
+    message: "Thank you: an organizer will read the reply and check it before it is published.",
+  };
 }

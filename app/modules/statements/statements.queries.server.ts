@@ -217,7 +217,11 @@ export async function listNewsRecipients(
 /** The Washington phone number of a member's office. */
 export async function findSeatPhone(db: Executor, bioguide: string | null): Promise<string | null> {
   if (!bioguide) return null;
-  const row = await db.selectFrom("legislators").select("phone").where("bioguide", "=", bioguide).executeTakeFirst();
+  const row = await db
+    .selectFrom("legislators")
+    .select("phone")
+    .where("bioguide", "=", bioguide)
+    .executeTakeFirst();
   return row?.phone ?? null;
 }
 

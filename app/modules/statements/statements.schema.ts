@@ -26,7 +26,10 @@ const optionalUrl = z
   .max(2000, "A link is at most 2,000 characters.")
   .optional()
   .transform((v) => (v ? v : null))
-  .refine((v) => v === null || /^https?:\/\/[^\s<>"]+$/i.test(v), "A link starts with https:// (or http://).");
+  .refine(
+    (v) => v === null || /^https?:\/\/[^\s<>"]+$/i.test(v),
+    "A link starts with https:// (or http://).",
+  );
 
 export const statementFormSchema = z.object({
   target: targetField,
@@ -43,7 +46,16 @@ export const statementFormSchema = z.object({
   rollCall: optionalText(80),
 });
 export type StatementForm = z.infer<typeof statementFormSchema>;
-export const STATEMENT_FIELDS = ["target", "position", "kind", "statedOn", "body", "sourceUrl", "bill", "rollCall"] as const;
+export const STATEMENT_FIELDS = [
+  "target",
+  "position",
+  "kind",
+  "statedOn",
+  "body",
+  "sourceUrl",
+  "bill",
+  "rollCall",
+] as const;
 
 /** A reply a supporter received from an office and sends in from their delivery page. */
 export const replyFormSchema = z.object({

@@ -25,14 +25,20 @@ export type RecordResult = { ok: true; id: number } | { ok: false; fields: Recor
 
 async function findTarget(campaignId: number, target: StatementForm["target"]): Promise<TargetOffice | null> {
   const offices = await campaignTargetOffices(campaignId);
-  return offices.find((o) => o.officeCode === target.officeCode && o.officialId === target.officialId) ?? null;
+  return (
+    offices.find((o) => o.officeCode === target.officeCode && o.officialId === target.officialId) ?? null
+  );
 }
 
 const NOT_A_TARGET =
   "That office is not a target of this campaign: record statements only for the seats and officials the campaign asks.";
 
 /** An organizer records what a target said or did (unverified until an organizer verifies it). */
-export async function recordStatement(organizerId: number, campaignId: number, form: StatementForm): Promise<RecordResult> {
+export async function recordStatement(
+  organizerId: number,
+  campaignId: number,
+  form: StatementForm,
+): Promise<RecordResult> {
   const office = await findTarget(campaignId, form.target);
   if (!office) return { ok: false, fields: { target: NOT_A_TARGET } };
   return db()
@@ -74,7 +80,12 @@ export async function verifyStatement(organizerId: number, id: number): Promise<
     .transaction()
     .execute(async (trx) => {
       if (!(await markVerified(trx, id, organizerId))) return false;
-      await insertAuditEntry(trx, { organizerId, action: "statement.verify", subjectType: "statement", subjectId: id });
+      await insertAuditEntry(trx, {
+        organizerId,
+        action: "statement.verify",
+        subjectType: "statement",
+        subjectId: id,
+      });
       await addJob(trx, "send_statement_news", { id }, { jobKey: `statement-news:${id}`, maxAttempts: 10 });
       return true;
     });
@@ -85,7 +96,12 @@ export async function dismissStatement(organizerId: number, id: number): Promise
     .transaction()
     .execute(async (trx) => {
       if (!(await markDismissed(trx, id))) return false;
-      await insertAuditEntry(trx, { organizerId, action: "statement.dismiss", subjectType: "statement", subjectId: id });
+      await insertAuditEntry(trx, {
+        organizerId,
+        action: "statement.dismiss",
+        subjectType: "statement",
+        subjectId: id,
+      });
       return true;
     });
 }
@@ -97,10 +113,14 @@ export async function replyTargets(token: string) {
   if (!submission) return null;
   const offices = await campaignTargetOffices(submission.campaignId);
   const wrote = (o: TargetOffice) =>
-    submission.letters.some((l) => (o.member ? l.bioguide === o.member.bioguide : l.officialId === o.officialId));
+    submission.letters.some((l) =>
+      o.member ? l.bioguide === o.member.bioguide : l.officialId === o.officialId,
+    );
   return {
     submission: { id: submission.id, campaignId: submission.campaignId },
-    targets: offices.filter(wrote).map((o) => ({ key: o.key, label: o.member ? `${o.member.title} ${o.name}` : o.name })),
+    targets: offices
+      .filter(wrote)
+      .map((o) => ({ key: o.key, label: o.member ? `${o.member.title} ${o.name}` : o.name })),
   };
 }
 
@@ -109,7 +129,9 @@ export async function submitReply(token: string, form: ReplyForm): Promise<Recor
   const page = await replyTargets(token);
   if (!page) return { ok: false, fields: { _form: "No letters have that address." } };
   const { submission } = page;
-  const office = page.targets.some((t) => t.key === (form.target.officeCode ?? `official:${form.target.officialId}`))
+  const office = page.targets.some(
+    (t) => t.key === (form.target.officeCode ?? `official:${form.target.officialId}`),
+  )
     ? await findTarget(submission.campaignId, form.target)
     : null;
   if (!office) return { ok: false, fields: { target: "Choose one of the offices you wrote to." } };
@@ -144,7 +166,10 @@ export async function campaignStatementsForAdmin(campaignId: number) {
   return {
     campaign,
     statements,
-    targets: offices.map((o) => ({ key: o.key, label: `${o.member ? `${o.member.title} ${o.name}` : o.name} (${o.seat})` })),
+    targets: offices.map((o) => ({
+      key: o.key,
+      label: `${o.member ? `${o.member.title} ${o.name}` : o.name} (${o.seat})`,
+    })),
   };
 }
 
@@ -192,7 +217,9 @@ export async function scorecard(slug: string) {
     };
   });
   // Answered first (newest first), then the rest in their order.
-  const answered = rows.filter((r) => r.position).sort((a, b) => (b.statedOn ?? "").localeCompare(a.statedOn ?? ""));
+  const answered = rows
+    .filter((r) => r.position)
+    .sort((a, b) => (b.statedOn ?? "").localeCompare(a.statedOn ?? ""));
   return { campaign, answered, others: rows.filter((r) => !r.position) };
 }
 

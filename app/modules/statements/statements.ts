@@ -47,7 +47,13 @@ export function isOfficeCode(value: string): boolean {
 export function parseOfficeCode(code: string): OfficeSeat | null {
   const m = OFFICE.exec(code);
   if (!m) return null;
-  if (m[1]) return { chamber: "house", state: m[2] === "AQ" ? "AS" : m[2], district: Number(m[3]), senateClass: null };
+  if (m[1])
+    return {
+      chamber: "house",
+      state: m[2] === "AQ" ? "AS" : m[2],
+      district: Number(m[3]),
+      senateClass: null,
+    };
   return { chamber: "senate", state: m[5], district: null, senateClass: Number(m[6]) };
 }
 
