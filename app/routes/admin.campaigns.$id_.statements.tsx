@@ -91,7 +91,7 @@ export default function CampaignStatements() {
         </p>
       ) : null}
       {fields._form ? (
-        <p className="notice notice--error" role="alert">
+        <p className="alert" role="alert">
           {fields._form}
         </p>
       ) : null}

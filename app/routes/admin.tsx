@@ -40,6 +40,9 @@ export default function AdminLayout() {
             <NavLink to="/admin/tips">Tips</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/replies">Replies</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/petitions">Petitions</NavLink>
           </li>
           <li>

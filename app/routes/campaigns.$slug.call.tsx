@@ -73,7 +73,7 @@ export default function CallPage() {
         <button type="submit">Find who to call</button>
       </Form>
       {reported && !reported.ok && !reported.target ? (
-        <p className="notice notice--error" role="alert">
+        <p className="alert" role="alert">
           {reported.message}
         </p>
       ) : null}
@@ -120,7 +120,7 @@ export default function CallPage() {
                 ) : null}
               </p>
               {reported?.target === e.key ? (
-                <p className={`notice ${reported.ok ? "" : "notice--error"}`} role="status">
+                <p className={reported.ok ? "notice" : "alert"} role="status">
                   {reported.message}
                 </p>
               ) : (

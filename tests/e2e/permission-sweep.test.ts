@@ -55,6 +55,7 @@ const RULES: Record<string, { loader?: OrganizerRole[]; action?: OrganizerRole[]
   "routes/admin.outbox._index": { loader: OWNER },
   "routes/admin.outbox.$id": { loader: OWNER },
   "routes/admin.petitions._index": { loader: ALL, action: EDIT },
+  "routes/admin.replies": { loader: ALL, action: EDIT },
   "routes/admin.petitions.$id": { loader: ALL, action: EDIT },
   "routes/admin.petitions.$id_.delivery": { loader: PRIVATE },
   "routes/admin.petitions.$id_.export": { loader: PRIVATE },

@@ -15,7 +15,7 @@ export function ReplyForm({ targets }: { targets: Array<{ key: string; label: st
       <h2 id="reply-heading">Did an office answer you?</h2>
       <p>Paste the reply here. An organizer checks it before it appears on the campaign's scorecard.</p>
       {result ? (
-        <p className={`notice ${result.sent ? "" : "notice--error"}`} role={result.sent ? "status" : "alert"}>
+        <p className={result.sent ? "notice" : "alert"} role={result.sent ? "status" : "alert"}>
           {result.message}
         </p>
       ) : null}

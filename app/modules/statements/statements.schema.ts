@@ -31,31 +31,23 @@ const optionalUrl = z
     "A link starts with https:// (or http://).",
   );
 
+const statedOn = z
+  .string({ error: "Give the date." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as YYYY-MM-DD.")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Give a real date.")
+  .refine((v) => v <= today(), "The date cannot be in the future.");
+
 export const statementFormSchema = z.object({
   target: targetField,
   position: z.enum(POSITIONS, { error: "Choose the position." }),
   kind: z.enum(STATEMENT_KINDS, { error: "Choose what kind of statement it is." }),
-  statedOn: z
-    .string({ error: "Give the date." })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as YYYY-MM-DD.")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Give a real date.")
-    .refine((v) => v <= today(), "The date cannot be in the future."),
+  statedOn,
   body: freeText("The text", STATEMENT_MAX_CHARS),
   sourceUrl: optionalUrl,
   bill: optionalText(40),
   rollCall: optionalText(80),
 });
 export type StatementForm = z.infer<typeof statementFormSchema>;
-export const STATEMENT_FIELDS = [
-  "target",
-  "position",
-  "kind",
-  "statedOn",
-  "body",
-  "sourceUrl",
-  "bill",
-  "rollCall",
-] as const;
 
 /** A reply a supporter received from an office and sends in from their delivery page. */
 export const replyFormSchema = z.object({
@@ -73,6 +65,12 @@ export const callScriptsSchema = z.object({
   undecided: script,
   mixed: script,
   no_response: script,
+});
+
+export const acceptReplySchema = z.object({
+  id: z.coerce.number({ error: "Choose a reply." }).int().positive("Choose a reply."),
+  position: z.enum(POSITIONS, { error: "Choose the position." }),
+  statedOn,
 });
 
 export const verifySchema = z.object({

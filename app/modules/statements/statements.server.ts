@@ -19,8 +19,6 @@ import {
 } from "./statements.queries.server";
 import { campaignTargetOffices, type TargetOffice } from "./targets.server";
 
-export { campaignTargetOffices } from "./targets.server";
-
 export type RecordResult = { ok: true; id: number } | { ok: false; fields: Record<string, string> };
 
 async function findTarget(campaignId: number, target: StatementForm["target"]): Promise<TargetOffice | null> {
@@ -91,6 +89,49 @@ export async function verifyStatement(organizerId: number, id: number): Promise<
     });
 }
 
+/**
+ * Accepts a reply a supporter sent in: the organizer reads it and gives its position; a new
+ * statement (the reply's text, recorded by the organizer) is verified, and the supporter's copy
+ * leaves the queue. Nothing is overwritten.
+ */
+export async function acceptReply(
+  organizerId: number,
+  replyId: number,
+  form: { position: StatementForm["position"]; statedOn: string },
+): Promise<number | null> {
+  const reply = await findStatement(db(), replyId);
+  if (!reply || reply.origin !== "supporter") return null;
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await markDismissed(trx, replyId))) return null;
+      const row = await insertStatement(trx, {
+        campaignId: reply.campaignId,
+        officeCode: reply.officeCode,
+        officialId: reply.officialId,
+        bioguide: reply.bioguide,
+        memberName: reply.memberName,
+        position: form.position,
+        kind: "letter_reply",
+        statedOn: form.statedOn,
+        body: reply.body,
+        origin: "organizer",
+        recordedBy: organizerId,
+        submissionId: reply.submissionId,
+      });
+      await markVerified(trx, row.id, organizerId);
+      await insertAuditEntry(trx, {
+        organizerId,
+        action: "statement.accept-reply",
+        subjectType: "statement",
+        subjectId: row.id,
+        details: { reply: replyId, position: form.position },
+      });
+      await addJob(trx, "send_statement_news", { id: row.id }, { jobKey: `statement-news:${row.id}`, maxAttempts: 10 });
+      return row.id;
+    });
+}
+
 export async function dismissStatement(organizerId: number, id: number): Promise<boolean> {
   return db()
     .transaction()
@@ -149,10 +190,6 @@ export async function submitReply(token: string, form: ReplyForm): Promise<Recor
     submissionId: submission.id,
   });
   return { ok: true, id: row.id };
-}
-
-export function getStatement(id: number) {
-  return findStatement(db(), id);
 }
 
 /** The organizer's page of a campaign's statements: every one (verified or not) and the targets to choose from. */
