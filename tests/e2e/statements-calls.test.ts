@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { db } from "~db/index.server";
 import { sendStatementNews } from "~/modules/statements/news.server";
 import { makeOrganizer } from "../factories";
+import { makeSigner } from "../factories/signers";
 import { launchBrowser, newPage, screenshot, seriousViolations, waitForHydration } from "../support/browser";
 import { useServerDatabase } from "../support/server-database";
 
@@ -25,31 +26,10 @@ afterAll(async () => {
 const SANDERS = "S000033";
 const run = Date.now().toString(36);
 
-/** A signer of the DPAA petition: confirmed or not, consenting or not, in a state. */
-async function signer(
-  name: string,
-  state: string,
-  zip: string,
-  opts: { confirmed?: boolean; consent?: boolean } = {},
-) {
-  const confirmed = opts.confirmed ?? true;
-  const email = `${name}-${run}@example.org`;
-  const r = await sql<{ id: number }>`
-    with c as (select c.id as campaign_id, p.id as petition_id from campaigns c join petitions p on p.campaign_id = c.id where c.slug = 'dpaa-director'),
-    s as (
-      insert into supporters (email, email_canonical, first_name, last_name, zip, state, confirmed_at)
-      values (${email}, ${email}, ${name}, 'Tester', ${zip}, ${state}, case when ${confirmed} then now() end) returning id
-    ), sig as (
-      insert into signatures (petition_id, supporter_id, email_canonical, email_domain, state, first_name, last_name, zip, us_state, confirmed_at)
-      select c.petition_id, s.id, ${email}, 'example.org', case when ${confirmed} then 'confirmed' else 'pending' end, ${name}, 'Tester', ${zip}, ${state},
-        case when ${confirmed} then now() end from c, s returning supporter_id
-    ), con as (
-      insert into consents (supporter_id, campaign_id, scope, wording, source, proven_at)
-      select s.id, c.campaign_id, 'campaign', 'Send me updates', 'test', case when ${confirmed} then now() end from c, s
-      where ${opts.consent ?? true} returning supporter_id
-    )
-    select id from s`.execute(db());
-  return { email, id: Number(r.rows[0].id) };
+/** A signer of the DPAA petition. */
+async function signer(name: string, state: string, zip: string, opts: { confirmed?: boolean; consent?: boolean } = {}) {
+  const campaign = await db().selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow();
+  return makeSigner(db(), campaign.id, { state, zip }, { name: `${name}-${run}`, ...opts });
 }
 
 async function signIn(page: Page, path: string) {
