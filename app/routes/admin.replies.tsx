@@ -23,12 +23,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = verifySchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, { done: null });
     const ok = await dismissStatement(organizer.id, parsed.data.id);
-    return ok ? { fields: {}, done: "Dismissed." } : data({ fields: { _form: "That reply was already handled." }, done: null }, { status: 409 });
+    return ok
+      ? { fields: {}, done: "Dismissed." }
+      : data({ fields: { _form: "That reply was already handled." }, done: null }, { status: 409 });
   }
   const parsed = acceptReplySchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, { done: null });
   const id = await acceptReply(organizer.id, parsed.data.id, parsed.data);
-  if (id === null) return data({ fields: { _form: "That reply was already handled." }, done: null }, { status: 409 });
+  if (id === null)
+    return data({ fields: { _form: "That reply was already handled." }, done: null }, { status: 409 });
   return { fields: {}, done: "Verified: it is public now, and its news is on its way." };
 }
 
@@ -41,7 +44,8 @@ export default function Replies() {
     <>
       <h1>Replies from offices</h1>
       <p className="muted small">
-        Sent in by supporters from their letters page. Nothing here is public until you verify it with its position.
+        Sent in by supporters from their letters page. Nothing here is public until you verify it with its
+        position.
       </p>
       {result?.done ? (
         <p className="notice" role="status">

@@ -27,8 +27,17 @@ const SANDERS = "S000033";
 const run = Date.now().toString(36);
 
 /** A signer of the DPAA petition. */
-async function signer(name: string, state: string, zip: string, opts: { confirmed?: boolean; consent?: boolean } = {}) {
-  const campaign = await db().selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow();
+async function signer(
+  name: string,
+  state: string,
+  zip: string,
+  opts: { confirmed?: boolean; consent?: boolean } = {},
+) {
+  const campaign = await db()
+    .selectFrom("campaigns")
+    .select("id")
+    .where("slug", "=", "dpaa-director")
+    .executeTakeFirstOrThrow();
   return makeSigner(db(), campaign.id, { state, zip }, { name: `${name}-${run}`, ...opts });
 }
 

@@ -32,7 +32,11 @@ beforeAll(async () => {
   await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
   clearDistrictCache();
   campaignId = (
-    await db().selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow()
+    await db()
+      .selectFrom("campaigns")
+      .select("id")
+      .where("slug", "=", "dpaa-director")
+      .executeTakeFirstOrThrow()
   ).id;
   organizerId = (await makeOrganizer("editor")).id;
   const row = await sql<{ zip: string; state: string; district: number; other: number }>`
@@ -45,7 +49,13 @@ beforeAll(async () => {
 });
 
 function form(values: Record<string, string>) {
-  return statementFormSchema.parse({ position: "opposes", kind: "public_statement", statedOn: "2026-11-01", body: "", ...values });
+  return statementFormSchema.parse({
+    position: "opposes",
+    kind: "public_statement",
+    statedOn: "2026-11-01",
+    body: "",
+    ...values,
+  });
 }
 
 async function recordAndVerify(values: Record<string, string>) {
@@ -70,7 +80,10 @@ describe("news about a verified statement", () => {
     const maybe = await makeSigner(db(), campaignId, { state, zip, district: null });
     const neighbour = await makeSigner(db(), campaignId, { state, zip, district: other });
     const suppressed = await makeSigner(db(), campaignId, { state, zip, district });
-    await db().insertInto("suppressions").values({ emailCanonical: suppressed.email, reason: "complaint" }).execute();
+    await db()
+      .insertInto("suppressions")
+      .values({ emailCanonical: suppressed.email, reason: "complaint" })
+      .execute();
     await saveCallScripts(organizerId, campaignId, {
       supports: "",
       opposes: "Please ask {{name}} to reconsider.",
@@ -104,7 +117,11 @@ describe("news about a verified statement", () => {
 describe("statements: public only once verified, newest first, append-only", () => {
   it("keeps an unverified statement out of the feed and scorecard, and a newer one supersedes the older", async () => {
     const older = await recordAndVerify({ target: "SVT03", position: "undecided", statedOn: "2026-10-01" });
-    const pending = await recordStatement(organizerId, campaignId, form({ target: "SVT03", position: "opposes", statedOn: "2026-11-20" }));
+    const pending = await recordStatement(
+      organizerId,
+      campaignId,
+      form({ target: "SVT03", position: "opposes", statedOn: "2026-11-20" }),
+    );
     if (!pending.ok) throw new Error("not recorded");
     let card = (await scorecard("dpaa-director"))!;
     expect([...card.answered, ...card.others].find((r) => r.key === "SVT03")?.position).toBe("undecided");
@@ -125,12 +142,30 @@ describe("statements: public only once verified, newest first, append-only", () 
   it("refuses a seat that is not a target, with a message, and saves nothing", async () => {
     const officialsOnly = await makeCampaign();
     const official = await db().selectFrom("officials").select("id").executeTakeFirstOrThrow();
-    await db().insertInto("campaignTargets").values({ campaignId: officialsOnly.id, kind: "official", officialId: official.id }).execute();
+    await db()
+      .insertInto("campaignTargets")
+      .values({ campaignId: officialsOnly.id, kind: "official", officialId: official.id })
+      .execute();
     const result = await recordStatement(organizerId, officialsOnly.id, form({ target: "SVT01" }));
-    expect(result).toEqual({ ok: false, fields: { target: expect.stringMatching(/not a target of this campaign/) } });
-    expect(await db().selectFrom("statements").select("id").where("campaignId", "=", officialsOnly.id).execute()).toEqual([]);
-    expect(statementFormSchema.safeParse({ ...form({ target: "SVT01" }), target: "SVT09" }).success).toBe(false);
-    expect(statementFormSchema.safeParse({ target: "SVT01", position: "supports", kind: "vote", statedOn: "2999-01-01", body: "" }).success).toBe(false);
+    expect(result).toEqual({
+      ok: false,
+      fields: { target: expect.stringMatching(/not a target of this campaign/) },
+    });
+    expect(
+      await db().selectFrom("statements").select("id").where("campaignId", "=", officialsOnly.id).execute(),
+    ).toEqual([]);
+    expect(statementFormSchema.safeParse({ ...form({ target: "SVT01" }), target: "SVT09" }).success).toBe(
+      false,
+    );
+    expect(
+      statementFormSchema.safeParse({
+        target: "SVT01",
+        position: "supports",
+        kind: "vote",
+        statedOn: "2999-01-01",
+        body: "",
+      }).success,
+    ).toBe(false);
   });
 });
 
@@ -154,7 +189,11 @@ describe("a supporter's reply from their delivery page", () => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const sanders = await db().selectFrom("legislators").select(["bioguide", "fullName"]).where("bioguide", "=", "S000033").executeTakeFirstOrThrow();
+    const sanders = await db()
+      .selectFrom("legislators")
+      .select(["bioguide", "fullName"])
+      .where("bioguide", "=", "S000033")
+      .executeTakeFirstOrThrow();
     await db()
       .insertInto("letters")
       .values({
@@ -174,12 +213,27 @@ describe("a supporter's reply from their delivery page", () => {
       })
       .execute();
     expect((await replyTargets(token))!.targets.map((t) => t.key)).toEqual(["SVT01"]);
-    const refused = await submitReply(token, { target: { officeCode: "SCA01", officialId: null }, body: "x" });
+    const refused = await submitReply(token, {
+      target: { officeCode: "SCA01", officialId: null },
+      body: "x",
+    });
     expect(refused.ok).toBe(false);
-    const sent = await submitReply(token, { target: { officeCode: "SVT01", officialId: null }, body: "<b>Thanks</b> for writing" });
+    const sent = await submitReply(token, {
+      target: { officeCode: "SVT01", officialId: null },
+      body: "<b>Thanks</b> for writing",
+    });
     if (!sent.ok) throw new Error("not sent");
-    const row = await db().selectFrom("statements").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ origin: "supporter", verifiedAt: null, body: "<b>Thanks</b> for writing", submissionId: sub.id });
+    const row = await db()
+      .selectFrom("statements")
+      .selectAll()
+      .where("id", "=", sent.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      origin: "supporter",
+      verifiedAt: null,
+      body: "<b>Thanks</b> for writing",
+      submissionId: sub.id,
+    });
     expect((await statementsFeed("dpaa-director"))!.statements.map((s) => s.id)).not.toContain(sent.id);
   });
 });
@@ -189,17 +243,33 @@ describe("call outcome reports", () => {
     const list = await callList(campaignId, "05401");
     if (!list.ok) throw new Error(list.message);
     expect(list.entries.map((e) => e.key)).toEqual(expect.arrayContaining(["SVT01", "SVT03", "HVT00"]));
-    const report = { token: list.token, target: { officeCode: "HVT00", officialId: null }, outcome: "reached_staffer" as const };
+    const report = {
+      token: list.token,
+      target: { officeCode: "HVT00", officialId: null },
+      outcome: "reached_staffer" as const,
+    };
     expect(await reportCall(campaignId, report, "203.0.113.9")).toEqual({ ok: true, counted: true });
     expect(await reportCall(campaignId, report, "203.0.113.9")).toEqual({ ok: true, counted: false });
     const forged = `${list.token.slice(0, -2)}AA`;
     expect((await reportCall(campaignId, { ...report, token: forged }, "203.0.113.9")).ok).toBe(false);
     const other = await makeCampaign();
-    expect((await reportCall(campaignId, { ...report, token: issueCallToken(other.id) }, "203.0.113.9")).ok).toBe(false);
     expect(
-      (await reportCall(campaignId, { ...report, target: { officeCode: "HZZ01", officialId: null } }, "203.0.113.9")).ok,
+      (await reportCall(campaignId, { ...report, token: issueCallToken(other.id) }, "203.0.113.9")).ok,
     ).toBe(false);
-    const calls = await db().selectFrom("calls").select("outcome").where("officeCode", "=", "HVT00").execute();
+    expect(
+      (
+        await reportCall(
+          campaignId,
+          { ...report, target: { officeCode: "HZZ01", officialId: null } },
+          "203.0.113.9",
+        )
+      ).ok,
+    ).toBe(false);
+    const calls = await db()
+      .selectFrom("calls")
+      .select("outcome")
+      .where("officeCode", "=", "HVT00")
+      .execute();
     expect(calls).toEqual([{ outcome: "reached_staffer" }]);
   });
 });

@@ -5,21 +5,21 @@ const SCOPE_MESSAGE = "Give a state (VT) or a seat's office code (SVT01, HCA12, 
 
 export const mailingFormSchema = z
   .object({
-  subject: z
-    .string({ error: "Enter a subject." })
-    .trim()
-    .min(1, "Enter a subject.")
-    .max(150, "Subjects are at most 150 characters."),
-  bodyMd: z
-    .string({ error: "Write the update." })
-    .trim()
-    .min(1, "Write the update.")
-    .max(50_000, "Updates are at most 50,000 characters."),
-  audience: z.string({ error: "Choose who receives it." }).min(1, "Choose who receives it.").max(60),
-  campaignId: z
-    .union([z.literal(""), z.coerce.number().int().positive()])
-    .optional()
-    .transform((v) => (typeof v === "number" ? v : null)),
+    subject: z
+      .string({ error: "Enter a subject." })
+      .trim()
+      .min(1, "Enter a subject.")
+      .max(150, "Subjects are at most 150 characters."),
+    bodyMd: z
+      .string({ error: "Write the update." })
+      .trim()
+      .min(1, "Write the update.")
+      .max(50_000, "Updates are at most 50,000 characters."),
+    audience: z.string({ error: "Choose who receives it." }).min(1, "Choose who receives it.").max(60),
+    campaignId: z
+      .union([z.literal(""), z.coerce.number().int().positive()])
+      .optional()
+      .transform((v) => (typeof v === "number" ? v : null)),
     /** Only the audience's members in one state or one seat ("everyone who wrote to Senator X"). */
     scope: z
       .string()

@@ -112,7 +112,11 @@ export async function audienceSize(
 ): Promise<number | null> {
   const audience = getAudience(audienceKey);
   if (!audience || (audience.needsCampaign && !campaignId)) return null;
-  return countAudience(db(), campaignId, scopedRecipients(db(), audience.selectRecipients(db(), { campaignId }), scope));
+  return countAudience(
+    db(),
+    campaignId,
+    scopedRecipients(db(), audience.selectRecipients(db(), { campaignId }), scope),
+  );
 }
 
 /** The email as recipients will see it (with a sample unsubscribe link). */

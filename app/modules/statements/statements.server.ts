@@ -127,7 +127,12 @@ export async function acceptReply(
         subjectId: row.id,
         details: { reply: replyId, position: form.position },
       });
-      await addJob(trx, "send_statement_news", { id: row.id }, { jobKey: `statement-news:${row.id}`, maxAttempts: 10 });
+      await addJob(
+        trx,
+        "send_statement_news",
+        { id: row.id },
+        { jobKey: `statement-news:${row.id}`, maxAttempts: 10 },
+      );
       return row.id;
     });
 }
