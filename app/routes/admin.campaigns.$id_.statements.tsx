@@ -1,6 +1,5 @@
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -13,11 +12,11 @@ import { invalid, requireFormValues } from "~/lib/input.server";
 import { callScriptsFor, saveCallScripts } from "~/modules/calls/calls.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { KIND_LABELS, POSITION_LABELS, POSITIONS, STATEMENT_KINDS } from "~/modules/statements/statements";
-import { callScriptsSchema, statementFormSchema, verifySchema } from "~/modules/statements/statements.schema";
+import { callScriptsSchema, verifySchema } from "~/modules/statements/statements.schema";
+import { handleRecordStatement } from "~/modules/statements/statement-form.server";
 import {
   campaignStatementsForAdmin,
   dismissStatement,
-  recordStatement,
   verifyStatement,
 } from "~/modules/statements/statements.server";
 
@@ -37,14 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const organizer = await requireOrganizer(request, "edit-content");
   const id = idParam(params.id, "No campaign has that number.");
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
+    return handleRecordStatement(request, organizer.id, id);
   const values = await requireFormValues(request);
-  if (values.intent === "record") {
-    const parsed = statementFormSchema.safeParse(values);
-    if (!parsed.success) return invalid(parsed.error, { values, saved: null });
-    const result = await recordStatement(organizer.id, id, parsed.data);
-    if (!result.ok) return invalid(result.fields, { values, saved: null });
-    return redirect(`/admin/campaigns/${id}/statements?recorded=${result.id}`);
-  }
   if (values.intent === "scripts") {
     const parsed = callScriptsSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, { values, saved: null });
@@ -117,6 +111,11 @@ export default function CampaignStatements() {
                   </a>
                 </p>
               ) : null}
+              {s.sourceFilename ? (
+                <p className="small">
+                  <a href={`/statements/${s.id}/source`}>Scan: {s.sourceFilename}</a>
+                </p>
+              ) : null}
               {s.verifiedAt ? (
                 <p className="small">Verified</p>
               ) : s.dismissedAt ? (
@@ -139,7 +138,7 @@ export default function CampaignStatements() {
         <p>No statement recorded yet.</p>
       )}
       <h2>Record a statement</h2>
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" encType="multipart/form-data">
         <input type="hidden" name="intent" value="record" />
         <SelectField {...bind("target")} label="Who said it">
           <option value="">Choose…</option>
@@ -166,6 +165,14 @@ export default function CampaignStatements() {
         <TextField {...bind("statedOn")} label="Date" type="date" />
         <TextArea {...bind("body")} label="Text or excerpt" rows={6} />
         <TextField {...bind("sourceUrl")} label="Source link (optional)" type="url" />
+        <TextField
+          name="scan"
+          type="file"
+          accept="application/pdf,image/jpeg,image/png,image/webp"
+          label="Uploaded letter or scan (optional)"
+          hint="A PDF or an image, at most 10 MB."
+          error={fields.scan}
+        />
         <TextField {...bind("bill")} label="Bill (optional)" hint="e.g. H.R. 1234" />
         <TextField {...bind("rollCall")} label="Roll-call vote (optional)" />
         <button type="submit">Record the statement</button>

@@ -1,4 +1,6 @@
 import { db } from "~db/index.server";
+import { randomKey, type CheckedFile } from "~/modules/uploads/file-check.server";
+import { fileStore } from "~/modules/uploads/storage.server";
 import { addJob } from "~/modules/jobs/jobs.queries.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { currentPositions, targetKey } from "./positions.server";
@@ -36,9 +38,13 @@ export async function recordStatement(
   organizerId: number,
   campaignId: number,
   form: StatementForm,
+  scan: CheckedFile | null = null,
 ): Promise<RecordResult> {
   const office = await findTarget(campaignId, form.target);
   if (!office) return { ok: false, fields: { target: NOT_A_TARGET } };
+  // The scan is stored first and removed again if the row is not saved: never a row without its file.
+  const sourceKey = scan ? randomKey("statements", scan.extension) : null;
+  if (scan && sourceKey) await fileStore().put(sourceKey, scan.data);
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -53,6 +59,10 @@ export async function recordStatement(
         statedOn: form.statedOn,
         body: form.body,
         sourceUrl: form.sourceUrl,
+        sourceKey,
+        sourceFilename: scan?.filename ?? null,
+        sourceContentType: scan?.contentType ?? null,
+        sourceBytes: scan?.data.length ?? null,
         bill: form.bill,
         rollCall: form.rollCall,
         origin: "organizer",
@@ -66,7 +76,20 @@ export async function recordStatement(
         details: { campaignId, target: office.key, position: form.position },
       });
       return { ok: true, id: row.id } as const;
+    })
+    .catch(async (error: unknown) => {
+      if (sourceKey) await fileStore().delete(sourceKey);
+      throw error;
     });
+}
+
+/** A statement's uploaded letter or scan: public once verified; before that, organizers only. */
+export async function statementSource(id: number, viewer: { organizer: boolean }) {
+  const s = await findStatement(db(), id);
+  if (!s?.sourceKey || (!s.verifiedAt && !viewer.organizer)) return null;
+  const data = await fileStore().get(s.sourceKey);
+  if (!data) return null;
+  return { data, contentType: s.sourceContentType ?? "application/octet-stream", filename: s.sourceFilename ?? "source" };
 }
 
 /**
@@ -253,7 +276,7 @@ export async function scorecard(slug: string) {
       position: p?.position ?? null,
       statedOn: p?.statedOn ?? null,
       kind: p?.kind ?? null,
-      sourceUrl: p?.sourceUrl ?? null,
+      sourceUrl: p?.sourceUrl ?? (p?.sourceFilename ? `/statements/${p.id}/source` : null),
       excerpt: p ? p.body.slice(0, 280) : null,
       ...seatCounts(counts, o),
     };
