@@ -20,14 +20,26 @@ import {
 import { makeCampaign, makeOrganizer, seedContent } from "../factories";
 import { makeSigner } from "../factories/signers";
 import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setFileStore } from "~/modules/uploads/storage.server";
+import { action as statementsAction } from "~/routes/admin.campaigns.$id_.statements";
+import { loader as sourceLoader } from "~/routes/statements.$id.source";
+import { makePdf } from "../factories/files";
+import { callRoute } from "../support/remix";
+import { sessionCookieFor } from "../support/route-result";
 
+let uploadDir = "";
 let campaignId = 0;
 let organizerId = 0;
 /** A House seat whose district shares a ZIP with another district of its state. */
 let split: { zip: string; state: string; district: number; other: number; code: string };
 
 beforeAll(async () => {
-  overrideEnv({ APP_URL: "https://campaign.example.org" });
+  uploadDir = mkdtempSync(path.join(tmpdir(), "statement-scans-"));
+  overrideEnv({ APP_URL: "https://campaign.example.org", UPLOAD_DIR: uploadDir });
+  setFileStore(undefined);
   await seedContent();
   await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
   clearDistrictCache();
@@ -46,6 +58,11 @@ beforeAll(async () => {
     where a.district > 0 order by a.zip limit 1`.execute(db());
   const r = row.rows[0];
   split = { ...r, code: officeCode({ chamber: "house", state: r.state, district: r.district }) };
+});
+
+afterAll(() => {
+  setFileStore(undefined);
+  rmSync(uploadDir, { recursive: true, force: true });
 });
 
 function form(values: Record<string, string>) {
@@ -286,5 +303,55 @@ describe("an update scoped to one state or one seat", () => {
     expect(await audienceSize("petition-signers", campaign.id, { ...none, scopeState: "VT" })).toBe(2);
     expect(await audienceSize("petition-signers", campaign.id, { ...none, scopeOffice: "SNH02" })).toBe(1);
     expect(await audienceSize("petition-signers", campaign.id, { ...none, scopeOffice: "HCA12" })).toBe(0);
+  });
+});
+
+describe("an uploaded letter or scan", () => {
+  async function postScan(name: string, data: Buffer, type: string) {
+    const body = new FormData();
+    for (const [k, v] of Object.entries({
+      intent: "record",
+      target: "SVT01",
+      position: "supports",
+      kind: "letter_reply",
+      statedOn: "2026-11-02",
+      body: "Scanned reply",
+    }))
+      body.append(k, v);
+    body.append("scan", new File([new Uint8Array(data)], name, { type }));
+    const request = new Request(`http://localhost/admin/campaigns/${campaignId}/statements`, {
+      method: "POST",
+      body,
+      headers: { Cookie: await sessionCookieFor(organizerId) },
+    });
+    return callRoute(statementsAction as never, request, { id: String(campaignId) });
+  }
+  const files = () => readdirSync(uploadDir, { recursive: true }).filter((f) => String(f).startsWith("statements/"));
+  const count = async () =>
+    (await db().selectFrom("statements").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+
+  it("larger than the limit: a clear message, and neither row nor file saved", async () => {
+    const before = await count();
+    const res = await postScan("big.pdf", Buffer.alloc(11 * 1024 * 1024, 1), "application/pdf");
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.fields.scan).toMatch(/at most 10 MB\. Nothing was saved/);
+    expect(await count()).toBe(before);
+    expect(files()).toEqual([]);
+  });
+
+  it("a PDF is stored like a case document and served only once verified", async () => {
+    const res = await postScan("reply.pdf", makePdf(), "application/pdf");
+    expect(res.status).toBe(302);
+    const id = Number(new URL(res.headers.get("Location")!, "http://x").searchParams.get("recorded"));
+    const row = await db().selectFrom("statements").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ sourceFilename: "reply.pdf", sourceContentType: "application/pdf" });
+    expect(files()).toHaveLength(1);
+    const get = () => callRoute(sourceLoader as never, new Request(`http://localhost/statements/${id}/source`), { id: String(id) });
+    expect((await get()).status).toBe(404);
+    await verifyStatement(organizerId, id);
+    const served = await get();
+    expect(served.status).toBe(200);
+    expect(served.headers.get("Content-Disposition")).toMatch(/^attachment/);
   });
 });
