@@ -11,7 +11,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const delivery = await getDelivery(params.token ?? "");
   if (!delivery) notFound("No letters have that address.");
   const reply = await replyTargets(params.token ?? "");
-  return { ...delivery, replyTargets: reply?.targets ?? [] };
+  return { ...delivery, replyTargets: reply?.targets ?? [], callZip: reply?.zip ?? "" };
 }
 
 /** A reply the supporter received from an office, sent in for the organizers to verify. */
@@ -43,7 +43,7 @@ function officeText(o: {
 }
 
 export default function Delivery() {
-  const { submission, letters, replyTargets } = useLoaderData<typeof loader>();
+  const { submission, letters, replyTargets, callZip } = useLoaderData<typeof loader>();
   const pdfAll = `/letters/${submission.token}/pdf`;
   return (
     <div className="wrap page letters-page">
@@ -147,6 +147,11 @@ export default function Delivery() {
         ))}
       </ol>
       <p className="muted small">4. For a copy of every letter by email, follow the link we sent you.</p>
+      <p>
+        <Link to={`/campaigns/${submission.campaignSlug}/call?zip=${callZip}`}>
+          Call your officials too: scripts and phone numbers
+        </Link>
+      </p>
       {replyTargets.length ? <ReplyForm targets={replyTargets} /> : null}
     </div>
   );

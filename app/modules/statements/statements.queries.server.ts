@@ -229,7 +229,7 @@ export async function findSeatPhone(db: Executor, bioguide: string | null): Prom
 export async function findSubmissionRecipients(db: Executor, token: string) {
   const submission = await db
     .selectFrom("letterSubmissions")
-    .select(["id", "campaignId"])
+    .select(["id", "campaignId", "zip"])
     .where("token", "=", token)
     .executeTakeFirst();
   if (!submission) return null;

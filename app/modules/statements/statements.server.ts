@@ -187,6 +187,7 @@ export async function replyTargets(token: string) {
     );
   return {
     submission: { id: submission.id, campaignId: submission.campaignId },
+    zip: submission.zip.slice(0, 5),
     targets: offices
       .filter(wrote)
       .map((o) => ({ key: o.key, label: o.member ? `${o.member.title} ${o.name}` : o.name })),
