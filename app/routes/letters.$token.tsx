@@ -22,7 +22,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = () => ({
   "Cache-Control": "private, no-store",
   "X-Robots-Tag": "noindex",
-  "Referrer-Policy": "no-referrer",
+  // same-origin, not no-referrer: the secret URL still never reaches another site, and the reply form
+  // posted from this page carries a real Origin (no-referrer makes it "null", refused as cross-site).
+  "Referrer-Policy": "same-origin",
 });
 export const meta: MetaFunction = () => [
   { title: "Deliver your letters | Bring them home" },

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { sql } from "kysely";
 import { db } from "~db/index.server";
 import { sendStatementNews } from "~/modules/statements/news.server";
@@ -48,6 +48,17 @@ async function signIn(page: Page, path: string) {
   await page.getByLabel("Password").fill(organizer.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`**${path}`);
+}
+
+/**
+ * Without JavaScript, a form posted back to its own URL: click and wait for the answer (Playwright's
+ * own wait after such a click never ends here, though the page is complete).
+ */
+async function submit(page: Page, button: Locator) {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST", { timeout: 20_000 }),
+    button.click({ timeout: 20_000, noWaitAfter: true }),
+  ]);
 }
 
 async function newsEmails(statementId: number) {
@@ -221,5 +232,101 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     await admin.context.close();
     await visitor.context.close();
     await caller.context.close();
-  });
+  }, 180_000);
+
+  it("a writer sends in a reply (HTML shown as text), an organizer verifies it; a caller without JavaScript reports a call", async () => {
+    const campaign = await db()
+      .selectFrom("campaigns")
+      .select("id")
+      .where("slug", "=", "dpaa-director")
+      .executeTakeFirstOrThrow();
+    const writer = await signer("writer", "VT", "05401");
+    const token = `e2e-reply-${run}-abcdefghij`.slice(0, 32);
+    const sub = await db()
+      .insertInto("letterSubmissions")
+      .values({
+        token,
+        idempotencyKey: token,
+        campaignId: campaign.id,
+        supporterId: writer.id,
+        firstName: "Wanda",
+        lastName: "Writer",
+        street: "1 Main St",
+        city: "Burlington",
+        state: "VT",
+        zip: "05401",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const welch = await db()
+      .selectFrom("legislators")
+      .select(["bioguide", "fullName"])
+      .where("state", "=", "VT")
+      .where("senateClass", "=", 3)
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto("letters")
+      .values({
+        submissionId: sub.id,
+        campaignId: campaign.id,
+        supporterId: writer.id,
+        position: 0,
+        recipientKind: "senate",
+        bioguide: welch.bioguide,
+        recipientName: welch.fullName,
+        recipientTitle: "Senator",
+        recipientAddress: ["Washington, DC 20510"],
+        state: "VT",
+        subject: "A permanent director",
+        body: "Please act.",
+        method: "contact_form",
+      })
+      .execute();
+
+    const writerPage = await newPage(browser);
+    await writerPage.page.goto(`/letters/${token}`);
+    await waitForHydration(writerPage.page);
+    await writerPage.page
+      .getByLabel("Their reply")
+      .fill("<b>Thank you</b> for your letter. I am reviewing the bill.");
+    await writerPage.page.getByRole("button", { name: "Send in the reply" }).click();
+    await writerPage.page.getByText(/an organizer will read the reply/).waitFor({ timeout: 20_000 });
+    expect(await seriousViolations(writerPage.page)).toEqual([]);
+    await writerPage.context.close();
+
+    const admin = await newPage(browser);
+    await signIn(admin.page, "/admin/replies");
+    await waitForHydration(admin.page);
+    const item = admin.page.locator(".statement-list li", { hasText: "Thank you" });
+    expect(await item.locator(".statement-text").textContent()).toContain("<b>Thank you</b>");
+    expect(await item.locator(".statement-text b").count()).toBe(0);
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    // Not public before it is verified.
+    const feed0 = await (await admin.page.request.get("/api/v1/campaigns/dpaa-director/statements")).json();
+    expect(feed0.statements.some((s: { text: string }) => s.text.includes("reviewing the bill"))).toBe(false);
+    await item.getByLabel("Position").selectOption("undecided");
+    await item.getByRole("button", { name: "Verify with this position" }).click();
+    await admin.page.getByText(/Verified: it is public now/).waitFor({ timeout: 20_000 });
+    const feed = await (await admin.page.request.get("/api/v1/campaigns/dpaa-director/statements")).json();
+    expect(
+      feed.statements.find((s: { text: string }) => s.text.includes("reviewing the bill")),
+    ).toMatchObject({
+      officeCode: "SVT03",
+      position: "undecided",
+    });
+    await admin.context.close();
+
+    const caller = await newPage(browser, { javaScriptEnabled: false });
+    await caller.page.goto("/campaigns/dpaa-director/call?zip=05401", { timeout: 20_000 });
+    const card = caller.page.locator(".call-card", { hasText: welch.fullName });
+    await submit(caller.page, card.getByRole("button", { name: "Busy or no answer" }));
+    await caller.page.getByText(/“Busy or no answer” is recorded/).waitFor({ timeout: 20_000 });
+    const calls = await db()
+      .selectFrom("calls")
+      .select("outcome")
+      .where("officeCode", "=", "SVT03")
+      .execute();
+    expect(calls.map((c) => c.outcome)).toContain("busy_no_answer");
+    await caller.context.close();
+  }, 180_000);
 });

@@ -326,9 +326,11 @@ describe("an uploaded letter or scan", () => {
     });
     return callRoute(statementsAction as never, request, { id: String(campaignId) });
   }
-  const files = () => readdirSync(uploadDir, { recursive: true }).filter((f) => String(f).startsWith("statements/"));
+  const files = () =>
+    readdirSync(uploadDir, { recursive: true }).filter((f) => String(f).startsWith("statements/"));
   const count = async () =>
-    (await db().selectFrom("statements").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+    (await db().selectFrom("statements").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow())
+      .n;
 
   it("larger than the limit: a clear message, and neither row nor file saved", async () => {
     const before = await count();
@@ -344,10 +346,17 @@ describe("an uploaded letter or scan", () => {
     const res = await postScan("reply.pdf", makePdf(), "application/pdf");
     expect(res.status).toBe(302);
     const id = Number(new URL(res.headers.get("Location")!, "http://x").searchParams.get("recorded"));
-    const row = await db().selectFrom("statements").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom("statements")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ sourceFilename: "reply.pdf", sourceContentType: "application/pdf" });
     expect(files()).toHaveLength(1);
-    const get = () => callRoute(sourceLoader as never, new Request(`http://localhost/statements/${id}/source`), { id: String(id) });
+    const get = () =>
+      callRoute(sourceLoader as never, new Request(`http://localhost/statements/${id}/source`), {
+        id: String(id),
+      });
     expect((await get()).status).toBe(404);
     await verifyStatement(organizerId, id);
     const served = await get();

@@ -1,5 +1,5 @@
 import { Form, useActionData } from "@remix-run/react";
-import { SelectField, TextArea } from "~/components/forms";
+import { SelectField, TextArea, TextField } from "~/components/forms";
 
 interface ReplyResult {
   sent: boolean;
@@ -20,7 +20,7 @@ export function ReplyForm({ targets }: { targets: Array<{ key: string; label: st
         </p>
       ) : null}
       {result?.sent ? null : (
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" encType="multipart/form-data">
           <SelectField name="target" label="Who answered" error={result?.fields.target}>
             {targets.map((t) => (
               <option key={t.key} value={t.key}>
@@ -29,6 +29,14 @@ export function ReplyForm({ targets }: { targets: Array<{ key: string; label: st
             ))}
           </SelectField>
           <TextArea name="body" label="Their reply" rows={8} error={result?.fields.body} />
+          <TextField
+            name="scan"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png,image/webp"
+            label="Or a scan or photo of the letter (optional)"
+            hint="A PDF or an image, at most 10 MB."
+            error={result?.fields.scan}
+          />
           <button type="submit">Send in the reply</button>
         </Form>
       )}

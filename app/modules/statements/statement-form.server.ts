@@ -10,7 +10,11 @@ import { statementFormSchema } from "./statements.schema";
 import { recordStatement } from "./statements.server";
 
 /** One uploaded letter or scan per statement, as large as a case document. */
-export const STATEMENT_UPLOAD_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxFiles: 1, maxFieldBytes: 64 * 1024 };
+export const STATEMENT_UPLOAD_LIMITS = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxFiles: 1,
+  maxFieldBytes: 64 * 1024,
+};
 
 /**
  * The "record a statement" post (multipart, with an optional scan): validate the fields, check

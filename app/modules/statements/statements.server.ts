@@ -89,7 +89,11 @@ export async function statementSource(id: number, viewer: { organizer: boolean }
   if (!s?.sourceKey || (!s.verifiedAt && !viewer.organizer)) return null;
   const data = await fileStore().get(s.sourceKey);
   if (!data) return null;
-  return { data, contentType: s.sourceContentType ?? "application/octet-stream", filename: s.sourceFilename ?? "source" };
+  return {
+    data,
+    contentType: s.sourceContentType ?? "application/octet-stream",
+    filename: s.sourceFilename ?? "source",
+  };
 }
 
 /**
@@ -138,6 +142,10 @@ export async function acceptReply(
         kind: "letter_reply",
         statedOn: form.statedOn,
         body: reply.body,
+        sourceKey: reply.sourceKey,
+        sourceFilename: reply.sourceFilename,
+        sourceContentType: reply.sourceContentType,
+        sourceBytes: reply.sourceBytes,
         origin: "organizer",
         recordedBy: organizerId,
         submissionId: reply.submissionId,
@@ -194,31 +202,47 @@ export async function replyTargets(token: string) {
   };
 }
 
-/** A reply a supporter received, sent in from their delivery page: unverified, into the triage queue. */
-export async function submitReply(token: string, form: ReplyForm): Promise<RecordResult> {
+/** A reply a supporter received (pasted, or a scan), sent in from their delivery page: unverified, into the triage queue. */
+export async function submitReply(
+  token: string,
+  form: ReplyForm,
+  scan: CheckedFile | null = null,
+): Promise<RecordResult> {
   const page = await replyTargets(token);
   if (!page) return { ok: false, fields: { _form: "No letters have that address." } };
+  if (!form.body && !scan)
+    return { ok: false, fields: { body: "Paste the reply, or attach a scan or photo of it." } };
   const { submission } = page;
-  const office = page.targets.some(
-    (t) => t.key === (form.target.officeCode ?? `official:${form.target.officialId}`),
-  )
+  const key = form.target.officeCode ?? `official:${form.target.officialId}`;
+  const office = page.targets.some((t) => t.key === key)
     ? await findTarget(submission.campaignId, form.target)
     : null;
   if (!office) return { ok: false, fields: { target: "Choose one of the offices you wrote to." } };
-  const row = await insertStatement(db(), {
-    campaignId: submission.campaignId,
-    officeCode: office.officeCode,
-    officialId: office.officialId,
-    bioguide: office.member?.bioguide ?? null,
-    memberName: office.member ? `${office.member.title} ${office.member.name}` : office.name,
-    position: "undecided",
-    kind: "letter_reply",
-    statedOn: new Date().toISOString().slice(0, 10),
-    body: form.body,
-    origin: "supporter",
-    submissionId: submission.id,
-  });
-  return { ok: true, id: row.id };
+  const sourceKey = scan ? randomKey("statements", scan.extension) : null;
+  if (scan && sourceKey) await fileStore().put(sourceKey, scan.data);
+  try {
+    const row = await insertStatement(db(), {
+      campaignId: submission.campaignId,
+      officeCode: office.officeCode,
+      officialId: office.officialId,
+      bioguide: office.member?.bioguide ?? null,
+      memberName: office.member ? `${office.member.title} ${office.member.name}` : office.name,
+      position: "undecided",
+      kind: "letter_reply",
+      statedOn: new Date().toISOString().slice(0, 10),
+      body: form.body,
+      sourceKey,
+      sourceFilename: scan?.filename ?? null,
+      sourceContentType: scan?.contentType ?? null,
+      sourceBytes: scan?.data.length ?? null,
+      origin: "supporter",
+      submissionId: submission.id,
+    });
+    return { ok: true, id: row.id };
+  } catch (error) {
+    if (sourceKey) await fileStore().delete(sourceKey);
+    throw error;
+  }
 }
 
 /** The organizer's page of a campaign's statements: every one (verified or not) and the targets to choose from. */

@@ -3,10 +3,22 @@ import { isOfficeCode, parseOfficeCode, scriptPosition, supportersLast } from ".
 
 describe("office codes", () => {
   it.each([
-    [{ chamber: "senate", state: "VT", senateClass: 1 } as const, { chamber: "senate", state: "VT", district: null, senateClass: 1 }],
-    [{ chamber: "house", state: "CA", district: 12 } as const, { chamber: "house", state: "CA", district: 12, senateClass: null }],
-    [{ chamber: "house", state: "VT", district: 0 } as const, { chamber: "house", state: "VT", district: 0, senateClass: null }],
-    [{ chamber: "house", state: "AS", district: 0 } as const, { chamber: "house", state: "AS", district: 0, senateClass: null }],
+    [
+      { chamber: "senate", state: "VT", senateClass: 1 } as const,
+      { chamber: "senate", state: "VT", district: null, senateClass: 1 },
+    ],
+    [
+      { chamber: "house", state: "CA", district: 12 } as const,
+      { chamber: "house", state: "CA", district: 12, senateClass: null },
+    ],
+    [
+      { chamber: "house", state: "VT", district: 0 } as const,
+      { chamber: "house", state: "VT", district: 0, senateClass: null },
+    ],
+    [
+      { chamber: "house", state: "AS", district: 0 } as const,
+      { chamber: "house", state: "AS", district: 0, senateClass: null },
+    ],
   ])("parse back the seat officeCode names (%o)", (seat, parsed) => {
     expect(parseOfficeCode(officeCode(seat))).toEqual(parsed);
   });
