@@ -8,6 +8,7 @@ import type { LettersTables } from "./schema/letters";
 import type { TransparencyTables } from "./schema/transparency";
 import type { SupporterRecordsTables } from "./schema/supporter-records";
 import type { TranslationsTables } from "./schema/translations";
+import type { StatementsTables } from "./schema/statements";
 
 export type * from "./schema/cases-and-tips";
 export type * from "./schema/donations";
@@ -19,6 +20,7 @@ export type * from "./schema/letters";
 export type * from "./schema/transparency";
 export type * from "./schema/supporter-records";
 export type * from "./schema/translations";
+export type * from "./schema/statements";
 
 /** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
 export interface Database
@@ -31,4 +33,5 @@ export interface Database
     DonationsTables,
     LettersTables,
     SupporterRecordsTables,
-    TranslationsTables {}
+    TranslationsTables,
+    StatementsTables {}

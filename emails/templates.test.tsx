@@ -3,11 +3,13 @@ import type { JSX } from "react";
 import { CampaignUpdateEmail } from "./campaign-update";
 import { OrganizerInvitationEmail } from "./organizer-invitation";
 import { PasswordResetEmail } from "./password-reset";
+import { StatementNewsEmail } from "./statement-news";
 
 describe.each([
   ["campaign update", CampaignUpdateEmail, "The Senate heard us", true],
   ["organizer invitation", OrganizerInvitationEmail, "Accept and set a password", false],
   ["password reset", PasswordResetEmail, "Choose a new password", false],
+  ["statement news", StatementNewsEmail, "Share the campaign", true],
 ] as const)("the %s template", (_name, Template, phrase, listMail) => {
   it("renders its preview props to HTML and plain text with the organization's address", async () => {
     const Component = Template as unknown as (props: object) => JSX.Element;

@@ -5,6 +5,7 @@ import { purgeSignatureIpHashes, rollUpSignatures, sendSignatureEmails } from ".
 import { sendTipDigest } from "./send-tip-digest.server";
 import { resumeMailings } from "./resume-mailings.server";
 import { sendMailing } from "./send-mailing.server";
+import { sendStatementNewsTask } from "./send-statement-news.server";
 import { sendPasswordResetTask } from "./send-password-reset.server";
 import { pruneLoginAttemptsTask } from "./prune-login-attempts.server";
 import { applyRetentionTask, sendSupporterLinkTask } from "./supporter-jobs.server";
@@ -22,6 +23,7 @@ export const taskList: { [K in TaskName]: Task } = {
   send_signature_emails: sendSignatureEmails,
   purge_signature_ip_hashes: purgeSignatureIpHashes,
   send_mailing: sendMailing,
+  send_statement_news: sendStatementNewsTask,
   send_password_reset: sendPasswordResetTask,
   resume_mailings: resumeMailings,
   prune_login_attempts: pruneLoginAttemptsTask,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CampaignForm } from "~/components/admin/campaign-form";
 import { CampaignStatusBadge } from "~/components/badges";
 import { idParam, notFound } from "~/lib/http.server";
@@ -76,6 +76,8 @@ export default function EditCampaign() {
       <div className="toolbar">
         <CampaignStatusBadge status={campaign.status} />
         {campaign.status !== "draft" ? <a href={`/campaigns/${campaign.slug}`}>View public page</a> : null}
+        <Link to={`/admin/campaigns/${campaign.id}/statements`}>Statements and call scripts</Link>
+        <Link to={`/admin/campaigns/${campaign.id}/calls`}>Calls</Link>
         {canEdit
           ? availableTransitions(campaign.status).map((t) => (
               <Form method="post" key={t} className="inline-form">

@@ -42,6 +42,7 @@ export default function AdminLayout() {
           </li>
           <li>
             <NavLink to="/admin/translations">Translations</NavLink>
+            <NavLink to="/admin/replies">Replies</NavLink>
           </li>
           <li>
             <NavLink to="/admin/petitions">Petitions</NavLink>

@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     composeOptions(),
     editable ? null : getMailingProgress(mailing.id),
     editable ? previewMailing(mailing) : null,
-    editable ? audienceSize(mailing.audience, mailing.campaignId) : null,
+    editable ? audienceSize(mailing.audience, mailing.campaignId, mailing) : null,
   ]);
   const due =
     mailing.status === "scheduled" &&

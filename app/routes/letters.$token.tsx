@@ -1,19 +1,30 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ReplyForm } from "~/components/statements/reply-form";
 import { CopyButton } from "~/components/letters/copy-button";
 import { notFound } from "~/lib/http.server";
 import { getDelivery } from "~/modules/letters/delivery.server";
+import { handleReplySubmission } from "~/modules/statements/reply-form.server";
+import { replyTargets } from "~/modules/statements/statements.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const delivery = await getDelivery(params.token ?? "");
   if (!delivery) notFound("No letters have that address.");
-  return delivery;
+  const reply = await replyTargets(params.token ?? "");
+  return { ...delivery, replyTargets: reply?.targets ?? [], callZip: reply?.zip ?? "" };
+}
+
+/** A reply the supporter received from an office, sent in for the organizers to verify. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return handleReplySubmission(request, params.token ?? "", context.clientIp);
 }
 
 export const headers = () => ({
   "Cache-Control": "private, no-store",
   "X-Robots-Tag": "noindex",
-  "Referrer-Policy": "no-referrer",
+  // same-origin, not no-referrer: the secret URL still never reaches another site, and the reply form
+  // posted from this page carries a real Origin (no-referrer makes it "null", refused as cross-site).
+  "Referrer-Policy": "same-origin",
 });
 export const meta: MetaFunction = () => [
   { title: "Deliver your letters | Bring them home" },
@@ -34,7 +45,7 @@ function officeText(o: {
 }
 
 export default function Delivery() {
-  const { submission, letters } = useLoaderData<typeof loader>();
+  const { submission, letters, replyTargets, callZip } = useLoaderData<typeof loader>();
   const pdfAll = `/letters/${submission.token}/pdf`;
   return (
     <div className="wrap page letters-page">
@@ -138,6 +149,12 @@ export default function Delivery() {
         ))}
       </ol>
       <p className="muted small">4. For a copy of every letter by email, follow the link we sent you.</p>
+      <p>
+        <Link to={`/campaigns/${submission.campaignSlug}/call?zip=${callZip}`}>
+          Call your officials too: scripts and phone numbers
+        </Link>
+      </p>
+      {replyTargets.length ? <ReplyForm targets={replyTargets} /> : null}
     </div>
   );
 }

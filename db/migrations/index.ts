@@ -13,6 +13,8 @@ import * as supporterSelfService from "./20261202030000_supporter_self_service";
 import * as erasures from "./20261202040000_erasures";
 import * as supporterTags from "./20261202050000_supporter_tags";
 import * as translations from "./20261202050000_translations";
+import * as statements from "./20261202020000_statements";
+import * as mailingScopes from "./20261202020100_mailing_scopes";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -29,6 +31,8 @@ export const migrations: Record<string, Migration> = {
   "20261124030000_letters": letters,
   "20261201030000_end_mailed_organizer_tokens": endMailedOrganizerTokens,
   "20261201040000_consents_proven": consentsProven,
+  "20261202020000_statements": statements,
+  "20261202020100_mailing_scopes": mailingScopes,
   "20261202030000_supporter_self_service": supporterSelfService,
   "20261202040000_erasures": erasures,
   "20261202040000_transparency_log": transparencyLog,

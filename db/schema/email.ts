@@ -36,6 +36,10 @@ export interface MailingsTable {
   preparedCursor: Generated<number>;
   totalCount: Generated<number>;
   finishedAt: NullableTimestamp;
+  /** Only the audience's members in this state receive it. */
+  scopeState: string | null;
+  /** Only the audience's members in this seat (CWC office code) receive it. */
+  scopeOffice: string | null;
 }
 
 export interface DeliveriesTable {

@@ -6,6 +6,9 @@ export interface MailingFormValues {
   bodyMd?: string;
   audience?: string;
   campaignId?: number | string | null;
+  scope?: string;
+  scopeState?: string | null;
+  scopeOffice?: string | null;
 }
 
 /** Compose or edit a campaign update (markdown), choosing its audience. */
@@ -69,6 +72,15 @@ export function MailingForm({
           </option>
         ))}
       </SelectField>
+      <TextField
+        name="scope"
+        label="Only people in (optional)"
+        maxLength={10}
+        defaultValue={values.scope ?? values.scopeOffice ?? values.scopeState ?? ""}
+        error={fields.scope}
+        disabled={readOnly}
+        hint="A state (VT), or a seat by its office code: SVT01 for a senator's seat, HCA12 or HVT00 for a House seat (everyone who wrote to that member)."
+      />
       <TextArea
         name="bodyMd"
         label="Update (markdown)"

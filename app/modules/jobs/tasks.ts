@@ -14,6 +14,7 @@ const none = z.looseObject({});
 export const TASK_PAYLOADS = {
   send_email: email,
   send_mailing: id,
+  send_statement_news: id,
   send_password_reset: z.object({ email: z.string().min(1).max(254) }),
   send_tip_digest: none,
   roll_up_signatures: none,

@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from "kysely";
 import type { Database } from "~db/schema";
 import type { Executor } from "~db/index.server";
+import { livesIn } from "./scope.queries.server";
 
 /** A query of supporter ids (one column named `supporterId`). */
 export type RecipientQuery = SelectQueryBuilder<Database, any, { supporterId: number }>;
@@ -107,4 +108,23 @@ registerAudience({
 /** The list a recipient was reached through, named in their unsubscribe link. */
 export function listCampaignOf(mailing: { audience: string; campaignId: number | null }): number | null {
   return mailing.audience === "everyone" ? null : mailing.campaignId;
+}
+
+/** The audience narrowed to one state or one seat, when the update is scoped to one. */
+export function scopedRecipients(
+  db: Executor,
+  query: RecipientQuery,
+  mailing: { scopeState: string | null; scopeOffice: string | null },
+): RecipientQuery {
+  const scope = mailing.scopeOffice
+    ? { office: mailing.scopeOffice }
+    : mailing.scopeState
+      ? { state: mailing.scopeState }
+      : null;
+  if (!scope) return query;
+  return db
+    .selectFrom("supporters as s")
+    .select("s.id as supporterId")
+    .where("s.id", "in", query)
+    .where(livesIn(scope));
 }

@@ -6,7 +6,7 @@ import { appUrl, env } from "~/env.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { log } from "~/lib/log.server";
 import { defineSetting, getSetting } from "~/modules/settings/settings.server";
-import { getAudience, listCampaignOf } from "./audiences.server";
+import { getAudience, listCampaignOf, scopedRecipients } from "./audiences.server";
 import {
   claimNextBatch,
   findFrozenBatch,
@@ -150,7 +150,7 @@ export async function runMailing(mailingId: number, options: FanoutOptions = {})
         prepareDeliveryChunk(
           trx,
           target,
-          audience.selectRecipients(trx, { campaignId: target.campaignId }),
+          scopedRecipients(trx, audience.selectRecipients(trx, { campaignId: target.campaignId }), target),
           PREPARE_CHUNK,
         ),
       );

@@ -10,6 +10,8 @@ export interface MailingValues {
   bodyMd: string;
   audience: string;
   campaignId: number | null;
+  scopeState: string | null;
+  scopeOffice: string | null;
 }
 
 export function insertMailing(db: Executor, values: MailingValues & { createdBy: number }) {

@@ -1,22 +1,39 @@
 import { z } from "zod";
+import { isOfficeCode } from "~/modules/statements/statements";
 
-export const mailingFormSchema = z.object({
-  subject: z
-    .string({ error: "Enter a subject." })
-    .trim()
-    .min(1, "Enter a subject.")
-    .max(150, "Subjects are at most 150 characters."),
-  bodyMd: z
-    .string({ error: "Write the update." })
-    .trim()
-    .min(1, "Write the update.")
-    .max(50_000, "Updates are at most 50,000 characters."),
-  audience: z.string({ error: "Choose who receives it." }).min(1, "Choose who receives it.").max(60),
-  campaignId: z
-    .union([z.literal(""), z.coerce.number().int().positive()])
-    .optional()
-    .transform((v) => (typeof v === "number" ? v : null)),
-});
+const SCOPE_MESSAGE = "Give a state (VT) or a seat's office code (SVT01, HCA12, HVT00), or leave it empty.";
+
+export const mailingFormSchema = z
+  .object({
+    subject: z
+      .string({ error: "Enter a subject." })
+      .trim()
+      .min(1, "Enter a subject.")
+      .max(150, "Subjects are at most 150 characters."),
+    bodyMd: z
+      .string({ error: "Write the update." })
+      .trim()
+      .min(1, "Write the update.")
+      .max(50_000, "Updates are at most 50,000 characters."),
+    audience: z.string({ error: "Choose who receives it." }).min(1, "Choose who receives it.").max(60),
+    campaignId: z
+      .union([z.literal(""), z.coerce.number().int().positive()])
+      .optional()
+      .transform((v) => (typeof v === "number" ? v : null)),
+    /** Only the audience's members in one state or one seat ("everyone who wrote to Senator X"). */
+    scope: z
+      .string()
+      .trim()
+      .max(10, SCOPE_MESSAGE)
+      .optional()
+      .transform((v) => (v ?? "").toUpperCase())
+      .refine((v) => v === "" || /^[A-Z]{2}$/.test(v) || isOfficeCode(v), SCOPE_MESSAGE),
+  })
+  .transform(({ scope, ...rest }) => ({
+    ...rest,
+    scopeState: /^[A-Z]{2}$/.test(scope) ? scope : null,
+    scopeOffice: isOfficeCode(scope) ? scope : null,
+  }));
 export type MailingForm = z.infer<typeof mailingFormSchema>;
 
 /** A datetime-local value read as UTC (the form says so: no JavaScript needed to know the zone). */
@@ -41,5 +58,6 @@ export function mailingFormValues(form: FormData) {
     bodyMd: get("bodyMd"),
     audience: get("audience"),
     campaignId: get("campaignId"),
+    scope: get("scope"),
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { db, type Executor } from "~db/index.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
-import { getAudience, listAudiences } from "./audiences.server";
+import { getAudience, listAudiences, scopedRecipients } from "./audiences.server";
 import { renderMailingTemplate } from "./fanout.server";
 import { queueEmail } from "./mail.server";
 import type { MailingForm } from "./mailings.schema";
@@ -20,9 +20,15 @@ import {
 
 export { runMailing } from "./fanout.server";
 
+/** A mailing's content; the seat or state scope may be left out (no scope). */
+type MailingInput = Omit<MailingForm, "scopeState" | "scopeOffice"> &
+  Partial<Pick<MailingForm, "scopeState" | "scopeOffice">>;
+
+const withScope = (form: MailingInput): MailingForm => ({ scopeState: null, scopeOffice: null, ...form });
+
 export type MailingResult = { ok: true; id: number } | { ok: false; fields: Record<string, string> };
 
-function checkAudience(form: MailingForm): Record<string, string> | null {
+function checkAudience(form: MailingInput): Record<string, string> | null {
   const audience = getAudience(form.audience);
   if (!audience) return { audience: "Choose who receives it." };
   if (audience.needsCampaign && !form.campaignId)
@@ -30,13 +36,13 @@ function checkAudience(form: MailingForm): Record<string, string> | null {
   return null;
 }
 
-export async function createMailing(organizerId: number, form: MailingForm): Promise<MailingResult> {
+export async function createMailing(organizerId: number, form: MailingInput): Promise<MailingResult> {
   const fields = checkAudience(form);
   if (fields) return { ok: false, fields };
   return db()
     .transaction()
     .execute(async (trx) => {
-      const row = await insertMailing(trx, { ...form, createdBy: organizerId });
+      const row = await insertMailing(trx, { ...withScope(form), createdBy: organizerId });
       await insertAuditEntry(trx, {
         organizerId,
         action: "mailing.create",
@@ -69,12 +75,12 @@ function changeMailing(
 export async function updateMailing(
   organizerId: number,
   id: number,
-  form: MailingForm,
+  form: MailingInput,
 ): Promise<MailingResult> {
   const fields = checkAudience(form);
   if (fields) return { ok: false, fields };
   const updated = await changeMailing(organizerId, id, "mailing.update", (trx) =>
-    updateMailingContent(trx, id, form),
+    updateMailingContent(trx, id, withScope(form)),
   );
   return updated
     ? { ok: true, id }
@@ -99,10 +105,18 @@ export async function composeOptions() {
   return { audiences: listAudiences(), campaigns: campaigns.map((c) => ({ id: c.id, title: c.title })) };
 }
 
-export async function audienceSize(audienceKey: string, campaignId: number | null): Promise<number | null> {
+export async function audienceSize(
+  audienceKey: string,
+  campaignId: number | null,
+  scope: { scopeState: string | null; scopeOffice: string | null } = { scopeState: null, scopeOffice: null },
+): Promise<number | null> {
   const audience = getAudience(audienceKey);
   if (!audience || (audience.needsCampaign && !campaignId)) return null;
-  return countAudience(db(), campaignId, audience.selectRecipients(db(), { campaignId }));
+  return countAudience(
+    db(),
+    campaignId,
+    scopedRecipients(db(), audience.selectRecipients(db(), { campaignId }), scope),
+  );
 }
 
 /** The email as recipients will see it (with a sample unsubscribe link). */

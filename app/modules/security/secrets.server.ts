@@ -14,7 +14,8 @@ export type KeyPurpose =
   | "signature-confirmation"
   | "stripe-dev-webhook"
   | "transparency-checkpoint"
-  | "erased-address";
+  | "erased-address"
+  | "call-report";
 
 const cache = new Map<string, Buffer>();
 

@@ -1,0 +1,21 @@
+import type { CallOutcome } from "~db/schema";
+
+/** Pure rules of the call tool (browser-safe). */
+
+export const CALL_OUTCOMES: CallOutcome[] = [
+  "reached_staffer",
+  "left_voicemail",
+  "busy_no_answer",
+  "skipped",
+];
+export const OUTCOME_LABELS: Record<CallOutcome, string> = {
+  reached_staffer: "Reached a staffer",
+  left_voicemail: "Left a voicemail",
+  busy_no_answer: "Busy or no answer",
+  skipped: "Skipped",
+};
+
+/** A script with the official's name filled in where the organizer wrote {{name}}. */
+export function fillScript(script: string, name: string): string {
+  return script.replaceAll("{{name}}", name);
+}
