@@ -75,3 +75,5 @@ export default function CampaignCalls() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -194,3 +194,5 @@ export default function CampaignStatements() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

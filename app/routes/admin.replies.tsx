@@ -101,3 +101,5 @@ export default function Replies() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

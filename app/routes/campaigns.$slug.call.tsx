@@ -155,3 +155,5 @@ export const shouldRevalidate = ({
   formMethod?: string;
   defaultShouldRevalidate: boolean;
 }) => (formMethod?.toUpperCase() === "POST" ? false : defaultShouldRevalidate);
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -94,3 +94,5 @@ export default function Scorecard() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -34,3 +34,5 @@ export default function ConfirmEmail() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -17,3 +17,5 @@ export default function Erased() {
     </div>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
