@@ -5,6 +5,7 @@ import type { FoundationTables } from "./schema/foundation";
 import type { PetitionsTables } from "./schema/petitions";
 import type { SupportersAndMailTables } from "./schema/supporters-and-mail";
 import type { LettersTables } from "./schema/letters";
+import type { CommitteesAndCwcTables } from "./schema/committees-and-cwc";
 
 export type * from "./schema/cases-and-tips";
 export type * from "./schema/donations";
@@ -13,6 +14,7 @@ export type * from "./schema/foundation";
 export type * from "./schema/petitions";
 export type * from "./schema/supporters-and-mail";
 export type * from "./schema/letters";
+export type * from "./schema/committees-and-cwc";
 
 /** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
 export interface Database
@@ -22,4 +24,5 @@ export interface Database
     EmailTables,
     CasesAndTipsTables,
     DonationsTables,
-    LettersTables {}
+    LettersTables,
+    CommitteesAndCwcTables {}

@@ -8,6 +8,8 @@ import * as email from "./20261124040000_email";
 import * as letters from "./20261124030000_letters";
 import * as endMailedOrganizerTokens from "./20261201030000_end_mailed_organizer_tokens";
 import * as consentsProven from "./20261201040000_consents_proven";
+import * as committees from "./20261202010000_committees";
+import * as cwcDeliveries from "./20261202020000_cwc_deliveries";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   "20261124030000_letters": letters,
   "20261201030000_end_mailed_organizer_tokens": endMailedOrganizerTokens,
   "20261201040000_consents_proven": consentsProven,
+  "20261202010000_committees": committees,
+  "20261202020000_cwc_deliveries": cwcDeliveries,
 };

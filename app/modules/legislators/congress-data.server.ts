@@ -64,6 +64,8 @@ export interface CongressFiles {
   zccd: string;
   /** undefined when the island-areas file is not available. */
   islandAreas?: string;
+  /** The two committee files; undefined when not available (committees are then left as they are). */
+  committees?: { committees: string; memberships: string };
 }
 
 export interface ParsedCongressData {

@@ -12,6 +12,7 @@ export interface LookupMemberRow {
   title: string;
   state: string;
   district: number | null;
+  senateClass: number | null;
   stateRank: string | null;
   fullName: string;
   firstName: string;
@@ -33,6 +34,7 @@ export interface LookupMemberRow {
     latitude: number | null;
     longitude: number | null;
   }>;
+  committees: Array<{ id: string; name: string; side: "majority" | "minority"; role: string | null }>;
 }
 
 export function findZipSeats(db: Executor, zip: string) {
@@ -63,12 +65,15 @@ export async function findMembersForSeats(
 ): Promise<LookupMemberRow[]> {
   if (!states.length) return [];
   const result = await sql<LookupMemberRow>`
-    select l.bioguide, l.chamber, l.title, l.state, l.district, l.state_rank as "stateRank", l.full_name as "fullName",
+    select l.bioguide, l.chamber, l.title, l.state, l.district, l.senate_class as "senateClass", l.state_rank as "stateRank", l.full_name as "fullName",
       l.first_name as "firstName", l.last_name as "lastName", l.party, l.phone, l.office, l.address,
       l.contact_form as "contactForm", l.url,
       coalesce((select json_agg(json_build_object('address', o.address, 'suite', o.suite, 'building', o.building, 'city', o.city,
         'state', o.state, 'zip', o.zip, 'phone', o.phone, 'latitude', o.latitude, 'longitude', o.longitude) order by o.id)
-        from legislator_offices o where o.bioguide = l.bioguide), '[]'::json) as offices
+        from legislator_offices o where o.bioguide = l.bioguide), '[]'::json) as offices,
+      coalesce((select json_agg(json_build_object('id', m.committee_id, 'name', c.name, 'side', m.side, 'role', m.title)
+        order by m.committee_id) from committee_members m join committees c on c.id = m.committee_id
+        where m.bioguide = l.bioguide), '[]'::json) as committees
     from legislators l
     where l.state = any(${states}::text[])
       and (l.chamber = 'senate' or (l.state || '-' || l.district) = any(${seats}::text[]))

@@ -10,7 +10,7 @@ import {
 } from "./district-lookup.queries.server";
 import type { OfficeValues } from "./legislators.queries.server";
 import { errorEnvelope } from "~/lib/api.server";
-import { seatLabel } from "./seats";
+import { officeCode, seatLabel } from "./seats";
 
 /*
  * ZIP -> candidate districts with their House member (or vacancy) and the state's senators,
@@ -32,12 +32,17 @@ export interface LookupMember {
   party: string;
   state: string;
   district: number | null;
+  /** The CWC office code of the seat, the stable key across Congresses: `HVT00`, `SVT01`. */
+  office: string;
   phone: string | null;
-  office: string | null;
+  /** The Washington office room, e.g. "2349 Rayburn House Office Building". */
+  room: string | null;
   address: string | null;
   contactForm: string | null;
   url: string | null;
   districtOffices: DistrictOffice[];
+  /** Committees and subcommittees the member sits on, with side and role ("Chairman", "Ranking Member"). */
+  committees: LookupMemberRow["committees"];
 }
 
 export interface DistrictCandidate {
@@ -238,12 +243,17 @@ function toMember(r: LookupMemberRow): LookupMember {
     party: r.party,
     state: r.state,
     district: r.district,
+    office:
+      r.chamber === "senate"
+        ? officeCode({ chamber: "senate", state: r.state, senateClass: r.senateClass ?? 0 })
+        : officeCode({ chamber: "house", state: r.state, district: r.district }),
     phone: r.phone,
-    office: r.office,
+    room: r.office,
     address: r.address,
     contactForm: r.contactForm,
     url: r.url,
     districtOffices: r.offices,
+    committees: r.committees,
   };
 }
 

@@ -24,6 +24,8 @@ import {
   type ImportReport,
 } from "./congress-data.server";
 import { readSource } from "./congress-source.server";
+import { parseCommittees } from "./committees-data.server";
+import { replaceCommittees } from "./committees.queries.server";
 import { seatLabel } from "./seats";
 
 export * from "./congress-data.server";
@@ -88,6 +90,10 @@ const number = (n: number) => n.toLocaleString("en-US");
 export async function importCongressData(db: DB, source: CongressSource): Promise<ImportReport> {
   const { files, description } = await readSource(source);
   const data = parseCongressData(files);
+  const committees = files.committees
+    ? parseCommittees(files.committees, new Set(data.legislators.map((r) => r.bioguide)))
+    : null;
+  if (committees) data.warnings.push(...committees.warnings);
 
   const senators = data.legislators.filter((r) => r.chamber === "senate").length;
   const house = data.legislators.length - senators;
@@ -116,6 +122,9 @@ export async function importCongressData(db: DB, source: CongressSource): Promis
     skippedOffices: data.skipped.offices,
     skippedZipRows: data.skipped.zipRows,
     vacantSeats: vacancies.length,
+    ...(committees
+      ? { committees: committees.committees.length, committeeMemberships: committees.members.length }
+      : {}),
   };
 
   return db.transaction().execute(async (trx) => {
@@ -162,12 +171,16 @@ export async function importCongressData(db: DB, source: CongressSource): Promis
     );
     await replaceOffices(trx, data.offices);
     await replaceZipDistricts(trx, data.zipDistricts);
+    if (committees) await replaceCommittees(trx, importId, committees.committees, committees.members);
 
     const summary =
       `Imported ${number(counts.legislators)} members of Congress (${number(senators)} senators, ${number(house)} House), ` +
       `${number(counts.offices)} district offices, ${number(counts.zipRows)} ZIP-district rows for ${number(counts.zips)} ZIPs; ` +
       `added ${added.length}, removed ${removed.length}, changed ${changed.length}.` +
       (vacancies.length ? ` Vacant House seats: ${vacancies.join(", ")}.` : "") +
+      (committees
+        ? ` ${number(committees.committees.length)} committees and subcommittees, ${number(committees.members.length)} memberships.`
+        : "") +
       (data.warnings.length ? ` Warning: ${data.warnings.join(" Warning: ")}` : "");
 
     return { importId, counts, added, removed, changed, vacancies, warnings: data.warnings, summary };

@@ -97,7 +97,7 @@ export function memberRecipient(m: LookupMember): Recipient {
     state: m.state,
     district: m.district,
     address: m.address,
-    office: m.office,
+    office: m.room,
     phone: m.phone,
     contactForm: m.contactForm,
     url: m.url,

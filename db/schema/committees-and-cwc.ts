@@ -1,0 +1,46 @@
+import type { Generated } from "kysely";
+import type { NullableTimestamp, Timestamp } from "./foundation";
+
+export type CommitteeChamber = "house" | "senate" | "joint";
+
+export interface CommitteesTable {
+  id: string;
+  parentId: string | null;
+  chamber: CommitteeChamber;
+  name: string;
+  url: string | null;
+  phone: string | null;
+  address: string | null;
+  jurisdiction: string | null;
+  importId: number | null;
+}
+
+export interface CommitteeMembersTable {
+  committeeId: string;
+  bioguide: string;
+  side: "majority" | "minority";
+  rank: number | null;
+  title: string | null;
+}
+
+export type CwcStatus = "queued" | "sent" | "accepted" | "refused" | "contact_form";
+
+export interface CwcDeliveriesTable {
+  id: Generated<number>;
+  letterId: number;
+  campaignId: number;
+  office: string;
+  deliveryId: string;
+  status: Generated<CwcStatus>;
+  reason: string | null;
+  attempts: Generated<number>;
+  createdAt: Timestamp;
+  sentAt: NullableTimestamp;
+  answeredAt: NullableTimestamp;
+}
+
+export interface CommitteesAndCwcTables {
+  committees: CommitteesTable;
+  committeeMembers: CommitteeMembersTable;
+  cwcDeliveries: CwcDeliveriesTable;
+}
