@@ -7,6 +7,7 @@ import { resumeMailings } from "./resume-mailings.server";
 import { sendMailing } from "./send-mailing.server";
 import { sendPasswordResetTask } from "./send-password-reset.server";
 import { pruneLoginAttemptsTask } from "./prune-login-attempts.server";
+import { deliverCwcTask } from "./deliver-cwc.server";
 
 /**
  * Every background task by name (verb-noun): exactly the tasks of the task map in
@@ -24,6 +25,7 @@ export const taskList: { [K in TaskName]: Task } = {
   send_password_reset: sendPasswordResetTask,
   resume_mailings: resumeMailings,
   prune_login_attempts: pruneLoginAttemptsTask,
+  deliver_cwc: deliverCwcTask,
 };
 
 /** Recurring tasks in graphile-worker's crontab format. */

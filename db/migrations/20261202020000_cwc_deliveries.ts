@@ -27,11 +27,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     create index cwc_deliveries_campaign on cwc_deliveries (campaign_id, office, status);
     create index cwc_deliveries_office on cwc_deliveries (office, status);
+    -- pacing across every worker: the next free sending slot of each chamber
+    create table cwc_pacing (
+      chamber text primary key check (chamber in ('house', 'senate')),
+      next_slot timestamptz not null default now()
+    );
   `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
+    drop table cwc_pacing;
     drop table cwc_deliveries;
     alter table letter_submissions drop column prefix, drop column phone, drop column zip4,
       drop column email_confirmed_at;

@@ -39,7 +39,13 @@ export interface CwcDeliveriesTable {
   answeredAt: NullableTimestamp;
 }
 
+export interface CwcPacingTable {
+  chamber: "house" | "senate";
+  nextSlot: Timestamp;
+}
+
 export interface CommitteesAndCwcTables {
+  cwcPacing: CwcPacingTable;
   committees: CommitteesTable;
   committeeMembers: CommitteeMembersTable;
   cwcDeliveries: CwcDeliveriesTable;

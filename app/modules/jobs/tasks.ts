@@ -21,6 +21,7 @@ export const TASK_PAYLOADS = {
   purge_signature_ip_hashes: none,
   resume_mailings: none,
   prune_login_attempts: none,
+  deliver_cwc: id,
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

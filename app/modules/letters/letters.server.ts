@@ -10,6 +10,7 @@ import {
 import { defineRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
 import { consentProof, recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
+import { queueCwcDeliveries } from "~/modules/cwc/cwc-delivery.server";
 import { requestLetterCopy } from "./letter-copy.server";
 import { plainTemplate } from "./letter-text";
 import {
@@ -258,6 +259,9 @@ export async function sendLetters(
         district: resolved.candidate.district,
         personalNote: form.personalNote,
         ipHash: clientIp ? hashIp(clientIp) : null,
+        prefix: form.prefix,
+        phone: form.phone,
+        zip4: form.zip4,
       });
       if (submissionId === null) {
         const first = await findSubmissionByKey(trx, form.idempotencyKey);
@@ -281,6 +285,7 @@ export async function sendLetters(
         method: l.method,
       }));
       await insertLetters(trx, rows);
+      await queueCwcDeliveries(trx, submissionId);
       if (form.optIn === "yes") {
         // Pending until the address's owner asks for the copy (letter-copy.server.ts).
         await recordConsent(trx, {

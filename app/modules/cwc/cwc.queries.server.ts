@@ -1,0 +1,147 @@
+import { sql } from "kysely";
+import type { CwcStatus } from "~db/schema";
+import type { Executor } from "~db/index.server";
+
+/* CWC deliveries: one row per letter and office, its DeliveryId, status and answer; pacing slots. */
+
+export interface DeliveryValues {
+  letterId: number;
+  campaignId: number;
+  office: string;
+  deliveryId: string;
+  status: CwcStatus;
+  reason: string | null;
+}
+
+/** Inserts deliveries (a letter and office already there is left as it is); returns the new ones' ids. */
+export async function insertDeliveries(db: Executor, rows: DeliveryValues[]): Promise<number[]> {
+  if (!rows.length) return [];
+  const out = await db
+    .insertInto("cwcDeliveries")
+    .values(rows)
+    .onConflict((oc) => oc.columns(["letterId", "office"]).doNothing())
+    .returning(["id", "status"])
+    .execute();
+  return out.filter((r) => r.status === "queued").map((r) => Number(r.id));
+}
+
+/** The letters of a submission with their member's seat (to name each recipient office). */
+export function listSubmissionSeats(db: Executor, submissionId: number) {
+  return db
+    .selectFrom("letters as l")
+    .innerJoin("legislators as g", "g.bioguide", "l.bioguide")
+    .select(["l.id", "l.campaignId", "l.sentAt", "g.chamber", "g.state", "g.district", "g.senateClass"])
+    .where("l.submissionId", "=", submissionId)
+    .execute();
+}
+
+/** Everything the message of one delivery is built from. */
+export function findDeliveryForSend(db: Executor, id: number) {
+  return db
+    .selectFrom("cwcDeliveries as d")
+    .innerJoin("letters as l", "l.id", "d.letterId")
+    .innerJoin("letterSubmissions as s", "s.id", "l.submissionId")
+    .innerJoin("supporters as p", "p.id", "s.supporterId")
+    .innerJoin("campaigns as c", "c.id", "l.campaignId")
+    .select([
+      "d.id",
+      "d.office",
+      "d.deliveryId",
+      "d.status",
+      "d.attempts",
+      "l.subject",
+      "l.body",
+      "l.sentAt",
+      "s.prefix",
+      "s.firstName",
+      "s.lastName",
+      "s.street",
+      "s.city",
+      "s.state",
+      "s.zip",
+      "s.zip4",
+      "s.phone",
+      "s.personalNote",
+      "s.emailConfirmedAt",
+      "p.email",
+      "c.slug as campaignSlug",
+    ])
+    .where("d.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function updateDelivery(
+  db: Executor,
+  id: number,
+  values: { status: CwcStatus; reason?: string | null; sent?: boolean; answered?: boolean },
+): Promise<void> {
+  await db
+    .updateTable("cwcDeliveries")
+    .set((eb) => ({
+      status: values.status,
+      reason: values.reason ?? null,
+      ...(values.sent ? { sentAt: sql<Date>`now()`, attempts: eb("attempts", "+", 1) } : {}),
+      ...(values.answered ? { answeredAt: sql<Date>`now()` } : {}),
+    }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * Takes the chamber's next sending slot when it is within `aheadMs`: returns the slot's time, or
+ * null with the time the next slot frees (the caller then runs again later).
+ */
+export async function reserveSlot(
+  db: Executor,
+  chamber: "house" | "senate",
+  intervalMs: number,
+  aheadMs: number,
+): Promise<{ slot: Date | null; nextFree: Date }> {
+  await sql`insert into cwc_pacing (chamber) values (${chamber}) on conflict do nothing`.execute(db);
+  const taken = await sql<{ slot: Date }>`
+    update cwc_pacing
+    set next_slot = greatest(next_slot, clock_timestamp()) + make_interval(secs => ${intervalMs / 1000})
+    where chamber = ${chamber} and next_slot <= clock_timestamp() + make_interval(secs => ${aheadMs / 1000})
+    returning next_slot - make_interval(secs => ${intervalMs / 1000}) as slot
+  `.execute(db);
+  if (taken.rows[0]) return { slot: new Date(taken.rows[0].slot), nextFree: new Date(taken.rows[0].slot) };
+  const row = await db
+    .selectFrom("cwcPacing")
+    .select("nextSlot")
+    .where("chamber", "=", chamber)
+    .executeTakeFirstOrThrow();
+  return { slot: null, nextFree: new Date(row.nextSlot) };
+}
+
+/** The writer's view: each letter's deliveries. */
+export function listSubmissionDeliveries(db: Executor, submissionId: number) {
+  return db
+    .selectFrom("cwcDeliveries as d")
+    .innerJoin("letters as l", "l.id", "d.letterId")
+    .select(["d.letterId", "d.office", "d.status", "d.reason", "d.answeredAt"])
+    .where("l.submissionId", "=", submissionId)
+    .execute();
+}
+
+/** Counts by office and status, for a campaign or (campaignId null) everywhere. */
+export function countDeliveriesByOffice(db: Executor, campaignId: number | null) {
+  let q = db
+    .selectFrom("cwcDeliveries")
+    .select(["office", "status", (eb) => eb.fn.countAll<string>().as("n")])
+    .groupBy(["office", "status"])
+    .orderBy("office");
+  if (campaignId !== null) q = q.where("campaignId", "=", campaignId);
+  return q.execute();
+}
+
+/** The refusals of a campaign, newest first (organizers read the office's reason). */
+export function listRefusals(db: Executor, campaignId: number, limit = 50) {
+  return db
+    .selectFrom("cwcDeliveries")
+    .select(["office", "reason", "answeredAt", "letterId"])
+    .where("campaignId", "=", campaignId)
+    .where("status", "=", "refused")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
