@@ -106,6 +106,7 @@ export default function AdminLetters() {
           Show
         </button>
         {campaign ? <Link to={`/admin/letters/${campaign.id}/templates`}>Edit letter templates</Link> : null}
+        {campaign ? <Link to={`/admin/letters/${campaign.id}/delivery`}>Delivery through CWC</Link> : null}
       </Form>
 
       {campaign && stats ? (

@@ -46,6 +46,9 @@ const RULES: Record<string, { loader?: OrganizerRole[]; action?: OrganizerRole[]
   "routes/admin.donations[.csv]": { loader: ALL },
   "routes/admin.letters._index": { loader: ALL },
   "routes/admin.letters.$campaignId.templates": { loader: ALL, action: EDIT },
+  "routes/admin.letters.$campaignId.delivery": { loader: ALL },
+  // The writers' names, addresses and emails are in the messages.
+  "routes/admin.letters.$campaignId.cwc[.xml]": { loader: PRIVATE },
   "routes/admin.media._index": { loader: ALL },
   "routes/admin.media.$id": { loader: ALL, action: EDIT },
   "routes/admin.media.new": { loader: EDIT, action: EDIT },

@@ -6,7 +6,10 @@ import { importCongressData } from "~/modules/legislators/import.server";
 import { clearDistrictCache } from "~/modules/legislators/district-lookup.server";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
 import { seedContent } from "../factories";
-import { FakeCwc } from "../support/fake-cwc";
+import { getDelivery } from "~/modules/letters/delivery.server";
+import { campaignDeliveryReport, publicDeliveryFigures } from "~/modules/cwc/cwc-status.server";
+import { cwcExportResponse } from "~/modules/cwc/cwc-export.server";
+import { FakeCwc, validateCwcXml } from "../support/fake-cwc";
 import { callRouteRaw, form, post } from "../support/remix";
 import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
 
@@ -61,7 +64,7 @@ async function writeLetters(over: Record<string, string> = {}) {
   expect(result).toBeInstanceOf(Response);
   const submission = await db()
     .selectFrom("letterSubmissions")
-    .select(["id", "prefix", "phone", "zip4"])
+    .select(["id", "prefix", "phone", "zip4", "token", "campaignId"])
     .where("idempotencyKey", "=", values.idempotencyKey)
     .executeTakeFirstOrThrow();
   const deliveries = await db()
@@ -189,5 +192,62 @@ describe("delivery through CWC", () => {
     expect(times).toHaveLength(4);
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(180);
     expect(Date.now() - started).toBeGreaterThanOrEqual(550);
+  });
+});
+
+describe("delivery statuses and the XML download", () => {
+  it("the writer sees each office's status; organizers per office with reasons; the public per office", async () => {
+    const { submission, deliveries } = await writeLetters();
+    fake.faults.push(400);
+    await deliverCwc(deliveries[0].id, 1, 10); // HVT00 refused
+    await deliverCwc(deliveries[1].id, 1, 10); // SVT01 accepted
+    const page = await getDelivery(submission.token);
+    const byOffice = Object.fromEntries(page!.letters.map((l) => [l.cwc?.office, l.cwc]));
+    expect(byOffice.HVT00).toMatchObject({
+      status: "refused",
+      label: "refused",
+      reason: expect.stringMatching(/^400/),
+    });
+    expect(byOffice.SVT01).toMatchObject({ status: "accepted", label: "accepted" });
+    expect(byOffice.SVT03).toMatchObject({ status: "queued", label: "queued" });
+
+    const report = await campaignDeliveryReport(Number(submission.campaignId));
+    const svt01 = report!.offices.find((o) => o.office === "SVT01")!;
+    expect(svt01.counts.accepted).toBeGreaterThanOrEqual(1);
+    expect(report!.refusals.some((r) => r.office === "HVT00" && /^400/.test(r.reason ?? ""))).toBe(true);
+
+    const figures = await publicDeliveryFigures();
+    expect(figures.configured).toEqual({ house: true, senate: true });
+    const pub = figures.offices.find((o) => o.office === "SVT01")!;
+    expect(pub).toMatchObject({ method: "CWC", chamber: "senate" });
+    expect(pub.accepted).toBe(svt01.counts.accepted);
+    expect(JSON.stringify(figures)).not.toMatch(/example\.org|Writer/);
+  });
+
+  it("downloads the CWC XML of a campaign's letters per office and day; every message is valid", async () => {
+    const { submission, deliveries } = await writeLetters();
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+    const res = cwcExportResponse(
+      Number(submission.campaignId),
+      new URLSearchParams({ office: "SVT03", day: today }),
+    );
+    expect(res.headers.get("content-type")).toMatch(/application\/xml/);
+    const text = await res.text();
+    const messages = text.match(/<CWC>[\s\S]*?<\/CWC>/g) ?? [];
+    expect(messages.length).toBeGreaterThanOrEqual(1);
+    for (const m of messages) {
+      expect(m).toContain("<MemberOffice>SVT03</MemberOffice>");
+      expect((await validateCwcXml(m)).valid).toBe(true);
+    }
+    // the DeliveryId of the download is the one the adapter uses
+    const d = deliveries.find((x) => x.office === "SVT03")!;
+    expect(text).toContain(`<DeliveryId>${d.deliveryId}</DeliveryId>`);
+    const none = await cwcExportResponse(
+      Number(submission.campaignId),
+      new URLSearchParams({ day: "2001-01-01" }),
+    ).text();
+    expect(none).not.toContain("<CWC>");
+    expect(cwcExportResponse(1, new URLSearchParams({ office: "HAS00x" })).status).toBe(400);
+    expect(cwcExportResponse(1, new URLSearchParams({ day: "yesterday" })).status).toBe(400);
   });
 });

@@ -145,3 +145,62 @@ export function listRefusals(db: Executor, campaignId: number, limit = 50) {
     .limit(limit)
     .execute();
 }
+
+export interface ExportFilter {
+  campaignId: number;
+  /** `HVT00`, `SVT01`: the office's letters only. */
+  office: { chamber: "house" | "senate"; state: string; district: number; senateClass: number } | null;
+  /** YYYY-MM-DD, the day (Eastern) the letters were written. */
+  day: string | null;
+}
+
+/** One page (by letter id) of the letters a CWC export holds, with everything their messages need. */
+export function listExportLetters(db: Executor, filter: ExportFilter, afterId: number, limit: number) {
+  let q = db
+    .selectFrom("letters as l")
+    .innerJoin("legislators as g", "g.bioguide", "l.bioguide")
+    .innerJoin("letterSubmissions as s", "s.id", "l.submissionId")
+    .innerJoin("supporters as p", "p.id", "s.supporterId")
+    .innerJoin("campaigns as c", "c.id", "l.campaignId")
+    .select([
+      "l.id",
+      "g.chamber",
+      "g.state as memberState",
+      "g.district as memberDistrict",
+      "g.senateClass",
+      "l.subject",
+      "l.body",
+      "l.sentAt",
+      "s.prefix",
+      "s.firstName",
+      "s.lastName",
+      "s.street",
+      "s.city",
+      "s.state",
+      "s.zip",
+      "s.zip4",
+      "s.phone",
+      "s.personalNote",
+      "s.emailConfirmedAt",
+      "p.email",
+      "c.slug as campaignSlug",
+    ])
+    .where("l.campaignId", "=", filter.campaignId)
+    .where("l.id", ">", afterId)
+    .orderBy("l.id")
+    .limit(limit);
+  const o = filter.office;
+  if (o?.chamber === "senate")
+    q = q
+      .where("g.chamber", "=", "senate")
+      .where("g.state", "=", o.state)
+      .where("g.senateClass", "=", o.senateClass);
+  if (o?.chamber === "house")
+    q = q
+      .where("l.recipientKind", "=", "house")
+      .where("l.state", "=", o.state)
+      .where("l.district", "=", o.district);
+  if (filter.day)
+    q = q.where(sql<boolean>`(l.sent_at at time zone 'America/New_York')::date = ${filter.day}::date`);
+  return q.execute();
+}

@@ -5,13 +5,9 @@
 
 /** The only prefixes the Senate accepts (the House accepts these too). */
 export const CWC_PREFIXES = ["Mr.", "Mrs.", "Miss", "Ms.", "Dr."] as const;
-export type CwcPrefix = (typeof CWC_PREFIXES)[number];
-
-/** `NNN-NNN-NNNN`, the only phone format CWC takes. */
-export const CWC_PHONE = /^\d{3}-\d{3}-\d{4}$/;
 
 /** The 32 Library of Congress policy areas CWC takes as topics. */
-export const LOC_TOPICS = [
+const LOC_TOPICS = [
   "Agriculture and Food",
   "Animals",
   "Armed Forces and National Security",
@@ -47,7 +43,9 @@ export const LOC_TOPICS = [
 ] as const;
 
 /** Our campaigns are about the armed forces (POW/MIA accounting). */
-export const DEFAULT_TOPICS = ["Armed Forces and National Security"] as const;
+export const DEFAULT_TOPICS: ReadonlyArray<(typeof LOC_TOPICS)[number]> = [
+  "Armed Forces and National Security",
+];
 
 /** What a writer sees for each status of a letter's delivery to one office. */
 export const CWC_STATUS_LABELS = {
