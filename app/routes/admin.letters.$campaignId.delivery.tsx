@@ -33,7 +33,7 @@ export default function CampaignDelivery() {
       </p>
       <h2>Per office</h2>
       {offices.length ? (
-        <div className="table-scroll">
+        <div>
           <table className="data">
             <thead>
               <tr>

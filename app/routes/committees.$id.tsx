@@ -39,7 +39,7 @@ export default function CommitteePage() {
       ) : null}
       <h2>Members</h2>
       {members.length ? (
-        <div className="table-scroll">
+        <div>
           <table className="data">
             <thead>
               <tr>

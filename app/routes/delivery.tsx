@@ -25,12 +25,12 @@ export default function DeliveryFigures() {
         . <strong>{accepted.toLocaleString("en-US")}</strong> letters accepted by offices so far.
       </p>
       {offices.length ? (
-        <div className="table-scroll">
+        <div>
           <table className="data">
             <thead>
               <tr>
                 <th scope="col">Office</th>
-                <th scope="col">How letters are delivered</th>
+                <th scope="col">Delivered by</th>
                 <th scope="col" className="num">
                   Accepted
                 </th>
