@@ -10,6 +10,7 @@ import * as endMailedOrganizerTokens from "./20261201030000_end_mailed_organizer
 import * as consentsProven from "./20261201040000_consents_proven";
 import * as committees from "./20261202010000_committees";
 import * as cwcDeliveries from "./20261202020000_cwc_deliveries";
+import * as campaignTargetRules from "./20261202030000_campaign_target_rules";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "20261201040000_consents_proven": consentsProven,
   "20261202010000_committees": committees,
   "20261202020000_cwc_deliveries": cwcDeliveries,
+  "20261202030000_campaign_target_rules": campaignTargetRules,
 };

@@ -44,7 +44,22 @@ export interface CwcPacingTable {
   nextSlot: Timestamp;
 }
 
+export type TargetRuleKind = "seat" | "delegation" | "committee";
+export type CommitteeRole = "all" | "chair" | "ranking" | "majority" | "minority";
+
+export interface CampaignTargetRulesTable {
+  id: Generated<number>;
+  campaignId: number;
+  kind: TargetRuleKind;
+  office: string | null;
+  state: string | null;
+  committeeId: string | null;
+  role: Generated<CommitteeRole>;
+  createdAt: Timestamp;
+}
+
 export interface CommitteesAndCwcTables {
+  campaignTargetRules: CampaignTargetRulesTable;
   cwcPacing: CwcPacingTable;
   committees: CommitteesTable;
   committeeMembers: CommitteeMembersTable;

@@ -4,6 +4,7 @@ import { seedHelpIdentify } from "./cases-media.server";
 import { seedDonationFunds } from "./donations.server";
 import { seedPetitions } from "./petitions.server";
 import { seedLetterTemplates } from "./letters.server";
+import { seedTargetRules } from "./target-rules.server";
 
 export interface SeedResult {
   created: number;
@@ -133,6 +134,7 @@ export const seedSteps: SeedStep[] = [
   seedHelpIdentify,
   seedDonationFunds,
   seedLetterTemplates,
+  seedTargetRules,
 ];
 
 /** Runs every step in one transaction; running it twice changes nothing. */

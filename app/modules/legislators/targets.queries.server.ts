@@ -1,0 +1,77 @@
+import type { Executor } from "~db/index.server";
+import type { CommitteeRole, TargetRuleKind } from "~db/schema";
+
+/* Campaign targets as rules, and the roster they resolve against. */
+
+export function listCampaignRules(db: Executor, campaignId: number) {
+  return db
+    .selectFrom("campaignTargetRules")
+    .select(["id", "kind", "office", "state", "committeeId", "role"])
+    .where("campaignId", "=", campaignId)
+    .orderBy("id")
+    .execute();
+}
+
+/** The writer's-members and official targets of a campaign (campaign_targets). */
+export function listCampaignTargetKinds(db: Executor, campaignId: number) {
+  return db
+    .selectFrom("campaignTargets as t")
+    .leftJoin("officials as o", "o.id", "t.officialId")
+    .select(["t.kind", "t.officialId", "o.name as officialName"])
+    .where("t.campaignId", "=", campaignId)
+    .orderBy("t.id")
+    .execute();
+}
+
+export async function insertCampaignRule(
+  db: Executor,
+  rule: {
+    campaignId: number;
+    kind: TargetRuleKind;
+    office: string | null;
+    state: string | null;
+    committeeId: string | null;
+    role: CommitteeRole;
+  },
+): Promise<boolean> {
+  const row = await db
+    .insertInto("campaignTargetRules")
+    .values(rule)
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function deleteCampaignRule(db: Executor, campaignId: number, id: number): Promise<boolean> {
+  const r = await db
+    .deleteFrom("campaignTargetRules")
+    .where("campaignId", "=", campaignId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Every sitting member, for the in-process roster. */
+export function listRoster(db: Executor) {
+  return db
+    .selectFrom("legislators")
+    .select(["bioguide", "chamber", "title", "fullName", "state", "district", "senateClass"])
+    .orderBy("state")
+    .orderBy("chamber", "desc")
+    .orderBy("senateClass")
+    .orderBy("district")
+    .execute();
+}
+
+export function listAllMemberships(db: Executor) {
+  return db
+    .selectFrom("committeeMembers as m")
+    .innerJoin("committees as c", "c.id", "m.committeeId")
+    .select(["m.committeeId", "c.name", "m.bioguide", "m.side", "m.title"])
+    .execute();
+}
+
+export function listCommitteeNames(db: Executor) {
+  return db.selectFrom("committees").select(["id", "name"]).execute();
+}
