@@ -19,7 +19,7 @@ import { deliverCwc, queueCwcDeliveries } from "~/modules/cwc/cwc-delivery.serve
 import { writeCwcExport } from "~/modules/cwc/cwc-export.server";
 import { importCongressData } from "~/modules/legislators/import.server";
 import { campaignTargetSeats } from "~/modules/legislators/targets.server";
-import { FakeCwc } from "../tests/support/fake-cwc";
+import { FakeCwc, validateCwcXml } from "../tests/support/fake-cwc";
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 100_000);
 const MESSAGES = Number(process.env.BENCH_CWC_MESSAGES ?? 100);
@@ -119,6 +119,7 @@ async function main() {
     // 3. Pacing
     const { houseUrl, senateUrl } = await fake.start();
     fake.senateOffices = ["SVT01", "SVT03"];
+    fake.validate = false; // xmllint-wasm takes ~0.3 s a message here: validate a sample below
     overrideEnv({
       CWC_HOUSE_URL: houseUrl,
       CWC_HOUSE_API_KEY: fake.apiKey,
@@ -161,7 +162,9 @@ async function main() {
       configuredPerSecond: RATE,
       achievedPerSecond: Math.round(achieved * 100) / 100,
       deviationPercent: Math.round((Math.abs(achieved - RATE) / RATE) * 1000) / 10,
-      allValid: fake.received.every((m) => m.valid),
+      sampleValid: (await Promise.all(fake.received.slice(0, 10).map((m) => validateCwcXml(m.xml)))).every(
+        (v) => v.valid,
+      ),
       budget: "within 5 %",
     };
     console.log("Pacing:", results.pacing);

@@ -38,6 +38,7 @@ const RULES: Record<string, { loader?: OrganizerRole[]; action?: OrganizerRole[]
   "routes/admin.campaigns._index": { loader: ALL },
   "routes/admin.campaigns.$id": { loader: ALL, action: EDIT },
   "routes/admin.campaigns.new": { loader: EDIT, action: EDIT },
+  "routes/admin.campaigns.$id_.targets": { loader: ALL, action: EDIT },
   "routes/admin.cases._index": { loader: ALL },
   "routes/admin.cases.$id": { loader: ALL, action: EDIT },
   "routes/admin.cases.new": { loader: EDIT, action: EDIT },

@@ -88,14 +88,14 @@ type SendRow = NonNullable<Awaited<ReturnType<typeof findDeliveryForSend>>>;
 export function messageXml(
   row: Omit<SendRow, "id" | "status" | "attempts">,
   agent: CwcAgent,
-  at = new Date(),
+  at: Date | string = new Date(),
 ): string | null {
   if (!row.prefix) return null;
   const { statement, note } = letterParts(row.body, row.personalNote);
   const clip = (t: string) => (t.length >= 6 ? t.slice(0, 10_000) : null);
   return buildCwcXml({
     deliveryId: row.deliveryId,
-    deliveryDate: cwcDate(at),
+    deliveryDate: typeof at === "string" ? at : cwcDate(at),
     agent,
     organization: env().ORG_NAME.length >= 6 ? env().ORG_NAME.slice(0, 500) : null,
     campaignId: row.campaignSlug,

@@ -3,7 +3,7 @@ import { env } from "~/env.server";
 import { isNonStateArea } from "~/modules/legislators/seats";
 import { cwcAgent } from "./cwc-adapter.server";
 import { deliveryIdFor, messageXml, seatOffice } from "./cwc-delivery.server";
-import type { CwcAgent } from "./cwc-xml";
+import { type CwcAgent, cwcDate } from "./cwc-xml";
 import { type ExportFilter, listExportLetters } from "./cwc.queries.server";
 
 /*
@@ -50,7 +50,7 @@ export async function writeCwcExport(
   write: (chunk: string) => void | Promise<void>,
 ): Promise<{ messages: number; skipped: number }> {
   const agent = exportAgent();
-  const now = new Date();
+  const today = cwcDate(new Date());
   await write(`<?xml version="1.0" encoding="UTF-8"?>\n<CWCMessages>\n`);
   let messages = 0;
   let skipped = 0;
@@ -70,7 +70,7 @@ export async function writeCwcExport(
       const xml = messageXml(
         { ...r, office, deliveryId: deliveryIdFor(Number(r.id), office, new Date(r.sentAt)) },
         agent,
-        now,
+        today,
       );
       if (!xml) skipped++;
       else {

@@ -60,15 +60,16 @@ function el(name: string, value: string | null | undefined): string {
   return value == null || value === "" ? "" : `<${name}>${esc(value)}</${name}>`;
 }
 
+const EASTERN_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "America/New_York",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** The date CWC wants (YYYYMMDD) for a moment, in Eastern time (the chambers' day). */
 export function cwcDate(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "America/New_York",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(at);
-  return parts.replaceAll("-", "");
+  return EASTERN_DAY.format(at).replaceAll("-", "");
 }
 
 export function buildCwcXml(m: CwcMessage): string {

@@ -67,10 +67,34 @@ let roster: Roster | undefined;
 let checkedAt = 0;
 const CHECK_EVERY_MS = 5_000;
 
-/** Forget the roster (tests, and after an import in this process). */
+/** A campaign's targets and rules, held a few seconds (resolution runs for every letter). */
+const campaignCache = new Map<
+  number,
+  {
+    at: number;
+    kinds: Awaited<ReturnType<typeof listCampaignTargetKinds>>;
+    rules: Awaited<ReturnType<typeof listCampaignRules>>;
+  }
+>();
+
+async function campaignRules(campaignId: number) {
+  const hit = campaignCache.get(campaignId);
+  if (hit && Date.now() - hit.at < CHECK_EVERY_MS) return hit;
+  const [kinds, rules] = await Promise.all([
+    listCampaignTargetKinds(db(), campaignId),
+    listCampaignRules(db(), campaignId),
+  ]);
+  const entry = { at: Date.now(), kinds, rules };
+  if (campaignCache.size > 1000) campaignCache.clear();
+  campaignCache.set(campaignId, entry);
+  return entry;
+}
+
+/** Forget the roster and the cached rules (tests, after an import or a rule change in this process). */
 export function clearTargetRoster() {
   roster = undefined;
   checkedAt = 0;
+  campaignCache.clear();
 }
 
 async function currentRoster(): Promise<Roster> {
@@ -130,11 +154,7 @@ export async function campaignTargetSeats(
   campaignId: number,
   writer: { state: string; district: number } | null,
 ): Promise<ResolvedTargets> {
-  const [r, kinds, rules] = await Promise.all([
-    currentRoster(),
-    listCampaignTargetKinds(db(), campaignId),
-    listCampaignRules(db(), campaignId),
-  ]);
+  const [r, { kinds, rules }] = await Promise.all([currentRoster(), campaignRules(campaignId)]);
   const seats = new Map<string, TargetSeat>();
   const notices: string[] = [];
   const officials: ResolvedTargets["officials"] = [];
