@@ -67,7 +67,12 @@ export default function CampaignTargets() {
               {canEdit ? (
                 <Form method="post" className="inline">
                   <input type="hidden" name="ruleId" value={r.id} />
-                  <button className="button button--small button--secondary" name="intent" value="remove">
+                  <button
+                    className="button button--small button--secondary"
+                    type="submit"
+                    name="intent"
+                    value="remove"
+                  >
                     Remove
                   </button>
                 </Form>

@@ -107,6 +107,7 @@ export default function AdminLetters() {
         </button>
         {campaign ? <Link to={`/admin/letters/${campaign.id}/templates`}>Edit letter templates</Link> : null}
         {campaign ? <Link to={`/admin/letters/${campaign.id}/delivery`}>Delivery through CWC</Link> : null}
+        {campaign ? <Link to={`/admin/campaigns/${campaign.id}/targets`}>Targets</Link> : null}
       </Form>
 
       {campaign && stats ? (
