@@ -156,7 +156,33 @@ export interface ExportFilter {
 
 /** One page (by letter id) of the letters a CWC export holds, with everything their messages need. */
 export function listExportLetters(db: Executor, filter: ExportFilter, afterId: number, limit: number) {
-  let q = db
+  // The page's letter ids first (an index range on letters), then the joins for those rows only.
+  let page = db
+    .selectFrom("letters as l")
+    .select("l.id")
+    .where("l.campaignId", "=", filter.campaignId)
+    .where("l.id", ">", afterId)
+    .where("l.bioguide", "is not", null)
+    .orderBy("l.id")
+    .limit(limit);
+  const o = filter.office;
+  if (o?.chamber === "senate")
+    page = page.where("l.bioguide", "in", (eb) =>
+      eb
+        .selectFrom("legislators")
+        .select("bioguide")
+        .where("chamber", "=", "senate")
+        .where("state", "=", o.state)
+        .where("senateClass", "=", o.senateClass),
+    );
+  if (o?.chamber === "house")
+    page = page
+      .where("l.recipientKind", "=", "house")
+      .where("l.state", "=", o.state)
+      .where("l.district", "=", o.district);
+  if (filter.day)
+    page = page.where(sql<boolean>`(l.sent_at at time zone 'America/New_York')::date = ${filter.day}::date`);
+  return db
     .selectFrom("letters as l")
     .innerJoin("legislators as g", "g.bioguide", "l.bioguide")
     .innerJoin("letterSubmissions as s", "s.id", "l.submissionId")
@@ -185,22 +211,7 @@ export function listExportLetters(db: Executor, filter: ExportFilter, afterId: n
       "p.email",
       "c.slug as campaignSlug",
     ])
-    .where("l.campaignId", "=", filter.campaignId)
-    .where("l.id", ">", afterId)
+    .where("l.id", "in", page)
     .orderBy("l.id")
-    .limit(limit);
-  const o = filter.office;
-  if (o?.chamber === "senate")
-    q = q
-      .where("g.chamber", "=", "senate")
-      .where("g.state", "=", o.state)
-      .where("g.senateClass", "=", o.senateClass);
-  if (o?.chamber === "house")
-    q = q
-      .where("l.recipientKind", "=", "house")
-      .where("l.state", "=", o.state)
-      .where("l.district", "=", o.district);
-  if (filter.day)
-    q = q.where(sql<boolean>`(l.sent_at at time zone 'America/New_York')::date = ${filter.day}::date`);
-  return q.execute();
+    .execute();
 }
