@@ -59,8 +59,8 @@ export default function Delivery() {
             <h2 className="h3">To {l.to}</h2>
             {l.cwc ? (
               <p className={`cwc-status cwc-status--${l.cwc.status}`} data-office={l.cwc.office}>
-                Delivered for you through Congress's official channel (Communicating with Congress):{" "}
-                <strong>{l.cwc.label}</strong>
+                We deliver this letter for you through Congress's official channel (Communicating with
+                Congress). Status: <strong>{l.cwc.label}</strong>
                 {l.cwc.reason && l.cwc.status !== "accepted" ? ` (${l.cwc.reason})` : ""}.
                 {l.cwc.status === "accepted" ? " You can still call or mail it yourself below." : null}
               </p>
