@@ -2,7 +2,10 @@ import { db } from "~db/index.server";
 import { importCongressData } from "~/modules/legislators/import.server";
 import { campaignTargetSeats, clearTargetRoster } from "~/modules/legislators/targets.server";
 import { insertCampaignRule } from "~/modules/legislators/targets.queries.server";
-import { seedContent } from "../factories";
+import * as route from "~/routes/admin.campaigns.$id_.targets";
+import { makeOrganizer, seedContent } from "../factories";
+import { sessionCookieFor } from "../support/route-result";
+import { callRouteRaw, form, post } from "../support/remix";
 import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
 
 let campaignId = 0;
@@ -90,5 +93,65 @@ describe("campaign targets as rules", () => {
     expect(notices).toEqual([
       expect.stringMatching(/SSAS17.*committee assignments for this Congress are not yet published/),
     ]);
+  });
+});
+
+describe("the targets editor (/admin/campaigns/:id/targets)", () => {
+  it("editors add and remove rules; a bad or unknown committee is a 400 with the field; viewers cannot change them", async () => {
+    const editor = await sessionCookieFor((await makeOrganizer("editor")).id);
+    const viewer = await sessionCookieFor((await makeOrganizer("viewer")).id);
+    const url = `/admin/campaigns/${campaignId}/targets`;
+    const send = (cookie: string, values: Record<string, string>) =>
+      callRouteRaw(route.action as never, post(url, form(values), { Cookie: cookie }), {
+        id: String(campaignId),
+      });
+
+    const bad = (await send(editor, { kind: "committee", committeeId: "HSZZ", role: "all" })) as any;
+    expect(bad.init.status).toBe(400);
+    expect(bad.data.fields.committeeId).toMatch(/No committee has the id HSZZ/);
+    const malformed = (await send(editor, { kind: "seat", office: "SVT9" })) as any;
+    expect(malformed.data.fields.office).toMatch(/CWC office code/);
+
+    const added = (await send(editor, {
+      kind: "committee",
+      committeeId: "hsas",
+      role: "ranking",
+    })) as Response;
+    expect(added.status).toBe(302);
+    const loaded = (await callRouteRaw(
+      route.loader as never,
+      new Request(`http://localhost${url}`, { headers: { Cookie: editor } }),
+      {
+        id: String(campaignId),
+      },
+    )) as any;
+    const rule = loaded.rules.find((r: any) => r.label === "Committee HSAS: the ranking member");
+    expect(rule).toBeTruthy();
+    expect(
+      loaded.today.seats.some((s: any) => s.committeeId === "HSAS" && s.committeeRole === "Ranking Member"),
+    ).toBe(true);
+
+    const refused = (await send(viewer, { intent: "remove", ruleId: String(rule.id) })) as Response;
+    expect(refused.status).toBe(403);
+    expect((await send(editor, { intent: "remove", ruleId: String(rule.id) })) as Response).toHaveProperty(
+      "status",
+      302,
+    );
+    const after = (await callRouteRaw(
+      route.loader as never,
+      new Request(`http://localhost${url}`, { headers: { Cookie: editor } }),
+      {
+        id: String(campaignId),
+      },
+    )) as any;
+    expect(after.rules.some((r: any) => r.id === rule.id)).toBe(false);
+    const audit = await db()
+      .selectFrom("auditLog")
+      .select("action")
+      .where("subjectId", "=", String(campaignId))
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["campaign.target_rule.add", "campaign.target_rule.remove"]),
+    );
   });
 });
