@@ -48,7 +48,8 @@ const edit = (xml: string, from: string | RegExp, to: string) => {
   return out;
 };
 
-describe("the CWC 2.0 schema", () => {
+// xmllint runs as WebAssembly: a validation takes 0.3-1 s on a busy machine.
+describe("the CWC 2.0 schema", { timeout: 60_000 }, () => {
   it("golden messages for House and Senate offices pass, with the elements in any order inside a block", async () => {
     for (const office of ["SVT01", "SVT03", "HVT00", "HCA12", "HAQ00"]) {
       const m = golden(office);
