@@ -56,7 +56,7 @@ afterAll(async () => {
   await drop?.();
 });
 
-describe("a letter delivered through CWC", () => {
+describe("a letter delivered through CWC", { timeout: 150_000 }, () => {
   it("05401: written in Chromium, it reaches HVT00, SVT01 and SVT03 as valid XML and shows accepted", async () => {
     const { context, page, errors } = await newPage(browser);
     await page.goto(`${server.baseUrl}/campaigns/dpaa-director/letter?zip=05401`);
@@ -74,7 +74,7 @@ describe("a letter delivered through CWC", () => {
     await page.waitForURL("**/letters/**");
     const writerPage = page.url();
 
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     let statuses: string[] = [];
     for (;;) {
       await page.goto(writerPage);
