@@ -45,7 +45,6 @@ export default function CommitteePage() {
               <tr>
                 <th scope="col">Member</th>
                 <th scope="col">Seat</th>
-                <th scope="col">Side</th>
                 <th scope="col">Role</th>
               </tr>
             </thead>
@@ -53,13 +52,24 @@ export default function CommitteePage() {
               {members.map((m) => (
                 <tr key={m.bioguide}>
                   <td>
-                    {m.title} {m.name} ({m.party.slice(0, 1)})
+                    {m.name} ({m.party.slice(0, 1)})
+                    <br />
+                    <span className="muted small">{m.title}</span>
                   </td>
                   <td>
-                    {m.seat} <span className="muted small">{m.office}</span>
+                    {m.seat}
+                    <br />
+                    <span className="muted small">{m.office}</span>
                   </td>
-                  <td>{SIDE[m.side]}</td>
-                  <td>{m.role ?? ""}</td>
+                  <td>
+                    {m.role ? (
+                      <>
+                        {m.role}
+                        <br />
+                      </>
+                    ) : null}
+                    <span className="muted small">{SIDE[m.side]}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -127,6 +127,15 @@ describe("a letter delivered through CWC", { timeout: 150_000 }, () => {
     expect(await page.content()).not.toContain("grace@example.org");
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "cwc-public-delivery-375");
+
+    // the public committee page, at phone width
+    await page.goto(`${server.baseUrl}/committees/HSAS02`);
+    await page.getByRole("heading", { name: /Military Personnel/ }).waitFor();
+    expect(await page.locator("table.data tbody tr").count()).toBeGreaterThanOrEqual(13);
+    expect(await page.getByText("Chairman").count()).toBeGreaterThanOrEqual(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, "committee-HSAS02-375");
     expect(errors).toEqual([]);
   });
 });
