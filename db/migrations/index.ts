@@ -11,6 +11,7 @@ import * as consentsProven from "./20261201040000_consents_proven";
 import * as committees from "./20261202010000_committees";
 import * as cwcDeliveries from "./20261202020000_cwc_deliveries";
 import * as campaignTargetRules from "./20261202030000_campaign_target_rules";
+import * as congresses from "./20261202040000_I_congresses";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "20261202010000_committees": committees,
   "20261202020000_cwc_deliveries": cwcDeliveries,
   "20261202030000_campaign_target_rules": campaignTargetRules,
+  "20261202040000_I_congresses": congresses,
 };

@@ -4,6 +4,7 @@ import type { NullableTimestamp, Timestamp } from "./foundation";
 export type CommitteeChamber = "house" | "senate" | "joint";
 
 export interface CommitteesTable {
+  congress: number;
   id: string;
   parentId: string | null;
   chamber: CommitteeChamber;
@@ -16,6 +17,7 @@ export interface CommitteesTable {
 }
 
 export interface CommitteeMembersTable {
+  congress: number;
   committeeId: string;
   bioguide: string;
   side: "majority" | "minority";

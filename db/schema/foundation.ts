@@ -130,6 +130,7 @@ export interface DataImportsTable {
 }
 
 export interface LegislatorsTable {
+  congress: number;
   bioguide: string;
   chamber: "senate" | "house";
   title: string;
@@ -158,6 +159,7 @@ export interface LegislatorsTable {
 
 export interface LegislatorOfficesTable {
   id: Generated<number>;
+  congress: number;
   bioguide: string;
   address: string | null;
   suite: string | null;
@@ -171,7 +173,15 @@ export interface LegislatorOfficesTable {
   longitude: number | null;
 }
 
+/** A Congress whose data is stored, and the instant it takes effect (noon Eastern, its first day). */
+export interface CongressesTable {
+  number: number;
+  takesEffectAt: Timestamp;
+  importId: number | null;
+}
+
 export interface ZipDistrictsTable {
+  congress: number;
   zip: string;
   state: string;
   district: number;
@@ -207,6 +217,7 @@ export interface FoundationTables {
   legislators: LegislatorsTable;
   legislatorOffices: LegislatorOfficesTable;
   zipDistricts: ZipDistrictsTable;
+  congresses: CongressesTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
 }

@@ -37,6 +37,8 @@ export interface LetterSubmissionsTable {
   phone: string | null;
   zip4: string | null;
   emailConfirmedAt: NullableTimestamp;
+  /** The Congress in force when it was written (its map gave `district`). */
+  congress: number | null;
 }
 
 export interface LettersTable {

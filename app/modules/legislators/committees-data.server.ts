@@ -20,8 +20,8 @@ export const COMMITTEE_URLS = {
   memberships: "https://unitedstates.github.io/congress-legislators/committee-membership-current.json",
 } as const;
 
-export type CommitteeValues = Omit<CommitteesTable, "importId">;
-export type CommitteeMemberValues = CommitteeMembersTable;
+export type CommitteeValues = Omit<CommitteesTable, "importId" | "congress">;
+export type CommitteeMemberValues = Omit<CommitteeMembersTable, "congress">;
 
 const text = z
   .string()

@@ -1,4 +1,5 @@
 import { db } from "~db/index.server";
+import { congressAt } from "./congress.server";
 import { findCommittee, listCommitteeRoster, listSubcommittees } from "./committees.queries.server";
 import { officeCode, seatLabel } from "./seats";
 
@@ -20,11 +21,12 @@ export interface CommitteeSeat {
 
 export async function getCommittee(id: string) {
   if (!COMMITTEE_ID.test(id)) return null;
-  const committee = await findCommittee(db(), id);
+  const congress = await congressAt();
+  const committee = await findCommittee(db(), congress, id);
   if (!committee) return null;
   const [subcommittees, roster] = await Promise.all([
-    committee.parentId ? Promise.resolve([]) : listSubcommittees(db(), id),
-    listCommitteeRoster(db(), id),
+    committee.parentId ? Promise.resolve([]) : listSubcommittees(db(), congress, id),
+    listCommitteeRoster(db(), congress, id),
   ]);
   const members: CommitteeSeat[] = roster.map((r) => ({
     bioguide: r.bioguide,
@@ -40,5 +42,5 @@ export async function getCommittee(id: string) {
     rank: r.rank,
     role: r.role,
   }));
-  return { committee, subcommittees, members };
+  return { committee, subcommittees, members, congress };
 }

@@ -44,6 +44,8 @@ export interface ImportCounts {
 
 export interface ImportReport {
   importId: number;
+  /** The Congress the files describe (stored beside the others). */
+  congress: number;
   counts: ImportCounts;
   /** "B001318 Becca Balint (VT-AL)" */
   added: string[];

@@ -3,6 +3,7 @@ import { db } from "~db/index.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
 import { findCommittee } from "./committees.queries.server";
+import { congressAt } from "./congress.server";
 import { campaignTargetSeats, clearTargetRoster, COMMITTEE_ROLE_LABELS } from "./targets.server";
 import { deleteCampaignRule, insertCampaignRule, listCampaignRules } from "./targets.queries.server";
 
@@ -67,7 +68,7 @@ export async function addTargetRule(
   campaignId: number,
   form: z.infer<typeof targetRuleFormSchema>,
 ): Promise<RuleResult> {
-  if (form.kind === "committee" && !(await findCommittee(db(), form.committeeId)))
+  if (form.kind === "committee" && !(await findCommittee(db(), await congressAt(), form.committeeId)))
     return { ok: false, fields: { committeeId: `No committee has the id ${form.committeeId}.` } };
   const rule = {
     campaignId,

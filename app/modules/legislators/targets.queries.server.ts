@@ -53,10 +53,11 @@ export async function deleteCampaignRule(db: Executor, campaignId: number, id: n
 }
 
 /** Every sitting member, for the in-process roster. */
-export function listRoster(db: Executor) {
+export function listRoster(db: Executor, congress: number) {
   return db
     .selectFrom("legislators")
     .select(["bioguide", "chamber", "title", "fullName", "state", "district", "senateClass"])
+    .where("congress", "=", congress)
     .orderBy("state")
     .orderBy("chamber", "desc")
     .orderBy("senateClass")
@@ -64,14 +65,17 @@ export function listRoster(db: Executor) {
     .execute();
 }
 
-export function listAllMemberships(db: Executor) {
+export function listAllMemberships(db: Executor, congress: number) {
   return db
     .selectFrom("committeeMembers as m")
-    .innerJoin("committees as c", "c.id", "m.committeeId")
+    .innerJoin("committees as c", (j) =>
+      j.onRef("c.id", "=", "m.committeeId").onRef("c.congress", "=", "m.congress"),
+    )
     .select(["m.committeeId", "c.name", "m.bioguide", "m.side", "m.title"])
+    .where("m.congress", "=", congress)
     .execute();
 }
 
-export function listCommitteeNames(db: Executor) {
-  return db.selectFrom("committees").select(["id", "name"]).execute();
+export function listCommitteeNames(db: Executor, congress: number) {
+  return db.selectFrom("committees").select(["id", "name"]).where("congress", "=", congress).execute();
 }

@@ -1,6 +1,7 @@
 import { db } from "~db/index.server";
 import type { CommitteeRole, TargetRuleKind } from "~db/schema";
 import { findLatestCongressImport } from "./district-lookup.queries.server";
+import { congressAt, ordinal } from "./congress.server";
 import { officeCode } from "./seats";
 import {
   listAllMemberships,
@@ -36,6 +37,8 @@ export interface TargetSeat {
 }
 
 export interface ResolvedTargets {
+  /** The Congress whose roster answered. */
+  congress: number;
   seats: TargetSeat[];
   officials: Array<{ officialId: number; name: string }>;
   /** Said to organizers and writers, e.g. a committee with no members yet. */
@@ -54,6 +57,7 @@ interface Member {
 
 interface Roster {
   importId: number | null;
+  congress: number;
   byOffice: Map<string, Member>;
   byBioguide: Map<string, Member>;
   byState: Map<string, Member[]>;
@@ -63,8 +67,8 @@ interface Roster {
   >;
 }
 
-let roster: Roster | undefined;
-let checkedAt = 0;
+/** One roster per Congress held (the one in force, and the next when it is drawn). */
+const rosters = new Map<number, { roster: Roster; checkedAt: number }>();
 const CHECK_EVERY_MS = 5_000;
 
 /** A campaign's targets and rules, held a few seconds (resolution runs for every letter). */
@@ -92,21 +96,23 @@ async function campaignRules(campaignId: number) {
 
 /** Forget the roster and the cached rules (tests, after an import or a rule change in this process). */
 export function clearTargetRoster() {
-  roster = undefined;
-  checkedAt = 0;
+  rosters.clear();
   campaignCache.clear();
 }
 
-async function currentRoster(): Promise<Roster> {
+async function rosterOf(congress: number): Promise<Roster> {
   const now = Date.now();
-  if (roster && now - checkedAt < CHECK_EVERY_MS) return roster;
+  const held = rosters.get(congress);
+  if (held && now - held.checkedAt < CHECK_EVERY_MS) return held.roster;
   const latest = (await findLatestCongressImport(db()))?.id ?? null;
-  checkedAt = now;
-  if (roster && roster.importId === latest) return roster;
+  if (held && held.roster.importId === latest) {
+    held.checkedAt = now;
+    return held.roster;
+  }
   const [people, memberships, names] = await Promise.all([
-    listRoster(db()),
-    listAllMemberships(db()),
-    listCommitteeNames(db()),
+    listRoster(db(), congress),
+    listAllMemberships(db(), congress),
+    listCommitteeNames(db(), congress),
   ]);
   const byOffice = new Map<string, Member>();
   const byBioguide = new Map<string, Member>();
@@ -124,7 +130,8 @@ async function currentRoster(): Promise<Roster> {
   const committees: Roster["committees"] = new Map(names.map((c) => [c.id, { name: c.name, members: [] }]));
   for (const m of memberships)
     committees.get(m.committeeId)?.members.push({ bioguide: m.bioguide, side: m.side, title: m.title });
-  roster = { importId: latest, byOffice, byBioguide, byState, committees };
+  const roster: Roster = { importId: latest, congress, byOffice, byBioguide, byState, committees };
+  rosters.set(congress, { roster, checkedAt: now });
   return roster;
 }
 
@@ -148,13 +155,16 @@ export const COMMITTEE_ROLE_LABELS: Record<CommitteeRole, string> = {
 /**
  * The target seats of a campaign for a writer in a seat (state and House district; null for no
  * writer, e.g. an organizer's preview or a call list): THE function other areas call for "who
- * does this campaign target". Resolved against the roster in force now.
+ * does this campaign target". Resolved against the roster of the Congress in force at `at`
+ * (default: the clock's now), so at the switch the new members come by themselves.
  */
 export async function campaignTargetSeats(
   campaignId: number,
   writer: { state: string; district: number } | null,
+  at?: Date,
 ): Promise<ResolvedTargets> {
-  const [r, { kinds, rules }] = await Promise.all([currentRoster(), campaignRules(campaignId)]);
+  const congress = await congressAt(at);
+  const [r, { kinds, rules }] = await Promise.all([rosterOf(congress), campaignRules(campaignId)]);
   const seats = new Map<string, TargetSeat>();
   const notices: string[] = [];
   const officials: ResolvedTargets["officials"] = [];
@@ -198,13 +208,15 @@ export async function campaignTargetSeats(
     if (rule.kind === "committee" && rule.committeeId) {
       const c = r.committees.get(rule.committeeId);
       if (!c) {
-        notices.push(`The committee ${rule.committeeId} is not in the current data.`);
+        notices.push(
+          `${rule.committeeId}: committee assignments for the ${ordinal(congress)} Congress are not yet published, so nobody is targeted through it.`,
+        );
         continue;
       }
       const picked = c.members.filter((m) => roleMatches(rule.role, m));
       if (!c.members.length)
         notices.push(
-          `${c.name} (${rule.committeeId}): committee assignments for this Congress are not yet published, so nobody is targeted through it.`,
+          `${c.name} (${rule.committeeId}): committee assignments for the ${ordinal(congress)} Congress are not yet published, so nobody is targeted through it.`,
         );
       else if (!picked.length)
         notices.push(`${c.name} (${rule.committeeId}) has no ${COMMITTEE_ROLE_LABELS[rule.role]} now.`);
@@ -215,5 +227,5 @@ export async function campaignTargetSeats(
       }
     }
   }
-  return { seats: [...seats.values()], officials, notices };
+  return { congress, seats: [...seats.values()], officials, notices };
 }

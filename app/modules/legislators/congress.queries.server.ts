@@ -1,0 +1,40 @@
+import { sql } from "kysely";
+import type { Executor } from "~db/index.server";
+
+/* The stored Congresses and what each holds. */
+
+export function listCongresses(db: Executor) {
+  return db.selectFrom("congresses").select(["number", "takesEffectAt"]).orderBy("number").execute();
+}
+
+/** Records a Congress's data (inserted or re-imported) and the instant it takes effect. */
+export async function upsertCongress(db: Executor, number: number, takesEffectAt: Date, importId: number) {
+  await db
+    .insertInto("congresses")
+    .values({ number, takesEffectAt, importId })
+    .onConflict((oc) => oc.column("number").doUpdateSet({ importId, takesEffectAt }))
+    .execute();
+}
+
+/** Per Congress: the moment of the switch and how many members, ZIPs and committee seats it holds. */
+export async function listCongressSummaries(db: Executor) {
+  const result = await sql<{
+    number: number;
+    takesEffectAt: Date;
+    importedAt: Date | null;
+    source: string | null;
+    members: number;
+    zips: number;
+    committees: number;
+    memberships: number;
+  }>`
+    select c.number, c.takes_effect_at as "takesEffectAt", i.imported_at as "importedAt", i.source,
+      (select count(*)::int from legislators l where l.congress = c.number) as members,
+      (select count(distinct zip)::int from zip_districts z where z.congress = c.number) as zips,
+      (select count(*)::int from committees k where k.congress = c.number) as committees,
+      (select count(*)::int from committee_members m where m.congress = c.number) as memberships
+    from congresses c left join data_imports i on i.id = c.import_id
+    order by c.number
+  `.execute(db);
+  return result.rows;
+}
