@@ -65,6 +65,7 @@ export default function Delivery() {
                 {l.cwc.status === "accepted" ? " You can still call or mail it yourself below." : null}
               </p>
             ) : null}
+            {l.cwc?.note ? <p className="cwc-note">{l.cwc.note}</p> : null}
             {l.kind === "official" ? (
               <>
                 <p>Officials read letters that arrive by mail. Print this letter, sign it and mail it to:</p>

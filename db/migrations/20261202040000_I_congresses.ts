@@ -50,11 +50,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index committee_members_bioguide on committee_members (congress, bioguide);
 
     alter table letter_submissions add column congress integer references congresses (number);
+    -- The Congress whose member a delivery is addressed to, and what the writer is told when a
+    -- letter written under one Congress is delivered under the next (re-resolved at delivery).
+    alter table cwc_deliveries add column congress integer references congresses (number),
+      add column note text;
   `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
+    alter table cwc_deliveries drop column congress, drop column note;
     alter table letter_submissions drop column congress;
     delete from committee_members where congress <> 119;
     delete from committees where congress <> 119;

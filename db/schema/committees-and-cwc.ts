@@ -39,6 +39,10 @@ export interface CwcDeliveriesTable {
   createdAt: Timestamp;
   sentAt: NullableTimestamp;
   answeredAt: NullableTimestamp;
+  /** The Congress whose member the delivery is addressed to (null: written before Congresses were stored). */
+  congress: number | null;
+  /** Told to the writer, e.g. re-resolved to the new Congress at delivery. */
+  note: string | null;
 }
 
 export interface CwcPacingTable {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Executor } from "~db/index.server";
 import type { CwcStatus } from "~db/schema";
 import { env } from "~/env.server";
+import { now as clockNow } from "~/lib/clock.server";
 import { log } from "~/lib/log.server";
 import { addJob } from "~/modules/jobs/jobs.queries.server";
 import { officeCode } from "~/modules/legislators/seats";
@@ -11,6 +12,7 @@ import { defineSetting, getSetting, setSetting } from "~/modules/settings/settin
 import { type Chamber, chamberOf, DEFAULT_TOPICS, deliveryIdFrom, maintenanceMinutesLeft } from "./cwc";
 import { cwcAgent, cwcConfigured, fetchSenateActiveOffices, postCwcMessage } from "./cwc-adapter.server";
 import { buildCwcXml, type CwcAgent, cwcDate } from "./cwc-xml";
+import { reresolveAtDelivery } from "./cwc-congress.server";
 import {
   findDeliveryForSend,
   insertDeliveries,
@@ -59,6 +61,7 @@ export async function queueCwcDeliveries(trx: Executor, submissionId: number): P
         deliveryId: deliveryIdFor(Number(s.id), office, new Date(s.sentAt)),
         status: "queued" as const,
         reason: null,
+        congress: s.congress,
       };
     });
   const ids = await insertDeliveries(trx, rows);
@@ -86,7 +89,7 @@ type SendRow = NonNullable<Awaited<ReturnType<typeof findDeliveryForSend>>>;
 
 /** The CWC message of a stored letter to one office. */
 export function messageXml(
-  row: Omit<SendRow, "id" | "status" | "attempts">,
+  row: Omit<SendRow, "id" | "status" | "attempts" | "congress" | "district" | "letterId">,
   agent: CwcAgent,
   at: Date | string = new Date(),
 ): string | null {
@@ -133,15 +136,18 @@ const FINAL: ReadonlySet<CwcStatus> = new Set(["accepted", "refused", "contact_f
  * with backoff; the last attempt's failure sends the writer to the contact form.
  */
 export async function deliverCwc(id: number, attempt: number, maxAttempts: number): Promise<DeliverOutcome> {
-  const row = await findDeliveryForSend(db(), id);
-  if (!row || FINAL.has(row.status)) return { kind: "done", status: row?.status ?? "refused" };
+  const found = await findDeliveryForSend(db(), id);
+  if (!found || FINAL.has(found.status)) return { kind: "done", status: found?.status ?? "refused" };
+  const readdressed = await reresolveAtDelivery(found);
+  if (!readdressed.ok) return finish(id, "contact_form", readdressed.reason);
+  const row = readdressed.row;
   const chamber: Chamber = chamberOf(row.office);
   const agent = cwcAgent();
   if (!agent || !cwcConfigured(chamber))
     return finish(id, "contact_form", "CWC is not configured for this chamber.");
   if (chamber === "senate" && !(await senateActiveOffices()).has(row.office))
     return finish(id, "contact_form", "This Senate office does not take CWC messages.");
-  const now = new Date();
+  const now = clockNow();
   const wait = env().CWC_MAINTENANCE_WINDOWS === "on" ? maintenanceMinutesLeft(chamber, now) : 0;
   if (wait > 0) return later(id, new Date(now.getTime() + wait * 60_000 + 1000), "maintenance");
   const { slot, nextFree } = await reserveSlot(db(), chamber, 1000 / env().CWC_RATE_PER_SECOND, 2000);

@@ -12,6 +12,8 @@ export interface LetterDeliveryStatus {
   label: string;
   /** The office's reason for a refusal, or why the contact form is needed. */
   reason: string | null;
+  /** e.g. re-addressed at delivery to the member of a new Congress. */
+  note: string | null;
 }
 
 /** The writer's delivery page: each letter's CWC status by letter id. */
@@ -22,7 +24,13 @@ export async function submissionDeliveryStatuses(
   return new Map(
     rows.map((r) => [
       Number(r.letterId),
-      { office: r.office, status: r.status, label: CWC_STATUS_LABELS[r.status], reason: r.reason },
+      {
+        office: r.office,
+        status: r.status,
+        label: CWC_STATUS_LABELS[r.status],
+        reason: r.reason,
+        note: r.note,
+      },
     ]),
   );
 }

@@ -11,6 +11,7 @@ export interface DeliveryValues {
   deliveryId: string;
   status: CwcStatus;
   reason: string | null;
+  congress: number;
 }
 
 /** Inserts deliveries (a letter and office already there is left as it is); returns the new ones' ids. */
@@ -29,8 +30,20 @@ export async function insertDeliveries(db: Executor, rows: DeliveryValues[]): Pr
 export function listSubmissionSeats(db: Executor, submissionId: number) {
   return db
     .selectFrom("letters as l")
-    .innerJoin("legislators as g", "g.bioguide", "l.bioguide")
-    .select(["l.id", "l.campaignId", "l.sentAt", "g.chamber", "g.state", "g.district", "g.senateClass"])
+    .innerJoin("letterSubmissions as s", "s.id", "l.submissionId")
+    .innerJoin("legislators as g", (j) =>
+      j.onRef("g.bioguide", "=", "l.bioguide").on(sql<boolean>`g.congress = coalesce(s.congress, 119)`),
+    )
+    .select([
+      "l.id",
+      "l.campaignId",
+      "l.sentAt",
+      "g.chamber",
+      "g.state",
+      "g.district",
+      "g.senateClass",
+      "g.congress",
+    ])
     .where("l.submissionId", "=", submissionId)
     .execute();
 }
@@ -45,10 +58,12 @@ export function findDeliveryForSend(db: Executor, id: number) {
     .innerJoin("campaigns as c", "c.id", "l.campaignId")
     .select([
       "d.id",
+      "d.letterId",
       "d.office",
       "d.deliveryId",
       "d.status",
       "d.attempts",
+      "d.congress",
       "l.subject",
       "l.body",
       "l.sentAt",
@@ -63,11 +78,53 @@ export function findDeliveryForSend(db: Executor, id: number) {
       "s.phone",
       "s.personalNote",
       "s.emailConfirmedAt",
+      "s.district",
       "p.email",
       "c.slug as campaignSlug",
     ])
     .where("d.id", "=", id)
     .executeTakeFirst();
+}
+
+/** Re-addresses a queued delivery to the office that holds the seat in a new Congress. */
+export async function readdressDelivery(
+  db: Executor,
+  id: number,
+  values: { office: string; deliveryId: string; congress: number; note: string },
+): Promise<void> {
+  await db.updateTable("cwcDeliveries").set(values).where("id", "=", id).execute();
+}
+
+/** Who holds a seat in a Congress (null: vacant or gone). */
+export function findSeatHolder(
+  db: Executor,
+  congress: number,
+  seat: { chamber: "house" | "senate"; state: string; district: number | null; senateClass: number | null },
+) {
+  let q = db
+    .selectFrom("legislators")
+    .select(["bioguide", "fullName"])
+    .where("congress", "=", congress)
+    .where("chamber", "=", seat.chamber)
+    .where("state", "=", seat.state);
+  q =
+    seat.chamber === "senate"
+      ? q.where("senateClass", "=", seat.senateClass)
+      : q.where("district", "=", seat.district);
+  return q.executeTakeFirst();
+}
+
+/** A ZIP's House districts in a state under a Congress's map. */
+export async function findZipDistrictsIn(db: Executor, congress: number, zip: string, state: string) {
+  const rows = await db
+    .selectFrom("zipDistricts")
+    .select("district")
+    .where("congress", "=", congress)
+    .where("zip", "=", zip)
+    .where("state", "=", state)
+    .orderBy("district")
+    .execute();
+  return rows.map((r) => r.district);
 }
 
 export async function updateDelivery(
@@ -118,7 +175,7 @@ export function listSubmissionDeliveries(db: Executor, submissionId: number) {
   return db
     .selectFrom("cwcDeliveries as d")
     .innerJoin("letters as l", "l.id", "d.letterId")
-    .select(["d.letterId", "d.office", "d.status", "d.reason", "d.answeredAt"])
+    .select(["d.letterId", "d.office", "d.status", "d.reason", "d.note", "d.answeredAt"])
     .where("l.submissionId", "=", submissionId)
     .execute();
 }
@@ -171,6 +228,7 @@ export function listExportLetters(db: Executor, filter: ExportFilter, afterId: n
       eb
         .selectFrom("legislators")
         .select("bioguide")
+        .where(sql<boolean>`congress = coalesce(s.congress, 119)`)
         .where("chamber", "=", "senate")
         .where("state", "=", o.state)
         .where("senateClass", "=", o.senateClass),
@@ -184,8 +242,10 @@ export function listExportLetters(db: Executor, filter: ExportFilter, afterId: n
     page = page.where(sql<boolean>`(l.sent_at at time zone 'America/New_York')::date = ${filter.day}::date`);
   return db
     .selectFrom("letters as l")
-    .innerJoin("legislators as g", "g.bioguide", "l.bioguide")
     .innerJoin("letterSubmissions as s", "s.id", "l.submissionId")
+    .innerJoin("legislators as g", (j) =>
+      j.onRef("g.bioguide", "=", "l.bioguide").on(sql<boolean>`g.congress = coalesce(s.congress, 119)`),
+    )
     .innerJoin("supporters as p", "p.id", "s.supporterId")
     .innerJoin("campaigns as c", "c.id", "l.campaignId")
     .select([

@@ -160,7 +160,7 @@ function preferredMethod(member: LookupMember | null): LetterMethod {
 }
 
 export type ResolveResult =
-  | { ok: true; candidate: DistrictCandidate; sender: Sender; letters: DraftLetter[] }
+  | { ok: true; candidate: DistrictCandidate; sender: Sender; letters: DraftLetter[]; congress: number }
   | { ok: false; fields: Record<string, string> };
 
 /** The supporter's district (from the ZIP and the chosen seat) and their letters. */
@@ -191,7 +191,7 @@ export async function resolveLetters(
         seat: "This seat is vacant and the campaign writes to no one else; there is nobody to write to yet.",
       },
     };
-  return { ok: true, candidate, sender, letters };
+  return { ok: true, candidate, sender, letters, congress: result.lookup.data.congress };
 }
 
 export type SendResult =
@@ -262,6 +262,7 @@ export async function sendLetters(
         prefix: form.prefix,
         phone: form.phone,
         zip4: form.zip4,
+        congress: resolved.congress,
       });
       if (submissionId === null) {
         const first = await findSubmissionByKey(trx, form.idempotencyKey);
