@@ -176,7 +176,7 @@ export interface LegislatorOfficesTable {
 /** A Congress whose data is stored, and the instant it takes effect (noon Eastern, its first day). */
 export interface CongressesTable {
   number: number;
-  takesEffectAt: Timestamp;
+  takesEffectAt: ColumnType<Date, Date | string, Date | string>;
   importId: number | null;
 }
 

@@ -91,7 +91,7 @@ describe("campaign targets as rules", () => {
     const { seats, notices } = await campaignTargetSeats(campaignId, { state: "VT", district: 0 });
     expect(seats.some((s) => s.committeeId === "SSAS17")).toBe(false);
     expect(notices).toEqual([
-      expect.stringMatching(/SSAS17.*committee assignments for this Congress are not yet published/),
+      expect.stringMatching(/SSAS17.*committee assignments for the 119th Congress are not yet published/),
     ]);
   });
 });
