@@ -48,6 +48,9 @@ export default function AdminLetters() {
       <h1>Letters</h1>
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Members of Congress data</h2>
+        <p>
+          <Link to="/admin/congresses">Congresses stored and the moment of the switch</Link>
+        </p>
         <CongressDataStatus
           congress={congress}
           staleAdvice=": letters may go to former members. Import the current roster and district maps."

@@ -46,6 +46,7 @@ const RULES: Record<string, { loader?: OrganizerRole[]; action?: OrganizerRole[]
   "routes/admin.donations": { loader: ALL, action: EDIT },
   "routes/admin.donations[.csv]": { loader: ALL },
   "routes/admin.letters._index": { loader: ALL },
+  "routes/admin.congresses": { loader: ALL },
   "routes/admin.letters.$campaignId.templates": { loader: ALL, action: EDIT },
   "routes/admin.letters.$campaignId.delivery": { loader: ALL },
   // The writers' names, addresses and emails are in the messages.

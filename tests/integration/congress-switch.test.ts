@@ -7,8 +7,11 @@ import { clearDistrictCache, lookupDistricts } from "~/modules/legislators/distr
 import { importCongressData } from "~/modules/legislators/import.server";
 import { campaignTargetSeats, clearTargetRoster } from "~/modules/legislators/targets.server";
 import { getDelivery } from "~/modules/letters/delivery.server";
+import * as congressesRoute from "~/routes/admin.congresses";
+import * as targetsRoute from "~/routes/admin.campaigns.$id_.targets";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
-import { seedContent } from "../factories";
+import { makeOrganizer, seedContent } from "../factories";
+import { sessionCookieFor } from "../support/route-result";
 import { buildCongress120Folder } from "../support/congress-120";
 import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
 import { FakeCwc } from "../support/fake-cwc";
@@ -142,6 +145,50 @@ describe("the switch to the 120th Congress at noon Eastern, 2027-01-03", () => {
     ]);
     expect(after.seats.map((s) => s.bioguide)).not.toContain("B001318");
     expect(after.seats.map((s) => s.bioguide)).not.toContain("S001181");
+  });
+
+  it("organizers see both Congresses, the moment of the switch, and the committee that will be empty (admin and editor)", async () => {
+    const viewer = await sessionCookieFor((await makeOrganizer("viewer")).id);
+    const load = async (at: Date) => {
+      setClock(at);
+      return (await callRouteRaw(
+        congressesRoute.loader as never,
+        new Request("http://localhost/admin/congresses", { headers: { Cookie: viewer } }),
+        {},
+      )) as Awaited<ReturnType<typeof congressesRoute.loader>>;
+    };
+    const before = await load(BEFORE);
+    expect(before.switchAt).toBe("2027-01-03T17:00:00.000Z");
+    expect(before.congresses.map((c) => [c.label, c.state, c.members > 500, c.zips > 30_000])).toEqual([
+      ["119th Congress", "in force", true, true],
+      ["120th Congress", "next", true, true],
+    ]);
+    expect(before.notices).toEqual([
+      expect.objectContaining({
+        congress: 120,
+        campaignId,
+        notice: expect.stringMatching(/HSAS02.*committee assignments for the 120th Congress are not yet published/),
+      }),
+    ]);
+    const after = await load(AFTER);
+    expect(after.switchAt).toBeNull();
+    expect(after.congresses.map((c) => [c.number, c.state])).toEqual([[120, "in force"]]);
+    expect(after.notices.map((n) => n.congress)).toEqual([120]);
+    const editor = (await callRouteRaw(
+      targetsRoute.loader as never,
+      new Request(`http://localhost/admin/campaigns/${campaignId}/targets`, { headers: { Cookie: viewer } }),
+      { id: String(campaignId) },
+    )) as { today: { notices: string[] } };
+    expect(editor.today.notices).toEqual([
+      expect.stringContaining("committee assignments for the 120th Congress are not yet published"),
+    ]);
+    const anonymous = await callRouteRaw(
+      congressesRoute.loader as never,
+      new Request("http://localhost/admin/congresses"),
+      {},
+    );
+    expect(anonymous).toBeInstanceOf(Response);
+    expect((anonymous as Response).status).toBe(302);
   });
 
   it("a letter written at 16:59 and delivered at 17:01 is re-resolved (a renumbered seat moves office) and its writer is told; its district stays the written one", async () => {

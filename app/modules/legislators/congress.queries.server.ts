@@ -38,3 +38,15 @@ export async function listCongressSummaries(db: Executor) {
   `.execute(db);
   return result.rows;
 }
+
+/** Campaigns with a committee among their targets (to warn organizers about empty rosters). */
+export function listCampaignsWithCommitteeRules(db: Executor) {
+  return db
+    .selectFrom("campaignTargetRules as r")
+    .innerJoin("campaigns as c", "c.id", "r.campaignId")
+    .select(["c.id", "c.title"])
+    .distinct()
+    .where("r.kind", "=", "committee")
+    .orderBy("c.id")
+    .execute();
+}
