@@ -38,12 +38,14 @@ export default function AdminCongresses() {
       </p>
       {switchAt && next ? (
         <p className="notice" data-switch-at={switchAt}>
-          The <strong>{next.label}</strong> takes effect <DateTime value={switchAt} full /> (noon Eastern on its
-          first day). Targets resolve to its members from then on by themselves; letters written before and
-          delivered after are re-addressed at delivery.
+          The <strong>{next.label}</strong> takes effect <DateTime value={switchAt} full /> (noon Eastern on
+          its first day). Targets resolve to its members from then on by themselves; letters written before
+          and delivered after are re-addressed at delivery.
         </p>
       ) : (
-        <p>No next Congress is stored yet. Import its files when they are published, before the swearing-in.</p>
+        <p>
+          No next Congress is stored yet. Import its files when they are published, before the swearing-in.
+        </p>
       )}
       <div className="table-scroll">
         <table className="data">

@@ -48,7 +48,11 @@ beforeAll(async () => {
     CWC_MAINTENANCE_WINDOWS: "off",
   });
   campaignId = (
-    await db().selectFrom("campaigns").select("id").where("slug", "=", "dpaa-director").executeTakeFirstOrThrow()
+    await db()
+      .selectFrom("campaigns")
+      .select("id")
+      .where("slug", "=", "dpaa-director")
+      .executeTakeFirstOrThrow()
   ).id;
 });
 afterAll(async () => {
@@ -118,13 +122,17 @@ describe("the switch to the 120th Congress at noon Eastern, 2027-01-03", () => {
     const vt = (await lookupDistricts("05401")).result;
     const nh = (await lookupDistricts("03801")).result;
     expect(vt.ok && vt.lookup.candidates[0].house?.bioguide).toBe("B001318");
-    expect(nh.ok && nh.lookup.candidates.map((c) => [c.district, c.house?.bioguide])).toEqual([[1, "P000614"]]);
+    expect(nh.ok && nh.lookup.candidates.map((c) => [c.district, c.house?.bioguide])).toEqual([
+      [1, "P000614"],
+    ]);
     setClock(AFTER);
     const vt2 = (await lookupDistricts("05401")).result;
     const nh2 = (await lookupDistricts("03801")).result;
     expect(vt2.ok && vt2.lookup.data.congress).toBe(120);
     expect(vt2.ok && vt2.lookup.candidates[0].house?.bioguide).toBe("Z000120");
-    expect(nh2.ok && nh2.lookup.candidates.map((c) => [c.district, c.house?.bioguide])).toEqual([[2, "P000614"]]);
+    expect(nh2.ok && nh2.lookup.candidates.map((c) => [c.district, c.house?.bioguide])).toEqual([
+      [2, "P000614"],
+    ]);
     expect(nh2.ok && nh2.lookup.candidates[0].senators.map((s) => s.bioguide)).not.toContain("S001181");
   });
 
@@ -167,7 +175,9 @@ describe("the switch to the 120th Congress at noon Eastern, 2027-01-03", () => {
       expect.objectContaining({
         congress: 120,
         campaignId,
-        notice: expect.stringMatching(/HSAS02.*committee assignments for the 120th Congress are not yet published/),
+        notice: expect.stringMatching(
+          /HSAS02.*committee assignments for the 120th Congress are not yet published/,
+        ),
       }),
     ]);
     const after = await load(AFTER);
@@ -195,7 +205,10 @@ describe("the switch to the 120th Congress at noon Eastern, 2027-01-03", () => {
     setClock(BEFORE);
     const { submission, letters, deliveries } = await writeLetters("03801", "NH-1", "Portsmouth");
     expect(submission).toMatchObject({ congress: 119, district: 1 });
-    expect(letters.find((l) => l.recipientKind === "house")).toMatchObject({ bioguide: "P000614", district: 1 });
+    expect(letters.find((l) => l.recipientKind === "house")).toMatchObject({
+      bioguide: "P000614",
+      district: 1,
+    });
     const queued = await deliveries();
     expect(queued.map((d) => [d.office, d.congress])).toEqual([
       ["HNH01", 119],
@@ -208,15 +221,23 @@ describe("the switch to the 120th Congress at noon Eastern, 2027-01-03", () => {
     const house = done.find((d) => d.bioguide === "P000614")!;
     expect(house).toMatchObject({ office: "HNH02", congress: 120, status: "accepted" });
     expect(house.deliveryId).not.toBe(queued[0].deliveryId);
-    expect(house.note).toMatch(/^Written under the 119th Congress and delivered under the 120th Congress: .*\(HNH02, was HNH01\)\.$/);
-    expect(fake.deliveredTo("HNH02").filter((m) => m.deliveryId === house.deliveryId && m.valid)).toHaveLength(1);
+    expect(house.note).toMatch(
+      /^Written under the 119th Congress and delivered under the 120th Congress: .*\(HNH02, was HNH01\)\.$/,
+    );
+    expect(
+      fake.deliveredTo("HNH02").filter((m) => m.deliveryId === house.deliveryId && m.valid),
+    ).toHaveLength(1);
     expect(fake.deliveredTo("HNH01")).toEqual([]);
     // the retiring senator's seat (class 2) goes to the new senator, same office
     const seat2 = done.find((d) => d.office === "SNH02")!;
     expect(seat2).toMatchObject({ status: "accepted", congress: 120 });
     expect(seat2.note).toContain("Morgan Whitcomb (SNH02)");
     // packets and counts by district use the map in force when the letter was written
-    const stored = await db().selectFrom("letters").select("district").where("id", "=", letters[0].id).executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom("letters")
+      .select("district")
+      .where("id", "=", letters[0].id)
+      .executeTakeFirstOrThrow();
     expect(stored.district).toBe(letters[0].district);
     const page = await getDelivery(submission.token);
     const cwc = page!.letters.map((l) => l.cwc).find((c) => c?.office === "HNH02");
@@ -234,7 +255,8 @@ describe("the switch to the 120th Congress at noon Eastern, 2027-01-03", () => {
       ["SVT01", 120, "S000033"],
       ["SVT03", 120, "W000800"],
     ]);
-    for (const d of queued) expect(await deliverCwc(d.id, 1, 10)).toEqual({ kind: "done", status: "accepted" });
+    for (const d of queued)
+      expect(await deliverCwc(d.id, 1, 10)).toEqual({ kind: "done", status: "accepted" });
     const done = await deliveries();
     expect(done.every((d) => d.note === null)).toBe(true);
     expect(fake.deliveredTo("HVT00").filter((m) => m.valid)).toHaveLength(1);

@@ -28,7 +28,13 @@ interface Fixture {
   emptiedCommittees: string[];
 }
 
-type Term = Record<string, unknown> & { type: string; start: string; end: string; state: string; district?: number };
+type Term = Record<string, unknown> & {
+  type: string;
+  start: string;
+  end: string;
+  state: string;
+  district?: number;
+};
 type Person = { id: { bioguide: string }; name: Record<string, string>; terms: Term[] };
 
 export const FIXTURE_120: Fixture = JSON.parse(
@@ -39,7 +45,8 @@ export function buildCongress120Folder(): string {
   const f = FIXTURE_120;
   const dir = mkdtempSync(path.join(tmpdir(), "congress-120-"));
   const [a, b] = f.renumbered.swap;
-  const swap = (state: string, d: number) => (state !== f.renumbered.state ? d : d === a ? b : d === b ? a : d);
+  const swap = (state: string, d: number) =>
+    state !== f.renumbered.state ? d : d === a ? b : d === b ? a : d;
   const people: Person[] = JSON.parse(readSnapshotFile("legislators-current.json"));
   const kept = people.filter((p) => !f.leaving.includes(p.id.bioguide));
   for (const p of kept) {
@@ -79,13 +86,18 @@ export function buildCongress120Folder(): string {
       return [fips, state, zip, String(swap(state, Number(cd)))].join(",");
     });
   writeFileSync(path.join(dir, "zccd.csv"), zccd.join("\n"));
-  copyFileSync(path.join(CONGRESS_SNAPSHOT, "zccd-island-areas.csv"), path.join(dir, "zccd-island-areas.csv"));
+  copyFileSync(
+    path.join(CONGRESS_SNAPSHOT, "zccd-island-areas.csv"),
+    path.join(dir, "zccd-island-areas.csv"),
+  );
   writeFileSync(path.join(dir, "committees-current.json"), readSnapshotFile("committees-current.json"));
   const rosters: Record<string, Array<{ bioguide: string }>> = JSON.parse(
     readSnapshotFile("committee-membership-current.json"),
   );
   for (const [id, members] of Object.entries(rosters))
-    rosters[id] = f.emptiedCommittees.includes(id) ? [] : members.filter((m) => !f.leaving.includes(m.bioguide));
+    rosters[id] = f.emptiedCommittees.includes(id)
+      ? []
+      : members.filter((m) => !f.leaving.includes(m.bioguide));
   writeFileSync(path.join(dir, "committee-membership-current.json"), JSON.stringify(rosters));
   return dir;
 }

@@ -61,7 +61,8 @@ export async function reresolveAtDelivery<R extends Row>(
   const note =
     `Written under the ${then} and delivered under the ${current}: re-addressed at delivery to ` +
     `${holder.fullName} (${office}${office === row.office ? "" : `, was ${row.office}`}).`;
-  const deliveryId = office === row.office ? row.deliveryId : deliveryIdFor(row.letterId, office, new Date(row.sentAt));
+  const deliveryId =
+    office === row.office ? row.deliveryId : deliveryIdFor(row.letterId, office, new Date(row.sentAt));
   await readdressDelivery(db(), row.id, { office, deliveryId, congress: inForce, note });
   return { ok: true, row: { ...row, office, deliveryId, congress: inForce } };
 }

@@ -32,7 +32,9 @@ export async function replaceCommittees(
 export function findCommittee(db: Executor, congress: number, id: string) {
   return db
     .selectFrom("committees as c")
-    .leftJoin("committees as p", (j) => j.onRef("p.id", "=", "c.parentId").onRef("p.congress", "=", "c.congress"))
+    .leftJoin("committees as p", (j) =>
+      j.onRef("p.id", "=", "c.parentId").onRef("p.congress", "=", "c.congress"),
+    )
     .select([
       "c.id",
       "c.parentId",

@@ -22,7 +22,8 @@ export async function congressesOverview(at: Date = now()) {
     const instant = s.number === inForce ? at : new Date(s.takesEffectAt);
     for (const c of campaigns) {
       const { notices: said } = await campaignTargetSeats(c.id, null, instant);
-      for (const notice of said) notices.push({ congress: s.number, campaignId: c.id, title: c.title, notice });
+      for (const notice of said)
+        notices.push({ congress: s.number, campaignId: c.id, title: c.title, notice });
     }
   }
   return {

@@ -202,7 +202,17 @@ async function writeCongressData(db: DB, source: CongressSource): Promise<Import
       (data.warnings.length ? ` Warning: ${data.warnings.join(" Warning: ")}` : "") +
       ` Stored as the ${ordinal(congress)} Congress, in force from ${congressTakesEffectAt(congress).toISOString()}.`;
 
-    return { importId, congress, counts, added, removed, changed, vacancies, warnings: data.warnings, summary };
+    return {
+      importId,
+      congress,
+      counts,
+      added,
+      removed,
+      changed,
+      vacancies,
+      warnings: data.warnings,
+      summary,
+    };
   });
 }
 

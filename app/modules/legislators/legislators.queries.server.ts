@@ -151,7 +151,11 @@ export async function insertDataImport(
 }
 
 /** Deletes the members not in `keep` (their offices go with them, by cascade). */
-export async function deleteLegislatorsExcept(db: Executor, congress: number, keep: string[]): Promise<number> {
+export async function deleteLegislatorsExcept(
+  db: Executor,
+  congress: number,
+  keep: string[],
+): Promise<number> {
   const result = await db
     .deleteFrom("legislators")
     .where("congress", "=", congress)
