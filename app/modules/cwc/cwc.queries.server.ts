@@ -224,15 +224,17 @@ export function listExportLetters(db: Executor, filter: ExportFilter, afterId: n
     .limit(limit);
   const o = filter.office;
   if (o?.chamber === "senate")
-    page = page.where("l.bioguide", "in", (eb) =>
-      eb
-        .selectFrom("legislators")
-        .select("bioguide")
-        .where(sql<boolean>`congress = coalesce(s.congress, 119)`)
-        .where("chamber", "=", "senate")
-        .where("state", "=", o.state)
-        .where("senateClass", "=", o.senateClass),
-    );
+    // whoever held the seat in any stored Congress (the seat, not the person, is the office)
+    page = page
+      .where("l.recipientKind", "=", "senate")
+      .where("l.bioguide", "in", (eb) =>
+        eb
+          .selectFrom("legislators")
+          .select("bioguide")
+          .where("chamber", "=", "senate")
+          .where("state", "=", o.state)
+          .where("senateClass", "=", o.senateClass),
+      );
   if (o?.chamber === "house")
     page = page
       .where("l.recipientKind", "=", "house")
