@@ -47,7 +47,8 @@ export default function AdminCongresses() {
           No next Congress is stored yet. Import its files when they are published, before the swearing-in.
         </p>
       )}
-      <div className="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take the keyboard */}
+      <section className="table-scroll" aria-label="Stored Congresses" tabIndex={0}>
         <table className="data">
           <caption className="visually-hidden">Stored Congresses</caption>
           <thead>
@@ -79,7 +80,7 @@ export default function AdminCongresses() {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <section aria-labelledby="targets-heading">
         <h2 id="targets-heading">Committee targets</h2>
         {notices.length ? (

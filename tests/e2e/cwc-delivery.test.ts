@@ -136,6 +136,14 @@ describe("a letter delivered through CWC", { timeout: 150_000 }, () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(page, "committee-HSAS02-375");
+
+    // organizers: the Congresses stored and the moment of the switch, at phone width
+    await page.goto(`${server.baseUrl}/admin/congresses`);
+    await page.getByRole("heading", { name: "Congresses" }).waitFor();
+    expect(await page.locator('tr[data-congress="119"] th').textContent()).toBe("119th Congress (in force)");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, "admin-congresses-375");
     expect(errors).toEqual([]);
   });
 });
