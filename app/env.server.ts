@@ -75,6 +75,28 @@ const schema = z.object({
   DATA_IMPORT_DIR: z.string().optional(),
   /** The dated snapshot of the public Congress data that ships with the project (data/congress/README.md). */
   CONGRESS_SNAPSHOT_DIR: z.string().default("data/congress"),
+  /**
+   * Communicating with Congress (app/modules/cwc): a chamber is used when its URL and key are set.
+   * House: the API root (https://uat-cwc.house.gov for tests, https://cwc.house.gov); Senate: the
+   * messages endpoint (https://soapbox.senate.gov/api/testing-messages/ or .../production-messages/).
+   */
+  CWC_HOUSE_URL: z.url().optional(),
+  CWC_HOUSE_API_KEY: z.string().min(1).optional(),
+  CWC_SENATE_URL: z.url().optional(),
+  CWC_SENATE_API_KEY: z.string().min(1).optional(),
+  /** The vendor's legal name (the API key owner's), its acknowledgement address and contact. */
+  CWC_DELIVERY_AGENT: z.string().min(4).max(500).optional(),
+  CWC_ACK_EMAIL: z.email().optional(),
+  CWC_CONTACT_NAME: z.string().min(6).max(500).optional(),
+  CWC_CONTACT_EMAIL: z.email().optional(),
+  CWC_CONTACT_PHONE: z
+    .string()
+    .regex(/^\d{3}-\d{3}-\d{4}$/, "must be NNN-NNN-NNNN")
+    .optional(),
+  /** Messages a second to each chamber (CWC asks for at most 5-10). */
+  CWC_RATE_PER_SECOND: z.coerce.number().positive().max(10).default(5),
+  /** Honour the chambers' reported maintenance windows (House daily 00-06 ET; Senate Sun 00-06, Wed 05-07 ET). */
+  CWC_MAINTENANCE_WINDOWS: z.enum(["on", "off"]).default("on"),
   /** Dates and times are shown in the organization's time zone, not the server's. */
   ORG_TIME_ZONE: z
     .string()

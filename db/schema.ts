@@ -9,6 +9,7 @@ import type { TransparencyTables } from "./schema/transparency";
 import type { SupporterRecordsTables } from "./schema/supporter-records";
 import type { TranslationsTables } from "./schema/translations";
 import type { StatementsTables } from "./schema/statements";
+import type { CommitteesAndCwcTables } from "./schema/committees-and-cwc";
 
 export type * from "./schema/cases-and-tips";
 export type * from "./schema/donations";
@@ -21,6 +22,7 @@ export type * from "./schema/transparency";
 export type * from "./schema/supporter-records";
 export type * from "./schema/translations";
 export type * from "./schema/statements";
+export type * from "./schema/committees-and-cwc";
 
 /** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
 export interface Database
@@ -34,4 +36,5 @@ export interface Database
     LettersTables,
     SupporterRecordsTables,
     TranslationsTables,
-    StatementsTables {}
+    StatementsTables,
+    CommitteesAndCwcTables {}

@@ -9,6 +9,7 @@ import { sendStatementNewsTask } from "./send-statement-news.server";
 import { sendPasswordResetTask } from "./send-password-reset.server";
 import { pruneLoginAttemptsTask } from "./prune-login-attempts.server";
 import { applyRetentionTask, sendSupporterLinkTask } from "./supporter-jobs.server";
+import { deliverCwcTask } from "./deliver-cwc.server";
 
 /**
  * Every background task by name (verb-noun): exactly the tasks of the task map in
@@ -29,6 +30,7 @@ export const taskList: { [K in TaskName]: Task } = {
   prune_login_attempts: pruneLoginAttemptsTask,
   send_supporter_link: sendSupporterLinkTask,
   apply_retention: applyRetentionTask,
+  deliver_cwc: deliverCwcTask,
 };
 
 /** Recurring tasks in graphile-worker's crontab format. */

@@ -48,6 +48,9 @@ export default function AdminLetters() {
       <h1>Letters</h1>
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Members of Congress data</h2>
+        <p>
+          <Link to="/admin/congresses">Congresses stored and the moment of the switch</Link>
+        </p>
         <CongressDataStatus
           congress={congress}
           staleAdvice=": letters may go to former members. Import the current roster and district maps."
@@ -106,6 +109,8 @@ export default function AdminLetters() {
           Show
         </button>
         {campaign ? <Link to={`/admin/letters/${campaign.id}/templates`}>Edit letter templates</Link> : null}
+        {campaign ? <Link to={`/admin/letters/${campaign.id}/delivery`}>Delivery through CWC</Link> : null}
+        {campaign ? <Link to={`/admin/campaigns/${campaign.id}/targets`}>Targets</Link> : null}
       </Form>
 
       {campaign && stats ? (

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { bindFields, CheckField, FormError, TextArea, TextField } from "~/components/forms";
+import { bindFields, CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
+import { CWC_PREFIXES } from "~/modules/cwc/cwc";
 import { CandidateSummary, LetterPreview } from "~/components/letters/letter-preview";
 import { notFound } from "~/lib/http.server";
 import { lookupDistricts, type DistrictCandidate } from "~/modules/legislators/district-lookup.server";
@@ -241,6 +242,19 @@ export default function WriteLetter() {
             <input type="hidden" name="zip" value={zip} />
             <input type="hidden" name="seat" value={chosen.seat} />
             <input type="hidden" name="idempotencyKey" value={values?.idempotencyKey || idempotencyKey} />
+            <SelectField
+              {...f("prefix")}
+              label="Title"
+              hint="Congressional offices file letters by it; the Senate takes only these."
+              autoComplete="honorific-prefix"
+            >
+              <option value="">Choose…</option>
+              {CWC_PREFIXES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </SelectField>
             <div className="two-col">
               <TextField
                 {...f("firstName")}
@@ -273,6 +287,23 @@ export default function WriteLetter() {
               maxLength={80}
               defaultValue={values?.city ?? lookup?.city ?? ""}
             />
+            <div className="two-col">
+              <TextField
+                {...f("zip4")}
+                label="ZIP+4 ending (optional)"
+                hint={`The 4 digits after ${zip}-`}
+                inputMode="numeric"
+                maxLength={10}
+              />
+              <TextField
+                {...f("phone")}
+                type="tel"
+                label="Phone (optional)"
+                hint="e.g. 802-555-0100; only the offices see it."
+                autoComplete="tel-national"
+                maxLength={30}
+              />
+            </div>
             <TextField
               {...f("email")}
               type="email"

@@ -68,6 +68,15 @@ export default function Delivery() {
         {letters.map((l) => (
           <li key={l.id} className="letter-card">
             <h2 className="h3">To {l.to}</h2>
+            {l.cwc ? (
+              <p className={`cwc-status cwc-status--${l.cwc.status}`} data-office={l.cwc.office}>
+                We deliver this letter for you through Congress's official channel (Communicating with
+                Congress). Status: <strong>{l.cwc.label}</strong>
+                {l.cwc.reason && l.cwc.status !== "accepted" ? ` (${l.cwc.reason})` : ""}.
+                {l.cwc.status === "accepted" ? " You can still call or mail it yourself below." : null}
+              </p>
+            ) : null}
+            {l.cwc?.note ? <p className="cwc-note">{l.cwc.note}</p> : null}
             {l.kind === "official" ? (
               <>
                 <p>Officials read letters that arrive by mail. Print this letter, sign it and mail it to:</p>

@@ -15,6 +15,10 @@ import * as supporterTags from "./20261202050000_supporter_tags";
 import * as translations from "./20261202050000_translations";
 import * as statements from "./20261202020000_statements";
 import * as mailingScopes from "./20261202020100_mailing_scopes";
+import * as committees from "./20261202010000_committees";
+import * as cwcDeliveries from "./20261202020000_cwc_deliveries";
+import * as campaignTargetRules from "./20261202030000_campaign_target_rules";
+import * as congresses from "./20261202040000_I_congresses";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -38,4 +42,8 @@ export const migrations: Record<string, Migration> = {
   "20261202040000_transparency_log": transparencyLog,
   "20261202050000_supporter_tags": supporterTags,
   "20261202050000_translations": translations,
+  "20261202010000_committees": committees,
+  "20261202020000_cwc_deliveries": cwcDeliveries,
+  "20261202030000_campaign_target_rules": campaignTargetRules,
+  "20261202040000_I_congresses": congresses,
 };

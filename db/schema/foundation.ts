@@ -132,6 +132,7 @@ export interface DataImportsTable {
 }
 
 export interface LegislatorsTable {
+  congress: number;
   bioguide: string;
   chamber: "senate" | "house";
   title: string;
@@ -160,6 +161,7 @@ export interface LegislatorsTable {
 
 export interface LegislatorOfficesTable {
   id: Generated<number>;
+  congress: number;
   bioguide: string;
   address: string | null;
   suite: string | null;
@@ -173,7 +175,15 @@ export interface LegislatorOfficesTable {
   longitude: number | null;
 }
 
+/** A Congress whose data is stored, and the instant it takes effect (noon Eastern, its first day). */
+export interface CongressesTable {
+  number: number;
+  takesEffectAt: ColumnType<Date, Date | string, Date | string>;
+  importId: number | null;
+}
+
 export interface ZipDistrictsTable {
+  congress: number;
   zip: string;
   state: string;
   district: number;
@@ -209,6 +219,7 @@ export interface FoundationTables {
   legislators: LegislatorsTable;
   legislatorOffices: LegislatorOfficesTable;
   zipDistricts: ZipDistrictsTable;
+  congresses: CongressesTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
 }

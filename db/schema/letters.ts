@@ -1,5 +1,5 @@
 import type { Generated } from "kysely";
-import type { Timestamp } from "./foundation";
+import type { NullableTimestamp, Timestamp } from "./foundation";
 
 export type LetterTargetKind = "senate" | "house" | "official";
 /** How the supporter was offered to deliver it, in order of preference. */
@@ -33,6 +33,12 @@ export interface LetterSubmissionsTable {
   personalNote: Generated<string>;
   ipHash: string | null;
   createdAt: Timestamp;
+  prefix: string | null;
+  phone: string | null;
+  zip4: string | null;
+  emailConfirmedAt: NullableTimestamp;
+  /** The Congress in force when it was written (its map gave `district`). */
+  congress: number | null;
 }
 
 export interface LettersTable {

@@ -5,6 +5,7 @@ import { seedDonationFunds } from "./donations.server";
 import { seedPetitions } from "./petitions.server";
 import { seedLetterTemplates } from "./letters.server";
 import { seedTranslations } from "./translations.server";
+import { seedTargetRules } from "./target-rules.server";
 
 export interface SeedResult {
   created: number;
@@ -135,6 +136,7 @@ export const seedSteps: SeedStep[] = [
   seedTranslations,
   seedDonationFunds,
   seedLetterTemplates,
+  seedTargetRules,
 ];
 
 /** Runs every step in one transaction; running it twice changes nothing. */

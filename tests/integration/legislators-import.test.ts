@@ -13,6 +13,7 @@ import {
   parseCongressData,
   type ImportReport,
 } from "~/modules/legislators/import.server";
+import { COMMITTEE_URLS } from "~/modules/legislators/committees-data.server";
 import {
   countLegislators,
   findLatestImport,
@@ -470,6 +471,8 @@ describe("fetching from the public addresses", () => {
     [CONGRESS_URLS.legislators]: "legislators-current.json",
     [CONGRESS_URLS.offices]: "legislators-district-offices.json",
     [CONGRESS_URLS.zccd]: "zccd.csv",
+    [COMMITTEE_URLS.committees]: "committees-current.json",
+    [COMMITTEE_URLS.memberships]: "committee-membership-current.json",
   };
 
   afterAll(() => {
@@ -499,7 +502,7 @@ describe("fetching from the public addresses", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
-  it("downloads the three public files, with the island areas from a folder or skipped with a warning", async () => {
+  it("downloads the five public files (two of them committees), with the island areas from a folder or skipped with a warning", async () => {
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
       expect(init?.signal).toBeInstanceOf(AbortSignal);
       return new Response(readSnapshotFile(files[url]));
@@ -507,8 +510,8 @@ describe("fetching from the public addresses", () => {
     vi.stubGlobal("fetch", fetchMock);
     try {
       const withoutIslands = await importCongressData(db(), { fetch: true });
-      expect(fetchMock).toHaveBeenCalledTimes(3);
-      expect(withoutIslands.counts).toMatchObject({ legislators: 537, zipRows: 42_033 });
+      expect(fetchMock).toHaveBeenCalledTimes(5);
+      expect(withoutIslands.counts).toMatchObject({ legislators: 537, zipRows: 42_033, committees: 230 });
       expect(withoutIslands.warnings.join(" ")).toMatch(/zccd-island-areas\.csv was not available/);
       expect(await candidatesOf("00802")).toEqual([]);
 

@@ -33,7 +33,7 @@ export function signer(overrides: Record<string, unknown> = {}) {
 export async function zipDistricts(rows: Array<{ zip: string; state: string; district: number }>) {
   await db()
     .insertInto("zipDistricts")
-    .values(rows)
+    .values(rows.map((r) => ({ ...r, congress: 119 })))
     .onConflict((oc) => oc.doNothing())
     .execute();
 }

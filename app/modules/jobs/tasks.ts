@@ -24,6 +24,7 @@ export const TASK_PAYLOADS = {
   prune_login_attempts: none,
   apply_retention: none,
   send_supporter_link: z.object({ email: z.string().min(1).max(254) }),
+  deliver_cwc: id,
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

@@ -44,6 +44,8 @@ export interface ImportCounts {
 
 export interface ImportReport {
   importId: number;
+  /** The Congress the files describe (stored beside the others). */
+  congress: number;
   counts: ImportCounts;
   /** "B001318 Becca Balint (VT-AL)" */
   added: string[];
@@ -64,6 +66,8 @@ export interface CongressFiles {
   zccd: string;
   /** undefined when the island-areas file is not available. */
   islandAreas?: string;
+  /** The two committee files; undefined when not available (committees are then left as they are). */
+  committees?: { committees: string; memberships: string };
 }
 
 export interface ParsedCongressData {

@@ -11,6 +11,7 @@ import {
   type CongressFiles,
   type CongressSource,
 } from "./congress-data.server";
+import { COMMITTEE_FILES, COMMITTEE_URLS } from "./committees-data.server";
 
 // Where the public files come from: a folder (the snapshot in data/congress, offline installs,
 // tests) or their public addresses. A folder may hold each file plain or gzipped (`name.gz`).
@@ -40,13 +41,23 @@ async function readFromFolder(folder: string): Promise<CongressFiles> {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new CongressDataError(`The data folder ${dir} does not exist.`);
   const read = (name: string) => readPlainOrGzipped(dir, name);
-  const [legislators, offices, zccd, islandAreas] = await Promise.all([
+  const withCommittees =
+    hasFile(dir, COMMITTEE_FILES.committees) && hasFile(dir, COMMITTEE_FILES.memberships);
+  const [legislators, offices, zccd, islandAreas, committees, memberships] = await Promise.all([
     read(CONGRESS_FILES.legislators),
     read(CONGRESS_FILES.offices),
     read(CONGRESS_FILES.zccd),
     hasFile(dir, CONGRESS_FILES.islandAreas) ? read(CONGRESS_FILES.islandAreas) : Promise.resolve(undefined),
+    withCommittees ? read(COMMITTEE_FILES.committees) : Promise.resolve(""),
+    withCommittees ? read(COMMITTEE_FILES.memberships) : Promise.resolve(""),
   ]);
-  return { legislators, offices, zccd, islandAreas };
+  return {
+    legislators,
+    offices,
+    zccd,
+    islandAreas,
+    committees: withCommittees ? { committees, memberships } : undefined,
+  };
 }
 
 async function download(url: string): Promise<string> {
@@ -98,7 +109,15 @@ export async function readSource(
     islandAreas = await readPlainOrGzipped(dir, CONGRESS_FILES.islandAreas);
     urls.push(path.join(dir, CONGRESS_FILES.islandAreas));
   }
-  return { files: { legislators, offices, zccd, islandAreas }, description: urls.join(" ") };
+  // The committee files are optional: without them the committees already stored stay.
+  const committees = await Promise.all([
+    download(COMMITTEE_URLS.committees),
+    download(COMMITTEE_URLS.memberships),
+  ])
+    .then(([c, m]) => ({ committees: c, memberships: m }))
+    .catch(() => undefined);
+  if (committees) urls.push(COMMITTEE_URLS.committees, COMMITTEE_URLS.memberships);
+  return { files: { legislators, offices, zccd, islandAreas, committees }, description: urls.join(" ") };
 }
 
 // ---------------------------------------------------------------------------------------------

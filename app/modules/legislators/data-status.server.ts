@@ -1,10 +1,12 @@
 import { db } from "~db/index.server";
+import { congressAt } from "./congress.server";
 
 /**
  * How fresh the member data is: the last import and whether the Congress it describes has
  * ended (every House term ends with its Congress, so the latest House term end marks it).
  */
 export async function congressDataStatus(now = new Date()) {
+  const congress = await congressAt(now);
   const [latest, houseEnd] = await Promise.all([
     db()
       .selectFrom("dataImports")
@@ -16,6 +18,7 @@ export async function congressDataStatus(now = new Date()) {
     db()
       .selectFrom("legislators")
       .select((eb) => eb.fn.max("termEnd").as("termEnd"))
+      .where("congress", "=", congress)
       .where("chamber", "=", "house")
       .executeTakeFirst(),
   ]);

@@ -12,6 +12,7 @@ export interface LookupMemberRow {
   title: string;
   state: string;
   district: number | null;
+  senateClass: number | null;
   stateRank: string | null;
   fullName: string;
   firstName: string;
@@ -33,12 +34,14 @@ export interface LookupMemberRow {
     latitude: number | null;
     longitude: number | null;
   }>;
+  committees: Array<{ id: string; name: string; side: "majority" | "minority"; role: string | null }>;
 }
 
-export function findZipSeats(db: Executor, zip: string) {
+export function findZipSeats(db: Executor, congress: number, zip: string) {
   return db
     .selectFrom("zipDistricts")
     .select(["state", "district"])
+    .where("congress", "=", congress)
     .where("zip", "=", zip)
     .orderBy("state")
     .orderBy("district")
@@ -46,11 +49,12 @@ export function findZipSeats(db: Executor, zip: string) {
 }
 
 /** Every seat in a state (ZIP fallback: the state is known, the district is not). */
-export function findStateSeats(db: Executor, state: string) {
+export function findStateSeats(db: Executor, congress: number, state: string) {
   return db
     .selectFrom("zipDistricts")
     .select(["state", "district"])
     .distinct()
+    .where("congress", "=", congress)
     .where("state", "=", state)
     .orderBy("district")
     .execute();
@@ -58,19 +62,23 @@ export function findStateSeats(db: Executor, state: string) {
 
 export async function findMembersForSeats(
   db: Executor,
+  congress: number,
   states: string[],
   seats: string[],
 ): Promise<LookupMemberRow[]> {
   if (!states.length) return [];
   const result = await sql<LookupMemberRow>`
-    select l.bioguide, l.chamber, l.title, l.state, l.district, l.state_rank as "stateRank", l.full_name as "fullName",
+    select l.bioguide, l.chamber, l.title, l.state, l.district, l.senate_class as "senateClass", l.state_rank as "stateRank", l.full_name as "fullName",
       l.first_name as "firstName", l.last_name as "lastName", l.party, l.phone, l.office, l.address,
       l.contact_form as "contactForm", l.url,
       coalesce((select json_agg(json_build_object('address', o.address, 'suite', o.suite, 'building', o.building, 'city', o.city,
         'state', o.state, 'zip', o.zip, 'phone', o.phone, 'latitude', o.latitude, 'longitude', o.longitude) order by o.id)
-        from legislator_offices o where o.bioguide = l.bioguide), '[]'::json) as offices
+        from legislator_offices o where o.congress = l.congress and o.bioguide = l.bioguide), '[]'::json) as offices,
+      coalesce((select json_agg(json_build_object('id', m.committee_id, 'name', c.name, 'side', m.side, 'role', m.title)
+        order by m.committee_id) from committee_members m join committees c on c.congress = m.congress and c.id = m.committee_id
+        where m.congress = l.congress and m.bioguide = l.bioguide), '[]'::json) as committees
     from legislators l
-    where l.state = any(${states}::text[])
+    where l.congress = ${congress} and l.state = any(${states}::text[])
       and (l.chamber = 'senate' or (l.state || '-' || l.district) = any(${seats}::text[]))
     order by l.state, l.chamber desc, case when l.state_rank = 'senior' then 0 else 1 end, l.last_name
   `.execute(db);

@@ -10,7 +10,8 @@ import {
 } from "./district-lookup.queries.server";
 import type { OfficeValues } from "./legislators.queries.server";
 import { errorEnvelope } from "~/lib/api.server";
-import { seatLabel } from "./seats";
+import { officeCode, seatLabel } from "./seats";
+import { congressAt } from "./congress.server";
 
 /*
  * ZIP -> candidate districts with their House member (or vacancy) and the state's senators,
@@ -32,12 +33,17 @@ export interface LookupMember {
   party: string;
   state: string;
   district: number | null;
+  /** The CWC office code of the seat, the stable key across Congresses: `HVT00`, `SVT01`. */
+  office: string;
   phone: string | null;
-  office: string | null;
+  /** The Washington office room, e.g. "2349 Rayburn House Office Building". */
+  room: string | null;
   address: string | null;
   contactForm: string | null;
   url: string | null;
   districtOffices: DistrictOffice[];
+  /** Committees and subcommittees the member sits on, with side and role ("Chairman", "Ranking Member"). */
+  committees: LookupMemberRow["committees"];
 }
 
 export interface DistrictCandidate {
@@ -63,7 +69,8 @@ export interface DistrictLookup {
   needsChoice: boolean;
   states: string[];
   candidates: DistrictCandidate[];
-  data: { importId: number | null; sourceDate: string | null };
+  /** `congress`: the Congress in force when the lookup was made (its ZIP map and members). */
+  data: { importId: number | null; sourceDate: string | null; congress: number };
 }
 
 export type DistrictLookupResult =
@@ -126,17 +133,18 @@ export async function lookupDistrictsJson(zip: string): Promise<{ status: number
         message: "A ZIP code is 5 digits, e.g. 05401.",
       }),
     };
-  const importId = await currentImport();
-  const hit = cache.get(zip);
+  const [importId, congress] = await Promise.all([currentImport(), congressAt()]);
+  const key = `${congress}:${zip}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const result = await computeLookup(zip, importId);
+  const result = await computeLookup(zip, importId, congress);
   const entry = {
     status: result.ok ? 200 : result.status,
     json: result.ok ? JSON.stringify(result.lookup) : errorJson(result),
   };
   if (result.ok || result.status === 404) {
     if (cache.size >= MAX_ENTRIES) cache = new Map();
-    cache.set(zip, entry);
+    cache.set(key, entry);
   }
   return entry;
 }
@@ -160,7 +168,11 @@ function errorJson(r: Extract<DistrictLookupResult, { ok: false }>) {
   return JSON.stringify(errorEnvelope(r.code, r.message, { zip: r.message }));
 }
 
-async function computeLookup(zip: string, importId: number | null): Promise<DistrictLookupResult> {
+async function computeLookup(
+  zip: string,
+  importId: number | null,
+  congress: number,
+): Promise<DistrictLookupResult> {
   if (importId === null)
     return {
       ok: false,
@@ -169,7 +181,7 @@ async function computeLookup(zip: string, importId: number | null): Promise<Dist
       message: "Members of Congress are not loaded yet. Please try again later.",
     };
   const database = db();
-  let seats = await findZipSeats(database, zip);
+  let seats = await findZipSeats(database, congress, zip);
   const place = zipcodes.lookup(zip);
   let match: DistrictLookup["match"] = "zip";
   if (!seats.length) {
@@ -181,7 +193,7 @@ async function computeLookup(zip: string, importId: number | null): Promise<Dist
         message: `We could not find the ZIP code ${zip}. Check it, or use the ZIP code of your home address.`,
       };
     }
-    seats = await findStateSeats(database, place.state);
+    seats = await findStateSeats(database, congress, place.state);
     if (!seats.length) {
       return {
         ok: false,
@@ -195,6 +207,7 @@ async function computeLookup(zip: string, importId: number | null): Promise<Dist
   const states = [...new Set(seats.map((s) => s.state))];
   const rows = await findMembersForSeats(
     database,
+    congress,
     states,
     seats.map((s) => `${s.state}-${s.district}`),
   );
@@ -222,7 +235,7 @@ async function computeLookup(zip: string, importId: number | null): Promise<Dist
       needsChoice: candidates.length > 1,
       states,
       candidates,
-      data: { importId, sourceDate },
+      data: { importId, sourceDate, congress },
     },
   };
 }
@@ -238,12 +251,17 @@ function toMember(r: LookupMemberRow): LookupMember {
     party: r.party,
     state: r.state,
     district: r.district,
+    office:
+      r.chamber === "senate"
+        ? officeCode({ chamber: "senate", state: r.state, senateClass: r.senateClass ?? 0 })
+        : officeCode({ chamber: "house", state: r.state, district: r.district }),
     phone: r.phone,
-    office: r.office,
+    room: r.office,
     address: r.address,
     contactForm: r.contactForm,
     url: r.url,
     districtOffices: r.offices,
+    committees: r.committees,
   };
 }
 

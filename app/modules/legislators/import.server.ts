@@ -24,7 +24,11 @@ import {
   type ImportReport,
 } from "./congress-data.server";
 import { readSource } from "./congress-source.server";
+import { parseCommittees } from "./committees-data.server";
+import { replaceCommittees } from "./committees.queries.server";
 import { seatLabel } from "./seats";
+import { clearCongressCache, congressOfDay, congressTakesEffectAt, ordinal } from "./congress.server";
+import { upsertCongress } from "./congress.queries.server";
 
 export * from "./congress-data.server";
 
@@ -84,10 +88,28 @@ function groupOffices(rows: OfficeValues[]): Map<string, OfficeValues[]> {
 
 const number = (n: number) => n.toLocaleString("en-US");
 
-/** Reads, validates and writes the congress data in one transaction. */
+/**
+ * Reads, validates and writes one Congress's data in one transaction, beside the other Congresses
+ * stored: the Congress is the one the House terms in the files begin (the next one's files,
+ * published before the swearing-in, take effect at noon Eastern on its first day).
+ */
 export async function importCongressData(db: DB, source: CongressSource): Promise<ImportReport> {
+  const report = await writeCongressData(db, source);
+  clearCongressCache();
+  return report;
+}
+
+async function writeCongressData(db: DB, source: CongressSource): Promise<ImportReport> {
   const { files, description } = await readSource(source);
   const data = parseCongressData(files);
+  const firstHouseDay = data.legislators
+    .filter((r) => r.chamber === "house")
+    .reduce((max, r) => (r.termStart > max ? r.termStart : max), "");
+  const congress = congressOfDay(firstHouseDay || data.sourceDate || new Date().toISOString().slice(0, 10));
+  const committees = files.committees
+    ? parseCommittees(files.committees, new Set(data.legislators.map((r) => r.bioguide)))
+    : null;
+  if (committees) data.warnings.push(...committees.warnings);
 
   const senators = data.legislators.filter((r) => r.chamber === "senate").length;
   const house = data.legislators.length - senators;
@@ -116,12 +138,15 @@ export async function importCongressData(db: DB, source: CongressSource): Promis
     skippedOffices: data.skipped.offices,
     skippedZipRows: data.skipped.zipRows,
     vacantSeats: vacancies.length,
+    ...(committees
+      ? { committees: committees.committees.length, committeeMemberships: committees.members.length }
+      : {}),
   };
 
   return db.transaction().execute(async (trx) => {
     await lockCongressImport(trx);
-    const existing = await listLegislatorsForImport(trx);
-    const existingOffices = groupOffices(await listAllOffices(trx));
+    const existing = await listLegislatorsForImport(trx, congress);
+    const existingOffices = groupOffices(await listAllOffices(trx, congress));
     const newOffices = groupOffices(data.offices);
     const before = new Map(existing.map((r) => [r.bioguide, r]));
     const incoming = new Set(data.legislators.map((r) => r.bioguide));
@@ -155,22 +180,39 @@ export async function importCongressData(db: DB, source: CongressSource): Promis
       removed,
       changed,
     });
-    await deleteLegislatorsExcept(trx, [...incoming]);
+    await upsertCongress(trx, congress, congressTakesEffectAt(congress), importId);
+    await deleteLegislatorsExcept(trx, congress, [...incoming]);
     await upsertLegislators(
       trx,
-      rows.map((r) => ({ ...r, importId })),
+      rows.map((r) => ({ ...r, congress, importId })),
     );
-    await replaceOffices(trx, data.offices);
-    await replaceZipDistricts(trx, data.zipDistricts);
+    await replaceOffices(trx, congress, data.offices);
+    await replaceZipDistricts(trx, congress, data.zipDistricts);
+    if (committees)
+      await replaceCommittees(trx, congress, importId, committees.committees, committees.members);
 
     const summary =
       `Imported ${number(counts.legislators)} members of Congress (${number(senators)} senators, ${number(house)} House), ` +
       `${number(counts.offices)} district offices, ${number(counts.zipRows)} ZIP-district rows for ${number(counts.zips)} ZIPs; ` +
       `added ${added.length}, removed ${removed.length}, changed ${changed.length}.` +
       (vacancies.length ? ` Vacant House seats: ${vacancies.join(", ")}.` : "") +
-      (data.warnings.length ? ` Warning: ${data.warnings.join(" Warning: ")}` : "");
+      (committees
+        ? ` ${number(committees.committees.length)} committees and subcommittees, ${number(committees.members.length)} memberships.`
+        : "") +
+      (data.warnings.length ? ` Warning: ${data.warnings.join(" Warning: ")}` : "") +
+      ` Stored as the ${ordinal(congress)} Congress, in force from ${congressTakesEffectAt(congress).toISOString()}.`;
 
-    return { importId, counts, added, removed, changed, vacancies, warnings: data.warnings, summary };
+    return {
+      importId,
+      congress,
+      counts,
+      added,
+      removed,
+      changed,
+      vacancies,
+      warnings: data.warnings,
+      summary,
+    };
   });
 }
 

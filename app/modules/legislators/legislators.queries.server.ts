@@ -39,10 +39,10 @@ const memberColumns = [
 export type Member = Omit<Selectable<LegislatorsTable>, "importId" | "updatedAt">;
 
 /** The row written by an import (everything but the bookkeeping columns). */
-export type LegislatorValues = Member;
+export type LegislatorValues = Omit<Member, "congress">;
 
 /** A district office as imported (the table without its id). */
-export type OfficeValues = Omit<Selectable<LegislatorOfficesTable>, "id">;
+export type OfficeValues = Omit<Selectable<LegislatorOfficesTable>, "id" | "congress">;
 
 export interface ZipDistrictValues {
   zip: string;
@@ -96,16 +96,22 @@ export function findOfficesByBioguide(db: Executor, bioguide: string) {
 }
 
 /** Everything an import compares against: all members with their last-update stamp. */
-export function listLegislatorsForImport(db: Executor) {
+export function listLegislatorsForImport(db: Executor, congress: number) {
   return db
     .selectFrom("legislators")
     .select([...memberColumns, termStart, termEnd, "legislators.updatedAt"])
+    .where("legislators.congress", "=", congress)
     .orderBy("bioguide")
     .execute();
 }
 
-export function listAllOffices(db: Executor): Promise<OfficeValues[]> {
-  return db.selectFrom("legislatorOffices").select(officeColumns).orderBy("id").execute();
+export function listAllOffices(db: Executor, congress: number): Promise<OfficeValues[]> {
+  return db
+    .selectFrom("legislatorOffices")
+    .select(officeColumns)
+    .where("congress", "=", congress)
+    .orderBy("id")
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,9 +151,14 @@ export async function insertDataImport(
 }
 
 /** Deletes the members not in `keep` (their offices go with them, by cascade). */
-export async function deleteLegislatorsExcept(db: Executor, keep: string[]): Promise<number> {
+export async function deleteLegislatorsExcept(
+  db: Executor,
+  congress: number,
+  keep: string[],
+): Promise<number> {
   const result = await db
     .deleteFrom("legislators")
+    .where("congress", "=", congress)
     .where(sql<boolean>`not (bioguide = any(${keep}::text[]))`)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
@@ -156,7 +167,7 @@ export async function deleteLegislatorsExcept(db: Executor, keep: string[]): Pro
 /** Inserts or updates members by bioguide id, in place. */
 export async function upsertLegislators(
   db: Executor,
-  rows: Array<LegislatorValues & { importId: number; updatedAt: Date }>,
+  rows: Array<LegislatorValues & { congress: number; importId: number; updatedAt: Date }>,
   chunkSize = 1000,
 ): Promise<void> {
   for (const part of chunks(rows, chunkSize)) {
@@ -164,7 +175,7 @@ export async function upsertLegislators(
       .insertInto("legislators")
       .values(part)
       .onConflict((oc) =>
-        oc.column("bioguide").doUpdateSet((eb) => ({
+        oc.columns(["congress", "bioguide"]).doUpdateSet((eb) => ({
           chamber: eb.ref("excluded.chamber"),
           title: eb.ref("excluded.title"),
           state: eb.ref("excluded.state"),
@@ -195,24 +206,33 @@ export async function upsertLegislators(
 }
 
 /** Replaces every district office. */
-export async function replaceOffices(db: Executor, rows: OfficeValues[], chunkSize = 1000): Promise<void> {
-  await db.deleteFrom("legislatorOffices").execute();
+export async function replaceOffices(
+  db: Executor,
+  congress: number,
+  rows: OfficeValues[],
+  chunkSize = 1000,
+): Promise<void> {
+  await db.deleteFrom("legislatorOffices").where("congress", "=", congress).execute();
   for (const part of chunks(rows, chunkSize)) {
-    await db.insertInto("legislatorOffices").values(part).execute();
+    await db
+      .insertInto("legislatorOffices")
+      .values(part.map((o) => ({ ...o, congress })))
+      .execute();
   }
 }
 
 /** Replaces the ZIP -> district table, one `unnest` insert per 20,000 rows. */
 export async function replaceZipDistricts(
   db: Executor,
+  congress: number,
   rows: ZipDistrictValues[],
   chunkSize = 20_000,
 ): Promise<void> {
-  await db.deleteFrom("zipDistricts").execute();
+  await db.deleteFrom("zipDistricts").where("congress", "=", congress).execute();
   for (const part of chunks(rows, chunkSize)) {
     await sql`
-      insert into zip_districts (zip, state, district)
-      select * from unnest(${part.map((r) => r.zip)}::text[], ${part.map((r) => r.state)}::text[], ${part.map((r) => r.district)}::int[])
+      insert into zip_districts (congress, zip, state, district)
+      select ${congress}::int, * from unnest(${part.map((r) => r.zip)}::text[], ${part.map((r) => r.state)}::text[], ${part.map((r) => r.district)}::int[])
     `.execute(db);
   }
 }

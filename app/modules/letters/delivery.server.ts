@@ -5,6 +5,7 @@ import {
   type DistrictOffice,
   type LookupMember,
 } from "~/modules/legislators/district-lookup.server";
+import { type LetterDeliveryStatus, submissionDeliveryStatuses } from "~/modules/cwc/cwc-status.server";
 import { lettersPdf, type PdfLetter } from "./letters-pdf.server";
 import { senderLines } from "./letters";
 import { findSubmissionByToken, listSubmissionLetters } from "./letters.queries.server";
@@ -29,6 +30,8 @@ export interface DeliveryLetter {
   phone: string | null;
   office: DistrictOffice | null;
   callScript: string | null;
+  /** Its delivery through Communicating with Congress, when the office is reached that way. */
+  cwc: LetterDeliveryStatus | null;
 }
 
 export async function getDelivery(token: string) {
@@ -36,7 +39,10 @@ export async function getDelivery(token: string) {
   const submission = await findSubmissionByToken(db(), token);
   if (!submission) return null;
   const letters = await listSubmissionLetters(db(), submission.id);
-  const members = await currentMembers(submission.zip);
+  const [members, cwc] = await Promise.all([
+    currentMembers(submission.zip),
+    submissionDeliveryStatuses(submission.id),
+  ]);
   const out: DeliveryLetter[] = letters.map((l) => {
     const member = l.bioguide ? (members.get(l.bioguide) ?? null) : null;
     const to = l.recipientKind === "official" ? l.recipientName : `${l.recipientTitle} ${l.recipientName}`;
@@ -57,6 +63,7 @@ export async function getDelivery(token: string) {
       callScript: member
         ? `Hello, my name is ${submission.firstName} ${submission.lastName} and I am a constituent from ${submission.city}, ${submission.state} ${submission.zip}. I am calling to ask ${l.recipientTitle} ${member.lastName} to act on this: ${l.subject}. I have also sent a letter. Please note my call. Thank you.`
         : null,
+      cwc: cwc.get(l.id) ?? null,
     };
   });
   return {

@@ -7,7 +7,11 @@ import { appUrl, env } from "~/env.server";
 import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
 import { allowPublicMailTo } from "~/modules/security/recipient-limit.server";
 import { consentProof, proveConsents } from "~/modules/supporters/supporters.server";
-import { findSubmissionForCopy, listSubmissionLetters } from "./letters.queries.server";
+import {
+  findSubmissionForCopy,
+  listSubmissionLetters,
+  markSubmissionEmailConfirmed,
+} from "./letters.queries.server";
 
 /**
  * The emailed copy of a letter set. The letters carry the writer's own text (a note of up to
@@ -106,6 +110,7 @@ export async function sendLetterCopy(token: string): Promise<LetterCopyView & { 
     .transaction()
     .execute(async (trx) => {
       await proveConsents(trx, s.supporterId, consentProof.letters(s.id));
+      await markSubmissionEmailConfirmed(trx, s.id);
       await queueEmail(trx, {
         kind: "letter-copy",
         to: s.email,

@@ -56,6 +56,16 @@ export async function insertSubmission(db: Executor, s: SubmissionValues): Promi
   return row?.id ?? null;
 }
 
+/** The writer followed the emailed link: their address is proven (CWC's EmailValidation). */
+export async function markSubmissionEmailConfirmed(db: Executor, id: number): Promise<void> {
+  await db
+    .updateTable("letterSubmissions")
+    .set({ emailConfirmedAt: new Date() })
+    .where("id", "=", id)
+    .where("emailConfirmedAt", "is", null)
+    .execute();
+}
+
 export function findSubmissionByKey(db: Executor, idempotencyKey: string) {
   return db
     .selectFrom("letterSubmissions")

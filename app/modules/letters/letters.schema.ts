@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email, freeText, personName, placeName, usZip5 } from "~/lib/fields.schema";
+import { CWC_PREFIXES } from "~/modules/cwc/cwc";
 import { mergeFieldProblems, PERSONAL_NOTE_MAX } from "./letters";
 
 /** A ZIP code, or ZIP+4; the 5-digit part is kept. */
@@ -29,8 +30,56 @@ export const templateFormSchema = z.object({
 });
 export type TemplateForm = z.infer<typeof templateFormSchema>;
 
+/** What Communicating with Congress requires of a writer, checked the way CWC checks it. */
+const prefixSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const prefix = CWC_PREFIXES.find((p) => p === v);
+    if (!prefix) {
+      ctx.addIssue({ code: "custom", message: "Choose Mr., Mrs., Miss, Ms. or Dr." });
+      return z.NEVER;
+    }
+    return prefix;
+  });
+/** Optional; any 10-digit US number, kept as NNN-NNN-NNNN (the only form CWC takes). */
+const phoneSchema = z
+  .string()
+  .trim()
+  .max(30, "Enter a 10-digit phone number, e.g. 802-555-0100.")
+  .optional()
+  .transform((v, ctx) => {
+    const digits = (v ?? "").replace(/[\s().+-]/g, "").replace(/^1(?=\d{10}$)/, "");
+    if (!digits) return null;
+    if (!/^\d{10}$/.test(digits)) {
+      ctx.addIssue({ code: "custom", message: "Enter a 10-digit phone number, e.g. 802-555-0100." });
+      return z.NEVER;
+    }
+    return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+  });
+/** Optional: the last four digits of a ZIP+4 ("1234", or the whole "05401-1234"). */
+const zip4Schema = z
+  .string()
+  .trim()
+  .max(12)
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const four = /^(?:\d{5}-?)?(\d{4})$/.exec(v)?.[1];
+    if (!four) {
+      ctx.addIssue({ code: "custom", message: "The ZIP+4 ending is 4 digits, e.g. 1234." });
+      return z.NEVER;
+    }
+    return four;
+  });
+
 export const letterFormSchema = z.object({
   zip: zipSchema,
+  zip4: zip4Schema,
+  prefix: prefixSchema,
+  phone: phoneSchema,
   seat: seatSchema,
   firstName: personName("first name"),
   lastName: personName("last name"),
@@ -60,6 +109,9 @@ export function letterFormValues(form: FormData) {
   };
   return {
     zip: text("zip"),
+    zip4: text("zip4"),
+    prefix: text("prefix"),
+    phone: text("phone"),
     seat: text("seat"),
     firstName: text("firstName"),
     lastName: text("lastName"),

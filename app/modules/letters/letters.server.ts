@@ -10,6 +10,7 @@ import {
 import { defineRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
 import { consentProof, recordConsent, upsertSupporter } from "~/modules/supporters/supporters.server";
+import { queueCwcDeliveries } from "~/modules/cwc/cwc-delivery.server";
 import { requestLetterCopy } from "./letter-copy.server";
 import { plainTemplate } from "./letter-text";
 import {
@@ -97,7 +98,7 @@ export function memberRecipient(m: LookupMember): Recipient {
     state: m.state,
     district: m.district,
     address: m.address,
-    office: m.office,
+    office: m.room,
     phone: m.phone,
     contactForm: m.contactForm,
     url: m.url,
@@ -159,7 +160,7 @@ function preferredMethod(member: LookupMember | null): LetterMethod {
 }
 
 export type ResolveResult =
-  | { ok: true; candidate: DistrictCandidate; sender: Sender; letters: DraftLetter[] }
+  | { ok: true; candidate: DistrictCandidate; sender: Sender; letters: DraftLetter[]; congress: number }
   | { ok: false; fields: Record<string, string> };
 
 /** The supporter's district (from the ZIP and the chosen seat) and their letters. */
@@ -190,7 +191,7 @@ export async function resolveLetters(
         seat: "This seat is vacant and the campaign writes to no one else; there is nobody to write to yet.",
       },
     };
-  return { ok: true, candidate, sender, letters };
+  return { ok: true, candidate, sender, letters, congress: result.lookup.data.congress };
 }
 
 export type SendResult =
@@ -258,6 +259,10 @@ export async function sendLetters(
         district: resolved.candidate.district,
         personalNote: form.personalNote,
         ipHash: clientIp ? hashIp(clientIp) : null,
+        prefix: form.prefix,
+        phone: form.phone,
+        zip4: form.zip4,
+        congress: resolved.congress,
       });
       if (submissionId === null) {
         const first = await findSubmissionByKey(trx, form.idempotencyKey);
@@ -281,6 +286,7 @@ export async function sendLetters(
         method: l.method,
       }));
       await insertLetters(trx, rows);
+      await queueCwcDeliveries(trx, submissionId);
       if (form.optIn === "yes") {
         // Pending until the address's owner asks for the copy (letter-copy.server.ts).
         await recordConsent(trx, {

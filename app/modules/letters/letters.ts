@@ -191,6 +191,18 @@ export function composeLetter(
   return { subject: applyMergeFields(template.subject, values).replace(/\s+/g, " ").trim(), body };
 }
 
+/**
+ * A stored letter's parts as composeLetter wrote them: the template's paragraphs (after the
+ * salutation) and the writer's own paragraph, without the salutation and the signature block.
+ */
+export function letterParts(body: string, personalNote: string): { statement: string; note: string } {
+  const note = normalizeNote(personalNote);
+  let text = body.replace(/\n\nSincerely,\n[\s\S]*$/, "");
+  text = text.replace(/^[^\n]*,\n\n/, "");
+  if (note && text.endsWith(note)) text = text.slice(0, -note.length);
+  return { statement: text.trim(), note };
+}
+
 /** Line endings unified, trailing spaces and runs of blank lines removed. */
 export function normalizeNote(note: string): string {
   return note

@@ -24,6 +24,8 @@ export interface SignatureRow {
   honeypot: boolean;
   domainLimit: number;
   disposable: boolean;
+  /** The Congress in force (congressAt): whose ZIP map gives the signer's district. */
+  congress: number;
 }
 
 // One statement, one round trip: find the petition and whether it is open, look up the ZIP's
@@ -46,7 +48,7 @@ with p as (
 ),
 zd as (
   select array_agg(district order by district) as districts, min(state) as state, count(distinct state) as states
-  from zip_districts where zip = $9
+  from zip_districts where zip = $9 and congress = $23::int
 ),
 ip_n as (
   select count(*)::int as n from (
@@ -118,7 +120,7 @@ export interface SignOutcome {
 /** Runs the signing statement (a named prepared statement: planned once per connection). */
 export async function insertSignatureStatement(r: SignatureRow): Promise<SignOutcome | null> {
   const result = await pool().query<SignOutcome>({
-    name: "petitions.sign.v2",
+    name: "petitions.sign.v3",
     text: SIGN_SQL,
     values: [
       r.slug,
@@ -143,6 +145,7 @@ export async function insertSignatureStatement(r: SignatureRow): Promise<SignOut
       r.honeypot,
       r.domainLimit,
       r.disposable,
+      r.congress,
     ],
   });
   const row = result.rows[0];

@@ -7,6 +7,7 @@ import { consentWording, isDisposableDomain, userAgentClass } from "./petitions"
 import type { SignatureInput } from "./petitions.schema";
 import { abuseLimits } from "./petition-settings.server";
 import { insertSignatureStatement } from "./signing.queries.server";
+import { congressAt } from "~/modules/legislators/congress.server";
 
 export type SignResult =
   | { kind: "accepted"; status: "pending" | "confirmed" }
@@ -59,6 +60,7 @@ export async function signPetition(
     honeypot: input.website,
     domainLimit: limits.exemptDomains.has(domain) ? 0 : limits.domainPerHour,
     disposable: isDisposableDomain(domain),
+    congress: await congressAt(),
   });
   if (!outcome) return { kind: "not_found" };
   if (outcome.status === "draft")

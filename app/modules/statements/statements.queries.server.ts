@@ -21,8 +21,8 @@ export function listTargetRows(db: Executor, campaignId: number) {
     .execute();
 }
 
-/** The sitting members of a chamber (their seats), ordered by state and district. */
-export function listSittingMembers(db: Executor, chamber: "senate" | "house") {
+/** The sitting members of a chamber in a Congress (their seats), ordered by state and district. */
+export function listSittingMembers(db: Executor, chamber: "senate" | "house", congress: number) {
   return db
     .selectFrom("legislators")
     .select([
@@ -38,6 +38,7 @@ export function listSittingMembers(db: Executor, chamber: "senate" | "house") {
       "phone",
     ])
     .where("chamber", "=", chamber)
+    .where("congress", "=", congress)
     .orderBy("state")
     .orderBy("district")
     .orderBy("senateClass")
@@ -49,6 +50,7 @@ export function findMember(db: Executor, bioguide: string) {
     .selectFrom("legislators")
     .select(["bioguide", "chamber", "state", "district", "senateClass", "fullName", "title", "party", "url"])
     .where("bioguide", "=", bioguide)
+    .orderBy("congress", "desc") // their latest seat, also once they have left
     .executeTakeFirst();
 }
 
@@ -221,6 +223,7 @@ export async function findSeatPhone(db: Executor, bioguide: string | null): Prom
     .selectFrom("legislators")
     .select("phone")
     .where("bioguide", "=", bioguide)
+    .orderBy("congress", "desc")
     .executeTakeFirst();
   return row?.phone ?? null;
 }

@@ -1,4 +1,5 @@
 import { db } from "~db/index.server";
+import { congressAt } from "~/modules/legislators/congress.server";
 import { officeCode, seatLabel } from "~/modules/legislators/seats";
 import { listSittingMembers, listTargetRows } from "./statements.queries.server";
 
@@ -21,11 +22,12 @@ export interface TargetOffice {
 
 /**
  * The offices a campaign targets, the ONE place this area reads campaign targets: today a
- * target is a whole chamber (every sitting member's seat) or an official. When targets become
- * rules bound to seats and committees, only this function changes.
+ * target is a whole chamber (every seat of the Congress in force) or an official. The seat and
+ * committee rules of app/modules/legislators/targets.server.ts are not read here yet: a campaign
+ * that targets only a committee has no scorecard rows for it.
  */
 export async function campaignTargetOffices(campaignId: number): Promise<TargetOffice[]> {
-  const rows = await listTargetRows(db(), campaignId);
+  const [rows, congress] = await Promise.all([listTargetRows(db(), campaignId), congressAt()]);
   const offices: TargetOffice[] = [];
   for (const row of rows) {
     if (row.kind === "official") {
@@ -43,7 +45,7 @@ export async function campaignTargetOffices(campaignId: number): Promise<TargetO
       });
       continue;
     }
-    for (const m of await listSittingMembers(db(), row.kind)) {
+    for (const m of await listSittingMembers(db(), row.kind, congress)) {
       const code =
         m.chamber === "senate"
           ? officeCode({ chamber: "senate", state: m.state, senateClass: m.senateClass ?? 1 })
