@@ -15,6 +15,11 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   APP_URL: z.url().optional(),
   DATABASE_URL: z.url().optional(),
+  /**
+   * PostgreSQL itself, for migrations and the worker (LISTEN/NOTIFY, session advisory locks), when
+   * DATABASE_URL points web processes at PgBouncer in transaction mode. Unset: DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: z.url().optional(),
   DATA_DIR: z.string().default(".data"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** The secret being rotated out: still accepted for sessions and links, never used to sign. */
@@ -54,6 +59,11 @@ const schema = z.object({
   UPLOAD_DIR: z.string().optional(),
   IP_HASH_SECRET: z.string().min(16).optional(),
   WORKER: bool.default(true),
+  /**
+   * Seconds an anonymous visitor's rendered public page (home, campaign, case, count API) is
+   * served from this process's memory before it is rendered again; 0 switches the cache off.
+   */
+  RESPONSE_CACHE_SECONDS: z.coerce.number().min(0).max(5).default(1.5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   // The web pool's bounds (db/index.server.ts): a slow or absent database gives timeouts and 503s,
   // not requests piled up behind the pool. 0 switches the statement or idle limit off.
