@@ -41,10 +41,15 @@ export async function startLiveness(connectionString: string): Promise<Liveness>
   client.on("end", () => resolveLost());
   await client.connect();
   const lockSql = (fn: string) => `select ${fn}(${WORKER_LIVENESS_LOCK_SPACE}, hashtext($1))`;
-  const track = (id: string, fn: string) =>
-    client.query(lockSql(fn), [id]).catch(() => (stopped ? undefined : resolveLost()));
-  events.on("worker:create", ({ worker }) => void track(worker.workerId, "pg_advisory_lock"));
-  events.on("worker:stop", ({ worker }) => void track(worker.workerId, "pg_advisory_unlock"));
+  // One statement at a time on the connection, in the order the workers came and went.
+  let queue: Promise<unknown> = Promise.resolve();
+  const track = (id: string, fn: string) => {
+    queue = queue.then(() =>
+      client.query(lockSql(fn), [id]).catch(() => (stopped ? undefined : resolveLost())),
+    );
+  };
+  events.on("worker:create", ({ worker }) => track(worker.workerId, "pg_advisory_lock"));
+  events.on("worker:stop", ({ worker }) => track(worker.workerId, "pg_advisory_unlock"));
 
   const sweep = async () => {
     const dead = await findDeadWorkers(db(), GRACE_SECONDS);
@@ -64,6 +69,7 @@ export async function startLiveness(connectionString: string): Promise<Liveness>
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await queue;
       await client.end().catch(() => undefined);
     },
   };
