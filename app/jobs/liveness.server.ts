@@ -25,7 +25,7 @@ export interface Liveness {
 /**
  * Crashed-worker recovery. graphile-worker leaves a job (and its named queue) locked for four
  * hours when the process running it dies. Here every worker of the runner holds a session
- * advisory lock keyed by its worker id on a connection of its own; PostgreSQL drops the locks of
+ * advisory lock keyed by its id (and its pool's) on a connection of its own; PostgreSQL drops the locks of
  * a killed process with its connection, so a job locked by a worker id whose lock nobody holds
  * belongs to a dead worker, and every live process's sweep unlocks it for another worker.
  */
@@ -48,6 +48,10 @@ export async function startLiveness(connectionString: string): Promise<Liveness>
       client.query(lockSql(fn), [id]).catch(() => (stopped ? undefined : resolveLost())),
     );
   };
+  // graphile-worker 0.17 locks jobs in the pool's name (batched fetching); older paths use the
+  // worker's. Both hold a lock.
+  events.on("pool:create", ({ workerPool }) => track(workerPool.id, "pg_advisory_lock"));
+  events.on("pool:release", ({ workerPool }) => track(workerPool.id, "pg_advisory_unlock"));
   events.on("worker:create", ({ worker }) => track(worker.workerId, "pg_advisory_lock"));
   events.on("worker:stop", ({ worker }) => track(worker.workerId, "pg_advisory_unlock"));
 

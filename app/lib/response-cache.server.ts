@@ -16,6 +16,11 @@ export const CACHED_PATHS: RegExp[] = [
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?session=/;
 const LOCALE_COOKIE = /(?:^|;\s*)(?:locale|lng)=([A-Za-z-]{2,12})/;
 const MAX_ENTRIES = 1_000;
+/**
+ * While one request renders a page again, the others get the previous render if it is younger
+ * than this: with the roll-up's 2 s, a count shown is then never older than 5 s.
+ */
+const MAX_STALE_MS = 3_000;
 /** Headers of the first answer that are not replayed: each answer gets its own. */
 const NOT_REPLAYED = new Set([
   "content-length",
@@ -58,8 +63,8 @@ function storable(res: Response): boolean {
 
 /**
  * Express middleware: a visitor without a session gets the page from memory when it was rendered
- * less than `seconds` ago for the same URL and locale; concurrent misses wait for one render
- * (a surge costs one render per page per interval). Each answer still carries its own security
+ * less than `seconds` ago for the same URL and locale; concurrent misses wait for one render, or
+ * get the previous one while it is under 3 s old (a surge costs one render per page per interval). Each answer still carries its own security
  * headers and CSP nonce, and goes through compression as usual. `seconds` 0 switches it off.
  */
 export function responseCache(seconds: number) {
@@ -67,7 +72,7 @@ export function responseCache(seconds: number) {
   const entries = new Map<string, Entry>();
   const pending = new Map<string, Promise<Entry | null>>();
 
-  const replay = (entry: Entry, res: Response, how: "hit" | "shared") => {
+  const replay = (entry: Entry, res: Response, how: "hit" | "shared" | "stale") => {
     const nonce = String(res.locals.nonce ?? "");
     res.status(entry.status);
     for (const [name, value] of Object.entries(entry.headers))
@@ -119,8 +124,11 @@ export function responseCache(seconds: number) {
     if (ttl <= 0 || !cacheable(req)) return next();
     const key = `${requestLocale(req)} ${req.originalUrl}`;
     const entry = entries.get(key);
-    if (entry && Date.now() - entry.storedAt < ttl) return replay(entry, res, "hit");
+    const age = entry ? Date.now() - entry.storedAt : Number.POSITIVE_INFINITY;
+    if (entry && age < ttl) return replay(entry, res, "hit");
     const inFlight = pending.get(key);
+    // One request renders again; the others meanwhile get the previous render (no stall).
+    if (inFlight && entry && age < Math.max(ttl, MAX_STALE_MS)) return replay(entry, res, "stale");
     if (inFlight) {
       const shared = await inFlight;
       if (shared) return replay(shared, res, "shared");
