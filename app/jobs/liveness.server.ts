@@ -50,7 +50,10 @@ export async function startLiveness(connectionString: string): Promise<Liveness>
   };
   // graphile-worker 0.17 locks jobs in the pool's name (batched fetching); older paths use the
   // worker's. Both hold a lock.
-  events.on("pool:create", ({ workerPool }) => track(workerPool.id, "pg_advisory_lock"));
+  events.on("pool:create", ({ workerPool }) => {
+    track(workerPool.id, "pg_advisory_lock");
+    log.info(`Worker pool ${workerPool.id} started (jobs it takes are locked in this name).`);
+  });
   events.on("pool:release", ({ workerPool }) => track(workerPool.id, "pg_advisory_unlock"));
   events.on("worker:create", ({ worker }) => track(worker.workerId, "pg_advisory_lock"));
   events.on("worker:stop", ({ worker }) => track(worker.workerId, "pg_advisory_unlock"));

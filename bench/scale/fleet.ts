@@ -6,8 +6,6 @@ export interface Fleet {
   webPorts: number[];
   web: Proc[];
   workers: Proc[];
-  /** Starts worker `i` again (after a kill), and waits until it is running jobs. */
-  restartWorker(i: number): Promise<Proc>;
   stop(): Promise<void>;
 }
 
@@ -74,10 +72,6 @@ export async function startFleet(options: {
     webPorts,
     web,
     workers,
-    async restartWorker(i) {
-      workers[i] = await startWorkerProc(i);
-      return workers[i];
-    },
     async stop() {
       await Promise.all([...web, ...workers].map((p) => p.kill("SIGTERM")));
     },
