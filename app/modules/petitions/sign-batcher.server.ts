@@ -33,7 +33,8 @@ function statements(batch: Waiting[]): Waiting[][] {
   for (const w of batch) {
     const g = (last.get(w.row.emailCanonical) ?? -1) + 1;
     last.set(w.row.emailCanonical, g);
-    (groups[g] ??= []).push(w);
+    if (groups[g]) groups[g].push(w);
+    else groups[g] = [w];
   }
   return groups;
 }
@@ -57,7 +58,7 @@ async function write(batch: Waiting[]) {
       else {
         try {
           const outcomes = await insertSignatureBatch(group.map((w) => w.row));
-          group.forEach((w, i) => w.resolve(outcomes[i]));
+          for (const [i, w] of group.entries()) w.resolve(outcomes[i]);
         } catch (error) {
           if (isDatabaseUnavailable(error)) throw error;
           log.warn("signing batch refused; writing its rows one by one", {
