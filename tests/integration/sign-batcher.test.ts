@@ -154,6 +154,37 @@ describe("signing in batches", () => {
     }
   });
 
+  it("applies the domain limit within a batch, counting earlier signatures and not repeats", async () => {
+    const p = await makePetition();
+    const stamp = Date.now().toString(36);
+    const domain = `batch-${stamp}.example`;
+    const earlier = signatureSchema.parse(signer({ email: `earlier@${domain}` }));
+    const context = { ip: "127.0.0.1", userAgent: "Mozilla/5.0" };
+    expect((await signPetition(p.slug, earlier, context)).kind).toBe("accepted");
+    await setLimit("petitions.domain_limit_per_hour", 3);
+    try {
+      const bodies = [
+        earlier,
+        ...Array.from({ length: 5 }, (_, i) => signatureSchema.parse(signer({ email: `s${i}@${domain}` }))),
+      ];
+      const results = await Promise.all(bodies.map((b) => signPetition(p.slug, b, context)));
+      expect(results.map((r) => r.kind)).toEqual(Array(6).fill("accepted"));
+      const rows = await signatureRows(p.petitionId);
+      expect(rows).toHaveLength(6);
+      // The repeat adds no row: the earlier one and two new ones pass, three new ones are over.
+      expect(rows.map((r) => r.fraudReason ?? "none").sort()).toEqual([
+        "domain_limit",
+        "domain_limit",
+        "domain_limit",
+        "none",
+        "none",
+        "none",
+      ]);
+    } finally {
+      await setLimit("petitions.domain_limit_per_hour", null);
+    }
+  });
+
   it("one row the database refuses fails only its own request", async () => {
     const p = await makePetition();
     const stamp = Date.now().toString(36);
