@@ -19,6 +19,11 @@ COPY --from=build /app/data ./data
 COPY --from=build /app/server.js /app/package.json ./
 USER app
 EXPOSE 3000
+# For the HTTP kinds (serve, web); run a worker with --no-healthcheck (it answers no HTTP).
 HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # DATABASE_URL, SESSION_SECRET, IP_HASH_SECRET, TRANSPARENCY_SIGNING_KEY, APP_URL and ORG_POSTAL_ADDRESS are required in production.
+# One image for every process kind: `node server.js` (web and worker, the default),
+# `node server.js web` (HTTP only; DATABASE_URL may be PgBouncer in transaction mode, with
+# DATABASE_DIRECT_URL for migrations) and `node server.js worker` (jobs only; PostgreSQL directly).
+STOPSIGNAL SIGTERM
 CMD ["node", "server.js"]

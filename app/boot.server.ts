@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { answerClientError } from "~/lib/express-http.server";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, type OpenedDatabase } from "~db/connect.server";
+import { withBootLock } from "~db/boot-lock.server";
 import { db, expectDisconnect } from "~db/index.server";
 import { isDatabaseUnavailable } from "~db/unavailable";
 import { runSeed, seedIfEmpty } from "~db/seed/seed.server";
@@ -18,14 +19,29 @@ import { countOrganizers } from "~/modules/organizers/organizers.server";
 import { createOrganizerFromCli } from "~/modules/organizers/cli.server";
 import { writePacketToStdout } from "~/modules/letters/packet-process.server";
 
-const USAGE = `Usage: node server.js [serve | migrate | seed | data:import [folder] | organizer:create --email E --name N --role owner|editor|viewer [--password-stdin] | letters:packet --campaign ID --office KEY --format pdf|csv]`;
+const USAGE = `Usage: node server.js [serve | web | worker | migrate | seed | data:import [folder] | organizer:create --email E --name N --role owner|editor|viewer [--password-stdin] | letters:packet --campaign ID --office KEY --format pdf|csv]`;
+
+/**
+ * What a long-running process does: `web` answers HTTP and runs no jobs, `worker` runs the jobs
+ * and answers no HTTP, `serve` (the default, `npm start`) does both (the worker unless WORKER=false).
+ */
+const PROCESS_KINDS = {
+  serve: { web: true, worker: true },
+  web: { web: true, worker: false },
+  worker: { web: false, worker: true },
+} as const;
+type ProcessKind = keyof typeof PROCESS_KINDS;
+
+function isProcessKind(command: string): command is ProcessKind {
+  return Object.hasOwn(PROCESS_KINDS, command);
+}
 
 /** The process entry: `node server.js <command>` calls this with the Remix build. */
 export async function main(build: ServerBuild, argv: string[]): Promise<void> {
   const [command = "serve"] = argv;
-  if (command !== "serve") return runTask(argv);
+  if (!isProcessKind(command)) return runTask(argv);
   const database = await boot(command);
-  return serve(build, database);
+  return serve(build, database, command);
 }
 
 /**
@@ -69,29 +85,45 @@ async function boot(command: string): Promise<OpenedDatabase> {
     }
     throw error;
   }
-  if (!["serve", "migrate", "seed", "data:import", "organizer:create", "letters:packet"].includes(command)) {
+  if (
+    ![
+      "serve",
+      "web",
+      "worker",
+      "migrate",
+      "seed",
+      "data:import",
+      "organizer:create",
+      "letters:packet",
+    ].includes(command)
+  ) {
     console.error(USAGE);
     process.exit(2);
   }
-  if (config.generated.length && command === "serve") {
+  const longRunning = isProcessKind(command);
+  if (config.generated.length && longRunning) {
     log.warn(
       `Development defaults generated for ${config.generated.join(", ")} (set them in production; sessions end when the process restarts).`,
     );
   }
-  const pool =
-    command === "serve"
-      ? poolSettings(config)
-      : { ...poolSettings(config), max: command === "letters:packet" ? config.PACKET_DB_CONNECTIONS : 4 };
+  const pool = longRunning
+    ? poolSettings(config)
+    : { ...poolSettings(config), max: command === "letters:packet" ? config.PACKET_DB_CONNECTIONS : 4 };
+  // A worker process talks to PostgreSQL itself for everything; web processes and tasks use
+  // DATABASE_URL (PgBouncer in transaction mode, when there is one).
   return openDatabase({
-    databaseUrl: config.DATABASE_URL,
+    databaseUrl:
+      command === "worker" ? (config.DATABASE_DIRECT_URL ?? config.DATABASE_URL) : config.DATABASE_URL,
+    directUrl: config.DATABASE_DIRECT_URL,
     dataDir: config.DATA_DIR,
     log: (m) => log.info(m),
     pool,
   });
 }
 
-async function serve(build: ServerBuild, database: OpenedDatabase) {
+async function serve(build: ServerBuild, database: OpenedDatabase, kind: ProcessKind) {
   const config = env();
+  const runs = PROCESS_KINDS[kind];
   let worker: WorkerHandle | undefined;
   let server: Server | undefined;
   let stopping = false;
@@ -128,15 +160,21 @@ async function serve(build: ServerBuild, database: OpenedDatabase) {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  await seedIfEmpty(db(), (m) => log.info(m));
-  await ensureCongressData(
-    db(),
-    (m) => log.info(m),
-    (m) => log.warn(m),
-  );
-  if (config.WORKER)
-    worker = await startWorker(database.url, config.WORKER_CONCURRENCY, poolSettings(config));
+  await withBootLock(database.directUrl, async () => {
+    await seedIfEmpty(db(), (m) => log.info(m));
+    await ensureCongressData(
+      db(),
+      (m) => log.info(m),
+      (m) => log.warn(m),
+    );
+  });
+  if (runs.worker && (kind === "worker" || config.WORKER))
+    worker = await startWorker(database.directUrl, config.WORKER_CONCURRENCY, poolSettings(config));
   if (stopping) return;
+  if (!runs.web) {
+    log.info(`Ready: worker process (${config.WORKER_CONCURRENCY} at a time), no HTTP.`);
+    return;
+  }
 
   const app = createApp(build);
   server = await new Promise<Server>((resolve) => {

@@ -15,6 +15,11 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   APP_URL: z.url().optional(),
   DATABASE_URL: z.url().optional(),
+  /**
+   * PostgreSQL itself, for migrations and the worker (LISTEN/NOTIFY, session advisory locks), when
+   * DATABASE_URL points web processes at PgBouncer in transaction mode. Unset: DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: z.url().optional(),
   DATA_DIR: z.string().default(".data"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** The secret being rotated out: still accepted for sessions and links, never used to sign. */
@@ -62,6 +67,20 @@ const schema = z.object({
     )
     .optional(),
   WORKER: bool.default(true),
+  /**
+   * Seconds an anonymous visitor's rendered public page (home, campaign, case, count API) is
+   * served from this process's memory before it is rendered again; 0 switches the cache off.
+   * Unset: 1.5 s, or off under NODE_ENV=test (tests see every change at once). At most 2 s, so
+   * with the 2 s roll-up a count shown is never older than 5 s.
+   */
+  RESPONSE_CACHE_SECONDS: z.coerce.number().min(0).max(2).optional(),
+  /**
+   * Signing batches (app/modules/petitions/sign-batcher.server.ts): concurrent signatures are
+   * written together, at most this many rows per batch (1 writes each on its own), each waiting
+   * at most SIGN_BATCH_WAIT_MS for others.
+   */
+  SIGN_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(1_000).default(100),
+  SIGN_BATCH_WAIT_MS: z.coerce.number().min(0).max(50).default(2),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   // The web pool's bounds (db/index.server.ts): a slow or absent database gives timeouts and 503s,
   // not requests piled up behind the pool. 0 switches the statement or idle limit off.
@@ -111,8 +130,9 @@ const schema = z.object({
     }, "must be an IANA time zone such as America/New_York"),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "RATE_LIMIT_ALLOW"> & {
+export type Env = Omit<z.infer<typeof schema>, "RATE_LIMIT_ALLOW" | "RESPONSE_CACHE_SECONDS"> & {
   RATE_LIMIT_ALLOW: string;
+  RESPONSE_CACHE_SECONDS: number;
   SESSION_SECRET: string;
   IP_HASH_SECRET: string;
   UPLOAD_DIR: string;
@@ -160,6 +180,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     SESSION_SECRET: secret("SESSION_SECRET", env.SESSION_SECRET),
     IP_HASH_SECRET: secret("IP_HASH_SECRET", env.IP_HASH_SECRET),
     UPLOAD_DIR: env.UPLOAD_DIR ?? `${env.DATA_DIR}/uploads`,
+    RESPONSE_CACHE_SECONDS: env.RESPONSE_CACHE_SECONDS ?? (env.NODE_ENV === "test" ? 0 : 1.5),
     RATE_LIMIT_ALLOW:
       env.RATE_LIMIT_ALLOW === "none" ? "" : (env.RATE_LIMIT_ALLOW ?? (isProduction ? "" : "127.0.0.1,::1")),
     ORG_POSTAL_ADDRESS:

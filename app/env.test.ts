@@ -21,6 +21,26 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DB_POOL_MAX: "0" })).toThrow(/DB_POOL_MAX: /);
     expect(() => parseEnv({ DB_CONNECT_TIMEOUT_MS: "soon" })).toThrow(/DB_CONNECT_TIMEOUT_MS: /);
   });
+  it("caches anonymous pages for 1.5 s by default, never under test, at most 2 s", () => {
+    expect(parseEnv({}).RESPONSE_CACHE_SECONDS).toBe(1.5);
+    expect(parseEnv({ NODE_ENV: "test" }).RESPONSE_CACHE_SECONDS).toBe(0);
+    expect(parseEnv({ NODE_ENV: "test", RESPONSE_CACHE_SECONDS: "1" }).RESPONSE_CACHE_SECONDS).toBe(1);
+    expect(() => parseEnv({ RESPONSE_CACHE_SECONDS: "10" })).toThrow(/RESPONSE_CACHE_SECONDS: /);
+  });
+  it("batches signatures (at most 100 rows, 2 ms) by default; 1 row writes each alone", () => {
+    expect(parseEnv({})).toMatchObject({ SIGN_BATCH_MAX_ROWS: 100, SIGN_BATCH_WAIT_MS: 2 });
+    expect(parseEnv({ SIGN_BATCH_MAX_ROWS: "1" }).SIGN_BATCH_MAX_ROWS).toBe(1);
+    expect(() => parseEnv({ SIGN_BATCH_MAX_ROWS: "0" })).toThrow(/SIGN_BATCH_MAX_ROWS: /);
+    expect(() => parseEnv({ SIGN_BATCH_WAIT_MS: "500" })).toThrow(/SIGN_BATCH_WAIT_MS: /);
+  });
+  it("takes a direct PostgreSQL address beside a pooled one", () => {
+    const env = parseEnv({
+      DATABASE_URL: "postgres://app@127.0.0.1:6432/app",
+      DATABASE_DIRECT_URL: "postgres://app@127.0.0.1:5432/app",
+    });
+    expect(env.DATABASE_DIRECT_URL).toBe("postgres://app@127.0.0.1:5432/app");
+    expect(() => parseEnv({ DATABASE_DIRECT_URL: "pgbouncer" })).toThrow(/DATABASE_DIRECT_URL: /);
+  });
   it("names the bad variable", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT: /);
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL: /);

@@ -17,6 +17,7 @@ import { fastRoutes } from "~/fast-routes.server";
 import { errorEnvelope } from "~/lib/api.server";
 import { lastErrorHandler } from "~/lib/express-http.server";
 import { requestGuard } from "~/lib/request-guard.server";
+import { responseCache } from "~/lib/response-cache.server";
 
 /** The Express app: static files, security middleware, health checks, then Remix. */
 export function createApp(build: ServerBuild) {
@@ -54,6 +55,8 @@ export function createApp(build: ServerBuild) {
   const publicFiles = express.static("public", { maxAge: "1h" });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
+  // After compression (each answer is compressed for its own client), before the renderers.
+  app.use(responseCache(config.RESPONSE_CACHE_SECONDS));
   for (const route of fastRoutes) app[route.method](route.path, route.handler);
 
   app.all(

@@ -4,7 +4,10 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded.server"
 import { migrateToLatest } from "./migrate.server";
 
 export interface OpenedDatabase {
+  /** The URL of the process's pool (PgBouncer for web processes, when one is configured). */
   url: string;
+  /** PostgreSQL itself: migrations, the worker, session advisory locks. */
+  directUrl: string;
   embedded: boolean;
   applied: string[];
   close(): Promise<void>;
@@ -12,10 +15,12 @@ export interface OpenedDatabase {
 
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL in `<dataDir>/pg` when it is
- * unset; then applies migrations.
+ * unset; then applies migrations over `directUrl` (PostgreSQL itself, not a transaction-mode
+ * pooler: the migrators take session locks), which defaults to the same URL.
  */
 export async function openDatabase(options: {
   databaseUrl?: string;
+  directUrl?: string;
   dataDir: string;
   log: (m: string) => void;
   poolSize?: number;
@@ -30,12 +35,17 @@ export async function openDatabase(options: {
     embedded = await startEmbeddedPostgres({ dataDir: options.dataDir });
     url = embedded.url;
   }
+  const directUrl = (embedded ? undefined : options.directUrl) ?? url;
   try {
     connectDatabase(url, { ...options.pool, ...(options.poolSize ? { max: options.poolSize } : {}) });
     // Migrations get a connection of their own without the statement timeout: rewriting a big
     // table may take longer than any request should.
-    const migrator = createDb(url, { max: 2, statementTimeoutMillis: 0, idleInTransactionTimeoutMillis: 0 });
-    const applied = await migrateToLatest(migrator.db, url).finally(() => migrator.db.destroy());
+    const migrator = createDb(directUrl, {
+      max: 2,
+      statementTimeoutMillis: 0,
+      idleInTransactionTimeoutMillis: 0,
+    });
+    const applied = await migrateToLatest(migrator.db, directUrl).finally(() => migrator.db.destroy());
     if (applied.length) options.log(`Applied migrations: ${applied.join(", ")}`);
   } catch (error) {
     await closeDatabase();
@@ -44,6 +54,7 @@ export async function openDatabase(options: {
   }
   return {
     url,
+    directUrl,
     embedded: Boolean(embedded),
     applied: [],
     async close() {

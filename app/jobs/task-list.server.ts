@@ -33,28 +33,41 @@ export const taskList: { [K in TaskName]: Task } = {
   deliver_cwc: deliverCwcTask,
 };
 
-/** Recurring tasks in graphile-worker's crontab format. */
+/**
+ * Recurring tasks in graphile-worker's crontab format. The loops that must not overlap run in
+ * named queues (one job of a queue at a time, whichever worker process takes it).
+ */
 export const crontab: string[] = [
   cronLine("*/15 * * * *", "send_tip_digest", "?max=3"),
   // petitions: the two self-rescheduling loops are restarted by cron if ever lost; IP hashes purged nightly
   cronLine(
     "* * * * *",
     "roll_up_signatures",
-    "?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10",
+    "?jobKey=roll_up_signatures&jobKeyMode=preserve_run_at&priority=-10&queue=roll_up_signatures",
   ),
   cronLine(
     "* * * * *",
     "send_signature_emails",
-    "?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10",
+    "?jobKey=send_signature_emails&jobKeyMode=preserve_run_at&priority=-10&queue=send_signature_emails",
   ),
   cronLine("17 3 * * *", "purge_signature_ip_hashes"),
-  cronLine("* * * * *", "resume_mailings"),
+  cronLine("* * * * *", "resume_mailings", "?queue=resume_mailings"),
   cronLine("41 * * * *", "prune_login_attempts"),
   cronLine("23 4 * * *", "apply_retention"),
 ];
 
 /** Jobs added (by job key, so never twice) each time the worker starts: self-rescheduling loops. */
-export const startupJobs: Array<{ task: TaskName; jobKey: string; priority?: number }> = [
-  { task: "roll_up_signatures", jobKey: "roll_up_signatures", priority: -10 },
-  { task: "send_signature_emails", jobKey: "send_signature_emails", priority: -10 },
+export const startupJobs: Array<{ task: TaskName; jobKey: string; priority?: number; queueName: string }> = [
+  {
+    task: "roll_up_signatures",
+    jobKey: "roll_up_signatures",
+    priority: -10,
+    queueName: "roll_up_signatures",
+  },
+  {
+    task: "send_signature_emails",
+    jobKey: "send_signature_emails",
+    priority: -10,
+    queueName: "send_signature_emails",
+  },
 ];

@@ -2,6 +2,7 @@ import { parseCrontab, run, type Runner } from "graphile-worker";
 import { createPool, isStopping, type PoolSettings } from "~db/index.server";
 import { quietWorkerLogger } from "~db/migrate.server";
 import { log } from "~/lib/log.server";
+import { startLiveness } from "./liveness.server";
 import { crontab, startupJobs, taskList } from "./task-list.server";
 
 export interface WorkerHandle {
@@ -22,8 +23,10 @@ async function startRunner(
   // connection fails the job that was using it (graphile-worker retries it) and the worker's
   // loops reconnect when PostgreSQL is back.
   const pgPool = createPool(connectionString, { ...settings, max: concurrency + 2 });
+  const liveness = await startLiveness(connectionString);
   const runner = await run({
     pgPool,
+    events: liveness.events,
     concurrency,
     taskList,
     parsedCronItems: parseCrontab(crontab.join("\n")),
@@ -34,25 +37,37 @@ async function startRunner(
     // error when the database is gone at that moment (an unhandled rejection that ends the
     // process). The batched path retries with backoff (20 attempts, about five minutes) instead.
     preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+  }).catch(async (error) => {
+    await liveness.stop();
+    throw error;
   });
   // graphile-worker removes a worker that exits with an error (its connection dropped at the
   // wrong moment) and does not replace it: with every worker gone the runner still looks alive
   // and runs nothing. Such a death restarts the whole runner.
+  // A lost liveness connection means other processes may now take this runner's jobs: it is
+  // restarted too (new worker ids, new locks).
   const died = new Promise<void>((resolve) => {
     runner.events.on("worker:stop", ({ error }) => {
       if (error !== undefined) resolve();
     });
+    void liveness.lost.then(resolve);
   });
   const stop = runner.stop.bind(runner);
   runner.stop = async () => {
     await stop().catch(() => undefined);
+    await liveness.stop();
     await pgPool.end().catch(() => undefined);
   };
   for (const job of startupJobs)
     await runner.addJob(
       job.task,
       {},
-      { jobKey: job.jobKey, jobKeyMode: "preserve_run_at", priority: job.priority },
+      {
+        jobKey: job.jobKey,
+        jobKeyMode: "preserve_run_at",
+        priority: job.priority,
+        queueName: job.queueName,
+      },
     );
   return { runner, died };
 }

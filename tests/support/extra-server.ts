@@ -29,7 +29,7 @@ export interface ExtraServer {
  * a full disk.
  */
 export async function startExtraServer(
-  options: { env?: Record<string, string>; fileSizeLimitKb?: number } = {},
+  options: { env?: Record<string, string>; fileSizeLimitKb?: number; command?: "serve" | "web" } = {},
 ): Promise<ExtraServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "unreturned-extra-"));
@@ -51,7 +51,10 @@ export async function startExtraServer(
         env,
         stdio: ["ignore", "pipe", "pipe"],
       })
-    : spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    : spawn(process.execPath, ["server.js", ...(options.command ? [options.command] : [])], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
   let output = "";
   child.stdout?.on("data", (c) => (output += c));
   child.stderr?.on("data", (c) => (output += c));

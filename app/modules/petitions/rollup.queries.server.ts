@@ -129,6 +129,8 @@ export async function scheduleJob(
       jobKeyMode: "preserve_run_at",
       maxAttempts: 3,
       priority: -10,
+      // One at a time across every worker process (the fold also takes an advisory lock).
+      queueName: task,
     },
   );
 }

@@ -34,7 +34,7 @@ export interface SignatureRow {
 // insert the signature (or note a repeat) and record the consent, pending until the signature
 // is confirmed from the address (see supporters.server.ts's recordConsent). Nothing is written unless
 // the petition is open; the statement commits before the caller answers.
-/** An integer written into the statement's text (a constant, so the prepared plan stays one). */
+/** An integer written into the statement's text (a constant, not a parameter). */
 const MAX_NOTICES = Math.trunc(MAX_ALREADY_SIGNED_NOTICES);
 
 const SIGN_SQL = `
@@ -117,10 +117,13 @@ export interface SignOutcome {
   inserted: boolean;
 }
 
-/** Runs the signing statement (a named prepared statement: planned once per connection). */
+/**
+ * Runs the signing statement, unnamed: web processes may reach PostgreSQL through PgBouncer in
+ * transaction mode, where a named prepared statement would live on a server connection the
+ * next transaction may not get (docs/decisions/016-N-scale-out.md).
+ */
 export async function insertSignatureStatement(r: SignatureRow): Promise<SignOutcome | null> {
   const result = await pool().query<SignOutcome>({
-    name: "petitions.sign.v3",
     text: SIGN_SQL,
     values: [
       r.slug,

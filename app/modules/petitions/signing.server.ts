@@ -6,8 +6,8 @@ import { canonicalEmail, emailDomain } from "~/modules/supporters/supporters";
 import { consentWording, isDisposableDomain, userAgentClass } from "./petitions";
 import type { SignatureInput } from "./petitions.schema";
 import { abuseLimits } from "./petition-settings.server";
-import { insertSignatureStatement } from "./signing.queries.server";
 import { congressAt } from "~/modules/legislators/congress.server";
+import { signBatched } from "./sign-batcher.server";
 
 export type SignResult =
   | { kind: "accepted"; status: "pending" | "confirmed" }
@@ -37,7 +37,7 @@ export async function signPetition(
   const zip5 = input.country === "US" && zip ? zip.slice(0, 5) : null;
   const place = zip5 ? zipcodes.lookup(zip5) : undefined;
   const allowListed = isAllowListed(context.ip, config.RATE_LIMIT_ALLOW);
-  const outcome = await insertSignatureStatement({
+  const outcome = await signBatched({
     slug,
     email,
     emailCanonical: canonicalEmail(email),
