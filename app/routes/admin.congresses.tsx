@@ -98,3 +98,5 @@ export default function AdminCongresses() {
     </>
   );
 }
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// The public transparency log behind each petition's count (docs/decisions/0XX-L-transparency-log.md):
+// The public transparency log behind each petition's count (docs/decisions/019-transparency-log.md):
 // its lines, its signed checkpoints, the state the roll-up keeps (size, Merkle frontier, tally),
 // and per signature the 32 random bytes behind its commitment and where it stands in the log.
 export async function up(db: Kysely<any>): Promise<void> {

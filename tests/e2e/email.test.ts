@@ -30,10 +30,19 @@ beforeAll(async () => {
     })
     .onConflict((oc) => oc.doNothing())
     .execute();
+  // A campaign of its own: other e2e files add consenting supporters to the seeded campaigns, and
+  // this test counts its audience exactly.
   const campaign = await database
-    .selectFrom("campaigns")
-    .select("id")
-    .where("slug", "=", "dpaa-director")
+    .insertInto("campaigns")
+    .values({
+      slug: `email-e2e-${Date.now().toString(36)}`,
+      title: "Updates for the email test",
+      summary: "A campaign made by the email e2e test.",
+      bodyMd: "Body",
+      status: "live",
+      publishedAt: new Date(),
+    })
+    .returning("id")
     .executeTakeFirstOrThrow();
   campaignId = campaign.id;
   await makeSubscribers(database, 1000, { prefix: "e2e-subscriber-", campaignId: campaign.id });

@@ -1,6 +1,6 @@
 /**
  * Communicating with Congress (CWC 2.0): the rules of the message that the letter form, the XML
- * builder and the delivery job share. Pure, safe for the browser. See docs/decisions/0XX-I-cwc.md.
+ * builder and the delivery job share. Pure, safe for the browser. See docs/decisions/016-cwc-delivery-and-target-rules.md.
  */
 
 /** The only prefixes the Senate accepts (the House accepts these too). */

@@ -120,7 +120,7 @@ export interface SignOutcome {
 /**
  * Runs the signing statement, unnamed: web processes may reach PostgreSQL through PgBouncer in
  * transaction mode, where a named prepared statement would live on a server connection the
- * next transaction may not get (docs/decisions/016-N-scale-out.md).
+ * next transaction may not get (docs/decisions/021-scale-out.md).
  */
 export async function insertSignatureStatement(r: SignatureRow): Promise<SignOutcome | null> {
   const result = await pool().query<SignOutcome>({
