@@ -127,7 +127,7 @@ async function serve(build: ServerBuild, database: OpenedDatabase, kind: Process
   let worker: WorkerHandle | undefined;
   let server: Server | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     expectDisconnect();
@@ -144,7 +144,7 @@ async function serve(build: ServerBuild, database: OpenedDatabase, kind: Process
     await worker?.stop().catch(() => undefined);
     await database.close().catch((error) => log.warn(`Closing the database: ${String(error)}`));
     log.info("Stopped.");
-    process.exit(0);
+    process.exit(exitCode);
   };
   // A last line of defence: a library that forgets to catch a lost database connection must
   // not end the process (the request or job that used it has failed already). Anything else
@@ -177,10 +177,22 @@ async function serve(build: ServerBuild, database: OpenedDatabase, kind: Process
   }
 
   const app = createApp(build);
-  server = await new Promise<Server>((resolve) => {
+  // A port that cannot be taken (another server on it) ends the process with a readable message,
+  // after stopping the worker and the embedded PostgreSQL it started: nothing is left running.
+  const listening = await new Promise<Server | null>((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
     s.on("clientError", answerClientError);
+    s.once("error", (error: NodeJS.ErrnoException) => {
+      log.error(
+        error.code === "EADDRINUSE"
+          ? `Port ${config.PORT} is already in use (is another server running?). Stop it, or set PORT to another port.`
+          : `Could not listen on ${config.HOST}:${config.PORT}: ${error.message}`,
+      );
+      resolve(null);
+    });
   });
+  if (!listening) return void (await shutdown("could not listen", 1));
+  server = listening;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   if (!config.APP_URL) overrideEnv({ PORT: port });

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
@@ -72,6 +73,28 @@ describe("npm start on the embedded database", () => {
     expect(code).toBe(0);
     expect(postgresProcessesUsing(path.join(dataDir, "pg"))).toBe(0);
   });
+
+  it("on a port already taken, says so, exits 1 and leaves no PostgreSQL running", async () => {
+    const blocker = net.createServer().listen(0, "127.0.0.1");
+    await new Promise((r) => blocker.once("listening", r));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const dir = mkdtempSync(path.join(tmpdir(), "unreturned-busy-port-"));
+    chmodSync(dir, 0o755);
+    try {
+      const run = spawnSync(process.execPath, ["server.js"], {
+        env: { ...baseEnv(), PORT: String(port), DATA_DIR: dir },
+        encoding: "utf8",
+        timeout: 90_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout + run.stderr).toContain(`Port ${port} is already in use`);
+      expect(run.stdout + run.stderr).not.toMatch(/Unhandled 'error' event|EADDRINUSE\n\s+at /);
+      expect(postgresProcessesUsing(path.join(dir, "pg"))).toBe(0);
+    } finally {
+      blocker.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("lets the command line create an organizer while the server runs on the same embedded database", async () => {
     const { child, port } = await startServer(dataDir);
