@@ -117,21 +117,12 @@ async function main() {
     console.log("Target resolution:", results.resolution);
 
     // 3. Pacing
-    const { houseUrl, senateUrl } = await fake.start();
+    await fake.start();
     fake.senateOffices = ["SVT01", "SVT03"];
     fake.validate = false; // xmllint-wasm takes ~0.3 s a message here: validate a sample below
     overrideEnv({
-      CWC_HOUSE_URL: houseUrl,
-      CWC_HOUSE_API_KEY: fake.apiKey,
-      CWC_SENATE_URL: senateUrl,
-      CWC_SENATE_API_KEY: fake.apiKey,
-      CWC_DELIVERY_AGENT: "Bring Them Home Inc.",
-      CWC_ACK_EMAIL: "cwc@example.org",
-      CWC_CONTACT_NAME: "Delivery Desk",
-      CWC_CONTACT_EMAIL: "desk@example.org",
-      CWC_CONTACT_PHONE: "802-555-0100",
+      ...fake.settings(),
       CWC_RATE_PER_SECOND: RATE,
-      CWC_MAINTENANCE_WINDOWS: "off",
     });
     const submissions = await db()
       .selectFrom("letterSubmissions")

@@ -28,22 +28,13 @@ beforeAll(async () => {
   drop = fresh.drop;
   overrideEnv({ LOG_LEVEL: "error", SESSION_SECRET: E2E_SESSION_SECRET });
   connectDatabase(fresh.url, 3);
-  const { houseUrl, senateUrl } = await fake.start();
+  await fake.start();
   fake.senateOffices = ["SVT01", "SVT03"];
   server = await startExtraServer({
     env: {
       DATABASE_URL: fresh.url,
       WORKER: "true",
-      CWC_HOUSE_URL: houseUrl,
-      CWC_HOUSE_API_KEY: fake.apiKey,
-      CWC_SENATE_URL: senateUrl,
-      CWC_SENATE_API_KEY: fake.apiKey,
-      CWC_DELIVERY_AGENT: "Bring Them Home Inc.",
-      CWC_ACK_EMAIL: "cwc@example.org",
-      CWC_CONTACT_NAME: "Delivery Desk",
-      CWC_CONTACT_EMAIL: "desk@example.org",
-      CWC_CONTACT_PHONE: "802-555-0100",
-      CWC_MAINTENANCE_WINDOWS: "off",
+      ...fake.settings(),
     },
   });
   browser = await launchBrowser();

@@ -32,20 +32,11 @@ beforeAll(async () => {
   expect(next.summary).toContain("Stored as the 120th Congress, in force from 2027-01-03T17:00:00.000Z.");
   clearDistrictCache();
   clearTargetRoster();
-  const { houseUrl, senateUrl } = await fake.start();
+  await fake.start();
   fake.senateOffices = ["SVT01", "SVT03", "SNH02", "SNH03"];
   overrideEnv({
-    CWC_HOUSE_URL: houseUrl,
-    CWC_HOUSE_API_KEY: fake.apiKey,
-    CWC_SENATE_URL: senateUrl,
-    CWC_SENATE_API_KEY: fake.apiKey,
-    CWC_DELIVERY_AGENT: "Bring Them Home Inc.",
-    CWC_ACK_EMAIL: "cwc@example.org",
-    CWC_CONTACT_NAME: "Delivery Desk",
-    CWC_CONTACT_EMAIL: "desk@example.org",
-    CWC_CONTACT_PHONE: "802-555-0100",
+    ...fake.settings(),
     CWC_RATE_PER_SECOND: 50,
-    CWC_MAINTENANCE_WINDOWS: "off",
   });
   campaignId = (
     await db()

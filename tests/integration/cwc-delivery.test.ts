@@ -19,20 +19,11 @@ beforeAll(async () => {
   await seedContent();
   await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
   clearDistrictCache();
-  const { houseUrl, senateUrl } = await fake.start();
+  await fake.start();
   fake.senateOffices = ["SVT01", "SVT03", "SCA01"];
   overrideEnv({
-    CWC_HOUSE_URL: houseUrl,
-    CWC_HOUSE_API_KEY: fake.apiKey,
-    CWC_SENATE_URL: senateUrl,
-    CWC_SENATE_API_KEY: fake.apiKey,
-    CWC_DELIVERY_AGENT: "Bring Them Home Inc.",
-    CWC_ACK_EMAIL: "cwc@example.org",
-    CWC_CONTACT_NAME: "Delivery Desk",
-    CWC_CONTACT_EMAIL: "desk@example.org",
-    CWC_CONTACT_PHONE: "802-555-0100",
+    ...fake.settings(),
     CWC_RATE_PER_SECOND: 5,
-    CWC_MAINTENANCE_WINDOWS: "off",
   });
 });
 afterAll(() => fake.stop());

@@ -52,6 +52,28 @@ export class FakeCwc {
   private seen = new Set<string>();
   private server: Server | undefined;
 
+  /**
+   * The CWC settings that point the adapter at this server (after start), as strings, for
+   * overrideEnv or a server process's environment. Pacing is the caller's.
+   */
+  settings() {
+    if (!this.urls) throw new Error("start the fake CWC server first");
+    return {
+      CWC_HOUSE_URL: this.urls.houseUrl,
+      CWC_HOUSE_API_KEY: this.apiKey,
+      CWC_SENATE_URL: this.urls.senateUrl,
+      CWC_SENATE_API_KEY: this.apiKey,
+      CWC_DELIVERY_AGENT: "Bring Them Home Inc.",
+      CWC_ACK_EMAIL: "cwc@example.org",
+      CWC_CONTACT_NAME: "Delivery Desk",
+      CWC_CONTACT_EMAIL: "desk@example.org",
+      CWC_CONTACT_PHONE: "802-555-0100",
+      CWC_MAINTENANCE_WINDOWS: "off",
+    } as const;
+  }
+
+  private urls: { houseUrl: string; senateUrl: string } | null = null;
+
   async start(): Promise<{ houseUrl: string; senateUrl: string; base: string }> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
@@ -65,7 +87,8 @@ export class FakeCwc {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return { base, houseUrl: `${base}/house`, senateUrl: `${base}/senate/api/testing-messages/` };
+    this.urls = { houseUrl: `${base}/house`, senateUrl: `${base}/senate/api/testing-messages/` };
+    return { base, ...this.urls };
   }
 
   async stop() {
