@@ -3,6 +3,7 @@ import { errorEnvelope, wantsJson } from "./api.server";
 import { sendDatabaseUnavailable } from "./database-unavailable.server";
 import { jsonInput, type Input } from "./input.server";
 import type { FieldErrors } from "./validation";
+import { lingerOnClose } from "~/modules/security/body-limit.server";
 
 /*
  * The small HTTP layer of the Express fast routes: one route shape, one error helper, one body
@@ -42,10 +43,10 @@ export function readBody(req: Request, limit: number): Promise<string | null> {
     req.on("data", (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        // Stop reading, but leave the socket open so the 413 reaches the client; the answer
-        // carries Connection: close, which ends the connection once it is written.
+        // Keep reading and throw the rest away: the 413 goes out with a lingering close (see
+        // lingerOnClose), so a client still sending reads it instead of a reset.
         req.removeAllListeners("data");
-        req.pause();
+        req.on("data", () => undefined);
         resolve(null);
       } else chunks.push(c);
     });
@@ -61,6 +62,8 @@ export async function readJson(
   limit: number,
 ): Promise<Record<string, unknown> | null> {
   const tooLarge = () => {
+    lingerOnClose(req);
+    req.resume(); // what still comes is read and thrown away
     res.set("Connection", "close");
     sendError(
       req,

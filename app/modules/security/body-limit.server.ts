@@ -136,7 +136,7 @@ function answerTooLarge(req: Request, res: Response, limit: number) {
  * resets a connection with unread data. Instead: end our side, keep reading (the refused body's
  * chunks are thrown away by the counter), and destroy once the client has closed or LINGER_MS.
  */
-function lingerOnClose(req: Request) {
+export function lingerOnClose(req: Request) {
   const socket = req.socket;
   if (!socket) return;
   socket.destroySoon = () => {
