@@ -4,6 +4,24 @@ import type { Executor } from "~db/index.server";
 
 /* CWC deliveries: one row per letter and office, its DeliveryId, status and answer; pacing slots. */
 
+/** What a CWC message is built from: the stored letter and its writer (aliases l and s). */
+const MESSAGE_COLUMNS = [
+  "l.subject",
+  "l.body",
+  "l.sentAt",
+  "s.prefix",
+  "s.firstName",
+  "s.lastName",
+  "s.street",
+  "s.city",
+  "s.state",
+  "s.zip",
+  "s.zip4",
+  "s.phone",
+  "s.personalNote",
+  "s.emailConfirmedAt",
+] as const;
+
 export interface DeliveryValues {
   letterId: number;
   campaignId: number;
@@ -64,20 +82,7 @@ export function findDeliveryForSend(db: Executor, id: number) {
       "d.status",
       "d.attempts",
       "d.congress",
-      "l.subject",
-      "l.body",
-      "l.sentAt",
-      "s.prefix",
-      "s.firstName",
-      "s.lastName",
-      "s.street",
-      "s.city",
-      "s.state",
-      "s.zip",
-      "s.zip4",
-      "s.phone",
-      "s.personalNote",
-      "s.emailConfirmedAt",
+      ...MESSAGE_COLUMNS,
       "s.district",
       "p.email",
       "c.slug as campaignSlug",
@@ -256,20 +261,7 @@ export function listExportLetters(db: Executor, filter: ExportFilter, afterId: n
       "g.state as memberState",
       "g.district as memberDistrict",
       "g.senateClass",
-      "l.subject",
-      "l.body",
-      "l.sentAt",
-      "s.prefix",
-      "s.firstName",
-      "s.lastName",
-      "s.street",
-      "s.city",
-      "s.state",
-      "s.zip",
-      "s.zip4",
-      "s.phone",
-      "s.personalNote",
-      "s.emailConfirmedAt",
+      ...MESSAGE_COLUMNS,
       "p.email",
       "c.slug as campaignSlug",
     ])
