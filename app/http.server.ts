@@ -11,7 +11,7 @@ import { log } from "~/lib/log.server";
 import { bodyLimit, refusedForSize } from "~/modules/security/body-limit.server";
 import { uploadBodyLimits } from "~/modules/uploads/upload-routes.server";
 import { clientIp, logClientIpPolicy } from "~/modules/security/client-ip.server";
-import { securityHeaders } from "~/modules/security/headers.server";
+import { pageHeadersReplaceDefaults, securityHeaders } from "~/modules/security/headers.server";
 import { sameOriginOnly } from "~/modules/security/origin.server";
 import { fastRoutes } from "~/fast-routes.server";
 import { errorEnvelope } from "~/lib/api.server";
@@ -61,6 +61,7 @@ export function createApp(build: ServerBuild) {
 
   app.all(
     "*",
+    pageHeadersReplaceDefaults,
     createRequestHandler({
       build: withDatabaseFaults(build),
       mode: config.isProduction ? "production" : "development",

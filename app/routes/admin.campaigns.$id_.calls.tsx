@@ -23,14 +23,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CampaignCalls() {
   const { campaign, days, rows } = useLoaderData<typeof loader>();
-  // One row per office and day, one column per outcome.
-  const grouped = new Map<string, { day: string; office: string; counts: Record<string, number> }>();
-  for (const r of rows) {
-    const k = `${r.day} ${r.key}`;
-    const g = grouped.get(k) ?? { day: r.day, office: r.office, counts: {} };
-    g.counts[r.outcome] = (g.counts[r.outcome] ?? 0) + r.n;
-    grouped.set(k, g);
-  }
   return (
     <>
       <p>
@@ -38,9 +30,10 @@ export default function CampaignCalls() {
       </p>
       <h1>Calls per office and day</h1>
       <p className="muted small">
-        The last {days} days (UTC). Letters and signatures: see the campaign's letters and petition pages.
+        The last {days} days (UTC): the calls reported to each office, beside the letters written and
+        petitions signed that day by its constituents.
       </p>
-      {grouped.size ? (
+      {rows.length ? (
         <div className="table-scroll">
           <table className="data-table calls-table">
             <thead>
@@ -52,25 +45,29 @@ export default function CampaignCalls() {
                     {OUTCOME_LABELS[o]}
                   </th>
                 ))}
+                <th scope="col">Letters</th>
+                <th scope="col">Signatures</th>
               </tr>
             </thead>
             <tbody>
-              {[...grouped.values()].map((g) => (
-                <tr key={`${g.day}-${g.office}`}>
+              {rows.map((g) => (
+                <tr key={`${g.day}-${g.key}`}>
                   <td>{g.day}</td>
                   <th scope="row">{g.office}</th>
                   {CALL_OUTCOMES.map((o) => (
                     <td key={o} className="num">
-                      {g.counts[o] ?? 0}
+                      {g.calls[o]}
                     </td>
                   ))}
+                  <td className="num">{g.letters}</td>
+                  <td className="num">{g.signatures}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : (
-        <p>No calls reported yet.</p>
+        <p>No calls, letters or signatures in these days yet.</p>
       )}
     </>
   );

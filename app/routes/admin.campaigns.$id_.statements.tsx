@@ -1,13 +1,25 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextArea, TextField, bindFields } from "~/components/forms";
+import { CallScriptsForm } from "~/components/statements/call-scripts-form";
 import { PositionBadge } from "~/components/statements/position-badge";
 import { idParam, notFound } from "~/lib/http.server";
 import { invalid, requireFormValues } from "~/lib/input.server";
-import { callScriptsFor, saveCallScripts } from "~/modules/calls/calls.server";
+import {
+  callScriptsFor,
+  removeScriptOverride,
+  saveCallScripts,
+  saveScriptOverride,
+  scriptOverridesFor,
+} from "~/modules/calls/call-scripts.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { KIND_LABELS, POSITION_LABELS, POSITIONS, STATEMENT_KINDS } from "~/modules/statements/statements";
-import { callScriptsSchema, verifySchema } from "~/modules/statements/statements.schema";
+import {
+  callScriptsSchema,
+  removeOverrideSchema,
+  scriptOverrideSchema,
+  verifySchema,
+} from "~/modules/statements/statements.schema";
 import { handleRecordStatement } from "~/modules/statements/statement-form.server";
 import {
   campaignStatementsForAdmin,
@@ -25,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id, "No campaign has that number.");
   const page = await campaignStatementsForAdmin(id);
   if (!page) notFound("No campaign has that number.");
-  return { ...page, scripts: await callScriptsFor(id) };
+  const [scripts, overrides] = await Promise.all([callScriptsFor(id), scriptOverridesFor(id)]);
+  return { ...page, scripts, overrides };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,6 +52,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return invalid(parsed.error, { values, saved: null });
     await saveCallScripts(organizer.id, id, parsed.data);
     return { values: null, fields: {}, saved: "Scripts saved." };
+  }
+  if (values.intent === "override") {
+    const parsed = scriptOverrideSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, { values, saved: null });
+    const { overrideTarget: target, overridePosition: position, script } = parsed.data;
+    const saved = await saveScriptOverride(organizer.id, id, { target, position, script });
+    if (!saved.ok) return invalid({ overrideTarget: saved.fields.target }, { values, saved: null });
+    return { values: null, fields: {}, saved: "The script for this official is saved." };
+  }
+  if (values.intent === "override-remove") {
+    const parsed = removeOverrideSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, { values, saved: null });
+    await removeScriptOverride(organizer.id, id, parsed.data.override);
+    return { values: null, fields: {}, saved: "Script removed." };
   }
   const parsed = verifySchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, { values, saved: null });
@@ -62,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CampaignStatements() {
-  const { campaign, statements, targets, scripts } = useLoaderData<typeof loader>();
+  const { campaign, statements, targets, scripts, overrides } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const fields: Record<string, string> = result?.fields ?? {};
   const bind = bindFields(result?.values as Record<string, unknown> | null, fields);
@@ -172,25 +199,13 @@ export default function CampaignStatements() {
         <TextField {...bind("rollCall")} label="Roll-call vote (optional)" />
         <button type="submit">Record the statement</button>
       </Form>
-      <h2>Call scripts</h2>
-      <p className="muted small">
-        One per position; callers see the script for their official's current position. Write {"{{name}}"} for
-        the official's name.
-      </p>
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="scripts" />
-        {POSITIONS.map((p) => (
-          <TextArea
-            key={p}
-            name={p}
-            label={`Script when the official: ${POSITION_LABELS[p].toLowerCase()}`}
-            defaultValue={scripts[p]}
-            rows={3}
-            error={fields[p]}
-          />
-        ))}
-        <button type="submit">Save scripts</button>
-      </Form>
+      <CallScriptsForm
+        scripts={scripts}
+        overrides={overrides}
+        targets={targets}
+        values={result?.values as Record<string, unknown> | null}
+        fields={fields}
+      />
     </>
   );
 }

@@ -1,14 +1,38 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/forms";
 import { PositionBadge } from "~/components/statements/position-badge";
 import { notFound } from "~/lib/http.server";
-import { KIND_LABELS } from "~/modules/statements/statements";
-import { scorecard } from "~/modules/statements/statements.server";
+import { queryInput } from "~/lib/input.server";
+import { scorecard } from "~/modules/statements/scorecard.server";
+import { KIND_LABELS, POSITION_LABELS } from "~/modules/statements/statements";
+import { scorecardFilterSchema } from "~/modules/statements/statements.schema";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const card = await scorecard(params.slug ?? "");
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const input = queryInput(new URL(request.url).searchParams);
+  const parsed = scorecardFilterSchema.safeParse(input.ok ? input.values : {});
+  const card = await scorecard(
+    params.slug ?? "",
+    parsed.success ? parsed.data : scorecardFilterSchema.parse({}),
+  );
   if (!card) notFound("No campaign has that address.");
-  return card;
+  const error = parsed.success ? null : parsed.error.issues[0].message;
+  return data({ ...card, error }, { status: error ? 400 : 200 });
+}
+
+const CHAMBERS = { senate: "Senate", house: "House", official: "Executive officials" };
+const POSITION_FILTER = { ...POSITION_LABELS, none: "No verified answer yet" };
+
+/** The query string of the scorecard with the current filters and another page. */
+function pageLink(
+  filter: { chamber: string | null; state: string | null; position: string | null },
+  page: number,
+) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v && k !== "page") q.set(k, String(v));
+  if (page > 1) q.set("page", String(page));
+  const s = q.toString();
+  return `?${s}`;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -16,13 +40,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? [{ title: `Scorecard: ${data.campaign.title} | Bring them home` }]
     : [{ title: "Campaign not found" }];
 
-type Row = ReturnType<typeof useLoaderData<typeof loader>>["answered"][number];
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
 function ScoreRow({ row }: { row: Row }) {
   return (
     <tr>
       <th scope="row">
-        {row.bioguide ? <Link to={`/members/${row.bioguide}`}>{row.name}</Link> : row.name}
+        {row.bioguide ? (
+          <Link to={`/members/${row.bioguide}`}>{row.name}</Link>
+        ) : (
+          <span className={row.vacant ? "muted" : undefined}>{row.name}</span>
+        )}
         <span className="muted small">
           {" "}
           {row.party ? `(${row.party[0]}) ` : ""}
@@ -59,7 +87,7 @@ function ScoreRow({ row }: { row: Row }) {
 }
 
 export default function Scorecard() {
-  const { campaign, answered, others } = useLoaderData<typeof loader>();
+  const { campaign, totals, states, filter, pages, rows, error } = useLoaderData<typeof loader>();
   return (
     <div className="wrap page scorecard">
       <p>
@@ -70,10 +98,38 @@ export default function Scorecard() {
         Every office this campaign asks, its latest verified position, and how many constituents signed and
         wrote. <Link to={`/campaigns/${campaign.slug}/call`}>Call your officials</Link>.
       </p>
+      <p>
+        {totals.answered} of {totals.offices} offices have a verified answer
+        {totals.vacant ? ` (${totals.vacant} ${totals.vacant === 1 ? "seat is" : "seats are"} vacant)` : ""}.
+      </p>
+      <Form method="get" className="toolbar" aria-label="Filter the scorecard">
+        <FilterSelect name="chamber" label="Chamber" any="All" options={CHAMBERS} value={filter.chamber} />
+        <FilterSelect
+          name="state"
+          label="State"
+          any="All states"
+          options={Object.fromEntries(states.map((s) => [s, s]))}
+          value={filter.state}
+        />
+        <FilterSelect
+          name="position"
+          label="Position"
+          any="Any position"
+          options={POSITION_FILTER}
+          value={filter.position}
+        />
+        <button type="submit">Show</button>
+      </Form>
+      {error ? (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="table-scroll">
         <table className="data-table">
           <caption>
-            {answered.length} of {answered.length + others.length} offices have a verified answer
+            {totals.matching} {totals.matching === 1 ? "office" : "offices"}
+            {pages > 1 ? `, page ${filter.page} of ${pages}` : ""}
           </caption>
           <thead>
             <tr>
@@ -85,12 +141,18 @@ export default function Scorecard() {
             </tr>
           </thead>
           <tbody>
-            {[...answered, ...others].map((r) => (
+            {rows.map((r) => (
               <ScoreRow key={r.key} row={r} />
             ))}
           </tbody>
         </table>
       </div>
+      {pages > 1 ? (
+        <nav className="toolbar" aria-label="Scorecard pages">
+          {filter.page > 1 ? <Link to={pageLink(filter, filter.page - 1)}>← Previous page</Link> : null}
+          {filter.page < pages ? <Link to={pageLink(filter, filter.page + 1)}>Next page →</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

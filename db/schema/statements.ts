@@ -51,6 +51,17 @@ export interface CallScriptsTable {
   updatedAt: Timestamp;
 }
 
+export interface CallScriptOverridesTable {
+  id: Generated<number>;
+  campaignId: number;
+  officeCode: string | null;
+  officialId: number | null;
+  position: StatementPosition;
+  script: string;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+
 export interface CallsTable {
   id: Generated<number>;
   campaignId: number;
@@ -67,5 +78,6 @@ export interface CallsTable {
 export interface StatementsTables {
   statements: StatementsTable;
   callScripts: CallScriptsTable;
+  callScriptOverrides: CallScriptOverridesTable;
   calls: CallsTable;
 }

@@ -2,17 +2,18 @@ import { sql } from "kysely";
 import { db } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
 import { issueCallToken } from "~/modules/calls/call-token.server";
-import { callList, reportCall, saveCallScripts } from "~/modules/calls/calls.server";
+import { saveCallScripts } from "~/modules/calls/call-scripts.server";
+import { callList, reportCall } from "~/modules/calls/calls.server";
 import { clearDistrictCache } from "~/modules/legislators/district-lookup.server";
 import { importCongressData } from "~/modules/legislators/import.server";
 import { officeCode } from "~/modules/legislators/seats";
 import { audienceSize } from "~/modules/mail/mailings.server";
 import { sendStatementNews } from "~/modules/statements/news.server";
-import { statementFormSchema } from "~/modules/statements/statements.schema";
+import { scorecard } from "~/modules/statements/scorecard.server";
+import { scorecardFilterSchema, statementFormSchema } from "~/modules/statements/statements.schema";
 import {
   recordStatement,
   replyTargets,
-  scorecard,
   statementsFeed,
   submitReply,
   verifyStatement,
@@ -140,14 +141,15 @@ describe("statements: public only once verified, newest first, append-only", () 
       form({ target: "SVT03", position: "opposes", statedOn: "2026-11-20" }),
     );
     if (!pending.ok) throw new Error("not recorded");
-    let card = (await scorecard("dpaa-director"))!;
-    expect([...card.answered, ...card.others].find((r) => r.key === "SVT03")?.position).toBe("undecided");
+    const senate = scorecardFilterSchema.parse({ chamber: "senate", state: "VT" });
+    let card = (await scorecard("dpaa-director", senate))!;
+    expect(card.rows.find((r) => r.key === "SVT03")?.position).toBe("undecided");
     const feed = (await statementsFeed("dpaa-director"))!;
     expect(feed.statements.map((s) => s.id)).toContain(older);
     expect(feed.statements.map((s) => s.id)).not.toContain(pending.id);
     const newer = await recordAndVerify({ target: "SVT03", position: "supports", statedOn: "2026-11-21" });
-    card = (await scorecard("dpaa-director"))!;
-    expect(card.answered.find((r) => r.key === "SVT03")?.position).toBe("supports");
+    card = (await scorecard("dpaa-director", senate))!;
+    expect(card.rows.find((r) => r.key === "SVT03")?.position).toBe("supports");
     // Nothing is overwritten: both rows remain, and their content cannot be changed.
     const rows = await db().selectFrom("statements").select("id").where("officeCode", "=", "SVT03").execute();
     expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining([older, newer, pending.id]));

@@ -26,6 +26,9 @@ export function baseUrl(): string {
   return inject("baseUrl");
 }
 
+/** Pages opened with JavaScript disabled (axe cannot run in them; see seriousViolations). */
+const withoutScript = new WeakSet<Page>();
+
 /** A page that fails the test on any uncaught page error or console error. */
 export async function newPage(
   browser: Browser,
@@ -43,6 +46,7 @@ export async function newPage(
     locale: options.locale,
   });
   const page = await context.newPage();
+  if (options.javaScriptEnabled === false) withoutScript.add(page);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
@@ -75,8 +79,37 @@ export async function waitForPage(page: Page, url: string | RegExp, heading: str
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
 }
 
-/** axe-core's serious and critical violations on the current page. */
-export async function seriousViolations(page: Page) {
+/**
+ * axe-core runs inside the page and waits on the page's own timers, which never fire where
+ * scripts are disabled: in a page without JavaScript its run never ends (what hung the no-JS
+ * reply test after the answer page had loaded). So such a page's document, as it is and without
+ * its scripts, is checked in a page of its own with JavaScript, served at the same URL so its
+ * stylesheets and relative links are the same.
+ */
+async function violationsOfCopy(page: Page) {
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({
+      viewport: page.viewportSize() ?? undefined,
+    });
+  try {
+    const copy = await context.newPage();
+    const url = page.url();
+    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html", body: html }));
+    await copy.goto(url);
+    return await seriousViolations(copy);
+  } finally {
+    await context.close();
+  }
+}
+
+/** axe-core's serious and critical violations on the current page (with or without JavaScript). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  if (withoutScript.has(page)) return violationsOfCopy(page);
   // Sandboxed frames (rendered emails) allow no script, so axe cannot run inside them and would wait forever.
   const results = await new AxeBuilder({ page }).exclude("iframe[sandbox]").analyze();
   return results.violations

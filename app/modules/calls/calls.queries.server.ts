@@ -79,3 +79,69 @@ export async function listCallCounts(db: Executor, campaignId: number, days: num
     order by 3 desc, 1, 2, 4`.execute(db);
   return r.rows;
 }
+
+/** The scripts written for one official and position (a seat by office code, or an official). */
+export function listScriptOverrides(db: Executor, campaignId: number) {
+  return db
+    .selectFrom("callScriptOverrides")
+    .select(["id", "officeCode", "officialId", "position", "script"])
+    .where("campaignId", "=", campaignId)
+    .orderBy("officeCode")
+    .orderBy("officialId")
+    .orderBy("position")
+    .execute();
+}
+
+export async function upsertScriptOverride(
+  db: Executor,
+  values: {
+    campaignId: number;
+    officeCode: string | null;
+    officialId: number | null;
+    position: StatementPosition;
+    script: string;
+    updatedBy: number;
+  },
+) {
+  await sql`
+    insert into call_script_overrides (campaign_id, office_code, official_id, position, script, updated_by)
+    values (${values.campaignId}, ${values.officeCode}, ${values.officialId}, ${values.position}, ${values.script},
+      ${values.updatedBy})
+    on conflict (campaign_id, coalesce(office_code, ''), coalesce(official_id, 0), position)
+    do update set script = excluded.script, updated_by = excluded.updated_by, updated_at = now()`.execute(db);
+}
+
+export async function deleteScriptOverride(db: Executor, campaignId: number, id: number): Promise<boolean> {
+  const r = await db
+    .deleteFrom("callScriptOverrides")
+    .where("campaignId", "=", campaignId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/**
+ * Confirmed signatures and letter submissions of a campaign per UTC day and the signer's or
+ * writer's state and district, over the last `days` days: what the calls are set beside.
+ */
+export async function listDailySeatActivity(db: Executor, campaignId: number, days: number) {
+  const r = await sql<{
+    source: "signed" | "wrote";
+    day: string;
+    state: string;
+    district: number | null;
+    n: number;
+  }>`
+    select 'signed' as source, to_char(sg.confirmed_at at time zone 'UTC', 'YYYY-MM-DD') as day,
+        sg.us_state as state, sg.district, count(*)::int as n
+      from signatures sg join petitions p on p.id = sg.petition_id
+      where p.campaign_id = ${campaignId} and sg.state = 'confirmed' and sg.us_state is not null
+        and sg.confirmed_at > now() - make_interval(days => ${days})
+      group by 2, 3, 4
+    union all
+    select 'wrote', to_char(ls.created_at at time zone 'UTC', 'YYYY-MM-DD'), ls.state, ls.district, count(*)::int
+      from letter_submissions ls
+      where ls.campaign_id = ${campaignId} and ls.created_at > now() - make_interval(days => ${days})
+      group by 2, 3, 4`.execute(db);
+  return r.rows;
+}

@@ -1,64 +1,38 @@
 import { db } from "~db/index.server";
-import type { StatementPosition } from "~db/schema";
-import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
-import { lookupDistricts, nearestOffice } from "~/modules/legislators/district-lookup.server";
+import {
+  lookupDistricts,
+  nearestOffice,
+  type LookupMember,
+} from "~/modules/legislators/district-lookup.server";
+import { inSeat, targetOffices, type TargetOffice } from "~/modules/legislators/target-offices";
+import { campaignTargetSeats } from "~/modules/legislators/targets.server";
 import { defineRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
-import { POSITIONS, scriptPosition, supportersLast } from "~/modules/statements/statements";
-import { currentPositions, type CurrentPosition } from "~/modules/statements/positions.server";
-import { campaignTargetOffices, type TargetOffice } from "~/modules/statements/targets.server";
+import { scriptPosition, supportersLast } from "~/modules/statements/statements";
+import { currentPositions } from "~/modules/statements/positions.server";
+import { everyTargetOffice } from "~/modules/statements/statements.server";
 import { findCampaign } from "~/modules/statements/statements.queries.server";
+import type { CallOutcome, StatementPosition } from "~db/schema";
 import { checkCallToken, issueCallToken } from "./call-token.server";
-import { fillScript } from "./calls";
+import { scriptBook } from "./call-scripts.server";
+import { CALL_OUTCOMES, fillScript } from "./calls";
 import type { CallReport } from "./calls.schema";
-import { insertCall, listCallCounts, listCallScripts, upsertCallScripts } from "./calls.queries.server";
+import { insertCall, listCallCounts, listDailySeatActivity } from "./calls.queries.server";
 
 export const callReportRateLimit = defineRateLimit("call-reports", "Call outcome reports per visitor", {
   max: 60,
   windowSeconds: 3600,
 });
 
-export async function getCallScript(campaignId: number, position: StatementPosition): Promise<string | null> {
-  const scripts = await listCallScripts(db(), campaignId);
-  return scripts.find((s) => s.position === position)?.script ?? null;
-}
-
-export async function callScriptsFor(campaignId: number) {
-  const rows = await listCallScripts(db(), campaignId);
-  return Object.fromEntries(
-    POSITIONS.map((p) => [p, rows.find((r) => r.position === p)?.script ?? ""]),
-  ) as Record<StatementPosition, string>;
-}
-
-export async function saveCallScripts(
-  organizerId: number,
-  campaignId: number,
-  scripts: Record<StatementPosition, string>,
-) {
-  await db()
-    .transaction()
-    .execute(async (trx) => {
-      await upsertCallScripts(
-        trx,
-        campaignId,
-        organizerId,
-        POSITIONS.map((position) => ({ position, script: scripts[position] })),
-      );
-      await insertAuditEntry(trx, {
-        organizerId,
-        action: "call-scripts.update",
-        subjectType: "campaign",
-        subjectId: campaignId,
-      });
-    });
-}
-
 export interface CallEntry {
   key: string;
   name: string;
   title: string;
   seat: string;
+  /** The caller's own member or senator. */
+  own: boolean;
   maybe: boolean;
+  vacant: boolean;
   position: StatementPosition | null;
   script: string;
   phone: string | null;
@@ -67,61 +41,53 @@ export interface CallEntry {
 }
 
 /**
- * The call list for a ZIP: the caller's senators and representative (every candidate when the
- * ZIP spans several districts) among the campaign's targets, then its other targets; each with
- * the script for its current position and its phone numbers; those who support come last.
+ * The call list for a ZIP: the campaign's targets resolved for the caller (every candidate
+ * district when the ZIP spans several), the caller's own senators and representative first,
+ * then the campaign's other targets (committee seats, named seats, officials); each with the
+ * script for its current position and its phone numbers; vacant seats are listed without a
+ * phone; those who support come last.
  */
 export async function callList(campaignId: number, zip: string) {
-  const [{ result }, offices, positions, scripts] = await Promise.all([
-    lookupDistricts(zip),
-    campaignTargetOffices(campaignId),
-    currentPositions(campaignId),
-    callScriptsFor(campaignId),
-  ]);
+  const { result } = await lookupDistricts(zip);
   if (!result.ok) return { ok: false as const, message: result.message };
-  const byBioguide = new Map(offices.filter((o) => o.member).map((o) => [o.member!.bioguide, o]));
+  const candidates = result.lookup.candidates;
+  const [resolved, positions, script] = await Promise.all([
+    Promise.all(
+      candidates.map(async (c) =>
+        targetOffices(await campaignTargetSeats(campaignId, { state: c.state, district: c.district })),
+      ),
+    ),
+    currentPositions(campaignId),
+    scriptBook(campaignId),
+  ]);
+  const members = new Map<string, LookupMember>();
+  for (const c of candidates)
+    for (const m of [...c.senators, ...(c.house ? [c.house] : [])]) members.set(m.office, m);
   const entries: CallEntry[] = [];
   const seen = new Set<string>();
-  const add = (
-    office: TargetOffice,
-    maybe: boolean,
-    extra: {
-      phone: string | null;
-      districtPhone: string | null;
-      districtPlace: string | null;
-      title: string;
-    },
-  ) => {
+  const add = (office: TargetOffice) => {
     if (seen.has(office.key)) return;
     seen.add(office.key);
-    const position: CurrentPosition | undefined = positions.get(office.key);
+    const position = positions.get(office.key)?.position ?? null;
+    const m = office.officeCode && !office.vacant ? members.get(office.officeCode) : undefined;
+    const near = m ? nearestOffice(m.districtOffices, zip) : null;
     entries.push({
       key: office.key,
       name: office.name,
+      title: m?.title ?? office.title,
       seat: office.seat,
-      maybe,
-      position: position?.position ?? null,
-      script: fillScript(scripts[scriptPosition(position?.position)] ?? "", office.name),
-      ...extra,
+      own: office.constituent,
+      maybe: office.constituent && office.chamber === "house" && candidates.length > 1,
+      vacant: office.vacant,
+      position,
+      script: office.vacant ? "" : fillScript(script(office.key, scriptPosition(position)), office.name),
+      phone: office.vacant ? null : (m?.phone ?? office.phone),
+      districtPhone: near?.phone ?? null,
+      districtPlace: near ? [near.city, near.state].filter(Boolean).join(", ") : null,
     });
   };
-  const candidates = result.lookup.candidates;
-  for (const c of candidates) {
-    for (const m of [...c.senators, ...(c.house ? [c.house] : [])]) {
-      const office = byBioguide.get(m.bioguide);
-      if (!office) continue;
-      const near = nearestOffice(m.districtOffices, zip);
-      add(office, m.chamber === "house" && candidates.length > 1, {
-        title: m.title,
-        phone: m.phone,
-        districtPhone: near?.phone ?? null,
-        districtPlace: near ? [near.city, near.state].filter(Boolean).join(", ") : null,
-      });
-    }
-  }
-  for (const o of offices)
-    if (o.chamber === "official")
-      add(o, false, { title: o.seat, phone: null, districtPhone: null, districtPlace: null });
+  for (const list of resolved) for (const o of list) if (o.constituent) add(o);
+  for (const list of resolved) for (const o of list) add(o);
   return { ok: true as const, zip, entries: supportersLast(entries), token: issueCallToken(campaignId) };
 }
 
@@ -147,7 +113,7 @@ export async function reportCall(
       status: 400,
       message: "This call list has expired. Reload the page and report again.",
     };
-  const office = (await campaignTargetOffices(campaignId)).find(
+  const office = (await everyTargetOffice(campaignId)).find(
     (o) => o.officeCode === report.target.officeCode && o.officialId === report.target.officialId,
   );
   if (!office) return { ok: false, status: 400, message: "That office is not a target of this campaign." };
@@ -155,7 +121,7 @@ export async function reportCall(
     campaignId,
     officeCode: office.officeCode,
     officialId: office.officialId,
-    bioguide: office.member?.bioguide ?? null,
+    bioguide: office.bioguide,
     outcome: report.outcome,
     viewNonce: nonce,
     zip: report.zip ?? null,
@@ -164,17 +130,58 @@ export async function reportCall(
   return { ok: true, counted };
 }
 
-/** Calls per office and day, with outcomes, for organizers. */
-export async function callStats(campaignId: number, days: number) {
-  const [rows, offices] = await Promise.all([
+export interface OfficeDay {
+  day: string;
+  key: string;
+  office: string;
+  calls: Record<CallOutcome, number>;
+  /** Letter submissions and confirmed signatures that day from the office's constituents. */
+  letters: number;
+  signatures: number;
+}
+
+/**
+ * Per office and UTC day over the last `days` days: the calls reported, with their outcomes,
+ * beside the letters and signatures from the office's constituents (the same seat rule as the
+ * scorecard). Only the days and offices with any of them; newest day first, then most calls.
+ */
+export async function callStats(campaignId: number, days: number): Promise<OfficeDay[]> {
+  const [calls, activity, offices] = await Promise.all([
     listCallCounts(db(), campaignId, days),
-    campaignTargetOffices(campaignId),
+    listDailySeatActivity(db(), campaignId, days),
+    everyTargetOffice(campaignId),
   ]);
-  const names = new Map(offices.map((o) => [o.key, `${o.name} (${o.seat})`]));
-  return rows.map((r) => {
-    const key = r.officeCode ?? `official:${r.officialId}`;
-    return { ...r, key, office: names.get(key) ?? key };
-  });
+  const byKey = new Map(offices.map((o) => [o.key, o]));
+  const rows = new Map<string, OfficeDay>();
+  const row = (day: string, key: string) => {
+    const k = `${day} ${key}`;
+    let r = rows.get(k);
+    if (!r) {
+      const o = byKey.get(key);
+      r = {
+        day,
+        key,
+        office: o ? `${o.name} (${o.seat})` : key,
+        calls: Object.fromEntries(CALL_OUTCOMES.map((c) => [c, 0])) as Record<CallOutcome, number>,
+        letters: 0,
+        signatures: 0,
+      };
+      rows.set(k, r);
+    }
+    return r;
+  };
+  for (const c of calls) row(c.day, c.officeCode ?? `official:${c.officialId}`).calls[c.outcome] += c.n;
+  for (const a of activity)
+    for (const o of offices)
+      if (inSeat(o, a)) {
+        const r = row(a.day, o.key);
+        if (a.source === "wrote") r.letters += a.n;
+        else r.signatures += a.n;
+      }
+  const total = (r: OfficeDay) => CALL_OUTCOMES.reduce((n, c) => n + r.calls[c], 0);
+  return [...rows.values()].sort(
+    (a, b) => b.day.localeCompare(a.day) || total(b) - total(a) || a.office.localeCompare(b.office),
+  );
 }
 
 export async function findCallCampaign(slug: string) {

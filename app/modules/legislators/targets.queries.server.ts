@@ -17,7 +17,7 @@ export function listCampaignTargetKinds(db: Executor, campaignId: number) {
   return db
     .selectFrom("campaignTargets as t")
     .leftJoin("officials as o", "o.id", "t.officialId")
-    .select(["t.kind", "t.officialId", "o.name as officialName"])
+    .select(["t.kind", "t.officialId", "o.name as officialName", "o.title as officialTitle"])
     .where("t.campaignId", "=", campaignId)
     .orderBy("t.id")
     .execute();
@@ -56,7 +56,17 @@ export async function deleteCampaignRule(db: Executor, campaignId: number, id: n
 export function listRoster(db: Executor, congress: number) {
   return db
     .selectFrom("legislators")
-    .select(["bioguide", "chamber", "title", "fullName", "state", "district", "senateClass"])
+    .select([
+      "bioguide",
+      "chamber",
+      "title",
+      "fullName",
+      "state",
+      "district",
+      "senateClass",
+      "party",
+      "phone",
+    ])
     .where("congress", "=", congress)
     .orderBy("state")
     .orderBy("chamber", "desc")
@@ -78,4 +88,28 @@ export function listAllMemberships(db: Executor, congress: number) {
 
 export function listCommitteeNames(db: Executor, congress: number) {
   return db.selectFrom("committees").select(["id", "name"]).where("congress", "=", congress).execute();
+}
+
+/**
+ * Every seat of a Congress, filled or vacant: the House districts of its ZIP map, and the Senate
+ * seats (state and class) any held Congress had a senator in.
+ */
+export async function listSeats(db: Executor, congress: number) {
+  const [house, senate] = await Promise.all([
+    db
+      .selectFrom("zipDistricts")
+      .select(["state", "district"])
+      .distinct()
+      .where("congress", "=", congress)
+      .execute(),
+    db
+      .selectFrom("legislators")
+      .select(["state", "senateClass"])
+      .distinct()
+      .where("chamber", "=", "senate")
+      .where("senateClass", "is not", null)
+      .where("congress", "<=", congress)
+      .execute(),
+  ]);
+  return { house, senate };
 }

@@ -9,6 +9,7 @@ import {
   listCampaignTargetKinds,
   listCommitteeNames,
   listRoster,
+  listSeats,
 } from "./targets.queries.server";
 
 /*
@@ -24,10 +25,15 @@ export interface TargetSeat {
   office: string;
   chamber: "house" | "senate";
   state: string;
-  /** null when the seat is vacant. */
+  /** House: the district (0 at large); Senate: null. */
+  district: number | null;
+  /** null when the seat is vacant (and so are name, title, party and phone). */
   bioguide: string | null;
   name: string | null;
   title: string | null;
+  party: string | null;
+  /** The Washington office's phone. */
+  phone: string | null;
   /** Why it is a target: the first rule that named it. */
   rule: "house" | "senate" | TargetRuleKind;
   committeeId: string | null;
@@ -40,7 +46,7 @@ export interface ResolvedTargets {
   /** The Congress whose roster answered. */
   congress: number;
   seats: TargetSeat[];
-  officials: Array<{ officialId: number; name: string }>;
+  officials: Array<{ officialId: number; name: string; title: string }>;
   /** Said to organizers and writers, e.g. a committee with no members yet. */
   notices: string[];
 }
@@ -52,7 +58,16 @@ interface Member {
   fullName: string;
   state: string;
   district: number | null;
+  party: string;
+  phone: string | null;
   office: string;
+}
+
+interface Seat {
+  office: string;
+  chamber: "house" | "senate";
+  state: string;
+  district: number | null;
 }
 
 interface Roster {
@@ -61,6 +76,9 @@ interface Roster {
   byOffice: Map<string, Member>;
   byBioguide: Map<string, Member>;
   byState: Map<string, Member[]>;
+  /** Every seat, filled or vacant, by state (Senate seats first, then House districts). */
+  seats: Seat[];
+  seatsByState: Map<string, Seat[]>;
   committees: Map<
     string,
     { name: string; members: Array<{ bioguide: string; side: string; title: string | null }> }
@@ -109,10 +127,11 @@ async function rosterOf(congress: number): Promise<Roster> {
     held.checkedAt = now;
     return held.roster;
   }
-  const [people, memberships, names] = await Promise.all([
+  const [people, memberships, names, seatRows] = await Promise.all([
     listRoster(db(), congress),
     listAllMemberships(db(), congress),
     listCommitteeNames(db(), congress),
+    listSeats(db(), congress),
   ]);
   const byOffice = new Map<string, Member>();
   const byBioguide = new Map<string, Member>();
@@ -127,10 +146,42 @@ async function rosterOf(congress: number): Promise<Roster> {
     byBioguide.set(p.bioguide, m);
     byState.set(p.state, [...(byState.get(p.state) ?? []), m]);
   }
+  const seatMap = new Map<string, Seat>();
+  const addSeat = (seat: Seat) => seatMap.has(seat.office) || seatMap.set(seat.office, seat);
+  for (const m of byOffice.values())
+    addSeat({ office: m.office, chamber: m.chamber, state: m.state, district: m.district });
+  for (const s of seatRows.senate)
+    addSeat({
+      office: officeCode({ chamber: "senate", state: s.state, senateClass: s.senateClass ?? 0 }),
+      chamber: "senate",
+      state: s.state,
+      district: null,
+    });
+  for (const h of seatRows.house) {
+    const office = officeCode({ chamber: "house", state: h.state, district: h.district });
+    addSeat({ office, chamber: "house", state: h.state, district: Number(office.slice(3)) });
+  }
+  const seats = [...seatMap.values()].sort(
+    (a, b) =>
+      a.state.localeCompare(b.state) ||
+      b.chamber.localeCompare(a.chamber) ||
+      a.office.localeCompare(b.office),
+  );
+  const seatsByState = new Map<string, Seat[]>();
+  for (const seat of seats) seatsByState.set(seat.state, [...(seatsByState.get(seat.state) ?? []), seat]);
   const committees: Roster["committees"] = new Map(names.map((c) => [c.id, { name: c.name, members: [] }]));
   for (const m of memberships)
     committees.get(m.committeeId)?.members.push({ bioguide: m.bioguide, side: m.side, title: m.title });
-  const roster: Roster = { importId: latest, congress, byOffice, byBioguide, byState, committees };
+  const roster: Roster = {
+    importId: latest,
+    congress,
+    byOffice,
+    byBioguide,
+    byState,
+    seats,
+    seatsByState,
+    committees,
+  };
   rosters.set(congress, { roster, checkedAt: now });
   return roster;
 }
@@ -153,14 +204,17 @@ export const COMMITTEE_ROLE_LABELS: Record<CommitteeRole, string> = {
 };
 
 /**
- * The target seats of a campaign for a writer in a seat (state and House district; null for no
- * writer, e.g. an organizer's preview or a call list): THE function other areas call for "who
- * does this campaign target". Resolved against the roster of the Congress in force at `at`
- * (default: the clock's now), so at the switch the new members come by themselves.
+ * The target seats of a campaign for a writer in a seat (state and House district), THE function
+ * other areas call for "who does this campaign target". `null` is no writer (an organizer's
+ * preview): the writer's-own-members rules name nobody. `"everyone"` is every possible writer
+ * (a scorecard, the offices a statement may be recorded for): those rules name every seat of
+ * their chamber. Vacant seats are listed (no member, `bioguide` null). Resolved against the
+ * roster of the Congress in force at `at` (default: the clock's now), so at the switch the new
+ * members come by themselves.
  */
 export async function campaignTargetSeats(
   campaignId: number,
-  writer: { state: string; district: number } | null,
+  writer: { state: string; district: number } | null | "everyone",
   at?: Date,
 ): Promise<ResolvedTargets> {
   const congress = await congressAt(at);
@@ -168,9 +222,9 @@ export async function campaignTargetSeats(
   const seats = new Map<string, TargetSeat>();
   const notices: string[] = [];
   const officials: ResolvedTargets["officials"] = [];
-  const writerHouse = writer
-    ? officeCode({ chamber: "house", state: writer.state, district: writer.district })
-    : null;
+  const everyone = writer === "everyone";
+  const one = writer === "everyone" ? null : writer;
+  const writerHouse = one ? officeCode({ chamber: "house", state: one.state, district: one.district }) : null;
   const add = (
     office: string,
     rule: TargetSeat["rule"],
@@ -184,27 +238,34 @@ export async function campaignTargetSeats(
       office,
       chamber,
       state,
+      district: chamber === "house" ? Number(office.slice(3)) : null,
       bioguide: m?.bioguide ?? null,
       name: m?.fullName ?? null,
       title: m?.title ?? null,
+      party: m?.party ?? null,
+      phone: m?.phone ?? null,
       rule,
       committeeId: extra.committeeId ?? null,
       committeeRole: extra.committeeRole ?? null,
-      constituent:
-        writer !== null && (office === writerHouse || (chamber === "senate" && state === writer.state)),
+      constituent: one !== null && (office === writerHouse || (chamber === "senate" && state === one.state)),
     });
   };
   for (const k of kinds) {
-    if (k.kind === "house" && writerHouse) add(writerHouse, "house");
-    if (k.kind === "senate" && writer)
-      for (const m of r.byState.get(writer.state) ?? []) if (m.chamber === "senate") add(m.office, "senate");
+    if (k.kind === "house" || k.kind === "senate") {
+      const chamber = k.kind;
+      if (everyone) for (const seat of r.seats) if (seat.chamber === chamber) add(seat.office, chamber);
+      if (chamber === "house" && writerHouse) add(writerHouse, "house");
+      if (chamber === "senate" && one)
+        for (const seat of r.seatsByState.get(one.state) ?? [])
+          if (seat.chamber === "senate") add(seat.office, "senate");
+    }
     if (k.kind === "official" && k.officialId !== null)
-      officials.push({ officialId: k.officialId, name: k.officialName ?? "" });
+      officials.push({ officialId: k.officialId, name: k.officialName ?? "", title: k.officialTitle ?? "" });
   }
   for (const rule of rules) {
     if (rule.kind === "seat" && rule.office) add(rule.office, "seat");
     if (rule.kind === "delegation" && rule.state)
-      for (const m of r.byState.get(rule.state) ?? []) add(m.office, "delegation");
+      for (const seat of r.seatsByState.get(rule.state) ?? []) add(seat.office, "delegation");
     if (rule.kind === "committee" && rule.committeeId) {
       const c = r.committees.get(rule.committeeId);
       if (!c) {

@@ -45,3 +45,28 @@ export function securityHeaders(options: { hsts: boolean }) {
     next();
   };
 }
+
+/** Headers a page may set for itself (its `headers` export), replacing the default set above. */
+const PAGE_OWN = new Set([
+  "referrer-policy",
+  "x-frame-options",
+  "cross-origin-opener-policy",
+  "permissions-policy",
+]);
+
+/**
+ * Before the Remix handler: the adapter copies a page's headers with `res.append`, which would
+ * send the default and the page's own value both (two Referrer-Policy headers on the delivery
+ * page). For these headers the page's value replaces the default.
+ */
+export function pageHeadersReplaceDefaults(_req: Request, res: Response, next: NextFunction) {
+  const append = res.append.bind(res);
+  res.append = (field: string, value?: string | string[]) => {
+    if (value !== undefined && PAGE_OWN.has(field.toLowerCase())) {
+      res.setHeader(field, value);
+      return res;
+    }
+    return append(field, value);
+  };
+  next();
+}

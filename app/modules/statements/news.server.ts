@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { db } from "~db/index.server";
 import { StatementNewsEmail } from "~emails/statement-news";
 import { appUrl } from "~/env.server";
-import { getCallScript } from "~/modules/calls/calls.server";
+import { getCallScript } from "~/modules/calls/call-scripts.server";
 import { orgProps, queueEmails, renderEmail } from "~/modules/mail/mail.server";
 import { oneClickUrl, unsubscribeToken, unsubscribeUrl } from "~/modules/mail/unsubscribe.server";
 import { POSITION_LABELS, scriptPosition } from "./statements";
@@ -32,7 +32,7 @@ export async function sendStatementNews(statementId: number): Promise<number> {
   const officeCode = statement.officeCode;
   const position = scriptPosition(statement.position);
   const [script, phone] = await Promise.all([
-    statement.position === "supports" ? null : getCallScript(campaign.id, position),
+    statement.position === "supports" ? null : getCallScript(campaign.id, officeCode, position),
     findSeatPhone(db(), statement.bioguide),
   ]);
   const base = `${appUrl()}/campaigns/${campaign.slug}`;

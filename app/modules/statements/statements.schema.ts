@@ -77,3 +77,35 @@ export const verifySchema = z.object({
   intent: z.enum(["verify", "dismiss"], { error: "Choose verify or dismiss." }),
   id: z.coerce.number({ error: "Choose a statement." }).int().positive("Choose a statement."),
 });
+
+/** The scorecard's filters (query string): chamber, state, position ("none": no verified answer), page. */
+export const scorecardFilterSchema = z.object({
+  chamber: z
+    .enum(["senate", "house", "official", ""], { error: "Choose the Senate, the House or officials." })
+    .optional()
+    .transform((v) => v || null),
+  state: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, "Choose a state by its two-letter code.")
+    .optional()
+    .transform((v) => v || null),
+  position: z
+    .enum([...POSITIONS, "none", ""], { error: "Choose a position." })
+    .optional()
+    .transform((v) => v || null),
+  page: z.coerce.number({ error: "Give a page number." }).int().min(1).max(10_000).optional().default(1),
+});
+export type ScorecardFilter = z.infer<typeof scorecardFilterSchema>;
+
+/** A call script for one official (seat or executive official) and position. */
+export const scriptOverrideSchema = z.object({
+  overrideTarget: targetField,
+  overridePosition: z.enum(POSITIONS, { error: "Choose the position." }),
+  script: freeText("The script", 3000).refine((v) => v.length > 0, "Write the script."),
+});
+
+export const removeOverrideSchema = z.object({
+  override: z.coerce.number({ error: "Choose a script." }).int().positive("Choose a script."),
+});

@@ -3,7 +3,7 @@ import { randomKey, type CheckedFile } from "~/modules/uploads/file-check.server
 import { fileStore } from "~/modules/uploads/storage.server";
 import { addJob } from "~/modules/jobs/jobs.queries.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
-import { currentPositions, targetKey } from "./positions.server";
+import { targetKey } from "./positions.server";
 import type { ReplyForm, StatementForm } from "./statements.schema";
 import {
   findCampaign,
@@ -14,20 +14,31 @@ import {
   listCampaignStatements,
   listMemberStatements,
   listOpenReplies,
-  listSeatCounts,
   listVerifiedStatements,
   markDismissed,
   markVerified,
 } from "./statements.queries.server";
-import { campaignTargetOffices, type TargetOffice } from "./targets.server";
+import { campaignTargetSeats } from "~/modules/legislators/targets.server";
+import { targetOffices, type TargetOffice } from "~/modules/legislators/target-offices";
 
 export type RecordResult = { ok: true; id: number } | { ok: false; fields: Record<string, string> };
 
+/** Every office a campaign targets, for any writer: what statements may be recorded for. */
+export async function everyTargetOffice(campaignId: number): Promise<TargetOffice[]> {
+  return targetOffices(await campaignTargetSeats(campaignId, "everyone"));
+}
+
 async function findTarget(campaignId: number, target: StatementForm["target"]): Promise<TargetOffice | null> {
-  const offices = await campaignTargetOffices(campaignId);
+  const offices = await everyTargetOffice(campaignId);
   return (
     offices.find((o) => o.officeCode === target.officeCode && o.officialId === target.officialId) ?? null
   );
+}
+
+/** "Senator Bernard Sanders", or the official's name; null for a vacant seat. */
+function memberName(o: TargetOffice): string | null {
+  if (o.vacant) return null;
+  return o.bioguide ? `${o.title} ${o.name}` : o.name;
 }
 
 const NOT_A_TARGET =
@@ -52,8 +63,8 @@ export async function recordStatement(
         campaignId,
         officeCode: office.officeCode,
         officialId: office.officialId,
-        bioguide: office.member?.bioguide ?? null,
-        memberName: office.member ? `${office.member.title} ${office.member.name}` : office.name,
+        bioguide: office.bioguide,
+        memberName: memberName(office),
         position: form.position,
         kind: form.kind,
         statedOn: form.statedOn,
@@ -188,17 +199,13 @@ export async function replyTargets(token: string) {
   if (!/^[A-Za-z0-9_-]{20,40}$/.test(token)) return null;
   const submission = await findSubmissionRecipients(db(), token);
   if (!submission) return null;
-  const offices = await campaignTargetOffices(submission.campaignId);
+  const offices = await everyTargetOffice(submission.campaignId);
   const wrote = (o: TargetOffice) =>
-    submission.letters.some((l) =>
-      o.member ? l.bioguide === o.member.bioguide : l.officialId === o.officialId,
-    );
+    submission.letters.some((l) => (o.bioguide ? l.bioguide === o.bioguide : l.officialId === o.officialId));
   return {
     submission: { id: submission.id, campaignId: submission.campaignId },
     zip: submission.zip.slice(0, 5),
-    targets: offices
-      .filter(wrote)
-      .map((o) => ({ key: o.key, label: o.member ? `${o.member.title} ${o.name}` : o.name })),
+    targets: offices.filter(wrote).map((o) => ({ key: o.key, label: memberName(o) ?? o.name })),
   };
 }
 
@@ -225,8 +232,8 @@ export async function submitReply(
       campaignId: submission.campaignId,
       officeCode: office.officeCode,
       officialId: office.officialId,
-      bioguide: office.member?.bioguide ?? null,
-      memberName: office.member ? `${office.member.title} ${office.member.name}` : office.name,
+      bioguide: office.bioguide,
+      memberName: memberName(office),
       position: "undecided",
       kind: "letter_reply",
       statedOn: new Date().toISOString().slice(0, 10),
@@ -250,67 +257,18 @@ export async function campaignStatementsForAdmin(campaignId: number) {
   const [campaign, statements, offices] = await Promise.all([
     findCampaign(db(), { id: campaignId }),
     listCampaignStatements(db(), campaignId),
-    campaignTargetOffices(campaignId),
+    everyTargetOffice(campaignId),
   ]);
   if (!campaign) return null;
   return {
     campaign,
     statements,
-    targets: offices.map((o) => ({
-      key: o.key,
-      label: `${o.member ? `${o.member.title} ${o.name}` : o.name} (${o.seat})`,
-    })),
+    targets: offices.map((o) => ({ key: o.key, label: `${memberName(o) ?? o.name} (${o.seat})` })),
   };
 }
 
 export function replyQueue() {
   return listOpenReplies(db());
-}
-
-/** How many constituents of a seat signed (confirmed) and wrote. */
-function seatCounts(rows: Awaited<ReturnType<typeof listSeatCounts>>, office: TargetOffice) {
-  const out = { signed: 0, wrote: 0 };
-  if (office.chamber === "official") return out;
-  for (const r of rows) {
-    if (r.state !== office.state) continue;
-    if (office.chamber === "house" && office.district && r.district !== office.district) continue;
-    out[r.source] += r.n;
-  }
-  return out;
-}
-
-/** The public scorecard: every target, its current member, latest verified position and constituents. */
-export async function scorecard(slug: string) {
-  const campaign = await findCampaign(db(), { slug });
-  if (!campaign || campaign.status === "draft") return null;
-  const [offices, positions, counts] = await Promise.all([
-    campaignTargetOffices(campaign.id),
-    currentPositions(campaign.id),
-    listSeatCounts(db(), campaign.id),
-  ]);
-  const rows = offices.map((o) => {
-    const p = positions.get(o.key);
-    return {
-      key: o.key,
-      seat: o.seat,
-      chamber: o.chamber,
-      name: o.name,
-      title: o.member?.title ?? o.seat,
-      party: o.member?.party ?? null,
-      bioguide: o.member?.bioguide ?? null,
-      position: p?.position ?? null,
-      statedOn: p?.statedOn ?? null,
-      kind: p?.kind ?? null,
-      sourceUrl: p?.sourceUrl ?? (p?.sourceFilename ? `/statements/${p.id}/source` : null),
-      excerpt: p ? p.body.slice(0, 280) : null,
-      ...seatCounts(counts, o),
-    };
-  });
-  // Answered first (newest first), then the rest in their order.
-  const answered = rows
-    .filter((r) => r.position)
-    .sort((a, b) => (b.statedOn ?? "").localeCompare(a.statedOn ?? ""));
-  return { campaign, answered, others: rows.filter((r) => !r.position) };
 }
 
 /** A member's page: who they are and their verified positions on every public campaign. */
