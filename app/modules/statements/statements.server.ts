@@ -201,7 +201,11 @@ export async function replyTargets(token: string) {
   if (!submission) return null;
   const offices = await everyTargetOffice(submission.campaignId);
   const wrote = (o: TargetOffice) =>
-    submission.letters.some((l) => (o.bioguide ? l.bioguide === o.bioguide : l.officialId === o.officialId));
+    submission.letters.some((l) =>
+      o.officialId !== null
+        ? l.officialId === o.officialId
+        : o.bioguide !== null && l.bioguide === o.bioguide,
+    );
   return {
     submission: { id: submission.id, campaignId: submission.campaignId },
     zip: submission.zip.slice(0, 5),
