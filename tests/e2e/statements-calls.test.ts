@@ -77,12 +77,17 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     const path = `/admin/campaigns/${campaign.id}/statements`;
     await signIn(admin.page, path);
     await waitForHydration(admin.page);
-    // The script a caller gets when the official supports.
-    await admin.page
-      .getByLabel("Script when the official: supports")
-      .fill("Please thank {{name}} for supporting a permanent DPAA director.");
+    // The script a caller gets when an official supports, and Senator Sanders' own.
+    await admin.page.getByLabel("Script when the official: supports").fill("Thank {{name}} for the support.");
     await admin.page.getByRole("button", { name: "Save scripts" }).click();
     await admin.page.getByText("Scripts saved.").waitFor();
+    await admin.page.getByLabel("Official", { exact: true }).selectOption("SVT01");
+    await admin.page.getByLabel("When the official", { exact: true }).selectOption("supports");
+    await admin.page
+      .getByLabel("Script for this official")
+      .fill("Please thank {{name}} for supporting a permanent DPAA director.");
+    await admin.page.getByRole("button", { name: "Save the script for this official" }).click();
+    await admin.page.getByText("The script for this official is saved.").waitFor();
 
     // Bad input: a seat that is not a target is refused with a message, nothing saved.
     const before = await db()
@@ -134,13 +139,30 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
 
     // The scorecard shows it, the pasted HTML as text.
     const visitor = await newPage(browser);
+    const full = await visitor.page.request.get("/campaigns/dpaa-director/scorecard");
+    const bytes = (await full.body()).length;
+    console.info(`scorecard page 1: ${bytes} bytes (uncompressed HTML)`);
+    expect(bytes).toBeLessThan(100_000);
     await visitor.page.goto("/campaigns/dpaa-director/scorecard");
+    // Answered first: Sanders on the first page; every seat counted, the vacant ones too.
+    expect(await visitor.page.locator(".scorecard").textContent()).toMatch(
+      /of \d{3} offices have a verified answer \(\d+ seats are vacant\)/,
+    );
     const row = visitor.page.locator("tr", { hasText: "Bernard Sanders" });
     expect(await row.locator(".badge").textContent()).toBe("Supports");
     expect(await row.textContent()).toContain("<script>alert(1)</script>");
     expect(await row.textContent()).toContain("2026-11-30");
     expect(await seriousViolations(visitor.page)).toEqual([]);
     await screenshot(visitor.page, "scorecard");
+    // Filtered to Vermont's senators (a GET form: works without JavaScript).
+    await visitor.page.getByLabel("Chamber").selectOption("senate");
+    await visitor.page.getByLabel("State").selectOption("VT");
+    await visitor.page.getByRole("button", { name: "Show" }).click();
+    await visitor.page.waitForURL("**/scorecard?chamber=senate&state=VT*");
+    expect(await visitor.page.locator("tbody tr th").allTextContents()).toEqual([
+      expect.stringContaining("Bernard Sanders"),
+      expect.stringContaining("Peter Welch"),
+    ]);
     const feed = await (await visitor.page.request.get("/api/v1/campaigns/dpaa-director/statements")).json();
     expect(feed.statements[0]).toMatchObject({ id: statementId, officeCode: "SVT01", position: "supports" });
     await visitor.page.goto(`/members/${SANDERS}`);
@@ -171,7 +193,11 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     expect(await newsEmails(statementId)).toHaveLength(emails.length);
 
     // A caller from 05401: the Sanders "supports" script, one tap to report a voicemail.
-    const caller = await newPage(browser, { viewport: { width: 375, height: 800 } });
+    // Without JavaScript, at 375 px.
+    const caller = await newPage(browser, {
+      viewport: { width: 375, height: 800 },
+      javaScriptEnabled: false,
+    });
     await caller.page.goto("/campaigns/dpaa-director/call");
     await caller.page.getByLabel("Your ZIP code").fill("05401");
     await caller.page.getByRole("button", { name: "Find who to call" }).click();
@@ -186,11 +212,10 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     expect(names[names.length - 1]).toContain("Sanders");
     expect(await seriousViolations(caller.page)).toEqual([]);
     await screenshot(caller.page, "call-tool");
-    await waitForHydration(caller.page);
+    const token = await caller.page.locator('.call-card input[name="token"]').first().inputValue();
     await card.getByRole("button", { name: "Left a voicemail" }).click();
     await card.getByText(/“Left a voicemail” is recorded/).waitFor();
     // The same report replayed (same view token) is not counted again.
-    const token = await caller.page.locator('.call-card input[name="token"]').first().inputValue();
     const replay = await caller.page.request.post("/campaigns/dpaa-director/call", {
       form: { token, target: "SVT01", outcome: "left_voicemail", zip: "05401" },
       headers: { Origin: new URL(caller.page.url()).origin },
@@ -208,13 +233,24 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
 
     // The organizer sees the call.
     await admin.page.goto(`/admin/campaigns/${campaign.id}/calls`);
-    const callRow = admin.page.locator("tr", { hasText: "Bernard Sanders" });
+    // Today's row: the outcomes beside the letters and signatures from Vermont that day.
+    const today = new Date().toISOString().slice(0, 10);
+    const vt = await sql<{ letters: number; signatures: number }>`
+      select (select count(*)::int from letter_submissions where campaign_id = ${campaign.id} and state = 'VT'
+                and created_at >= ${today}::date) as letters,
+             (select count(*)::int from signatures sg join petitions p on p.id = sg.petition_id
+                where p.campaign_id = ${campaign.id} and sg.state = 'confirmed' and sg.us_state = 'VT'
+                  and sg.confirmed_at >= ${today}::date) as signatures`.execute(db());
+    expect(vt.rows[0].signatures).toBeGreaterThanOrEqual(3);
+    const callRow = admin.page.locator("tr", { hasText: "Bernard Sanders" }).first();
     expect(await callRow.locator("td").allTextContents()).toEqual([
-      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      today,
       "0",
       "1",
       "0",
       "0",
+      String(vt.rows[0].letters),
+      String(vt.rows[0].signatures),
     ]);
     expect(await seriousViolations(admin.page)).toEqual([]);
     expect(admin.errors).toEqual([]);
