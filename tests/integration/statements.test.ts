@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { db } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
 import { issueCallToken } from "~/modules/calls/call-token.server";
-import { saveCallScripts } from "~/modules/calls/call-scripts.server";
+import { saveCallScripts, saveScriptOverride } from "~/modules/calls/call-scripts.server";
 import { callList, reportCall } from "~/modules/calls/calls.server";
 import { clearDistrictCache } from "~/modules/legislators/district-lookup.server";
 import { importCongressData } from "~/modules/legislators/import.server";
@@ -109,6 +109,20 @@ describe("news about a verified statement", () => {
       mixed: "",
       no_response: "",
     });
+    // This seat's own script for "opposes" replaces the campaign's in its news.
+    await saveScriptOverride(organizerId, campaignId, {
+      target: { officeCode: code, officialId: null },
+      position: "opposes",
+      script: "Ask {{name}}, your own member, to reconsider.",
+    });
+    const member = await db()
+      .selectFrom("legislators")
+      .select("fullName")
+      .where("chamber", "=", "house")
+      .where("state", "=", state)
+      .where("district", "=", district)
+      .orderBy("congress", "desc")
+      .executeTakeFirstOrThrow();
     const id = await recordAndVerify({ target: code, body: "We have no position on the director." });
 
     expect(await sendStatementNews(id)).toBe(2);
@@ -117,7 +131,8 @@ describe("news about a verified statement", () => {
     expect(emails.find((e) => e.toAddress === maybe.email)!.text).toMatch(/may be your representative/);
     expect(emails.find((e) => e.toAddress === sure.email)!.text).not.toMatch(/may be your representative/);
     // Opposes: the call script and the call tool, not the share link.
-    expect(emails[0].text).toMatch(/Please ask .* to reconsider|Open the call tool/);
+    expect(emails[0].text).toMatch(/Open the call tool/);
+    expect(emails[0].text).toContain(`Ask ${member.fullName}, your own member, to reconsider.`);
     expect(emails.map((e) => e.toAddress)).not.toContain(neighbour.email);
     // However often the job runs: nothing more.
     expect(await sendStatementNews(id)).toBe(0);

@@ -3,11 +3,13 @@ import { db } from "~db/index.server";
 import { StatementNewsEmail } from "~emails/statement-news";
 import { appUrl } from "~/env.server";
 import { getCallScript } from "~/modules/calls/call-scripts.server";
+import { fillScript } from "~/modules/calls/calls";
 import { orgProps, queueEmails, renderEmail } from "~/modules/mail/mail.server";
 import { oneClickUrl, unsubscribeToken, unsubscribeUrl } from "~/modules/mail/unsubscribe.server";
 import { POSITION_LABELS, scriptPosition } from "./statements";
 import {
   findCampaign,
+  findMember,
   findSeatPhone,
   findStatement,
   listNewsRecipients,
@@ -31,10 +33,12 @@ export async function sendStatementNews(statementId: number): Promise<number> {
   if (!campaign) return 0;
   const officeCode = statement.officeCode;
   const position = scriptPosition(statement.position);
-  const [script, phone] = await Promise.all([
+  const [rawScript, phone, member] = await Promise.all([
     statement.position === "supports" ? null : getCallScript(campaign.id, officeCode, position),
     findSeatPhone(db(), statement.bioguide),
+    statement.bioguide ? findMember(db(), statement.bioguide) : null,
   ]);
+  const script = rawScript ? fillScript(rawScript, member?.fullName ?? statement.memberName ?? "") : null;
   const base = `${appUrl()}/campaigns/${campaign.slug}`;
   const render = (r: NewsRecipient, unsubscribe: string) =>
     renderEmail(

@@ -5,46 +5,6 @@ import type { StatementsTable } from "~db/schema";
 import { eligible } from "~/modules/mail/mailings.queries.server";
 import { livesIn, surelyIn } from "~/modules/mail/scope.queries.server";
 
-/** The campaign's targets as main stores them today (kinds, and officials by id). */
-export function listTargetRows(db: Executor, campaignId: number) {
-  return db
-    .selectFrom("campaignTargets")
-    .leftJoin("officials", "officials.id", "campaignTargets.officialId")
-    .select([
-      "campaignTargets.kind",
-      "campaignTargets.officialId",
-      "officials.name as officialName",
-      "officials.title as officialTitle",
-    ])
-    .where("campaignTargets.campaignId", "=", campaignId)
-    .orderBy("campaignTargets.id")
-    .execute();
-}
-
-/** The sitting members of a chamber in a Congress (their seats), ordered by state and district. */
-export function listSittingMembers(db: Executor, chamber: "senate" | "house", congress: number) {
-  return db
-    .selectFrom("legislators")
-    .select([
-      "bioguide",
-      "chamber",
-      "state",
-      "district",
-      "senateClass",
-      "fullName",
-      "lastName",
-      "title",
-      "party",
-      "phone",
-    ])
-    .where("chamber", "=", chamber)
-    .where("congress", "=", congress)
-    .orderBy("state")
-    .orderBy("district")
-    .orderBy("senateClass")
-    .execute();
-}
-
 export function findMember(db: Executor, bioguide: string) {
   return db
     .selectFrom("legislators")
