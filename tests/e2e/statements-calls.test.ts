@@ -310,7 +310,13 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
 
     // Without JavaScript: Chromium posts the multipart form itself and loads the answer.
     const writerPage = await newPage(browser, { javaScriptEnabled: false });
-    await writerPage.page.goto(`/letters/${token}`);
+    const delivery = await writerPage.page.goto(`/letters/${token}`);
+    // One Referrer-Policy, the page's own (not the default beside it).
+    expect(
+      (await delivery!.headersArray())
+        .filter((h) => h.name.toLowerCase() === "referrer-policy")
+        .map((h) => h.value),
+    ).toEqual(["same-origin"]);
     await writerPage.page
       .getByLabel("Their reply")
       .fill("<b>Thank you</b> for your letter. I am reviewing the bill.");
