@@ -1,9 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PositionBadge } from "~/components/statements/position-badge";
+import { useTranslation } from "react-i18next";
+import { OUTCOME_KEYS, PositionBadge } from "~/components/statements/position-badge";
+import { useLocalePath } from "~/i18n/use-locale";
 import { notFound } from "~/lib/http.server";
 import { requireFormValues } from "~/lib/input.server";
-import { CALL_OUTCOMES, OUTCOME_LABELS } from "~/modules/calls/calls";
+import { CALL_OUTCOMES } from "~/modules/calls/calls";
 import { callLookupSchema, callReportSchema } from "~/modules/calls/calls.schema";
 import { callList, findCallCampaign, reportCall } from "~/modules/calls/calls.server";
 
@@ -33,11 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const target = parsed.data.target.officeCode ?? `official:${parsed.data.target.officialId}`;
   if (!result.ok)
     return data({ ok: false as const, target, message: result.message }, { status: result.status });
-  return {
-    ok: true as const,
-    target,
-    message: `Thank you: “${OUTCOME_LABELS[parsed.data.outcome]}” is recorded.`,
-  };
+  return { ok: true as const, target, message: "", outcome: parsed.data.outcome };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -46,15 +44,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export default function CallPage() {
   const { campaign, zip, error, list } = useLoaderData<typeof loader>();
   const reported = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lp = useLocalePath();
   return (
     <div className="wrap page call-page">
       <p>
-        <Link to={`/campaigns/${campaign.slug}`}>← {campaign.title}</Link>
+        <Link to={lp(`/campaigns/${campaign.slug}`)}>← {campaign.title}</Link>
       </p>
-      <h1>Call your officials</h1>
+      <h1>{t("scorecardCall.callHeading")}</h1>
       <Form method="get" className="toolbar">
         <div>
-          <label htmlFor="zip">Your ZIP code</label>
+          <label htmlFor="zip">{t("scorecardCall.zip")}</label>
           <input
             id="zip"
             name="zip"
@@ -70,7 +70,7 @@ export default function CallPage() {
             </p>
           ) : null}
         </div>
-        <button type="submit">Find who to call</button>
+        <button type="submit">{t("scorecardCall.find")}</button>
       </Form>
       {reported && !reported.ok && !reported.target ? (
         <p className="alert" role="alert">
@@ -82,59 +82,56 @@ export default function CallPage() {
           {list.entries.map((e) => (
             <li key={e.key} className="call-card" id={`call-${e.key.replace(":", "-")}`}>
               <h2 className="h3">
-                {e.title} {e.name} <span className="muted small">{e.seat}</span>
+                {e.vacant ? t("scorecardCall.vacantName") : `${e.title} ${e.name}`}{" "}
+                <span className="muted small">{e.seat}</span>
               </h2>
               <p>
                 <PositionBadge position={e.position} />
-                {e.maybe ? (
-                  <span className="small">
-                    {" "}
-                    May be your representative (your ZIP spans several districts).
-                  </span>
-                ) : null}
+                {e.maybe ? <span className="small"> {t("scorecardCall.maybe")}</span> : null}
               </p>
-              {e.position === "supports" ? (
-                <p className="small">Already supports: call to say thank you, after the others.</p>
-              ) : null}
-              {e.script ? (
+              {e.position === "supports" ? <p className="small">{t("scorecardCall.thank")}</p> : null}
+              {e.vacant ? (
+                <p className="muted small">{t("scorecardCall.vacantCall")}</p>
+              ) : e.script ? (
                 <blockquote className="call-script">{e.script}</blockquote>
               ) : (
-                <p className="muted small">
-                  No script yet: say who you are, where you live, and what you ask.
-                </p>
+                <p className="muted small">{t("scorecardCall.noScript")}</p>
               )}
               <p>
                 {e.phone ? (
                   <>
-                    Washington: <a href={`tel:${e.phone}`}>{e.phone}</a>
+                    {t("scorecardCall.washington")} <a href={`tel:${e.phone}`}>{e.phone}</a>
                   </>
                 ) : (
-                  <span className="muted">No phone number in our data.</span>
+                  <span className="muted">{t("scorecardCall.noPhone")}</span>
                 )}
                 {e.districtPhone ? (
                   <>
                     {" "}
-                    · Nearest office{e.districtPlace ? ` (${e.districtPlace})` : ""}:{" "}
+                    · {t("scorecardCall.nearest")}
+                    {e.districtPlace ? ` (${e.districtPlace})` : ""}:{" "}
                     <a href={`tel:${e.districtPhone}`}>{e.districtPhone}</a>
                   </>
                 ) : null}
               </p>
               {reported?.target === e.key ? (
                 <p className={reported.ok ? "notice" : "alert"} role="status">
-                  {reported.message}
+                  {reported.ok
+                    ? t("scorecardCall.recorded", { outcome: t(OUTCOME_KEYS[reported.outcome]) })
+                    : reported.message}
                 </p>
-              ) : (
+              ) : e.vacant ? null : (
                 <Form
                   method="post"
                   className="call-outcomes"
-                  aria-label={`How did the call to ${e.name} go?`}
+                  aria-label={t("scorecardCall.howWent", { name: e.name })}
                 >
                   <input type="hidden" name="token" value={list.token} />
                   <input type="hidden" name="target" value={e.key} />
                   <input type="hidden" name="zip" value={list.zip} />
                   {CALL_OUTCOMES.map((o) => (
                     <button key={o} type="submit" name="outcome" value={o} className="button--secondary">
-                      {OUTCOME_LABELS[o]}
+                      {t(OUTCOME_KEYS[o])}
                     </button>
                   ))}
                 </Form>

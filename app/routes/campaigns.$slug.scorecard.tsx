@@ -1,11 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/forms";
-import { PositionBadge } from "~/components/statements/position-badge";
+import { POSITION_KEYS, PositionBadge } from "~/components/statements/position-badge";
+import { useLocalePath } from "~/i18n/use-locale";
 import { notFound } from "~/lib/http.server";
 import { queryInput } from "~/lib/input.server";
 import { scorecard } from "~/modules/statements/scorecard.server";
-import { KIND_LABELS, POSITION_LABELS } from "~/modules/statements/statements";
+import { KIND_LABELS, POSITIONS } from "~/modules/statements/statements";
 import { scorecardFilterSchema } from "~/modules/statements/statements.schema";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -19,9 +21,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const error = parsed.success ? null : parsed.error.issues[0].message;
   return data({ ...card, error }, { status: error ? 400 : 200 });
 }
-
-const CHAMBERS = { senate: "Senate", house: "House", official: "Executive officials" };
-const POSITION_FILTER = { ...POSITION_LABELS, none: "No verified answer yet" };
 
 /** The query string of the scorecard with the current filters and another page. */
 function pageLink(
@@ -43,13 +42,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
 function ScoreRow({ row }: { row: Row }) {
+  const { t } = useTranslation();
+  const lp = useLocalePath();
   return (
     <tr>
       <th scope="row">
         {row.bioguide ? (
-          <Link to={`/members/${row.bioguide}`}>{row.name}</Link>
+          <Link to={lp(`/members/${row.bioguide}`)}>{row.name}</Link>
         ) : (
-          <span className={row.vacant ? "muted" : undefined}>{row.name}</span>
+          <span className={row.vacant ? "muted" : undefined}>
+            {row.vacant ? t("scorecardCall.vacantName") : row.name}
+          </span>
         )}
         <span className="muted small">
           {" "}
@@ -71,7 +74,7 @@ function ScoreRow({ row }: { row: Row }) {
                 {" "}
                 ·{" "}
                 <a href={row.sourceUrl} rel="nofollow noopener noreferrer">
-                  source
+                  {t("scorecardCall.source")}
                 </a>
               </>
             ) : null}
@@ -88,37 +91,54 @@ function ScoreRow({ row }: { row: Row }) {
 
 export default function Scorecard() {
   const { campaign, totals, states, filter, pages, rows, error } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lp = useLocalePath();
+  const chambers = {
+    senate: t("scorecardCall.senate"),
+    house: t("scorecardCall.house"),
+    official: t("scorecardCall.officials"),
+  };
+  const positions: Record<string, string> = Object.fromEntries(
+    POSITIONS.map((p) => [p, t(POSITION_KEYS[p])]),
+  );
+  positions.none = t("scorecardCall.noAnswer");
   return (
     <div className="wrap page scorecard">
       <p>
-        <Link to={`/campaigns/${campaign.slug}`}>← {campaign.title}</Link>
+        <Link to={lp(`/campaigns/${campaign.slug}`)}>← {campaign.title}</Link>
       </p>
-      <h1>Scorecard: what each target said</h1>
+      <h1>{t("scorecardCall.scorecardHeading")}</h1>
       <p className="lead">
-        Every office this campaign asks, its latest verified position, and how many constituents signed and
-        wrote. <Link to={`/campaigns/${campaign.slug}/call`}>Call your officials</Link>.
+        {t("scorecardCall.scorecardLead")}{" "}
+        <Link to={lp(`/campaigns/${campaign.slug}/call`)}>{t("scorecardCall.callLink")}</Link>
       </p>
       <p>
-        {totals.answered} of {totals.offices} offices have a verified answer
-        {totals.vacant ? ` (${totals.vacant} ${totals.vacant === 1 ? "seat is" : "seats are"} vacant)` : ""}.
+        {t("scorecardCall.answered", { answered: totals.answered, offices: totals.offices })}
+        {totals.vacant ? t("scorecardCall.vacant", { count: totals.vacant }) : ""}.
       </p>
-      <Form method="get" className="toolbar" aria-label="Filter the scorecard">
-        <FilterSelect name="chamber" label="Chamber" any="All" options={CHAMBERS} value={filter.chamber} />
+      <Form method="get" className="toolbar" aria-label={t("scorecardCall.filterLabel")}>
+        <FilterSelect
+          name="chamber"
+          label={t("scorecardCall.chamber")}
+          any={t("scorecardCall.all")}
+          options={chambers}
+          value={filter.chamber}
+        />
         <FilterSelect
           name="state"
-          label="State"
-          any="All states"
+          label={t("scorecardCall.state")}
+          any={t("scorecardCall.allStates")}
           options={Object.fromEntries(states.map((s) => [s, s]))}
           value={filter.state}
         />
         <FilterSelect
           name="position"
-          label="Position"
-          any="Any position"
-          options={POSITION_FILTER}
+          label={t("scorecardCall.position")}
+          any={t("scorecardCall.anyPosition")}
+          options={positions}
           value={filter.position}
         />
-        <button type="submit">Show</button>
+        <button type="submit">{t("scorecardCall.show")}</button>
       </Form>
       {error ? (
         <p className="alert" role="alert">
@@ -128,16 +148,16 @@ export default function Scorecard() {
       <div className="table-scroll">
         <table className="data-table">
           <caption>
-            {totals.matching} {totals.matching === 1 ? "office" : "offices"}
-            {pages > 1 ? `, page ${filter.page} of ${pages}` : ""}
+            {t("scorecardCall.matching", { count: totals.matching })}
+            {pages > 1 ? t("scorecardCall.pageOf", { page: filter.page, pages }) : ""}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Office</th>
-              <th scope="col">Position</th>
-              <th scope="col">Date and source</th>
-              <th scope="col">Signed</th>
-              <th scope="col">Wrote</th>
+              <th scope="col">{t("scorecardCall.office")}</th>
+              <th scope="col">{t("scorecardCall.position")}</th>
+              <th scope="col">{t("scorecardCall.dateSource")}</th>
+              <th scope="col">{t("scorecardCall.signed")}</th>
+              <th scope="col">{t("scorecardCall.wrote")}</th>
             </tr>
           </thead>
           <tbody>
@@ -148,9 +168,13 @@ export default function Scorecard() {
         </table>
       </div>
       {pages > 1 ? (
-        <nav className="toolbar" aria-label="Scorecard pages">
-          {filter.page > 1 ? <Link to={pageLink(filter, filter.page - 1)}>← Previous page</Link> : null}
-          {filter.page < pages ? <Link to={pageLink(filter, filter.page + 1)}>Next page →</Link> : null}
+        <nav className="toolbar" aria-label={t("scorecardCall.pagesLabel")}>
+          {filter.page > 1 ? (
+            <Link to={pageLink(filter, filter.page - 1)}>{t("scorecardCall.previous")}</Link>
+          ) : null}
+          {filter.page < pages ? (
+            <Link to={pageLink(filter, filter.page + 1)}>{t("scorecardCall.next")}</Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

@@ -360,4 +360,28 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     expect(calls.map((c) => c.outcome)).toContain("busy_no_answer");
     await caller.context.close();
   }, 180_000);
+
+  it("the scorecard and call pages in Korean, Russian and Chinese (without JavaScript too)", async () => {
+    const { page, context, errors } = await newPage(browser, { javaScriptEnabled: false });
+    const pages: Array<[string, string, string]> = [
+      ["/ko/campaigns/dpaa-director/scorecard", "ko", "평가표: 각 대상의 입장"],
+      ["/ru/campaigns/dpaa-director/scorecard", "ru", "Таблица позиций: что сказал каждый адресат"],
+      ["/zh-Hans/campaigns/dpaa-director/call?zip=05401", "zh-Hans", "给您的民选官员打电话"],
+      ["/zh-Hant/campaigns/dpaa-director/call?zip=05401", "zh-Hant", "打電話給您的民選官員"],
+      ["/ru/campaigns/dpaa-director/call?zip=05401", "ru", "Позвоните своим представителям"],
+    ];
+    for (const [path, lang, heading] of pages) {
+      expect((await page.goto(path))?.status(), path).toBe(200);
+      expect(await page.locator("html").getAttribute("lang"), path).toBe(lang);
+      expect(await page.locator("h1").textContent(), path).toBe(heading);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    // The Russian call page's outcome buttons, and the answer after one, in Russian.
+    const card = page.locator(".call-card").first();
+    await card.getByRole("button", { name: "Пропустил" }).click();
+    await page.getByText("Спасибо: «Пропустил» записано.").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/ru/campaigns/dpaa-director/call");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -1,10 +1,26 @@
-import type { StatementPosition } from "~db/schema";
-import { POSITION_LABELS } from "~/modules/statements/statements";
+import { useTranslation } from "react-i18next";
+import type { CallOutcome, StatementPosition } from "~db/schema";
+
+/** The translation keys of the positions and call outcomes (scorecard and call pages). */
+export const POSITION_KEYS: Record<StatementPosition, string> = {
+  supports: "scorecardCall.posSupports",
+  opposes: "scorecardCall.posOpposes",
+  undecided: "scorecardCall.posUndecided",
+  mixed: "scorecardCall.posMixed",
+  no_response: "scorecardCall.posNoResponse",
+};
+export const OUTCOME_KEYS: Record<CallOutcome, string> = {
+  reached_staffer: "scorecardCall.outReached",
+  left_voicemail: "scorecardCall.outVoicemail",
+  busy_no_answer: "scorecardCall.outBusy",
+  skipped: "scorecardCall.outSkipped",
+};
 
 export function PositionBadge({ position }: { position: StatementPosition | null }) {
+  const { t } = useTranslation();
   return (
     <span className={`badge badge--position-${position ?? "none"}`}>
-      {position ? POSITION_LABELS[position] : "No verified answer yet"}
+      {t(position ? POSITION_KEYS[position] : "scorecardCall.noAnswer")}
     </span>
   );
 }
