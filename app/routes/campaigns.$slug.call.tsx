@@ -2,12 +2,19 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OUTCOME_KEYS, PositionBadge } from "~/components/statements/position-badge";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
 import { useLocalePath } from "~/i18n/use-locale";
 import { notFound } from "~/lib/http.server";
 import { requireFormValues } from "~/lib/input.server";
 import { CALL_OUTCOMES } from "~/modules/calls/calls";
 import { callLookupSchema, callReportSchema } from "~/modules/calls/calls.schema";
 import { callList, findCallCampaign, reportCall } from "~/modules/calls/calls.server";
+import {
+  lookupMessage,
+  reportFieldMessage,
+  reportMessage,
+  zipFieldMessage,
+} from "~/modules/calls/scorecard-call-messages.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await findCallCampaign(params.slug ?? "");
@@ -15,10 +22,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zip = new URL(request.url).searchParams.get("zip");
   if (zip === null) return { campaign, zip: "", error: null, list: null };
   const parsed = callLookupSchema.safeParse({ zip });
+  const t = await fixedT(requestLocale(request));
   if (!parsed.success)
-    return data({ campaign, zip, error: parsed.error.issues[0].message, list: null }, { status: 400 });
+    return data({ campaign, zip, error: zipFieldMessage(t, zip), list: null }, { status: 400 });
   const list = await callList(campaign.id, parsed.data.zip);
-  if (!list.ok) return data({ campaign, zip, error: list.message, list: null }, { status: 404 });
+  if (!list.ok)
+    return data(
+      { campaign, zip, error: lookupMessage(t, list.code, parsed.data.zip), list: null },
+      { status: 404 },
+    );
   return { campaign, zip: parsed.data.zip, error: null, list };
 }
 
@@ -26,15 +38,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const campaign = await findCallCampaign(params.slug ?? "");
   if (!campaign) notFound("No campaign has that address.");
   const parsed = callReportSchema.safeParse(await requireFormValues(request));
+  const t = await fixedT(requestLocale(request));
   if (!parsed.success)
     return data(
-      { ok: false as const, target: null, message: parsed.error.issues[0].message },
+      { ok: false as const, target: null, message: reportFieldMessage(t, parsed.error) },
       { status: 400 },
     );
   const result = await reportCall(campaign.id, parsed.data, context.clientIp);
   const target = parsed.data.target.officeCode ?? `official:${parsed.data.target.officialId}`;
   if (!result.ok)
-    return data({ ok: false as const, target, message: result.message }, { status: result.status });
+    return data({ ok: false as const, target, message: reportMessage(t, result) }, { status: result.status });
   return { ok: true as const, target, message: "", outcome: parsed.data.outcome };
 }
 

@@ -2,12 +2,14 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/forms";
-import { POSITION_KEYS, PositionBadge } from "~/components/statements/position-badge";
+import { KIND_KEYS, POSITION_KEYS, PositionBadge } from "~/components/statements/position-badge";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
 import { useLocalePath } from "~/i18n/use-locale";
 import { notFound } from "~/lib/http.server";
 import { queryInput } from "~/lib/input.server";
+import { filterMessage } from "~/modules/calls/scorecard-call-messages.server";
 import { scorecard } from "~/modules/statements/scorecard.server";
-import { KIND_LABELS, POSITIONS } from "~/modules/statements/statements";
+import { POSITIONS } from "~/modules/statements/statements";
 import { scorecardFilterSchema } from "~/modules/statements/statements.schema";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -18,7 +20,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     parsed.success ? parsed.data : scorecardFilterSchema.parse({}),
   );
   if (!card) notFound("No campaign has that address.");
-  const error = parsed.success ? null : parsed.error.issues[0].message;
+  const error = parsed.success ? null : filterMessage(await fixedT(requestLocale(request)), parsed.error);
   return data({ ...card, error }, { status: error ? 400 : 200 });
 }
 
@@ -68,7 +70,7 @@ function ScoreRow({ row }: { row: Row }) {
         {row.statedOn ? (
           <>
             {row.statedOn}
-            {row.kind ? <> · {KIND_LABELS[row.kind]}</> : null}
+            {row.kind ? <> · {t(KIND_KEYS[row.kind])}</> : null}
             {row.sourceUrl ? (
               <>
                 {" "}

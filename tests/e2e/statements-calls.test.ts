@@ -376,6 +376,23 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
       expect(await page.locator("h1").textContent(), path).toBe(heading);
       expect(await seriousViolations(page), path).toEqual([]);
     }
+    // Refusals in the page's language: a bad ZIP and an unknown one in Korean, a bad filter in Russian.
+    expect((await page.goto("/ko/campaigns/dpaa-director/call?zip=abc"))?.status()).toBe(400);
+    expect(await page.locator("#zip-error").textContent()).toBe(
+      "우편번호는 5자리 숫자입니다. 예: 05401 (또는 ZIP+4 형식, 예: 05401-1234).",
+    );
+    expect((await page.goto("/ko/campaigns/dpaa-director/call?zip=00000"))?.status()).toBe(404);
+    expect(await page.locator("#zip-error").textContent()).toBe(
+      "우편번호 00000을(를) 찾을 수 없습니다. 번호를 확인하시거나 거주지 주소의 우편번호를 입력해 주세요.",
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    // Sanders' reply (verified in the first test) is labelled by its kind in Korean.
+    await page.goto("/ko/campaigns/dpaa-director/scorecard?state=VT&chamber=senate");
+    await page.getByText("편지에 대한 답장").first().waitFor();
+    expect(await page.getByText("Reply to letters").count()).toBe(0);
+    expect((await page.goto("/ru/campaigns/dpaa-director/scorecard?chamber=moon"))?.status()).toBe(400);
+    await page.getByText("Выберите Сенат, Палату представителей или должностных лиц.").waitFor();
+    await page.goto("/ru/campaigns/dpaa-director/call?zip=05401");
     // The Russian call page's outcome buttons, and the answer after one, in Russian.
     const card = page.locator(".call-card").first();
     await card.getByRole("button", { name: "Пропустил" }).click();

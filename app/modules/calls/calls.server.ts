@@ -49,7 +49,7 @@ export interface CallEntry {
  */
 export async function callList(campaignId: number, zip: string) {
   const { result } = await lookupDistricts(zip);
-  if (!result.ok) return { ok: false as const, message: result.message };
+  if (!result.ok) return { ok: false as const, code: result.code, message: result.message };
   const candidates = result.lookup.candidates;
   const [resolved, positions, script] = await Promise.all([
     Promise.all(
@@ -91,7 +91,10 @@ export async function callList(campaignId: number, zip: string) {
   return { ok: true as const, zip, entries: supportersLast(entries), token: issueCallToken(campaignId) };
 }
 
-export type ReportResult = { ok: true; counted: boolean } | { ok: false; status: 400 | 429; message: string };
+type ReportRefusal = "rate" | "expired" | "not_target";
+export type ReportResult =
+  | { ok: true; counted: boolean }
+  | { ok: false; status: 400 | 429; reason: ReportRefusal; minutes?: number; message: string };
 
 /** One tap after a call: counted once per call-list view and office, rate-limited per visitor. */
 export async function reportCall(
@@ -104,6 +107,8 @@ export async function reportCall(
     return {
       ok: false,
       status: 429,
+      reason: "rate",
+      minutes: Math.ceil(limit.retryAfterSeconds / 60),
       message: `Too many reports from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
     };
   const nonce = checkCallToken(report.token, campaignId);
@@ -111,12 +116,19 @@ export async function reportCall(
     return {
       ok: false,
       status: 400,
+      reason: "expired",
       message: "This call list has expired. Reload the page and report again.",
     };
   const office = (await everyTargetOffice(campaignId)).find(
     (o) => o.officeCode === report.target.officeCode && o.officialId === report.target.officialId,
   );
-  if (!office) return { ok: false, status: 400, message: "That office is not a target of this campaign." };
+  if (!office)
+    return {
+      ok: false,
+      status: 400,
+      reason: "not_target",
+      message: "That office is not a target of this campaign.",
+    };
   const counted = await insertCall(db(), {
     campaignId,
     officeCode: office.officeCode,
