@@ -18,7 +18,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const me = await requireOrganizer(request, "manage-api-keys");
   const parsed = apiKeyFormSchema.safeParse(await requireFormValues(request));
   if (!parsed.success)
-    return invalid(parsed.error, { message: "Please correct the fields marked below.", done: null, token: null });
+    return invalid(parsed.error, {
+      message: "Please correct the fields marked below.",
+      done: null,
+      token: null,
+    });
   if (parsed.data.intent === "create") {
     const key = await createApiKey(me.id, parsed.data);
     return data({
@@ -45,8 +49,8 @@ export default function ApiKeys() {
     <>
       <h1>API keys</h1>
       <p className="muted">
-        Keys for the OSDI API at <code>/api/osdi/v1/</code>, which other tools (Action Network, CiviCRM) use to
-        read supporters, petitions, signatures, donations, letters and calls. A read-write key can also
+        Keys for the OSDI API at <code>/api/osdi/v1/</code>, which other tools (Action Network, CiviCRM) use
+        to read supporters, petitions, signatures, donations, letters and calls. A read-write key can also
         record signatures, which the signer confirms from an email as on the form.
       </p>
       <Notice when={actionData?.done}>{actionData?.done}</Notice>

@@ -84,7 +84,11 @@ export async function listAdvocacyCampaigns(db: Executor, filter: Filter | null,
   const where = filterSql(filter, CAMPAIGN_FILTERS);
   const [rows, total] = await Promise.all([
     page(campaignColumns(db, where).orderBy("campaigns.id"), p).execute(),
-    db.selectFrom("campaigns").where(where).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("campaigns")
+      .where(where)
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };
 }
@@ -140,12 +144,35 @@ function scoped(db: Executor, where: RawBuilder<SqlBool>, campaignId: number | n
     .$if(campaignId !== null, (q) => q.where("o.campaignId", "=", campaignId as number));
 }
 
-const outreachColumns = ["o.kind", "o.id", "o.campaignId", "o.personId", "o.targetName", "o.targetTitle", "o.subject", "o.body", "o.detail", "o.createdAt"] as const;
+const outreachColumns = [
+  "o.kind",
+  "o.id",
+  "o.campaignId",
+  "o.personId",
+  "o.targetName",
+  "o.targetTitle",
+  "o.subject",
+  "o.body",
+  "o.detail",
+  "o.createdAt",
+] as const;
 
-export async function listOutreaches(db: Executor, filter: Filter | null, p: Page, campaignId: number | null) {
+export async function listOutreaches(
+  db: Executor,
+  filter: Filter | null,
+  p: Page,
+  campaignId: number | null,
+) {
   const where = filterSql(filter, OUTREACH_FILTERS);
   const [rows, total] = await Promise.all([
-    page(scoped(db, where, campaignId).select(outreachColumns).orderBy("o.createdAt").orderBy("o.kind").orderBy("o.id"), p).execute(),
+    page(
+      scoped(db, where, campaignId)
+        .select(outreachColumns)
+        .orderBy("o.createdAt")
+        .orderBy("o.kind")
+        .orderBy("o.id"),
+      p,
+    ).execute(),
     scoped(db, where, campaignId).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };

@@ -2,7 +2,12 @@ import { db } from "~db/index.server";
 import type { ApiKeyScope } from "~db/schema";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { hashToken, randomToken } from "~/modules/security/secrets.server";
-import { insertApiKey, listApiKeys as listApiKeysQuery, revokeApiKey as revokeQuery, useApiKey } from "./api-keys.queries.server";
+import {
+  insertApiKey,
+  listApiKeys as listApiKeysQuery,
+  revokeApiKey as revokeQuery,
+  useApiKey,
+} from "./api-keys.queries.server";
 
 const PREFIX = "bth_";
 
@@ -17,7 +22,8 @@ export async function createApiKey(actorId: number, input: { name: string; scope
     .transaction()
     .execute(async (trx) => {
       const key = await insertApiKey(trx, {
-        ...input,
+        name: input.name,
+        scope: input.scope,
         tokenHash: hashToken(token),
         tokenHint: token.slice(0, PREFIX.length + 6),
         createdBy: actorId,
@@ -59,5 +65,7 @@ export async function authenticateApiKey(
   if (!token) return { ok: false, message: "Send an API key in the OSDI-API-Token header." };
   if (token.length > 200) return { ok: false, message: "That API key is not valid." };
   const key = await useApiKey(db(), hashToken(token));
-  return key ? { ok: true, scope: key.scope } : { ok: false, message: "That API key is not valid or was revoked." };
+  return key
+    ? { ok: true, scope: key.scope }
+    : { ok: false, message: "That API key is not valid or was revoked." };
 }

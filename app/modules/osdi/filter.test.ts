@@ -20,7 +20,10 @@ describe("parseFilter", () => {
         },
       },
     });
-    const grouped = parseFilter("(email_address eq 'a' OR email_address eq 'b') AND modified_date le 2026-12-01T10:00:00Z", PEOPLE);
+    const grouped = parseFilter(
+      "(email_address eq 'a' OR email_address eq 'b') AND modified_date le 2026-12-01T10:00:00Z",
+      PEOPLE,
+    );
     expect(grouped.ok && grouped.filter?.kind).toBe("and");
   });
 

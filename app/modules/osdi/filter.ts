@@ -33,7 +33,8 @@ function tokenize(input: string): Token[] {
       let text = "";
       let j = i + 1;
       for (;;) {
-        if (j >= input.length) throw new FilterError(`The quoted value starting at character ${i + 1} is not closed.`);
+        if (j >= input.length)
+          throw new FilterError(`The quoted value starting at character ${i + 1} is not closed.`);
         if (input[j] === "'") {
           if (input[j + 1] === "'") {
             text += "'";
@@ -58,14 +59,19 @@ function tokenize(input: string): Token[] {
 
 /** An ISO 8601 date or date-time (a date alone is midnight UTC). */
 export function parseIsoDate(text: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text))
+    return null;
   const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : text.replace(" ", "T"));
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function parseFilter(input: string | null | undefined, fields: Record<string, FieldKind>): FilterResult {
+export function parseFilter(
+  input: string | null | undefined,
+  fields: Record<string, FieldKind>,
+): FilterResult {
   if (input === null || input === undefined || input.trim() === "") return { ok: true, filter: null };
-  if (input.length > MAX_LENGTH) return { ok: false, message: `A filter is at most ${MAX_LENGTH} characters.` };
+  if (input.length > MAX_LENGTH)
+    return { ok: false, message: `A filter is at most ${MAX_LENGTH} characters.` };
   const known = Object.keys(fields).join(", ");
   try {
     const tokens = tokenize(input);
@@ -77,7 +83,9 @@ export function parseFilter(input: string | null | undefined, fields: Record<str
     const comparison = (): Filter => {
       const field = tokens[pos++];
       if (!field || field.type !== "word")
-        throw new FilterError(`Expected a field name${field ? ` at character ${field.at + 1}` : " at the end"}.`);
+        throw new FilterError(
+          `Expected a field name${field ? ` at character ${field.at + 1}` : " at the end"}.`,
+        );
       if (tokens[pos]?.type === "open")
         throw new FilterError(`Functions such as ${field.text}() are not supported; use eq ne gt ge lt le.`);
       const kind = fields[field.text];
@@ -93,10 +101,12 @@ export function parseFilter(input: string | null | undefined, fields: Record<str
       const cmp = { field: field.text, op: op.text.toLowerCase() as FilterOp };
       if (kind === "date") {
         const date = parseIsoDate(value.text);
-        if (!date) throw new FilterError(`"${value.text}" is not an ISO 8601 date (for example '2026-12-01').`);
+        if (!date)
+          throw new FilterError(`"${value.text}" is not an ISO 8601 date (for example '2026-12-01').`);
         return { kind: "cmp", ...cmp, value: date };
       }
-      if (value.type !== "string") throw new FilterError(`Quote the value of ${field.text}: '${value.text}'.`);
+      if (value.type !== "string")
+        throw new FilterError(`Quote the value of ${field.text}: '${value.text}'.`);
       return { kind: "cmp", ...cmp, value: value.text };
     };
     const factor = (): Filter => {
@@ -125,7 +135,9 @@ export function parseFilter(input: string | null | undefined, fields: Record<str
     };
     const filter = or();
     if (pos < tokens.length)
-      throw new FilterError(`Unexpected "${tokens[pos].text}" at character ${tokens[pos].at + 1}; join comparisons with and / or.`);
+      throw new FilterError(
+        `Unexpected "${tokens[pos].text}" at character ${tokens[pos].at + 1}; join comparisons with and / or.`,
+      );
     return { ok: true, filter };
   } catch (e) {
     if (e instanceof FilterError) return { ok: false, message: `The filter cannot be used: ${e.message}` };

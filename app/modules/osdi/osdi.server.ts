@@ -48,12 +48,20 @@ type Resource = { _links: { self: { href: string } } };
 type Scope = { petitionId: number | null; campaignId: number | null };
 interface CollectionDef {
   filters: FilterColumns;
-  list(filter: Parameters<typeof listPeople>[1], page: ReturnType<typeof readPage>, scope: Scope, origin: string): Promise<{ items: Resource[]; total: number }>;
+  list(
+    filter: Parameters<typeof listPeople>[1],
+    page: ReturnType<typeof readPage>,
+    scope: Scope,
+    origin: string,
+  ): Promise<{ items: Resource[]; total: number }>;
   find(id: string, origin: string): Promise<Resource | undefined>;
 }
 
 const numeric = (id: string) => (/^\d{1,15}$/.test(id) ? Number(id) : null);
-function finder<R>(find: (id: number) => Promise<R | undefined>, shape: (origin: string, row: R) => Resource) {
+function finder<R>(
+  find: (id: number) => Promise<R | undefined>,
+  shape: (origin: string, row: R) => Resource,
+) {
   return async (id: string, origin: string) => {
     const n = numeric(id);
     const row = n === null ? undefined : await find(n);
@@ -61,7 +69,11 @@ function finder<R>(find: (id: number) => Promise<R | undefined>, shape: (origin:
   };
 }
 function lister<R>(
-  list: (filter: Parameters<typeof listPeople>[1], page: ReturnType<typeof readPage>, scope: Scope) => Promise<{ rows: R[]; total: number }>,
+  list: (
+    filter: Parameters<typeof listPeople>[1],
+    page: ReturnType<typeof readPage>,
+    scope: Scope,
+  ) => Promise<{ rows: R[]; total: number }>,
   shape: (origin: string, row: R) => Resource,
 ): CollectionDef["list"] {
   return async (filter, page, scope, origin) => {
@@ -118,7 +130,10 @@ const fail = (status: number, code: string, message: string, headers?: Record<st
 
 function entryPoint(origin: string) {
   const links = Object.fromEntries(
-    COLLECTIONS.map((c) => [`osdi:${c}`, { href: `${origin}${OSDI_BASE}/${c}`, title: `The collection of ${c.replace("_", " ")}` }]),
+    COLLECTIONS.map((c) => [
+      `osdi:${c}`,
+      { href: `${origin}${OSDI_BASE}/${c}`, title: `The collection of ${c.replace("_", " ")}` },
+    ]),
   );
   return {
     motd: "The Bring Them Home OSDI API. Send your key in the OSDI-API-Token header.",
@@ -142,19 +157,36 @@ export async function answerOsdi(request: Request, path: string, context: { ip: 
   const parts = path.split("/").filter(Boolean);
   const notFound = () => fail(404, "not_found", "No OSDI resource has that address.");
 
-  if (parts.length === 4 && parts[0] === "petitions" && parts[2] === "signatures" && parts[3] === "record_signature_helper") {
+  if (
+    parts.length === 4 &&
+    parts[0] === "petitions" &&
+    parts[2] === "signatures" &&
+    parts[3] === "record_signature_helper"
+  ) {
     if (method !== "POST") return fail(405, "method_not_allowed", "Use POST.", { Allow: "POST" });
     const petitionId = numeric(parts[1]);
     if (petitionId === null) return notFound();
-    const result = await recordSignature(petitionId, request.headers.get("content-type") ?? undefined, await request.text(), {
-      ip: context.ip,
-      userAgent: request.headers.get("user-agent"),
-    });
+    const result = await recordSignature(
+      petitionId,
+      request.headers.get("content-type") ?? undefined,
+      await request.text(),
+      {
+        ip: context.ip,
+        userAgent: request.headers.get("user-agent"),
+      },
+    );
     if (result.kind === "refused")
-      return hal({ ...osdiErrorBody(result.status, result.code, result.message), ...(result.fields ? { fields: result.fields } : {}) }, result.status);
+      return hal(
+        {
+          ...osdiErrorBody(result.status, result.code, result.message),
+          ...(result.fields ? { fields: result.fields } : {}),
+        },
+        result.status,
+      );
     return hal(resources.signatureResource(origin, result.signature), result.kind === "created" ? 201 : 200);
   }
-  if (method !== "GET" && method !== "HEAD") return fail(405, "method_not_allowed", "Use GET.", { Allow: "GET" });
+  if (method !== "GET" && method !== "HEAD")
+    return fail(405, "method_not_allowed", "Use GET.", { Allow: "GET" });
   if (parts.length === 0) return hal(entryPoint(origin));
 
   let collection = parts[0] as Collection;

@@ -12,7 +12,10 @@ export const PETITION_FILTERS: FilterColumns = {
 };
 
 function petitions(db: Executor, where: RawBuilder<SqlBool>) {
-  return db.selectFrom("petitions").innerJoin("campaigns", "campaigns.id", "petitions.campaignId").where(where);
+  return db
+    .selectFrom("petitions")
+    .innerJoin("campaigns", "campaigns.id", "petitions.campaignId")
+    .where(where);
 }
 
 function petitionColumns(db: Executor, where: RawBuilder<SqlBool>) {
@@ -85,9 +88,16 @@ function signatureColumns(db: Executor, where: RawBuilder<SqlBool>, petitionId: 
     signatureModified.as("modifiedAt"),
   ]);
 }
-export type SignatureRow = Awaited<ReturnType<ReturnType<typeof signatureColumns>["executeTakeFirstOrThrow"]>>;
+export type SignatureRow = Awaited<
+  ReturnType<ReturnType<typeof signatureColumns>["executeTakeFirstOrThrow"]>
+>;
 
-export async function listSignatures(db: Executor, filter: Filter | null, page: Page, petitionId: number | null) {
+export async function listSignatures(
+  db: Executor,
+  filter: Filter | null,
+  page: Page,
+  petitionId: number | null,
+) {
   const where = filterSql(filter, SIGNATURE_FILTERS);
   const [rows, total] = await Promise.all([
     signatureColumns(db, where, petitionId)

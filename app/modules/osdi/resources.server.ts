@@ -16,7 +16,9 @@ export function personResource(origin: string, p: PersonRow) {
     modified_date: isoDate(p.updatedAt),
     given_name: p.firstName,
     family_name: p.lastName,
-    email_addresses: [{ address: p.email, primary: true, status: p.subscribed ? "subscribed" : "unsubscribed" }],
+    email_addresses: [
+      { address: p.email, primary: true, status: p.subscribed ? "subscribed" : "unsubscribed" },
+    ],
     postal_addresses: [
       {
         primary: true,
@@ -84,7 +86,10 @@ export function donationResource(origin: string, d: DonationRow) {
     amount,
     recipients: [{ display_name: d.campaignTitle ?? ORIGIN_SYSTEM, amount }],
     payment: { method: "Credit Card", processor: "Stripe" },
-    recurrence: { recurring: d.frequency === "monthly", ...(d.frequency === "monthly" ? { period: "Monthly" } : {}) },
+    recurrence: {
+      recurring: d.frequency === "monthly",
+      ...(d.frequency === "monthly" ? { period: "Monthly" } : {}),
+    },
     "bringthemhome:status": d.status,
     ...(d.testMode ? { "bringthemhome:test_mode": true } : {}),
     _links: {

@@ -36,18 +36,25 @@ export async function recordSignature(
     return refused("Some of the person's fields are missing or invalid.", fields);
   }
   const petition = await findPetition(db(), petitionId);
-  if (!petition) return { kind: "refused", status: 404, code: "not_found", message: "No petition has that id." };
+  if (!petition)
+    return { kind: "refused", status: 404, code: "not_found", message: "No petition has that id." };
   const email = canonicalEmail(parsed.data.email);
   const existing = await findSignatureOf(db(), petitionId, email);
   if (existing) return { kind: "existing", signature: existing };
   const result = await signPetition(petition.slug, parsed.data, { ...context, trusted: true });
   if (result.kind === "not_found")
     return { kind: "refused", status: 404, code: "not_found", message: "No petition has that id." };
-  if (result.kind === "closed") return { kind: "refused", status: 409, code: "petition_closed", message: result.message };
+  if (result.kind === "closed")
+    return { kind: "refused", status: 409, code: "petition_closed", message: result.message };
   const signature = await findSignatureOf(db(), petitionId, email);
   // A signature the API does not show (set aside as fraudulent) already holds this address.
   if (!signature)
-    return { kind: "refused", status: 409, code: "conflict", message: "This address cannot sign this petition." };
+    return {
+      kind: "refused",
+      status: 409,
+      code: "conflict",
+      message: "This address cannot sign this petition.",
+    };
   return { kind: "created", signature };
 }
 
