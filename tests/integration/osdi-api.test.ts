@@ -407,3 +407,117 @@ describe("privacy", () => {
     expect((await get(`${BASE}/petitions/${p.petitionId}/signatures`)).body.total_records).toBe(0);
   });
 });
+
+describe("donations, advocacy campaigns and outreaches", () => {
+  it("shows a made gift, a letter and a call report, linked to their person and campaign", async () => {
+    const p = await makePetition({ requiresConfirmation: false });
+    const tag = Date.now().toString(36);
+    const email = `actions-${tag}@example.org`;
+    const signed = await postJson(`${BASE}/petitions/${p.petitionId}/signatures/record_signature_helper`, {
+      person: {
+        given_name: "Ida",
+        family_name: "Wells",
+        email_addresses: [{ address: email }],
+        postal_addresses: [{ postal_code: "05401" }],
+      },
+    });
+    const personLink = signed.body._links["osdi:person"].href as string;
+    const supporterId = Number(personLink.split("/").pop());
+    const submission = await db()
+      .insertInto("letterSubmissions")
+      .values({
+        token: `t-${tag}`,
+        idempotencyKey: `i-${tag}`,
+        campaignId: p.campaignId,
+        supporterId,
+        firstName: "Ida",
+        lastName: "Wells",
+        street: "1 Main St",
+        city: "Burlington",
+        state: "VT",
+        zip: "05401",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const letter = await db()
+      .insertInto("letters")
+      .values({
+        submissionId: submission.id,
+        campaignId: p.campaignId,
+        supporterId,
+        position: 0,
+        recipientKind: "official",
+        recipientName: "The Secretary",
+        recipientTitle: "Secretary of State",
+        recipientAddress: ["Washington"],
+        subject: "Bring them home",
+        body: "Dear Secretary",
+        method: "print",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const call = await db()
+      .insertInto("calls")
+      .values({
+        campaignId: p.campaignId,
+        officeCode: "S000033",
+        outcome: "left_voicemail",
+        viewNonce: `v-${tag}`,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const made = {
+      formKey: `f-${tag}`,
+      manageToken: `m-${tag}`,
+      campaignId: p.campaignId,
+      supporterId,
+      frequency: "monthly" as const,
+      amountCents: 2500,
+      email,
+      status: "active" as const,
+    };
+    const gift = await db()
+      .insertInto("donations")
+      .values({ ...made, completedAt: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto("donations")
+      .values({ ...made, formKey: `g-${tag}`, manageToken: `n-${tag}`, status: "pending" })
+      .execute();
+
+    const donations = await get(`${BASE}/donations?per_page=100`);
+    const mine = donations.body._embedded["osdi:donations"].filter(
+      (d: { _links: { "osdi:person"?: { href: string } } }) => d._links["osdi:person"]?.href === personLink,
+    );
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      identifiers: [`bringthemhome:${gift.id}`],
+      amount: "25.00",
+      currency: "USD",
+      recurrence: { recurring: true, period: "Monthly" },
+    });
+
+    const campaign = await get(`${BASE}/advocacy_campaigns/${p.campaignId}`);
+    expect(campaign.body).toMatchObject({ total_outreaches: 2 });
+    const outreaches = await get(campaign.body._links["osdi:outreaches"].href);
+    expect(outreaches.body.total_records).toBe(2);
+    const [first, second] = outreaches.body._embedded["osdi:outreaches"];
+    expect(first).toMatchObject({
+      identifiers: [`bringthemhome:letter-${letter.id}`],
+      type: "letter",
+      subject: "Bring them home",
+      targets: [{ name: "The Secretary", title: "Secretary of State" }],
+    });
+    expect(first._links["osdi:person"].href).toBe(personLink);
+    expect(second).toMatchObject({
+      identifiers: [`bringthemhome:call-${call.id}`],
+      type: "phone",
+      "bringthemhome:detail": "left_voicemail",
+    });
+    expect(second._links["osdi:person"]).toBeUndefined();
+    expect((await get(second._links.self.href)).body.identifiers).toEqual(second.identifiers);
+    expect((await get(`${BASE}/outreaches/letter-x`)).status).toBe(404);
+    expect((await get(`${BASE}/advocacy_campaigns/999999999/outreaches`)).status).toBe(404);
+  });
+});
