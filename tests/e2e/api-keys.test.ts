@@ -43,6 +43,11 @@ describe("an owner's API keys", () => {
     const key = await page.getByLabel("The new key").inputValue();
     expect(key).toMatch(/^bth_/);
 
+    for (const entry of ["/api/osdi/v1", "/api/osdi/v1/"]) {
+      const res = await fetch(`${baseUrl()}${entry}`, { headers: { "OSDI-API-Token": key } });
+      expect(res.status, entry).toBe(200);
+      expect((await res.json()).osdi_version).toBe("1.2");
+    }
     const ok = await people(key);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toMatch(/^application\/hal\+json/);
