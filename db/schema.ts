@@ -10,6 +10,7 @@ import type { SupporterRecordsTables } from "./schema/supporter-records";
 import type { TranslationsTables } from "./schema/translations";
 import type { StatementsTables } from "./schema/statements";
 import type { CommitteesAndCwcTables } from "./schema/committees-and-cwc";
+import type { ApiKeysTables } from "./schema/api-keys";
 
 export type * from "./schema/cases-and-tips";
 export type * from "./schema/donations";
@@ -23,6 +24,7 @@ export type * from "./schema/supporter-records";
 export type * from "./schema/translations";
 export type * from "./schema/statements";
 export type * from "./schema/committees-and-cwc";
+export type * from "./schema/api-keys";
 
 /** The Kysely view of the database: one interface per area, in db/schema/ (one line each). */
 export interface Database
@@ -37,4 +39,5 @@ export interface Database
     SupporterRecordsTables,
     TranslationsTables,
     StatementsTables,
-    CommitteesAndCwcTables {}
+    CommitteesAndCwcTables,
+    ApiKeysTables {}

@@ -65,6 +65,11 @@ export default function AdminLayout() {
               <NavLink to="/admin/audit">Audit log</NavLink>
             </li>
           ) : null}
+          {organizer.isOwner ? (
+            <li>
+              <NavLink to="/admin/api-keys">API keys</NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink to="/admin/donations">Donations</NavLink>
           </li>

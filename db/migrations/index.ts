@@ -20,6 +20,7 @@ import * as cwcDeliveries from "./20261202020000_cwc_deliveries";
 import * as campaignTargetRules from "./20261202030000_campaign_target_rules";
 import * as congresses from "./20261202040000_I_congresses";
 import * as callScriptOverrides from "./20261203020000_Q_call_script_overrides";
+import * as osdiApiKeys from "./20261203030000_R_osdi_api_keys";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   "20261202030000_campaign_target_rules": campaignTargetRules,
   "20261202040000_I_congresses": congresses,
   "20261203020000_Q_call_script_overrides": callScriptOverrides,
+  "20261203030000_R_osdi_api_keys": osdiApiKeys,
 };

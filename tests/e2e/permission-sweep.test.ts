@@ -34,6 +34,8 @@ const RULES: Record<string, { loader?: OrganizerRole[]; action?: OrganizerRole[]
   "routes/admin": { loader: ALL },
   "routes/admin._index": { loader: ALL },
   "routes/admin.account": { loader: ALL, action: ALL },
+  // OSDI API keys open supporters' data to other tools: owners only.
+  "routes/admin.api-keys": { loader: OWNER, action: OWNER },
   "routes/admin.audit": { loader: OWNER },
   "routes/admin.campaigns._index": { loader: ALL },
   "routes/admin.campaigns.$id": { loader: ALL, action: EDIT },

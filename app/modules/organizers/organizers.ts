@@ -11,6 +11,7 @@ export const ROLES: OrganizerRole[] = ["owner", "editor", "viewer"];
  *   confirmation links (owner only)
  * - manage-organizers, read-audit: owner only
  * - erase-supporters: erase a supporter on a request received elsewhere (owner only)
+ * - manage-api-keys: create and revoke keys of the OSDI API, which reads supporters (owner only)
  */
 export type Permission =
   | "read"
@@ -20,7 +21,8 @@ export type Permission =
   | "read-private-contact"
   | "read-donor-contact"
   | "read-outbox"
-  | "erase-supporters";
+  | "erase-supporters"
+  | "manage-api-keys";
 
 const grants: Record<OrganizerRole, Permission[]> = {
   owner: [
@@ -32,6 +34,7 @@ const grants: Record<OrganizerRole, Permission[]> = {
     "read-donor-contact",
     "read-outbox",
     "erase-supporters",
+    "manage-api-keys",
   ],
   editor: ["read", "edit-content", "read-private-contact"],
   viewer: ["read"],
