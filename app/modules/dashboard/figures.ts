@@ -26,3 +26,25 @@ export function congressFigures(counts: Record<string, number>): string {
     .map((f) => countOf(counts[f.key], f.one, f.many))
     .join(", ");
 }
+
+/** "$1,250" from cents, for people (whole dollars unless there are cents). */
+export function dollars(cents: number): string {
+  return (cents / 100).toLocaleString("en-US", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+  });
+}
+
+/** The words for each dashboard figure: its heading and how one value reads. */
+export const METRIC_WORDS: Record<string, { heading: string; read: (n: number) => string }> = {
+  signatures: {
+    heading: "Signatures",
+    read: (n) => countOf(n, "confirmed signature", "confirmed signatures"),
+  },
+  letters: { heading: "Letters", read: (n) => countOf(n, "letter sent", "letters sent") },
+  calls: { heading: "Calls", read: (n) => countOf(n, "call reported", "calls reported") },
+  gifts: { heading: "Gifts", read: (n) => countOf(n, "gift", "gifts") },
+  given: { heading: "Given", read: (n) => `${dollars(n)} given` },
+  tips: { heading: "Tips", read: (n) => countOf(n, "tip", "tips") },
+};
