@@ -30,13 +30,16 @@ export function BarChart({
   const height = 80;
   const step = width / Math.max(1, bars.length);
   const gap = step > 6 ? 1.5 : 0.5;
-  const desc = bars.map((b) => `${when.format(b.start)}: ${read(b.value)}`).join("; ");
+  // A day's bar is named by its last hour's date (the last bar is today).
+  const label = (start: number) => when.format(hourly ? start : start + 23 * 3_600_000);
+  const desc = bars.map((b) => `${label(b.start)}: ${read(b.value)}`).join("; ");
   return (
     <svg
       className="bar-chart"
       viewBox={`0 0 ${width} ${height + 14}`}
       role="img"
-      aria-labelledby={`${id}-t ${id}-d`}
+      aria-labelledby={`${id}-t`}
+      aria-describedby={`${id}-d`}
     >
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{desc}</desc>
@@ -56,10 +59,10 @@ export function BarChart({
         );
       })}
       <text x="0" y={height + 12} className="bar-chart__label">
-        {when.format(bars[0]?.start ?? 0)}
+        {label(bars[0]?.start ?? 0)}
       </text>
       <text x={width} y={height + 12} textAnchor="end" className="bar-chart__label">
-        {when.format(bars[bars.length - 1]?.start ?? 0)}
+        {label(bars[bars.length - 1]?.start ?? 0)}
       </text>
     </svg>
   );

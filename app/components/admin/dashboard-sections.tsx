@@ -44,7 +44,7 @@ export function CampaignActivity({
                 <th scope="row">{METRIC_WORDS[m.key].heading}</th>
                 {WINDOW_KEYS.map((k) => (
                   <td key={k} className="num">
-                    {METRIC_WORDS[m.key].read(m.totals[k])}
+                    {METRIC_WORDS[m.key].figure(m.totals[k])}
                   </td>
                 ))}
               </tr>
@@ -55,7 +55,7 @@ export function CampaignActivity({
       <ul className="dash-charts">
         {campaign.metrics.map((m) => {
           const words = METRIC_WORDS[m.key];
-          const caption = `${words.heading}, ${WINDOWS[window].label.toLowerCase()}: ${words.read(m.totals[window])}`;
+          const caption = `${words.heading}, ${WINDOWS[window].label.toLowerCase()}: ${words.figure(m.totals[window])}`;
           return (
             <li key={m.key}>
               <p className="dash-chart__caption">{caption}</p>

@@ -36,15 +36,25 @@ export function dollars(cents: number): string {
   });
 }
 
-/** The words for each dashboard figure: its heading and how one value reads. */
-export const METRIC_WORDS: Record<string, { heading: string; read: (n: number) => string }> = {
+const plain = (n: number) => n.toLocaleString("en-US");
+
+/** The words for each dashboard figure: its table heading, its figure in a table cell, and as a sentence. */
+export const METRIC_WORDS: Record<
+  string,
+  { heading: string; figure: (n: number) => string; read: (n: number) => string }
+> = {
   signatures: {
-    heading: "Signatures",
+    heading: "Confirmed signatures",
+    figure: plain,
     read: (n) => countOf(n, "confirmed signature", "confirmed signatures"),
   },
-  letters: { heading: "Letters", read: (n) => countOf(n, "letter sent", "letters sent") },
-  calls: { heading: "Calls", read: (n) => countOf(n, "call reported", "calls reported") },
-  gifts: { heading: "Gifts", read: (n) => countOf(n, "gift", "gifts") },
-  given: { heading: "Given", read: (n) => `${dollars(n)} given` },
-  tips: { heading: "Tips", read: (n) => countOf(n, "tip", "tips") },
+  letters: { heading: "Letters sent", figure: plain, read: (n) => countOf(n, "letter sent", "letters sent") },
+  calls: {
+    heading: "Calls reported",
+    figure: plain,
+    read: (n) => countOf(n, "call reported", "calls reported"),
+  },
+  gifts: { heading: "Gifts", figure: plain, read: (n) => countOf(n, "gift", "gifts") },
+  given: { heading: "Given", figure: dollars, read: (n) => `${dollars(n)} given` },
+  tips: { heading: "Tips", figure: plain, read: (n) => countOf(n, "tip", "tips") },
 };
