@@ -17,6 +17,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres } from "../db/embedded.server";
+import { insertConfirmedSignatures } from "./signature-loader";
 
 const N = Number(process.env.BENCH_LARGE ?? 1_000_000);
 const SLUG = "ask-moscow-beijing";
@@ -105,24 +106,7 @@ async function main() {
     ).rows[0].id as number;
 
     const t0 = Date.now();
-    for (let a = 1; a <= N; a += 250_000) {
-      const b = Math.min(N, a + 249_999);
-      await client.query(
-        `with s as (
-           insert into supporters (email, email_canonical, first_name, last_name, zip, state, district, confirmed_at)
-           select 'gen' || g || '@gen' || (g % 997) || '.example', 'gen' || g || '@gen' || (g % 997) || '.example', 'Gen', 'Signer', '05401', 'VT', 0, now()
-           from generate_series($2::int, $3::int) g returning id, email_canonical
-         )
-         insert into signatures (petition_id, supporter_id, email_canonical, email_domain, state, first_name, last_name, zip, us_state, district,
-           confirmed_at, confirmation_sent_at, created_at)
-         select $1, s.id, s.email_canonical, split_part(s.email_canonical, '@', 2), 'confirmed', 'Gen', 'Signer', '05401',
-           (array['VT','NY','CA','TX','OH','PA','FL','IL','GA','MI'])[1 + s.id % 10], (s.id % 5)::int,
-           now() - (s.id % 168) * interval '1 hour', now(), now() - (s.id % 168) * interval '1 hour'
-         from s`,
-        [petitionId, a, b],
-      );
-      log(`generated ${b.toLocaleString("en-US")}`);
-    }
+    await insertConfirmedSignatures((text, params) => client.query(text, params), petitionId, 1, N, 168, log);
     const generatedSeconds = (Date.now() - t0) / 1000;
     const t1 = Date.now();
     const first = await waitFor(

@@ -21,6 +21,7 @@ import * as campaignTargetRules from "./20261202030000_campaign_target_rules";
 import * as congresses from "./20261202040000_I_congresses";
 import * as callScriptOverrides from "./20261203020000_Q_call_script_overrides";
 import * as osdiApiKeys from "./20261203030000_R_osdi_api_keys";
+import * as dashboardRollups from "./20261203080000_W_dashboard_rollups";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   "20261202040000_I_congresses": congresses,
   "20261203020000_Q_call_script_overrides": callScriptOverrides,
   "20261203030000_R_osdi_api_keys": osdiApiKeys,
+  "20261203080000_W_dashboard_rollups": dashboardRollups,
 };

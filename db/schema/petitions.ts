@@ -68,6 +68,8 @@ export type PetitionCountsTable = PetitionCount<{ state: string }>;
 export type PetitionStateCountsTable = PetitionCount<{ usState: string }>;
 export type PetitionDistrictCountsTable = PetitionCount<{ usState: string; district: number }>;
 export type PetitionHourlyCountsTable = PetitionCount<{ hour: GivenTimestamp }>;
+/** Signatures that arrived from one IP hash in one hour (all states; kept two days, for trending sources). */
+export type PetitionIpHourlyCountsTable = PetitionCount<{ hour: GivenTimestamp; ipHash: string }>;
 
 export interface SignatureRollupRunsTable {
   id: Generated<boolean>;
@@ -83,5 +85,6 @@ export interface PetitionsTables {
   petitionStateCounts: PetitionStateCountsTable;
   petitionDistrictCounts: PetitionDistrictCountsTable;
   petitionHourlyCounts: PetitionHourlyCountsTable;
+  petitionIpHourlyCounts: PetitionIpHourlyCountsTable;
   signatureRollupRuns: SignatureRollupRunsTable;
 }

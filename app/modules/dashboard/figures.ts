@@ -26,3 +26,35 @@ export function congressFigures(counts: Record<string, number>): string {
     .map((f) => countOf(counts[f.key], f.one, f.many))
     .join(", ");
 }
+
+/** "$1,250" from cents, for people (whole dollars unless there are cents). */
+export function dollars(cents: number): string {
+  return (cents / 100).toLocaleString("en-US", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+  });
+}
+
+const plain = (n: number) => n.toLocaleString("en-US");
+
+/** The words for each dashboard figure: its table heading, its figure in a table cell, and as a sentence. */
+export const METRIC_WORDS: Record<
+  string,
+  { heading: string; figure: (n: number) => string; read: (n: number) => string }
+> = {
+  signatures: {
+    heading: "Confirmed signatures",
+    figure: plain,
+    read: (n) => countOf(n, "confirmed signature", "confirmed signatures"),
+  },
+  letters: { heading: "Letters sent", figure: plain, read: (n) => countOf(n, "letter sent", "letters sent") },
+  calls: {
+    heading: "Calls reported",
+    figure: plain,
+    read: (n) => countOf(n, "call reported", "calls reported"),
+  },
+  gifts: { heading: "Gifts", figure: plain, read: (n) => countOf(n, "gift", "gifts") },
+  given: { heading: "Given", figure: dollars, read: (n) => `${dollars(n)} given` },
+  tips: { heading: "Tips", figure: plain, read: (n) => countOf(n, "tip", "tips") },
+};

@@ -16,7 +16,7 @@ export async function foldSignatureBatch(trx: Executor, limit: number): Promise<
   const result = await sql<{ folded: number }>`
     with batch as (
       select id, petition_id, state, counted_state, us_state, coalesce(district, -1) as district,
-        date_trunc('hour', coalesce(confirmed_at, created_at)) as hour
+        date_trunc('hour', coalesce(confirmed_at, created_at)) as hour, ip_hash, date_trunc('hour', created_at) as arrived
       from signatures
       where counted_state is distinct from state
       order by id
@@ -54,9 +54,21 @@ export async function foldSignatureBatch(trx: Executor, limit: number): Promise<
       select petition_id, hour, sum(d) from deltas where st = 'confirmed' group by 1, 2
       on conflict (petition_id, hour) do update set n = petition_hourly_counts.n + excluded.n
       returning 1
+    ),
+    c5 as (
+      insert into petition_ip_hourly_counts (hour, petition_id, ip_hash, n)
+      select arrived, petition_id, ip_hash, count(*) from batch
+      where counted_state is null and ip_hash is not null and arrived > now() - interval '48 hours' group by 1, 2, 3
+      on conflict (hour, petition_id, ip_hash) do update set n = petition_ip_hourly_counts.n + excluded.n
+      returning 1
     )
     select (select count(*) from mark)::int as folded`.execute(trx);
   return result.rows[0]?.folded ?? 0;
+}
+
+/** The trending-sources roll-up keeps two days: IP hashes are not kept longer than the signal needs. */
+export async function pruneIpHourlyCounts(trx: Executor) {
+  await sql`delete from petition_ip_hourly_counts where hour < now() - interval '48 hours'`.execute(trx);
 }
 
 export async function stampRollupRun(trx: Executor, folded: number) {

@@ -4,6 +4,7 @@ import {
   deleteUnconfirmedSignatures,
   lockRollup,
   foldSignatureBatch,
+  pruneIpHourlyCounts,
   rebuildPetitionRollups,
   scheduleJob,
   stampRollupRun,
@@ -27,6 +28,7 @@ export async function rollUpSignatures(maxBatches = 100): Promise<number> {
         await lockRollup(trx);
         const n = await foldSignatureBatch(trx, BATCH);
         if (n > 0 || i === 0) await stampRollupRun(trx, n);
+        if (i === 0) await pruneIpHourlyCounts(trx);
         return [n, await appendToLogs(trx, BATCH)];
       });
     total += folded;
