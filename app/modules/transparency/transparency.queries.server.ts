@@ -38,7 +38,7 @@ export async function lockPetitionLog(trx: Executor, petitionId: number) {
 export async function findLogForUpdate(trx: Executor, petitionId: number) {
   return trx
     .selectFrom("transparencyLogs")
-    .select(["size", "frontier", "tally"])
+    .select(["size", "frontier", "tally", "checkpointSize"])
     .where("petitionId", "=", petitionId)
     .forUpdate()
     .executeTakeFirst();
@@ -46,13 +46,14 @@ export async function findLogForUpdate(trx: Executor, petitionId: number) {
 
 export async function saveLog(
   trx: Executor,
-  row: { petitionId: number; size: number; frontier: string[]; tally: object },
+  row: { petitionId: number; size: number; frontier: string[]; tally: object; checkpointDue: boolean },
 ) {
   const values = {
     petitionId: row.petitionId,
     size: row.size,
     frontier: JSON.stringify(row.frontier),
     tally: JSON.stringify(row.tally),
+    checkpointDue: row.checkpointDue,
   };
   await trx
     .insertInto("transparencyLogs")
@@ -62,6 +63,7 @@ export async function saveLog(
         size: values.size,
         frontier: values.frontier,
         tally: values.tally,
+        checkpointDue: sql<boolean>`transparency_logs.checkpoint_due or excluded.checkpoint_due`,
         updatedAt: sql`now()`,
       }),
     )
@@ -137,6 +139,28 @@ export async function markLogged(trx: Executor, rows: Array<{ id: number; logSta
     where s.id = d.id`.execute(trx);
 }
 
+/**
+ * Logs with lines no checkpoint covers yet whose checkpoint is due: at once (`checkpoint_due`, or
+ * none yet), or the cadence has passed since the last one. Locked, skipping a log another
+ * transaction is appending to (the next run signs it).
+ */
+export async function findDueLogs(trx: Executor, cadenceSeconds: number, petitionIds?: number[]) {
+  let q = trx
+    .selectFrom("transparencyLogs")
+    .select(["petitionId", "size", "frontier", "tally"])
+    .whereRef("size", ">", "checkpointSize")
+    .where((eb) =>
+      eb.or([
+        eb("checkpointDue", "=", true),
+        eb("checkpointedAt", "is", null),
+        eb("checkpointedAt", "<=", sql<Date>`now() - make_interval(secs => ${cadenceSeconds})`),
+      ]),
+    );
+  if (petitionIds) q = q.where("petitionId", "=", sql<number>`any(${petitionIds}::bigint[])`);
+  return q.orderBy("petitionId").forUpdate().skipLocked().execute();
+}
+
+/** Publishes a signed checkpoint with the tally at its size, and records it on the log's row. */
 export async function insertCheckpoint(
   trx: Executor,
   row: { petitionId: number; size: number; note: string; tally: object },
@@ -145,6 +169,11 @@ export async function insertCheckpoint(
     .insertInto("transparencyCheckpoints")
     .values({ ...row, tally: JSON.stringify(row.tally) })
     .onConflict((oc) => oc.columns(["petitionId", "size"]).doNothing())
+    .execute();
+  await trx
+    .updateTable("transparencyLogs")
+    .set({ checkpointSize: row.size, checkpointedAt: sql`now()`, checkpointDue: false })
+    .where("petitionId", "=", row.petitionId)
     .execute();
 }
 
