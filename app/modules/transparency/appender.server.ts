@@ -28,7 +28,6 @@ import {
   insertLogLines,
   type LogEntry,
   lockPetitionLog,
-  markLogged,
   saveLog,
   saveLogEntries,
   type UnloggedSignature,
@@ -194,10 +193,6 @@ export async function appendToLogs(trx: Executor, limit: number): Promise<number
   const byPetition = groupBy(rows, (r) => r.petitionId);
   for (const [petitionId, list] of [...byPetition].sort(([a], [b]) => a - b))
     await appendPetition(trx, petitionId, list);
-  await markLogged(
-    trx,
-    rows.map((r) => ({ id: r.id, logState: r.withdrawn ? "withdrawn" : r.state })),
-  );
   return rows.length;
 }
 

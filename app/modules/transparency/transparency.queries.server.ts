@@ -15,18 +15,31 @@ export interface UnloggedSignature {
   invalidationRule: string | null;
 }
 
-/** Signatures whose state moved away from what the log shows (the partial index's predicate), locked. */
+/**
+ * Signatures whose state moved away from what the log shows (the partial index's predicate),
+ * locked and marked as logged in the same statement: one write of each signature row, where a
+ * select then an update from a list wrote it twice (the caller appends their lines in the same
+ * transaction, so the mark and the lines commit together). `logState` is what the log showed before.
+ */
 export async function claimUnloggedSignatures(trx: Executor, limit: number): Promise<UnloggedSignature[]> {
   const r = await sql<UnloggedSignature>`
-    select s.id, s.petition_id, s.state, s.log_state, s.withdrawn_at is not null as withdrawn,
-      case when s.confirmed_at is not null or s.state = 'confirmed' then coalesce(s.confirmed_at, s.created_at) end as confirmed_at,
-      s.us_state, s.district, s.invalidation_id, si.rule->>'rule' as invalidation_rule
-    from signatures s left join signature_invalidations si on si.id = s.invalidation_id
-    where s.state <> 'pending' and s.log_state is distinct from 'erased'
-      and s.log_state is distinct from (case when s.withdrawn_at is not null then 'withdrawn' else s.state end)
-    order by s.id
-    limit ${limit}
-    for update of s skip locked`.execute(trx);
+    with batch as (
+      select s.id, s.petition_id, s.state, s.log_state, s.withdrawn_at is not null as withdrawn,
+        case when s.confirmed_at is not null or s.state = 'confirmed' then coalesce(s.confirmed_at, s.created_at) end as confirmed_at,
+        s.us_state, s.district, s.invalidation_id, si.rule->>'rule' as invalidation_rule
+      from signatures s left join signature_invalidations si on si.id = s.invalidation_id
+      where s.state <> 'pending' and s.log_state is distinct from 'erased'
+        and s.log_state is distinct from (case when s.withdrawn_at is not null then 'withdrawn' else s.state end)
+      order by s.id
+      limit ${limit}
+      for update of s skip locked
+    ),
+    marked as (
+      update signatures s set log_state = case when b.withdrawn then 'withdrawn' else b.state end
+      from batch b where s.id = b.id
+      returning s.id
+    )
+    select b.* from batch b join marked m on m.id = b.id order by b.id`.execute(trx);
   return r.rows;
 }
 
@@ -129,14 +142,6 @@ export async function insertLogLines(
     select ${petitionId}, * from unnest(${lines.map((l) => l.position)}::bigint[], ${lines.map((l) => l.line)}::text[])`.execute(
     trx,
   );
-}
-
-export async function markLogged(trx: Executor, rows: Array<{ id: number; logState: string }>) {
-  if (!rows.length) return;
-  await sql`
-    update signatures s set log_state = d.log_state
-    from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.logState)}::text[]) as d(id, log_state)
-    where s.id = d.id`.execute(trx);
 }
 
 /**
