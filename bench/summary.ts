@@ -53,6 +53,15 @@ function signRows(sign: Json): Row[] {
       source: src,
     },
   ];
+  const c = sign.checkpoints;
+  if (c)
+    rows.push({
+      figure: `signing while a log grows, checkpoints off → on (${c.off.seconds} s each, same run; ${c.off.checkpointsSigned} → ${c.on.checkpointsSigned} checkpoints signed)`,
+      value: `${n(c.off.acceptedPerSecond)}/s p99 ${c.off.p99} ms → ${n(c.on.acceptedPerSecond)}/s p99 ${c.on.p99} ms (accepted ×${c.acceptedRatio})`,
+      target: "not slower (≥ 0.9×, within this machine's run-to-run noise)",
+      pass: c.acceptedRatio >= 0.9,
+      source: src,
+    });
   for (const r of sign.reads ?? []) {
     const t = r.target;
     const value = `${n(r.at1k.requestsPerSecond)}/s p99 ${r.at1k.p99} ms at 1k · ${n(r.at1M.requestsPerSecond)}/s p99 ${r.at1M.p99} ms at 1M (ratio ${r.ratio})`;
