@@ -353,7 +353,7 @@ async function main() {
       signing,
       rollupLagAfterLoadMs: lag,
       checkpoints,
-      million: { generatedMs, foldMs },
+      million: { signatures: LARGE, generatedMs, foldMs },
       reads,
       checks,
       totalSeconds: Math.round((Date.now() - started) / 1000),
