@@ -58,6 +58,11 @@ const schema = z.object({
   STRIPE_API_BASE: z.url().optional(),
   UPLOAD_DIR: z.string().optional(),
   IP_HASH_SECRET: z.string().min(16).optional(),
+  /**
+   * How often the roll-up signs a new transparency checkpoint while a log grows (seconds; 0: at
+   * every run). A log's first lines and any removal are signed at the next run whatever this says.
+   */
+  TRANSPARENCY_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   /** The Ed25519 seed (32 bytes, base64) that signs the transparency checkpoints; derived from SESSION_SECRET outside production. */
   TRANSPARENCY_SIGNING_KEY: z
     .string()

@@ -6,7 +6,8 @@
  *  2. reads with 1,000 signatures: campaign, home and case pages, GET /api/v1/petitions/:slug and
  *     /healthz (10 s each, anonymous: the pages come from the short-lived response cache)
  *  3. POST /api/v1/petitions/:slug/signatures with unique emails for 60 s (64 connections)
- *  4. a million signatures (generate_series), folded by the roll-up job, then the reads again
+ *  4. signing with transparency checkpoints off and on while a log grows (bench/sign-checkpoints.ts)
+ *  5. a million signatures (generate_series), folded by the roll-up job, then the reads again
  *
  * Writes bench/results/sign.json and bench/results/sign.md. Not part of the test suite.
  */
@@ -17,6 +18,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres } from "../db/embedded.server";
+import { compareCheckpoints } from "./sign-checkpoints";
 
 const SIGN_SECONDS = Number(process.env.BENCH_SIGN_SECONDS ?? 60);
 const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
@@ -292,6 +294,14 @@ async function main() {
       return Date.now() - t0;
     })();
     log(`roll-up caught up ${lag} ms after the load stopped`);
+    // The log that grows during the comparison is a third petition's, so the read petition's counts stay as generated.
+    const growPetition = (
+      await client.query(
+        "select p.id from petitions p join campaigns c on c.id = p.campaign_id where c.slug = 'release-the-files'",
+      )
+    ).rows[0].id as number;
+    const checkpoints = await compareCheckpoints(base, client, SIGN_SLUG, growPetition);
+    log(`signing with checkpoints off and on: ${JSON.stringify(checkpoints)}`);
 
     const t0 = Date.now();
     await generate(client, readPetition, 1_001, LARGE);
@@ -342,7 +352,8 @@ async function main() {
       baselineInsertsPerSecond: baselineRate,
       signing,
       rollupLagAfterLoadMs: lag,
-      million: { generatedMs, foldMs },
+      checkpoints,
+      million: { signatures: LARGE, generatedMs, foldMs },
       reads,
       checks,
       totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -364,6 +375,7 @@ durable settings; autocannon on the same ${result.machine.cpus}-core machine, wh
 | 5xx / other non-202 / socket errors | ${serverErrors} / ${other} / ${signing.socketErrors} |
 | signatures stored / accepted ones among them | ${stored.toLocaleString("en-US")} / ${acceptedStored.toLocaleString("en-US")} (${stored - accepted} more were in flight, answered after autocannon stopped counting) |
 | counts complete (pending + confirmed = stored) after the load stopped | ${lag} ms (includes a 3 s settle for queued requests) |
+| signing while a log grows, checkpoints off / on (${checkpoints.off.seconds} s each, same run) | ${checkpoints.off.acceptedPerSecond}/s p99 ${checkpoints.off.p99} ms (${checkpoints.off.checkpointsSigned} checkpoints) / ${checkpoints.on.acceptedPerSecond}/s p99 ${checkpoints.on.p99} ms (${checkpoints.on.checkpointsSigned} checkpoints): ratio ${checkpoints.acceptedRatio} |
 | ${(LARGE - 1000).toLocaleString("en-US")} more signatures generated / folded by the roll-up | ${generatedMs} ms / ${foldMs} ms |
 
 | read | at 1,000 (req/s, p99) | at ${LARGE.toLocaleString("en-US")} (req/s, p99) | ratio |

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { appUrl } from "~/env.server";
+import { appUrl, env } from "~/env.server";
 import { findPetitionLog, recentCheckpoints } from "~/modules/transparency/transparency.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -16,6 +16,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     checkpoint: log.checkpoint,
     older: older.map((c) => ({ size: c.size, at: c.createdAt.toISOString() })),
     url: `${appUrl()}/transparency/petitions/${log.slug}`,
+    cadenceMinutes: Math.max(1, Math.round(env().TRANSPARENCY_CHECKPOINT_SECONDS / 60)),
   };
 }
 
@@ -32,6 +33,11 @@ export default function PetitionLogPage() {
       <p className="lead">
         {n(d.tally.net)} signatures count. Every one of them is a line in a public log that anyone can
         download and check. <Link to="/transparency">What this proves, and what it cannot</Link>.
+      </p>
+      <p>
+        While signatures arrive, a new checkpoint is signed every {d.cadenceMinutes} minute
+        {d.cadenceMinutes === 1 ? "" : "s"}, and at once after any removal, so the petition's page may count
+        up to that much ahead of the figures here.
       </p>
       <table>
         <caption>The tally of the log at its latest signed checkpoint ({n(d.size)} lines)</caption>

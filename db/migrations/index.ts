@@ -22,6 +22,7 @@ import * as congresses from "./20261202040000_I_congresses";
 import * as callScriptOverrides from "./20261203020000_Q_call_script_overrides";
 import * as osdiApiKeys from "./20261203030000_R_osdi_api_keys";
 import * as dashboardRollups from "./20261203080000_W_dashboard_rollups";
+import * as checkpointCadence from "./20261203060000_U_checkpoint_cadence";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   "20261203020000_Q_call_script_overrides": callScriptOverrides,
   "20261203030000_R_osdi_api_keys": osdiApiKeys,
   "20261203080000_W_dashboard_rollups": dashboardRollups,
+  "20261203060000_U_checkpoint_cadence": checkpointCadence,
 };

@@ -1,5 +1,5 @@
 import type { ColumnType } from "kysely";
-import type { GivenJson, Json, Timestamp } from "./foundation";
+import type { GivenJson, Json, NullableTimestamp, Timestamp } from "./foundation";
 
 /** Per petition: what the roll-up keeps to append without rereading the log. */
 export interface TransparencyLogsTable {
@@ -9,6 +9,11 @@ export interface TransparencyLogsTable {
   frontier: Json<string[]>;
   tally: GivenJson<Record<string, unknown>>;
   updatedAt: Timestamp;
+  /** The size its latest signed checkpoint covers (0: none yet), and when that one was signed. */
+  checkpointSize: ColumnType<number, number | undefined, number>;
+  checkpointedAt: NullableTimestamp;
+  /** A checkpoint is due at the next roll-up, whatever the cadence (a removal, or a first line). */
+  checkpointDue: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface TransparencyLogLinesTable {

@@ -56,15 +56,16 @@ async function pageCount(page: Page): Promise<number> {
   return Number((text ?? "0").replace(/,/g, ""));
 }
 
-/** Waits for the roll-up to have put every change of this signature into the log. */
+/** Waits for the roll-up to have put every change of this signature into the log, and for a checkpoint to cover it. */
 function logged(signatureId: number, state: string) {
-  return until(`signature ${signatureId} to be logged as ${state}`, async () => {
+  return until(`signature ${signatureId} to be logged as ${state} and checkpointed`, async () => {
     const row = await db()
       .selectFrom("signatures")
-      .select("logState")
-      .where("id", "=", signatureId)
+      .innerJoin("transparencyLogs", "transparencyLogs.petitionId", "signatures.petitionId")
+      .select(["signatures.logState", "transparencyLogs.size", "transparencyLogs.checkpointSize"])
+      .where("signatures.id", "=", signatureId)
       .executeTakeFirst();
-    return row?.logState === state ? true : undefined;
+    return row?.logState === state && row.checkpointSize === row.size ? true : undefined;
   });
 }
 

@@ -13,6 +13,7 @@ import { type PublishedTally, verifyLog } from "~/modules/transparency/verify-lo
 import { makeOrganizer } from "../factories";
 import { callRouteRaw as callRoute, form, post } from "../support/remix";
 import { makePetition, signatureRows, zipDistricts } from "../support/petitions";
+import { published } from "../support/transparency";
 
 beforeAll(() =>
   zipDistricts([
@@ -59,19 +60,6 @@ async function confirmAll(petitionId: number) {
     receipts.set(s.id, r.view.receipt);
   }
   return receipts;
-}
-
-async function published(slug: string) {
-  const get = (loader: unknown, path: string) =>
-    callRoute(loader as never, new Request(`http://localhost/transparency/petitions/${slug}/${path}`), {
-      slug,
-    }) as Promise<Response>;
-  const [log, checkpoint, tally] = await Promise.all([
-    get(logLoader, "log").then((r) => r.text()),
-    get(checkpointLoader, "checkpoint").then((r) => r.text()),
-    get(tallyLoader, "tally.json").then((r) => r.json() as Promise<PublishedTally>),
-  ]);
-  return { log, checkpoint, tally };
 }
 
 /** The page's figures (GET /api/v1/petitions/:slug) against the tally the verifier recomputed. */

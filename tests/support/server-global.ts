@@ -43,6 +43,9 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: "warn",
       RESEND_WEBHOOK_SECRET: "whsec_ZTJlLXdlYmhvb2stc2VjcmV0LWZvci10ZXN0cw==",
       SESSION_SECRET: E2E_SESSION_SECRET,
+      // A checkpoint a second after a log grows (production's default is every 2 minutes), so a
+      // receipt from a signature just confirmed in the browser is covered within the test's wait.
+      TRANSPARENCY_CHECKPOINT_SECONDS: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,5 +1,5 @@
 import { db } from "~db/index.server";
-import { appendToLogs } from "~/modules/transparency/transparency.server";
+import { appendToLogs, publishDueCheckpoints } from "~/modules/transparency/transparency.server";
 import {
   deleteUnconfirmedSignatures,
   lockRollup,
@@ -16,8 +16,9 @@ export const ROLLUP_INTERVAL_SECONDS = 2;
 
 /**
  * Folds every signature changed since the last run into the roll-ups, and appends the same
- * changes to the petitions' transparency logs in the same transaction (so a page's count and
- * the published tally move together); returns how many were folded.
+ * changes to the petitions' transparency logs in the same transaction; a log's checkpoint (and
+ * the tally published with it) follows on its cadence (publishDueCheckpoints). Returns how many
+ * were folded.
  */
 export async function rollUpSignatures(maxBatches = 100): Promise<number> {
   let total = 0;
@@ -29,7 +30,9 @@ export async function rollUpSignatures(maxBatches = 100): Promise<number> {
         const n = await foldSignatureBatch(trx, BATCH);
         if (n > 0 || i === 0) await stampRollupRun(trx, n);
         if (i === 0) await pruneIpHourlyCounts(trx);
-        return [n, await appendToLogs(trx, BATCH)];
+        const logged = await appendToLogs(trx, BATCH);
+        await publishDueCheckpoints(trx);
+        return [n, logged];
       });
     total += folded;
     if (folded < BATCH && logged < BATCH) break;
@@ -54,6 +57,7 @@ export async function recomputePetitionCounts(petitionId: number): Promise<void>
       await rebuildPetitionRollups(trx, petitionId);
       await stampRollupRun(trx, 0);
       while ((await appendToLogs(trx, BATCH)) === BATCH);
+      await publishDueCheckpoints(trx);
     });
 }
 

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Executor } from "~db/index.server";
 import type { LogEntryStatus } from "~db/schema";
-import { checkpointKey, logOrigin } from "./checkpoint-key.server";
 import {
   commitment,
   formatLine,
@@ -11,7 +10,7 @@ import {
   type UnplacedLine,
 } from "./log-lines";
 import { MerkleFrontier } from "./merkle";
-import { checkpointBody, signNote } from "./signed-note";
+import { publishDueCheckpoints } from "./checkpoints.server";
 import {
   addSignature,
   emptyTally,
@@ -26,11 +25,9 @@ import {
   eraseEntries,
   findLogEntries,
   findLogForUpdate,
-  insertCheckpoint,
   insertLogLines,
   type LogEntry,
   lockPetitionLog,
-  markLogged,
   saveLog,
   saveLogEntries,
   type UnloggedSignature,
@@ -55,6 +52,8 @@ interface OpenLog {
   frontier: MerkleFrontier;
   tally: Tally;
   lines: Array<{ position: number; line: string }>;
+  /** Signed at the next roll-up whatever the cadence: a first line, or any removal. */
+  checkpointDue: boolean;
 }
 
 async function openLog(trx: Executor, petitionId: number): Promise<OpenLog> {
@@ -65,18 +64,23 @@ async function openLog(trx: Executor, petitionId: number): Promise<OpenLog> {
     frontier: row ? MerkleFrontier.fromJSON(row.size, row.frontier) : new MerkleFrontier(),
     tally: row ? (row.tally as unknown as Tally) : emptyTally(),
     lines: [],
+    checkpointDue: !row || row.checkpointSize === 0,
   };
 }
 
 function append(log: OpenLog, line: UnplacedLine): number {
   const position = log.frontier.size;
   const text = formatLine({ ...line, position } as LogLine);
+  if (line.type !== "signature") log.checkpointDue = true;
   log.frontier.appendLine(text);
   log.lines.push({ position, line: text });
   return position;
 }
 
-/** Saves the lines, the frontier and the tally, and signs a checkpoint for the new size. */
+/**
+ * Saves the lines, the frontier and the tally. The checkpoint is signed apart, on its cadence
+ * (publishDueCheckpoints), from what this row holds.
+ */
 async function closeLog(trx: Executor, log: OpenLog) {
   if (!log.lines.length) return;
   await insertLogLines(trx, log.petitionId, log.lines);
@@ -85,13 +89,7 @@ async function closeLog(trx: Executor, log: OpenLog) {
     size: log.frontier.size,
     frontier: log.frontier.toJSON(),
     tally: log.tally,
-  });
-  const body = checkpointBody(logOrigin(log.petitionId), log.frontier.size, log.frontier.root());
-  await insertCheckpoint(trx, {
-    petitionId: log.petitionId,
-    size: log.frontier.size,
-    note: signNote(body, checkpointKey()),
-    tally: log.tally,
+    checkpointDue: log.checkpointDue,
   });
 }
 
@@ -195,10 +193,6 @@ export async function appendToLogs(trx: Executor, limit: number): Promise<number
   const byPetition = groupBy(rows, (r) => r.petitionId);
   for (const [petitionId, list] of [...byPetition].sort(([a], [b]) => a - b))
     await appendPetition(trx, petitionId, list);
-  await markLogged(
-    trx,
-    rows.map((r) => ({ id: r.id, logState: r.withdrawn ? "withdrawn" : r.state })),
-  );
   return rows.length;
 }
 
@@ -221,4 +215,6 @@ export async function forgetInLog(trx: Executor, signatureIds: number[]): Promis
     await closeLog(trx, log);
   }
   await eraseEntries(trx, signatureIds);
+  // An erasure is a removal: its checkpoint is signed at once.
+  await publishDueCheckpoints(trx, [...byPetition.keys()]);
 }

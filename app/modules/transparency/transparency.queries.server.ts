@@ -15,18 +15,31 @@ export interface UnloggedSignature {
   invalidationRule: string | null;
 }
 
-/** Signatures whose state moved away from what the log shows (the partial index's predicate), locked. */
+/**
+ * Signatures whose state moved away from what the log shows (the partial index's predicate),
+ * locked and marked as logged in the same statement: one write of each signature row, where a
+ * select then an update from a list wrote it twice (the caller appends their lines in the same
+ * transaction, so the mark and the lines commit together). `logState` is what the log showed before.
+ */
 export async function claimUnloggedSignatures(trx: Executor, limit: number): Promise<UnloggedSignature[]> {
   const r = await sql<UnloggedSignature>`
-    select s.id, s.petition_id, s.state, s.log_state, s.withdrawn_at is not null as withdrawn,
-      case when s.confirmed_at is not null or s.state = 'confirmed' then coalesce(s.confirmed_at, s.created_at) end as confirmed_at,
-      s.us_state, s.district, s.invalidation_id, si.rule->>'rule' as invalidation_rule
-    from signatures s left join signature_invalidations si on si.id = s.invalidation_id
-    where s.state <> 'pending' and s.log_state is distinct from 'erased'
-      and s.log_state is distinct from (case when s.withdrawn_at is not null then 'withdrawn' else s.state end)
-    order by s.id
-    limit ${limit}
-    for update of s skip locked`.execute(trx);
+    with batch as (
+      select s.id, s.petition_id, s.state, s.log_state, s.withdrawn_at is not null as withdrawn,
+        case when s.confirmed_at is not null or s.state = 'confirmed' then coalesce(s.confirmed_at, s.created_at) end as confirmed_at,
+        s.us_state, s.district, s.invalidation_id, si.rule->>'rule' as invalidation_rule
+      from signatures s left join signature_invalidations si on si.id = s.invalidation_id
+      where s.state <> 'pending' and s.log_state is distinct from 'erased'
+        and s.log_state is distinct from (case when s.withdrawn_at is not null then 'withdrawn' else s.state end)
+      order by s.id
+      limit ${limit}
+      for update of s skip locked
+    ),
+    marked as (
+      update signatures s set log_state = case when b.withdrawn then 'withdrawn' else b.state end
+      from batch b where s.id = b.id
+      returning s.id
+    )
+    select b.* from batch b join marked m on m.id = b.id order by b.id`.execute(trx);
   return r.rows;
 }
 
@@ -38,7 +51,7 @@ export async function lockPetitionLog(trx: Executor, petitionId: number) {
 export async function findLogForUpdate(trx: Executor, petitionId: number) {
   return trx
     .selectFrom("transparencyLogs")
-    .select(["size", "frontier", "tally"])
+    .select(["size", "frontier", "tally", "checkpointSize"])
     .where("petitionId", "=", petitionId)
     .forUpdate()
     .executeTakeFirst();
@@ -46,13 +59,14 @@ export async function findLogForUpdate(trx: Executor, petitionId: number) {
 
 export async function saveLog(
   trx: Executor,
-  row: { petitionId: number; size: number; frontier: string[]; tally: object },
+  row: { petitionId: number; size: number; frontier: string[]; tally: object; checkpointDue: boolean },
 ) {
   const values = {
     petitionId: row.petitionId,
     size: row.size,
     frontier: JSON.stringify(row.frontier),
     tally: JSON.stringify(row.tally),
+    checkpointDue: row.checkpointDue,
   };
   await trx
     .insertInto("transparencyLogs")
@@ -62,6 +76,7 @@ export async function saveLog(
         size: values.size,
         frontier: values.frontier,
         tally: values.tally,
+        checkpointDue: sql<boolean>`transparency_logs.checkpoint_due or excluded.checkpoint_due`,
         updatedAt: sql`now()`,
       }),
     )
@@ -129,14 +144,28 @@ export async function insertLogLines(
   );
 }
 
-export async function markLogged(trx: Executor, rows: Array<{ id: number; logState: string }>) {
-  if (!rows.length) return;
-  await sql`
-    update signatures s set log_state = d.log_state
-    from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.logState)}::text[]) as d(id, log_state)
-    where s.id = d.id`.execute(trx);
+/**
+ * Logs with lines no checkpoint covers yet whose checkpoint is due: at once (`checkpoint_due`, or
+ * none yet), or the cadence has passed since the last one. Locked, skipping a log another
+ * transaction is appending to (the next run signs it).
+ */
+export async function findDueLogs(trx: Executor, cadenceSeconds: number, petitionIds?: number[]) {
+  let q = trx
+    .selectFrom("transparencyLogs")
+    .select(["petitionId", "size", "frontier", "tally"])
+    .whereRef("size", ">", "checkpointSize")
+    .where((eb) =>
+      eb.or([
+        eb("checkpointDue", "=", true),
+        eb("checkpointedAt", "is", null),
+        eb("checkpointedAt", "<=", sql<Date>`now() - make_interval(secs => ${cadenceSeconds})`),
+      ]),
+    );
+  if (petitionIds) q = q.where("petitionId", "=", sql<number>`any(${petitionIds}::bigint[])`);
+  return q.orderBy("petitionId").forUpdate().skipLocked().execute();
 }
 
+/** Publishes a signed checkpoint with the tally at its size, and records it on the log's row. */
 export async function insertCheckpoint(
   trx: Executor,
   row: { petitionId: number; size: number; note: string; tally: object },
@@ -145,6 +174,11 @@ export async function insertCheckpoint(
     .insertInto("transparencyCheckpoints")
     .values({ ...row, tally: JSON.stringify(row.tally) })
     .onConflict((oc) => oc.columns(["petitionId", "size"]).doNothing())
+    .execute();
+  await trx
+    .updateTable("transparencyLogs")
+    .set({ checkpointSize: row.size, checkpointedAt: sql`now()`, checkpointDue: false })
+    .where("petitionId", "=", row.petitionId)
     .execute();
 }
 

@@ -18,6 +18,7 @@ import {
 import type { PublishedTally } from "./verify-log";
 
 export { appendToLogs, forgetInLog } from "./appender.server";
+export { publishDueCheckpoints } from "./checkpoints.server";
 export { publicVerifierKey } from "./checkpoint-key.server";
 
 /**
