@@ -11,8 +11,8 @@ import { constants, crc32, deflateRaw } from "node:zlib";
 export interface CachedBody {
   /** The body between the nonces, as rendered. */
   pieces: Buffer[];
-  /** Each piece as raw deflate blocks, none of them final. */
-  deflated: Buffer[];
+  /** Each piece as raw deflate blocks, none of them final; null until compressBody has run. */
+  deflated: Buffer[] | null;
 }
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -39,10 +39,14 @@ function split(body: Buffer, nonce: string): Buffer[] {
   return pieces;
 }
 
-/** Cuts and compresses a body once (zlib's thread pool: the event loop stays free). */
-export async function cacheBody(body: Buffer, nonce: string, compress: boolean): Promise<CachedBody> {
-  const pieces = split(body, nonce);
-  return { pieces, deflated: compress ? await Promise.all(pieces.map(deflatePiece)) : [] };
+/** Cuts a body at its nonce (answers can be sent from it at once, uncompressed). */
+export function cutBody(body: Buffer, nonce: string): CachedBody {
+  return { pieces: split(body, nonce), deflated: null };
+}
+
+/** Compresses a cut body once, in zlib's thread pool (the event loop stays free). */
+export async function compressBody(body: CachedBody): Promise<void> {
+  body.deflated = await Promise.all(body.pieces.map(deflatePiece));
 }
 
 export function identityBody(body: CachedBody, nonce: string): Buffer {
@@ -64,8 +68,8 @@ function storedHeader(length: number): Buffer {
   return header;
 }
 
-/** The gzip encoding of the body with `nonce` in place of the rendered one (needs cacheBody's compress). */
-export function gzipBody(body: CachedBody, nonce: string): Buffer {
+/** The gzip encoding of the body with `nonce` in place of the rendered one (once compressed). */
+export function gzipBody(body: CachedBody & { deflated: Buffer[] }, nonce: string): Buffer {
   const value = Buffer.from(nonce);
   const between = storedHeader(value.length);
   const parts: Buffer[] = [GZIP_HEADER];

@@ -2,7 +2,14 @@ import type { NextFunction, Request, Response } from "express";
 import { preferredLocale } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n/locales";
 import { cspNonce } from "~/modules/security/headers.server";
-import { acceptsGzip, cacheBody, type CachedBody, gzipBody, identityBody } from "./cached-body.server";
+import {
+  acceptsGzip,
+  type CachedBody,
+  compressBody,
+  cutBody,
+  gzipBody,
+  identityBody,
+} from "./cached-body.server";
 
 /**
  * The public pages an anonymous crowd reloads, served from a short-lived cache of the rendered
@@ -42,7 +49,7 @@ interface Entry {
   headers: [string, string | string[]][];
   /** The Content-Security-Policy around its nonce (each answer gets a nonce of its own), or the whole policy. */
   policy: [string, string] | [string] | null;
-  /** The body, cut at the nonce it was rendered with; compressed once when `compressible`. */
+  /** The body, cut at the nonce it was rendered with; compressed once, soon after, when `compressible`. */
   body: CachedBody;
   compressible: boolean;
   storedAt: number;
@@ -110,8 +117,9 @@ export function responseCache(seconds: number, compressible: (req: Request, res:
 
   const replay = (entry: Entry, req: Request, res: Response, how: "hit" | "shared" | "stale") => {
     const nonce = entry.policy?.length === 2 ? cspNonce() : "";
-    const gzip = entry.compressible && acceptsGzip(req.headers["accept-encoding"]);
-    const body = gzip ? gzipBody(entry.body, nonce) : identityBody(entry.body, nonce);
+    const { deflated, pieces } = entry.body;
+    const gzip = entry.compressible && deflated !== null && acceptsGzip(req.headers["accept-encoding"]);
+    const body = gzip ? gzipBody({ pieces, deflated }, nonce) : identityBody(entry.body, nonce);
     res.statusCode = entry.status;
     for (const [name, value] of entry.headers) res.setHeader(name, value);
     if (entry.policy) res.setHeader("Content-Security-Policy", entry.policy.join(nonce));
@@ -122,7 +130,8 @@ export function responseCache(seconds: number, compressible: (req: Request, res:
     res.end(body);
   };
 
-  const keep = async (req: Request, res: Response, chunks: Buffer[]): Promise<Entry | null> => {
+  /** The entry for a finished render (usable at once; its gzip form follows from the thread pool). */
+  const keep = (req: Request, res: Response, chunks: Buffer[]): Entry | null => {
     if (!storable(res)) return null;
     const headers: Entry["headers"] = [];
     for (const [name, value] of Object.entries(res.getHeaders()))
@@ -134,11 +143,13 @@ export function responseCache(seconds: number, compressible: (req: Request, res:
     const policy: Entry["policy"] =
       typeof csp !== "string" ? null : nonce ? (csp.split(nonce, 2) as [string, string]) : [csp];
     const compress = compressible(req, res);
+    const body = cutBody(Buffer.concat(chunks), nonce);
+    if (compress) compressBody(body).catch(() => undefined); // stays uncompressed
     return {
       status: res.statusCode,
       headers: compress ? withVary(headers) : headers,
       policy,
-      body: await cacheBody(Buffer.concat(chunks), nonce, compress),
+      body,
       compressible: compress,
       storedAt: Date.now(),
     };
@@ -166,7 +177,7 @@ export function responseCache(seconds: number, compressible: (req: Request, res:
       res.end = ((chunk?: unknown, ...rest: unknown[]) => {
         collect(chunk, rest[0]);
         ended = true;
-        keep(req, res, chunks).then(resolve, () => resolve(null));
+        resolve(keep(req, res, chunks));
         return end(chunk, ...rest);
       }) as Response["end"];
       res.on("close", () => {
