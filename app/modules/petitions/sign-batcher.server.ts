@@ -23,8 +23,11 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-let queue: Waiting[] = [];
+const queue: Waiting[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Statements being written, and whether rows are due but wait for one of them to commit. */
+let writing = 0;
+let due = false;
 
 /** Splits a batch into statements: a repeated address goes into the statement after its last one. */
 function statements(batch: Waiting[]): Waiting[][] {
@@ -75,12 +78,28 @@ async function write(batch: Waiting[]) {
   }
 }
 
+/**
+ * Sends the rows that are due, at most SIGN_BATCH_MAX_ROWS a statement and at most
+ * SIGN_BATCH_IN_FLIGHT statements at once. Rows beyond that wait for a statement to commit and
+ * then go together: under a surge the batches grow instead of the statements competing for the
+ * same cores (one plan and one commit for more rows), and a quiet moment is unchanged.
+ */
 function flush() {
   if (timer) clearTimeout(timer);
   timer = undefined;
-  const batch = queue;
-  queue = [];
-  if (batch.length) void write(batch);
+  const { SIGN_BATCH_MAX_ROWS: maxRows, SIGN_BATCH_IN_FLIGHT: most } = env();
+  due = false;
+  while (queue.length && writing < most) {
+    const batch = queue.splice(0, maxRows);
+    writing++;
+    void write(batch).finally(committed);
+  }
+  if (queue.length) due = true;
+}
+
+function committed() {
+  writing--;
+  if (due) flush();
 }
 
 /**
