@@ -82,7 +82,7 @@ const schema = z.object({
    */
   SIGN_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(1_000).default(100),
   SIGN_BATCH_WAIT_MS: z.coerce.number().min(0).max(50).default(2),
-  SIGN_BATCH_IN_FLIGHT: z.coerce.number().int().min(1).max(100).default(4),
+  SIGN_BATCH_IN_FLIGHT: z.coerce.number().int().min(1).max(100).default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   // The web pool's bounds (db/index.server.ts): a slow or absent database gives timeouts and 503s,
   // not requests piled up behind the pool. 0 switches the statement or idle limit off.

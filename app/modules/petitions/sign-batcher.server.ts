@@ -81,8 +81,10 @@ async function write(batch: Waiting[]) {
 /**
  * Sends the rows that are due, at most SIGN_BATCH_MAX_ROWS a statement and at most
  * SIGN_BATCH_IN_FLIGHT statements at once. Rows beyond that wait for a statement to commit and
- * then go together: under a surge the batches grow instead of the statements competing for the
- * same cores (one plan and one commit for more rows), and a quiet moment is unchanged.
+ * then go together: under a surge the batches grow instead of queueing for a pool connection one
+ * small batch after another (one plan and one commit for more rows); a quiet moment is unchanged.
+ * The default is the default pool size (20); fewer (4, the cores PostgreSQL has) is to be
+ * measured on a quiet machine (bench/results/shortfalls.md).
  */
 function flush() {
   if (timer) clearTimeout(timer);
