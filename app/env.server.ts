@@ -82,10 +82,12 @@ const schema = z.object({
   /**
    * Signing batches (app/modules/petitions/sign-batcher.server.ts): concurrent signatures are
    * written together, at most this many rows per batch (1 writes each on its own), each waiting
-   * at most SIGN_BATCH_WAIT_MS for others.
+   * at most SIGN_BATCH_WAIT_MS for others, and at most SIGN_BATCH_IN_FLIGHT statements at once
+   * (rows due meanwhile wait for one to commit, then go together).
    */
   SIGN_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(1_000).default(100),
   SIGN_BATCH_WAIT_MS: z.coerce.number().min(0).max(50).default(2),
+  SIGN_BATCH_IN_FLIGHT: z.coerce.number().int().min(1).max(100).default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   // The web pool's bounds (db/index.server.ts): a slow or absent database gives timeouts and 503s,
   // not requests piled up behind the pool. 0 switches the statement or idle limit off.

@@ -19,6 +19,10 @@ import { lastErrorHandler } from "~/lib/express-http.server";
 import { requestGuard } from "~/lib/request-guard.server";
 import { responseCache } from "~/lib/response-cache.server";
 
+/** What the compression middleware compresses (pages, not JSON), and the response cache stores compressed. */
+const compressible = (req: express.Request, res: express.Response) =>
+  !req.path.startsWith("/api/") && compression.filter(req, res);
+
 /** The Express app: static files, security middleware, health checks, then Remix. */
 export function createApp(build: ServerBuild) {
   const config = env();
@@ -43,20 +47,22 @@ export function createApp(build: ServerBuild) {
     }
   });
 
+  // Cached public pages for visitors without a session, before any other work (the security
+  // headers and compression of the render they replay come with them).
+  const cache = responseCache(config.RESPONSE_CACHE_SECONDS, compressible);
+  app.use(cache.serve);
   app.use(securityHeaders({ hsts: config.isProduction }));
   app.use(sameOriginOnly(appUrl()));
   app.use(bodyLimit(config.MAX_BODY_BYTES, uploadBodyLimits(config)));
-  app.use(
-    compression({ filter: (req, res) => !req.path.startsWith("/api/") && compression.filter(req, res) }),
-  );
+  app.use(compression({ filter: compressible }));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // Only paths that look like files reach the disk: pages skip a stat() per request.
   const publicFiles = express.static("public", { maxAge: "1h" });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
-  // After compression (each answer is compressed for its own client), before the renderers.
-  app.use(responseCache(config.RESPONSE_CACHE_SECONDS));
+  // After compression (it keeps the body as rendered), before the renderers.
+  app.use(cache.record);
   for (const route of fastRoutes) app[route.method](route.path, route.handler);
 
   app.all(

@@ -20,6 +20,7 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     amount?: number;
+    headers?: Record<string, string>;
     requests?: RequestSpec[];
   }
   interface Result {

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { get as httpGet, type IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { inject } from "vitest";
 import { startExtraServer, type ExtraServer } from "../support/extra-server";
@@ -38,6 +40,36 @@ describe("the anonymous response cache (a web process: node server.js web)", () 
     expect(b).toContain(`nonce="${nonceB}"`);
     expect(b).not.toContain(nonceA);
     expect(b.replaceAll(nonceB, "N")).toBe(a.replaceAll(nonceA, "N"));
+  });
+
+  it("serves a hit compressed once to a client that takes gzip, still with a nonce of its own", async () => {
+    const url = `${server.baseUrl}/cases/richard-desautels`;
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
+        httpGet(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on("error", reject),
+      );
+    await raw({});
+    await new Promise((r) => setTimeout(r, 200)); // the copy is compressed just after the first answer
+    const plain = await raw({});
+    const zipped = await raw({ "accept-encoding": "br;q=1, gzip;q=0.8" });
+    const refused = await raw({ "accept-encoding": "gzip;q=0, identity" });
+    expect([plain, zipped, refused].map((r) => r.headers["x-response-cache"])).toEqual(["hit", "hit", "hit"]);
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
+    const html = gunzipSync(zipped.body).toString("utf8");
+    const nonce = nonceOf(String(zipped.headers["content-security-policy"]));
+    const plainNonce = nonceOf(String(plain.headers["content-security-policy"]));
+    expect(nonce).not.toBe(plainNonce);
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(html.replaceAll(nonce, "N")).toBe(plain.body.toString("utf8").replaceAll(plainNonce, "N"));
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
   });
 
   it("keys by locale, never answers a session from it, and renders again after the interval", async () => {

@@ -253,4 +253,50 @@ describe("signing in batches", () => {
       await admin.end();
     }
   });
+
+  it("under a surge, at most SIGN_BATCH_IN_FLIGHT statements at once; rows due meanwhile go together", async () => {
+    const p = await makePetition();
+    const saved = env();
+    overrideEnv({ SIGN_BATCH_IN_FLIGHT: 1, SIGN_BATCH_WAIT_MS: 0 });
+    const blocker = new pg.Client({ connectionString: databaseUrl() });
+    await blocker.connect();
+    const stamp = Date.now().toString(36);
+    try {
+      // The first statement waits (its foreign key check needs the petition row) until we commit.
+      await blocker.query("begin");
+      await blocker.query("select 1 from petitions where id = $1 for update", [p.petitionId]);
+      const first = signBatched(row(p.slug, `first-${stamp}@a.example`));
+      for (let waited = 0; ; waited += 20) {
+        const { rows } = await blocker.query(
+          "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
+        );
+        if (rows[0].n > 0) break;
+        if (waited > 10_000) throw new Error("the first statement never waited");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // Three waves, each due on its own (no wait), while the one statement allowed is busy.
+      const later: Promise<unknown>[] = [];
+      for (let wave = 0; wave < 3; wave++) {
+        for (let i = 0; i < 2; i++) later.push(signBatched(row(p.slug, `w${wave}-${i}-${stamp}@b.example`)));
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      await blocker.query("commit");
+      await Promise.all([first, ...later]);
+      const rows = await signatureRows(p.petitionId);
+      expect(rows).toHaveLength(7);
+      const statements = await sql<{ n: number }>`
+        select count(distinct created_at)::int as n from signatures where petition_id = ${p.petitionId}`.execute(
+        db(),
+      );
+      // The first, then the three waves as one statement (without the bound: four statements).
+      expect(statements.rows[0].n).toBe(2);
+    } finally {
+      overrideEnv({
+        SIGN_BATCH_IN_FLIGHT: saved.SIGN_BATCH_IN_FLIGHT,
+        SIGN_BATCH_WAIT_MS: saved.SIGN_BATCH_WAIT_MS,
+      });
+      await blocker.query("rollback").catch(() => undefined);
+      await blocker.end();
+    }
+  });
 });

@@ -23,8 +23,11 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-let queue: Waiting[] = [];
+const queue: Waiting[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Statements being written, and whether rows are due but wait for one of them to commit. */
+let writing = 0;
+let due = false;
 
 /** Splits a batch into statements: a repeated address goes into the statement after its last one. */
 function statements(batch: Waiting[]): Waiting[][] {
@@ -75,12 +78,30 @@ async function write(batch: Waiting[]) {
   }
 }
 
+/**
+ * Sends the rows that are due, at most SIGN_BATCH_MAX_ROWS a statement and at most
+ * SIGN_BATCH_IN_FLIGHT statements at once. Rows beyond that wait for a statement to commit and
+ * then go together: under a surge the batches grow instead of queueing for a pool connection one
+ * small batch after another (one plan and one commit for more rows); a quiet moment is unchanged.
+ * The default is the default pool size (20); fewer (4, the cores PostgreSQL has) is to be
+ * measured on a quiet machine (bench/results/shortfalls.md).
+ */
 function flush() {
   if (timer) clearTimeout(timer);
   timer = undefined;
-  const batch = queue;
-  queue = [];
-  if (batch.length) void write(batch);
+  const { SIGN_BATCH_MAX_ROWS: maxRows, SIGN_BATCH_IN_FLIGHT: most } = env();
+  due = false;
+  while (queue.length && writing < most) {
+    const batch = queue.splice(0, maxRows);
+    writing++;
+    void write(batch).finally(committed);
+  }
+  if (queue.length) due = true;
+}
+
+function committed() {
+  writing--;
+  if (due) flush();
 }
 
 /**

@@ -20,6 +20,11 @@ export function contentSecurityPolicy(nonce: string, frameable: boolean): string
   ].join("; ");
 }
 
+/** A fresh CSP nonce: every page answer gets one of its own (the response cache's replays too). */
+export function cspNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
 /** JSON and webhook answers run no script and are never framed: a fixed policy, no nonce. */
 const DATA_PATH = /^\/(api|webhooks)\//;
 const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -34,7 +39,7 @@ export function securityHeaders(options: { hsts: boolean }) {
       res.setHeader("Content-Security-Policy", DATA_POLICY);
       return next();
     }
-    const nonce = randomBytes(16).toString("base64");
+    const nonce = cspNonce();
     res.locals.nonce = nonce;
     const frameable = FRAMEABLE_PREFIXES.some((p) => req.path.startsWith(p));
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, frameable));
