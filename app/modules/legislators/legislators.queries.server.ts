@@ -86,10 +86,12 @@ const officeColumns = [
   "longitude",
 ] as const;
 
-export function findOfficesByBioguide(db: Executor, bioguide: string) {
+/** A member's district offices in one Congress (a member re-elected has a row set in each). */
+export function findOfficesByBioguide(db: Executor, congress: number, bioguide: string) {
   return db
     .selectFrom("legislatorOffices")
     .select(["id", ...officeColumns])
+    .where("congress", "=", congress)
     .where("bioguide", "=", bioguide)
     .orderBy("id")
     .execute();
