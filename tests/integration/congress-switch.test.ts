@@ -3,37 +3,30 @@ import { overrideEnv } from "~/env.server";
 import { setClock } from "~/lib/clock.server";
 import { deliverCwc } from "~/modules/cwc/cwc-delivery.server";
 import { congressAt, storedCongresses } from "~/modules/legislators/congress.server";
-import { clearDistrictCache, lookupDistricts } from "~/modules/legislators/district-lookup.server";
-import { importCongressData } from "~/modules/legislators/import.server";
-import { campaignTargetSeats, clearTargetRoster } from "~/modules/legislators/targets.server";
+import { lookupDistricts } from "~/modules/legislators/district-lookup.server";
+import { campaignTargetSeats } from "~/modules/legislators/targets.server";
 import { getDelivery } from "~/modules/letters/delivery.server";
 import * as congressesRoute from "~/routes/admin.congresses";
 import * as targetsRoute from "~/routes/admin.campaigns.$id_.targets";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
 import { makeOrganizer, seedContent } from "../factories";
 import { sessionCookieFor } from "../support/route-result";
-import { buildCongress120Folder } from "../support/congress-120";
-import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
-import { FakeCwc } from "../support/fake-cwc";
+import { importCongresses, startFakeCwc } from "../support/congress-setup";
 import { callRouteRaw, form, post } from "../support/remix";
 
 // The "119th to 120th" fixture, with the clock at 16:59 and 17:01 UTC on 2027-01-03.
 const BEFORE = new Date("2027-01-03T16:59:00Z");
 const AFTER = new Date("2027-01-03T17:01:00Z");
-const fake = new FakeCwc();
+let fake: Awaited<ReturnType<typeof startFakeCwc>>;
 let campaignId = 0;
 
 beforeAll(async () => {
   await seedContent();
   setClock(new Date("2026-12-02T12:00:00Z"));
-  await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
-  const next = await importCongressData(db(), { folder: buildCongress120Folder() });
-  expect(next.congress).toBe(120);
-  expect(next.summary).toContain("Stored as the 120th Congress, in force from 2027-01-03T17:00:00.000Z.");
-  clearDistrictCache();
-  clearTargetRoster();
-  await fake.start();
-  fake.senateOffices = ["SVT01", "SVT03", "SNH02", "SNH03"];
+  const { next } = await importCongresses(db(), { next: true });
+  expect(next?.congress).toBe(120);
+  expect(next?.summary).toContain("Stored as the 120th Congress, in force from 2027-01-03T17:00:00.000Z.");
+  fake = await startFakeCwc(["SVT01", "SVT03", "SNH02", "SNH03"]);
   overrideEnv({
     ...fake.settings(),
     CWC_RATE_PER_SECOND: 50,
@@ -48,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   setClock(null);
-  await fake.stop();
+  await fake?.stop();
 });
 
 let n = 0;

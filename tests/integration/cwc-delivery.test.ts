@@ -2,31 +2,27 @@ import { sql } from "kysely";
 import { db } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
 import { deliverCwc } from "~/modules/cwc/cwc-delivery.server";
-import { importCongressData } from "~/modules/legislators/import.server";
-import { clearDistrictCache } from "~/modules/legislators/district-lookup.server";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
 import { seedContent } from "../factories";
 import { getDelivery } from "~/modules/letters/delivery.server";
 import { campaignDeliveryReport, publicDeliveryFigures } from "~/modules/cwc/cwc-status.server";
 import { cwcExportResponse } from "~/modules/cwc/cwc-export.server";
-import { FakeCwc, validateCwcXml } from "../support/fake-cwc";
+import { validateCwcXml } from "../support/fake-cwc";
+import { importCongresses, startFakeCwc } from "../support/congress-setup";
 import { callRouteRaw, form, post } from "../support/remix";
-import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
 
-const fake = new FakeCwc();
+let fake: Awaited<ReturnType<typeof startFakeCwc>>;
 
 beforeAll(async () => {
   await seedContent();
-  await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
-  clearDistrictCache();
-  await fake.start();
-  fake.senateOffices = ["SVT01", "SVT03", "SCA01"];
+  await importCongresses(db());
+  fake = await startFakeCwc(["SVT01", "SVT03", "SCA01"]);
   overrideEnv({
     ...fake.settings(),
     CWC_RATE_PER_SECOND: 5,
   });
 });
-afterAll(() => fake.stop());
+afterAll(() => fake?.stop());
 
 let n = 0;
 async function writeLetters(over: Record<string, string> = {}) {
