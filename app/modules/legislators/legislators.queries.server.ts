@@ -97,6 +97,30 @@ export function findOfficesByBioguide(db: Executor, congress: number, bioguide: 
     .execute();
 }
 
+/** Members of one Congress as a letter addresses them (a packet for a campaign's rule targets). */
+export function listMembersForLetters(db: Executor, congress: number, bioguides: string[]) {
+  if (!bioguides.length) return Promise.resolve([]);
+  return db
+    .selectFrom("legislators")
+    .select([
+      "bioguide",
+      "chamber as kind",
+      "title",
+      "fullName",
+      "lastName",
+      "state",
+      "district",
+      "address",
+      "office",
+      "phone",
+      "contactForm",
+      "url",
+    ])
+    .where("congress", "=", congress)
+    .where("bioguide", "in", bioguides)
+    .execute();
+}
+
 /** Everything an import compares against: all members with their last-update stamp. */
 export function listLegislatorsForImport(db: Executor, congress: number) {
   return db
