@@ -25,6 +25,7 @@ let drop: () => Promise<void>;
 let databaseUrl = "";
 let campaignId = 0;
 let organizerCookie = "";
+let editorCookie = "";
 
 beforeAll(async () => {
   const fresh = await createFreshDatabase({
@@ -60,6 +61,8 @@ async function withServer<T>(clockAt: string, run: (server: ExtraServer) => Prom
       ).id;
       const viewer = await makeOrganizer("viewer", { email: `switch-viewer-${Date.now()}@example.org` });
       organizerCookie = await sessionCookieFor(viewer.id);
+      const editor = await makeOrganizer("editor", { email: `switch-editor-${Date.now()}@example.org` });
+      editorCookie = await sessionCookieFor(editor.id);
     }
     return await run(server);
   } finally {
@@ -172,6 +175,21 @@ describe("a letter across the switch to the 120th Congress, in a built server", 
       expect(seen.warnings.join(" ")).toMatch(
         /HSAS02.*committee assignments for the 120th Congress are not yet published/,
       );
+      // the letters page: per district as written, and a packet for each office the rules target
+      const [name, value] = editorCookie.split("=");
+      await page.context().addCookies([{ name, value, url: server.baseUrl }]);
+      await page.goto(`${server.baseUrl}/admin/letters?campaign=${campaignId}`);
+      expect(await page.locator('tr[data-district="VT-AL"] td').nth(1).textContent()).toBe("2");
+      const ruleRows = page.locator('[data-testid="rule-targets"] tbody tr');
+      expect(await ruleRows.count()).toBeGreaterThanOrEqual(10);
+      expect(await page.locator('[data-testid="rule-targets"]').innerText()).not.toContain("HSAS02");
+      expect(await seriousViolations(page)).toEqual([]);
+      const csvLink = await ruleRows.first().getByRole("link", { name: "CSV" }).getAttribute("href");
+      const packet = await page.request.get(`${server.baseUrl}${csvLink}`);
+      expect(packet.status()).toBe(200);
+      const csv = await packet.text();
+      expect(csv).toContain(",Before,");
+      expect(csv).toContain(",After,");
       expect(errors).toEqual([]);
       await page.context().close();
     });
