@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { CWC_TOPICS } from "./modules/cwc/cwc";
 
 /**
  * The one place environment variables are read. Everything is validated at boot; a bad value
@@ -123,6 +124,20 @@ const schema = z.object({
   CWC_RATE_PER_SECOND: z.coerce.number().positive().max(10).default(5),
   /** Honour the chambers' reported maintenance windows (House daily 00-06 ET; Senate Sun 00-06, Wed 05-07 ET). */
   CWC_MAINTENANCE_WINDOWS: z.enum(["on", "off"]).default("on"),
+  /**
+   * The Library of Congress policy area a campaign's CWC messages carry when its organizers chose
+   * none (the campaign editor's "CWC topic"; one of the 32 in app/modules/cwc/cwc.ts).
+   */
+  CWC_DEFAULT_TOPIC: z.enum(CWC_TOPICS).default("Armed Forces and National Security"),
+  /**
+   * Outside production only: this process's clock starts at this instant (ISO 8601, e.g.
+   * 2027-01-03T17:01:00Z) and runs on from there, for a built server tested "after the switch"
+   * of Congress (app/lib/clock.server.ts). Production refuses it.
+   */
+  CLOCK_AT: z.iso
+    .datetime({ offset: true })
+    .transform((v) => new Date(v))
+    .optional(),
   /** Dates and times are shown in the organization's time zone, not the server's. */
   ORG_TIME_ZONE: z
     .string()
@@ -170,6 +185,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         "TRANSPARENCY_SIGNING_KEY: required in production (openssl rand -base64 32; its public key is published)",
       );
     if (!env.APP_URL) missing.push("APP_URL: required in production (the public https address)");
+    if (env.CLOCK_AT)
+      missing.push("CLOCK_AT: a test setting, refused in production (the clock is real time)");
     if (env.RESEND_API_KEY && !env.RESEND_WEBHOOK_SECRET)
       missing.push("RESEND_WEBHOOK_SECRET: required when RESEND_API_KEY is set");
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET)

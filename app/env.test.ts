@@ -33,6 +33,32 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ SIGN_BATCH_MAX_ROWS: "0" })).toThrow(/SIGN_BATCH_MAX_ROWS: /);
     expect(() => parseEnv({ SIGN_BATCH_WAIT_MS: "500" })).toThrow(/SIGN_BATCH_WAIT_MS: /);
   });
+  it("starts the clock at CLOCK_AT outside production and refuses it in production", () => {
+    expect(parseEnv({ CLOCK_AT: "2027-01-03T17:01:00Z" }).CLOCK_AT?.toISOString()).toBe(
+      "2027-01-03T17:01:00.000Z",
+    );
+    expect(parseEnv({}).CLOCK_AT).toBeUndefined();
+    expect(() => parseEnv({ CLOCK_AT: "after lunch" })).toThrow(/CLOCK_AT: /);
+    const production = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(40),
+      IP_HASH_SECRET: "i".repeat(20),
+      ORG_POSTAL_ADDRESS: "PO Box 1, Burlington, VT 05401",
+      TRANSPARENCY_SIGNING_KEY: Buffer.alloc(32, 7).toString("base64"),
+      APP_URL: "https://example.org",
+    };
+    expect(parseEnv(production).isProduction).toBe(true);
+    expect(() => parseEnv({ ...production, CLOCK_AT: "2027-01-03T17:01:00Z" })).toThrow(
+      /CLOCK_AT: a test setting, refused in production/,
+    );
+  });
+  it("takes a CWC topic by default from the 32 Library of Congress policy areas only", () => {
+    expect(parseEnv({}).CWC_DEFAULT_TOPIC).toBe("Armed Forces and National Security");
+    expect(parseEnv({ CWC_DEFAULT_TOPIC: "International Affairs" }).CWC_DEFAULT_TOPIC).toBe(
+      "International Affairs",
+    );
+    expect(() => parseEnv({ CWC_DEFAULT_TOPIC: "POW/MIA" })).toThrow(/CWC_DEFAULT_TOPIC: /);
+  });
   it("takes a direct PostgreSQL address beside a pooled one", () => {
     const env = parseEnv({
       DATABASE_URL: "postgres://app@127.0.0.1:6432/app",

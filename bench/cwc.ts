@@ -17,9 +17,9 @@ import { runSeed } from "~db/seed/seed.server";
 import { overrideEnv } from "~/env.server";
 import { deliverCwc, queueCwcDeliveries } from "~/modules/cwc/cwc-delivery.server";
 import { writeCwcExport } from "~/modules/cwc/cwc-export.server";
-import { importCongressData } from "~/modules/legislators/import.server";
 import { campaignTargetSeats } from "~/modules/legislators/targets.server";
-import { FakeCwc, validateCwcXml } from "../tests/support/fake-cwc";
+import { importCongresses, startFakeCwc } from "../tests/support/congress-setup";
+import { validateCwcXml } from "../tests/support/fake-cwc";
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 100_000);
 const MESSAGES = Number(process.env.BENCH_CWC_MESSAGES ?? 100);
@@ -39,11 +39,11 @@ async function main() {
     IP_HASH_SECRET: "bench-ip-hash-secret-xx",
   });
   const database = await openDatabase({ dataDir: dir, log: () => undefined, poolSize: 8 });
-  const fake = new FakeCwc();
+  let stopFake: () => Promise<void> = async () => undefined;
   const results: Record<string, unknown> = { date: new Date().toISOString(), letters: LETTERS };
   try {
     await runSeed(db());
-    await importCongressData(db(), { folder: path.resolve("data/congress") });
+    await importCongresses(db());
     const campaign = await db()
       .selectFrom("campaigns")
       .select("id")
@@ -117,8 +117,8 @@ async function main() {
     console.log("Target resolution:", results.resolution);
 
     // 3. Pacing
-    await fake.start();
-    fake.senateOffices = ["SVT01", "SVT03"];
+    const fake = await startFakeCwc(["SVT01", "SVT03"]);
+    stopFake = () => fake.stop();
     fake.validate = false; // xmllint-wasm takes ~0.3 s a message here: validate a sample below
     overrideEnv({
       ...fake.settings(),
@@ -161,7 +161,7 @@ async function main() {
     console.log("Pacing:", results.pacing);
     writeFileSync("bench/results/cwc.json", `${JSON.stringify(results, null, 2)}\n`);
   } finally {
-    await fake.stop().catch(() => undefined);
+    await stopFake().catch(() => undefined);
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   }

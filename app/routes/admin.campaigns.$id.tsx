@@ -18,6 +18,7 @@ import {
   updateCampaign,
 } from "~/modules/campaigns/campaigns.server";
 import { can } from "~/modules/organizers/organizers";
+import { defaultCwcTopic } from "~/modules/cwc/cwc-topic.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
 import { BackLink, Notice } from "~/components/notice";
@@ -33,7 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organizer = await requireOrganizer(request);
   const campaign = await getCampaignForEdit(idParam(params.id, "No campaign has that number."));
   if (!campaign) notFound("No campaign has that number.");
-  return { campaign, officials: await listTargetOptions(), canEdit: can(organizer.role, "edit-content") };
+  return {
+    campaign,
+    officials: await listTargetOptions(),
+    defaultCwcTopic: defaultCwcTopic(),
+    canEdit: can(organizer.role, "edit-content"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCampaign() {
-  const { campaign, officials, canEdit } = useLoaderData<typeof loader>();
+  const { campaign, officials, defaultCwcTopic, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const stored = {
@@ -100,6 +106,7 @@ export default function EditCampaign() {
         message={actionData?.message}
         preview={actionData?.preview}
         officials={officials}
+        defaultCwcTopic={defaultCwcTopic}
         readOnly={!canEdit}
         submitLabel="Save changes"
       />

@@ -4,12 +4,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CampaignForm } from "~/components/admin/campaign-form";
 import { campaignFormValues, parseCampaignForm } from "~/modules/campaigns/campaigns.schema";
 import { createCampaign, listTargetOptions, previewMarkdown } from "~/modules/campaigns/campaigns.server";
+import { defaultCwcTopic } from "~/modules/cwc/cwc-topic.server";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { invalid, requireForm } from "~/lib/input.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request, "edit-content");
-  return { officials: await listTargetOptions() };
+  return { officials: await listTargetOptions(), defaultCwcTopic: defaultCwcTopic() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCampaign() {
-  const { officials } = useLoaderData<typeof loader>();
+  const { officials, defaultCwcTopic } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -40,6 +41,7 @@ export default function NewCampaign() {
         fields={actionData?.fields}
         preview={actionData?.preview}
         officials={officials}
+        defaultCwcTopic={defaultCwcTopic}
         readOnly={false}
         submitLabel="Create draft"
       />

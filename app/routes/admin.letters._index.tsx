@@ -166,6 +166,61 @@ export default function AdminLetters() {
           ) : (
             <p className="muted">No letters yet for this campaign.</p>
           )}
+          <h2>Offices the campaign's rules target</h2>
+          {stats.targets.length ? (
+            <table className="data" data-testid="rule-targets">
+              <thead>
+                <tr>
+                  <th>Office</th>
+                  <th>Member</th>
+                  <th>Why</th>
+                  <th className="num">Letters</th>
+                  {canPackets ? <th>Delivery packet</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {stats.targets.map((t) => {
+                  const q = `campaign=${campaign.id}&office=office:${t.office}`;
+                  return (
+                    <tr key={t.office} data-office={t.office}>
+                      <td>{t.office}</td>
+                      <td>{t.label}</td>
+                      <td>{t.reason}</td>
+                      <td className="num">{stats.writers.toLocaleString("en-US")}</td>
+                      {canPackets ? (
+                        <td>
+                          <a href={`/admin/letters/packet.pdf?${q}`}>PDF</a> ·{" "}
+                          <a href={`/admin/letters/packet.csv?${q}`}>CSV</a>
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">No committee, seat or delegation rules reach anyone today.</p>
+          )}
+          <h2>Supporters who wrote, per district</h2>
+          <p className="small muted">Each under the district map in force when they wrote.</p>
+          {stats.districts.length ? (
+            <table className="data" data-testid="districts">
+              <thead>
+                <tr>
+                  <th>District</th>
+                  <th className="num">Supporters</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stats.districts.map((d) => (
+                  <tr key={d.label} data-district={d.label}>
+                    <td>{d.label}</td>
+                    <td className="num">{d.count.toLocaleString("en-US")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           <h2>Supporters who wrote, per state</h2>
           {stats.states.length ? (
             <table className="data">

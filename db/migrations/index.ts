@@ -23,6 +23,7 @@ import * as callScriptOverrides from "./20261203020000_Q_call_script_overrides";
 import * as osdiApiKeys from "./20261203030000_R_osdi_api_keys";
 import * as dashboardRollups from "./20261203080000_W_dashboard_rollups";
 import * as checkpointCadence from "./20261203060000_U_checkpoint_cadence";
+import * as campaignCwcTopic from "./20261203050000_T_campaign_cwc_topic";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   "20261203030000_R_osdi_api_keys": osdiApiKeys,
   "20261203080000_W_dashboard_rollups": dashboardRollups,
   "20261203060000_U_checkpoint_cadence": checkpointCadence,
+  "20261203050000_T_campaign_cwc_topic": campaignCwcTopic,
 };

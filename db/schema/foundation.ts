@@ -60,6 +60,8 @@ export interface CampaignsTable {
   publishedAt: NullableTimestamp;
   closedAt: NullableTimestamp;
   wonAt: NullableTimestamp;
+  /** The CWC LibraryOfCongressTopic of its messages; null: the CWC_DEFAULT_TOPIC setting. */
+  cwcTopic: string | null;
 }
 
 export interface OfficialsTable {

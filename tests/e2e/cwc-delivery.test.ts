@@ -4,8 +4,9 @@ import { closeDatabase, connectDatabase, db } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
 import { makeOrganizer } from "../factories";
 import { launchBrowser, newPage, screenshot, seriousViolations } from "../support/browser";
-import { type ExtraServer, startExtraServer } from "../support/extra-server";
-import { FakeCwc, validateCwcXml } from "../support/fake-cwc";
+import { type ExtraServer, startCwcServer } from "../support/extra-server";
+import { type FakeCwc, validateCwcXml } from "../support/fake-cwc";
+import { startFakeCwc } from "../support/congress-setup";
 import { createFreshDatabase } from "../support/fresh-database";
 import { sessionCookieFor } from "../support/route-result";
 import { E2E_SESSION_SECRET } from "../support/urls";
@@ -15,7 +16,7 @@ import { E2E_SESSION_SECRET } from "../support/urls";
  * and SVT03 as valid XML, and shows "accepted" to its writer and to organizers. A server of its
  * own (with its worker) on a database of its own, so that no other worker takes its jobs.
  */
-const fake = new FakeCwc();
+let fake: FakeCwc;
 let server: ExtraServer;
 let browser: Browser;
 let drop: () => Promise<void>;
@@ -28,21 +29,14 @@ beforeAll(async () => {
   drop = fresh.drop;
   overrideEnv({ LOG_LEVEL: "error", SESSION_SECRET: E2E_SESSION_SECRET });
   connectDatabase(fresh.url, 3);
-  await fake.start();
-  fake.senateOffices = ["SVT01", "SVT03"];
-  server = await startExtraServer({
-    env: {
-      DATABASE_URL: fresh.url,
-      WORKER: "true",
-      ...fake.settings(),
-    },
-  });
+  fake = await startFakeCwc(["SVT01", "SVT03"]);
+  server = await startCwcServer(fresh.url, fake);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await fake.stop();
+  await fake?.stop();
   await closeDatabase();
   await drop?.();
 });

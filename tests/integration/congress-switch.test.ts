@@ -3,37 +3,35 @@ import { overrideEnv } from "~/env.server";
 import { setClock } from "~/lib/clock.server";
 import { deliverCwc } from "~/modules/cwc/cwc-delivery.server";
 import { congressAt, storedCongresses } from "~/modules/legislators/congress.server";
-import { clearDistrictCache, lookupDistricts } from "~/modules/legislators/district-lookup.server";
-import { importCongressData } from "~/modules/legislators/import.server";
-import { campaignTargetSeats, clearTargetRoster } from "~/modules/legislators/targets.server";
+import { lookupDistricts } from "~/modules/legislators/district-lookup.server";
+import { campaignTargetSeats } from "~/modules/legislators/targets.server";
 import { getDelivery } from "~/modules/letters/delivery.server";
 import * as congressesRoute from "~/routes/admin.congresses";
 import * as targetsRoute from "~/routes/admin.campaigns.$id_.targets";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
+import * as lettersRoute from "~/routes/admin.letters._index";
+import { PassThrough } from "node:stream";
+import { congressInForceSql } from "~/modules/legislators/congress.queries.server";
+import { packetInfo, writePacketCsv } from "~/modules/letters/packet.server";
+import { livesIn } from "~/modules/mail/scope.queries.server";
 import { makeOrganizer, seedContent } from "../factories";
 import { sessionCookieFor } from "../support/route-result";
-import { buildCongress120Folder } from "../support/congress-120";
-import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
-import { FakeCwc } from "../support/fake-cwc";
+import { importCongresses, startFakeCwc } from "../support/congress-setup";
 import { callRouteRaw, form, post } from "../support/remix";
 
 // The "119th to 120th" fixture, with the clock at 16:59 and 17:01 UTC on 2027-01-03.
 const BEFORE = new Date("2027-01-03T16:59:00Z");
 const AFTER = new Date("2027-01-03T17:01:00Z");
-const fake = new FakeCwc();
+let fake: Awaited<ReturnType<typeof startFakeCwc>>;
 let campaignId = 0;
 
 beforeAll(async () => {
   await seedContent();
   setClock(new Date("2026-12-02T12:00:00Z"));
-  await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
-  const next = await importCongressData(db(), { folder: buildCongress120Folder() });
-  expect(next.congress).toBe(120);
-  expect(next.summary).toContain("Stored as the 120th Congress, in force from 2027-01-03T17:00:00.000Z.");
-  clearDistrictCache();
-  clearTargetRoster();
-  await fake.start();
-  fake.senateOffices = ["SVT01", "SVT03", "SNH02", "SNH03"];
+  const { next } = await importCongresses(db(), { next: true });
+  expect(next?.congress).toBe(120);
+  expect(next?.summary).toContain("Stored as the 120th Congress, in force from 2027-01-03T17:00:00.000Z.");
+  fake = await startFakeCwc(["SVT01", "SVT03", "SNH02", "SNH03"]);
   overrideEnv({
     ...fake.settings(),
     CWC_RATE_PER_SECOND: 50,
@@ -48,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   setClock(null);
-  await fake.stop();
+  await fake?.stop();
 });
 
 let n = 0;
@@ -251,5 +249,112 @@ describe("the switch to the 120th Congress at noon Eastern, 2027-01-03", () => {
     const done = await deliveries();
     expect(done.every((d) => d.note === null)).toBe(true);
     expect(fake.deliveredTo("HVT00").filter((m) => m.valid)).toHaveLength(1);
+  });
+});
+
+describe("packets, counts by district and mail scopes across the switch", () => {
+  const stats = async (at: Date) => {
+    setClock(at);
+    const viewer = await sessionCookieFor((await makeOrganizer("viewer")).id);
+    const page = (await callRouteRaw(
+      lettersRoute.loader as never,
+      new Request(`http://localhost/admin/letters?campaign=${campaignId}`, { headers: { Cookie: viewer } }),
+      {},
+    )) as Awaited<ReturnType<typeof lettersRoute.loader>>;
+    return page.stats!;
+  };
+  const csvOf = async (office: string, at: Date) => {
+    setClock(at);
+    const campaign = { id: campaignId, slug: "dpaa-director", title: "DPAA" };
+    const info = await packetInfo(campaign, { office });
+    if (!info) return null;
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (c: Buffer) => chunks.push(c));
+    await writePacketCsv(info, out);
+    return { info, csv: Buffer.concat(chunks).toString("utf8") };
+  };
+
+  it("a letter written at 16:59 counts in its old district after 17:01", async () => {
+    const after = await stats(AFTER);
+    // the NH writer of 16:59 wrote from 03801, NH-1 under the 119th map (NH-2 under the 120th)
+    expect(after.districts.map((d) => [d.label, d.count])).toEqual([
+      ["NH-1", 1],
+      ["VT-AL", 1],
+    ]);
+    expect(after.writers).toBe(2);
+  });
+
+  it("committee and seat rules draw packets of every writer's letter, for the members in force when drawn", async () => {
+    const before = await stats(BEFORE);
+    const after = await stats(AFTER);
+    const byRule = (t: typeof before.targets, id: string) => t.filter((x) => x.reason.startsWith(id));
+    expect(byRule(before.targets, "HSAS02").length).toBeGreaterThanOrEqual(13);
+    expect(byRule(after.targets, "HSAS02")).toEqual([]);
+    expect(byRule(after.targets, "SSAS17").length).toBeGreaterThanOrEqual(10);
+
+    // an SSAS17 senator's packet after the switch: both writers' letters, addressed to the senator
+    const senator = byRule(after.targets, "SSAS17")[0];
+    const drawn = (await csvOf(senator.office, AFTER))!;
+    expect(drawn.info.count).toBe(2);
+    expect(drawn.info.byDistrict.map((d) => [d.label, d.count])).toEqual([
+      ["NH-1", 1],
+      ["VT-AL", 1],
+    ]);
+    const rows = drawn.csv
+      .trim()
+      .split("\n")
+      .filter((l) => /^\d+,/.test(l));
+    expect(rows).toHaveLength(2);
+    expect(drawn.csv).toContain("Switch1");
+    expect(drawn.csv).toContain("Switch2");
+    const lastName = senator.label
+      .replace(/ \(.*$/, "")
+      .split(" ")
+      .pop();
+    expect(drawn.csv).toContain(`Dear Senator ${lastName}`);
+
+    // a House member only on the emptied HSAS02: a packet before the switch, none after
+    const afterOffices = new Set(after.targets.map((t) => t.office));
+    const houseOnly = byRule(before.targets, "HSAS02").find((t) => !afterOffices.has(t.office))!;
+    expect(houseOnly).toBeDefined();
+    const old = (await csvOf(houseOnly.office, BEFORE))!;
+    expect(old.info.count).toBe(2);
+    expect(old.csv).toContain("Dear Representative");
+    expect(await csvOf(houseOnly.office, AFTER)).toBeNull();
+    // not a target at all: no packet
+    expect(await csvOf("HAK00", AFTER)).toBeNull();
+  });
+
+  it("the 'may be your representative' mail scope reads the ZIP map of the Congress in force", async () => {
+    const [{ id }] = await db()
+      .insertInto("supporters")
+      .values({
+        email: "scope-nh@example.org",
+        emailCanonical: "scope-nh@example.org",
+        zip: "03801",
+        state: "NH",
+        district: null,
+      })
+      .returning("id")
+      .execute();
+    const inScope = async (office: string) =>
+      (
+        await db()
+          .selectFrom("supporters as s")
+          .select("s.id")
+          .where("s.id", "=", id)
+          .where(livesIn({ office }))
+          .execute()
+      ).length === 1;
+    setClock(BEFORE);
+    expect([await inScope("HNH01"), await inScope("HNH02")]).toEqual([true, false]);
+    setClock(AFTER);
+    expect([await inScope("HNH01"), await inScope("HNH02")]).toEqual([false, true]);
+    // the SQL form of the rule agrees with congressAt on both sides of the switch
+    for (const at of [BEFORE, AFTER, new Date("2026-12-02T12:00:00Z")]) {
+      const row = await db().selectNoFrom(congressInForceSql(at).as("n")).executeTakeFirstOrThrow();
+      expect(row.n).toBe(await congressAt(at));
+    }
   });
 });

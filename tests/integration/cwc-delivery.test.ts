@@ -2,31 +2,30 @@ import { sql } from "kysely";
 import { db } from "~db/index.server";
 import { overrideEnv } from "~/env.server";
 import { deliverCwc } from "~/modules/cwc/cwc-delivery.server";
-import { importCongressData } from "~/modules/legislators/import.server";
-import { clearDistrictCache } from "~/modules/legislators/district-lookup.server";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
-import { seedContent } from "../factories";
+import * as campaignRoute from "~/routes/admin.campaigns.$id";
+import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
+import { sessionCookieFor } from "../support/route-result";
+import { makeOrganizer, seedContent } from "../factories";
 import { getDelivery } from "~/modules/letters/delivery.server";
 import { campaignDeliveryReport, publicDeliveryFigures } from "~/modules/cwc/cwc-status.server";
 import { cwcExportResponse } from "~/modules/cwc/cwc-export.server";
-import { FakeCwc, validateCwcXml } from "../support/fake-cwc";
+import { validateCwcXml } from "../support/fake-cwc";
+import { importCongresses, startFakeCwc } from "../support/congress-setup";
 import { callRouteRaw, form, post } from "../support/remix";
-import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
 
-const fake = new FakeCwc();
+let fake: Awaited<ReturnType<typeof startFakeCwc>>;
 
 beforeAll(async () => {
   await seedContent();
-  await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
-  clearDistrictCache();
-  await fake.start();
-  fake.senateOffices = ["SVT01", "SVT03", "SCA01"];
+  await importCongresses(db());
+  fake = await startFakeCwc(["SVT01", "SVT03", "SCA01"]);
   overrideEnv({
     ...fake.settings(),
     CWC_RATE_PER_SECOND: 5,
   });
 });
-afterAll(() => fake.stop());
+afterAll(() => fake?.stop());
 
 let n = 0;
 async function writeLetters(over: Record<string, string> = {}) {
@@ -240,5 +239,75 @@ describe("delivery statuses and the XML download", () => {
     expect(none).not.toContain("<CWC>");
     expect(cwcExportResponse(1, new URLSearchParams({ office: "HAS00x" })).status).toBe(400);
     expect(cwcExportResponse(1, new URLSearchParams({ day: "yesterday" })).status).toBe(400);
+  });
+});
+
+describe("a CWC topic per campaign", () => {
+  const topicOf = (xml: string) => /<LibraryOfCongressTopic>([^<]*)</.exec(xml)?.[1];
+
+  async function saveTopic(cookie: string, campaignId: number, cwcTopic: string) {
+    const c = (await getCampaignForEdit(campaignId))!;
+    return callRouteRaw(
+      campaignRoute.action as never,
+      post(
+        `/admin/campaigns/${campaignId}`,
+        form({
+          intent: "save",
+          slug: c.slug,
+          title: c.title,
+          summary: c.summary,
+          bodyMd: c.bodyMd,
+          targetSummary: c.targetSummary,
+          chambers: c.targets.filter((t) => t.kind !== "official").map((t) => t.kind),
+          officials: c.targets.filter((t) => t.key).map((t) => t.key as string),
+          cwcTopic,
+        }),
+        { Cookie: cookie },
+      ),
+      { id: String(campaignId) },
+    );
+  }
+
+  it("the organizer chooses the topic in the campaign editor (validated); the XML carries it, else the setting's", async () => {
+    const editor = await sessionCookieFor((await makeOrganizer("editor")).id);
+    const first = await writeLetters();
+    const campaignId = Number(first.submission.campaignId);
+    // the default comes from CWC_DEFAULT_TOPIC
+    overrideEnv({ CWC_DEFAULT_TOPIC: "Congress" });
+    const byDefault = first.deliveries.find((d) => d.office === "SVT01")!;
+    await deliverCwc(byDefault.id, 1, 10);
+    const sentByDefault = fake.deliveredTo("SVT01").find((m) => m.deliveryId === byDefault.deliveryId)!;
+    expect(topicOf(sentByDefault.xml)).toBe("Congress");
+    expect(sentByDefault.valid).toBe(true);
+    overrideEnv({ CWC_DEFAULT_TOPIC: "Armed Forces and National Security" });
+
+    // a topic outside the 32 is refused with a readable message, and nothing is saved
+    const refused = await saveTopic(editor, campaignId, "POW/MIA accounting");
+    const bad = refused as { init: { status: number }; data: { fields: Record<string, string> } };
+    expect(bad.init.status).toBe(400);
+    expect(bad.data.fields.cwcTopic).toBe("Choose one of the Library of Congress policy areas in the list.");
+    expect((await getCampaignForEdit(campaignId))?.cwcTopic).toBeNull();
+
+    const saved = await saveTopic(editor, campaignId, "International Affairs");
+    expect((saved as Response).status).toBe(302);
+    expect((await getCampaignForEdit(campaignId))?.cwcTopic).toBe("International Affairs");
+    const second = await writeLetters();
+    for (const d of second.deliveries) await deliverCwc(d.id, 1, 10);
+    for (const d of second.deliveries) {
+      const sent = fake.deliveredTo(d.office).find((m) => m.deliveryId === d.deliveryId)!;
+      expect(topicOf(sent.xml)).toBe("International Affairs");
+      expect(sent.valid).toBe(true);
+    }
+    // and the XML download too
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+    const text = await cwcExportResponse(
+      campaignId,
+      new URLSearchParams({ office: "HVT00", day: today }),
+    ).text();
+    expect(text).toContain("<LibraryOfCongressTopic>International Affairs</LibraryOfCongressTopic>");
+
+    // back to the default: the empty choice stores nothing
+    expect(((await saveTopic(editor, campaignId, "")) as Response).status).toBe(302);
+    expect((await getCampaignForEdit(campaignId))?.cwcTopic).toBeNull();
   });
 });

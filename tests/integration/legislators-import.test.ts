@@ -228,8 +228,8 @@ describe("importCongressData from the upstream files", () => {
     });
     expect(by.B001318).toMatchObject({ title: "Representative", district: 0, caucus: null });
     expect(by.K000401).toMatchObject({ party: "Independent", caucus: "Republican" });
-    expect(await findOfficesByBioguide(db(), "G000607")).toEqual([]);
-    expect((await findOfficesByBioguide(db(), REMOVED)).length).toBeGreaterThan(0);
+    expect(await findOfficesByBioguide(db(), 119, "G000607")).toEqual([]);
+    expect((await findOfficesByBioguide(db(), 119, REMOVED)).length).toBeGreaterThan(0);
   });
 });
 
@@ -311,7 +311,7 @@ describe("the ZIP lookup after an import", () => {
 describe("re-importing", () => {
   it("updates in place and reports exactly the removed and the changed member", async () => {
     const before = await tableCounts();
-    const removedOffices = (await findOfficesByBioguide(db(), REMOVED)).length;
+    const removedOffices = (await findOfficesByBioguide(db(), 119, REMOVED)).length;
     const dir = alteredCopy();
     const report = await importCongressData(db(), { folder: dir });
 
@@ -334,7 +334,7 @@ describe("re-importing", () => {
       imports: before.imports + 1,
     });
     expect(await phoneOf(REMOVED)).toBeUndefined();
-    expect(await findOfficesByBioguide(db(), REMOVED)).toEqual([]);
+    expect(await findOfficesByBioguide(db(), 119, REMOVED)).toEqual([]);
     expect(await phoneOf(CHANGED)).toEqual({ phone: "202-555-0199", importId: report.importId });
     const dupes = await db()
       .selectFrom("zipDistricts")

@@ -6,6 +6,7 @@ import { inject } from "vitest";
 import { freePort } from "../../db/embedded.server";
 import { E2E_SESSION_SECRET } from "./urls";
 import { CONGRESS_SNAPSHOT } from "./congress-snapshot";
+import type { FakeCwc } from "./fake-cwc";
 
 export interface ExtraServer {
   baseUrl: string;
@@ -126,4 +127,13 @@ function acceptedSockets(port: number): Set<string> {
     }
   }
   return inodes;
+}
+
+/** A built server with its worker on `databaseUrl`, delivering to the test CWC server; `env` adds settings (e.g. CLOCK_AT). */
+export function startCwcServer(
+  databaseUrl: string,
+  fake: FakeCwc,
+  env: Record<string, string> = {},
+): Promise<ExtraServer> {
+  return startExtraServer({ env: { DATABASE_URL: databaseUrl, WORKER: "true", ...fake.settings(), ...env } });
 }

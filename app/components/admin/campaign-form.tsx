@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { EditorActions, MarkdownPreview } from "./markdown-preview";
-import { bindFields, CheckField, FormError, TextArea, TextField } from "~/components/forms";
+import { bindFields, CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
+import { CWC_TOPICS } from "~/modules/cwc/cwc";
 
 export interface CampaignFormValues {
   slug?: string;
@@ -10,6 +11,7 @@ export interface CampaignFormValues {
   targetSummary?: string;
   chambers?: string[];
   officials?: string[];
+  cwcTopic?: string | null;
 }
 
 /** The campaign editor (create and edit), with a server-rendered preview that needs no JavaScript. */
@@ -19,6 +21,7 @@ export function CampaignForm({
   message,
   preview,
   officials,
+  defaultCwcTopic,
   readOnly,
   submitLabel,
 }: {
@@ -27,6 +30,8 @@ export function CampaignForm({
   message?: string | null;
   preview?: string | null;
   officials: Array<{ key: string; name: string; organization: string }>;
+  /** The CWC_DEFAULT_TOPIC setting, offered as the first choice. */
+  defaultCwcTopic: string;
   readOnly: boolean;
   submitLabel: string;
 }) {
@@ -76,6 +81,19 @@ export function CampaignForm({
               />
             ))}
           </fieldset>
+          <SelectField
+            {...f("cwcTopic")}
+            label="CWC topic"
+            hint="The Library of Congress policy area that letters delivered through Communicating with Congress carry."
+            defaultValue={values.cwcTopic ?? ""}
+          >
+            <option value="">The site's default: {defaultCwcTopic}</option>
+            {CWC_TOPICS.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </SelectField>
           <TextArea
             {...f("bodyMd")}
             className="tall"

@@ -49,6 +49,7 @@ export async function insertCampaign(
     summary: string;
     bodyMd: string;
     targetSummary: string;
+    cwcTopic?: string | null;
     createdBy: number | null;
     status?: CampaignStatus;
     publishedAt?: Date | null;
@@ -65,7 +66,14 @@ export async function insertCampaign(
 export async function updateCampaignContent(
   db: Executor,
   id: number,
-  values: { slug: string; title: string; summary: string; bodyMd: string; targetSummary: string },
+  values: {
+    slug: string;
+    title: string;
+    summary: string;
+    bodyMd: string;
+    targetSummary: string;
+    cwcTopic: string | null;
+  },
 ) {
   await db
     .updateTable("campaigns")

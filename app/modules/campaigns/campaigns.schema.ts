@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CWC_TOPICS } from "~/modules/cwc/cwc";
 
 export const slugSchema = z
   .string({ error: "Enter a slug." })
@@ -32,8 +33,17 @@ export const campaignFormSchema = z.object({
   targetSummary: z.string().trim().max(200, "At most 200 characters.").default(""),
   chambers: z.array(z.enum(targetKinds)).default([]),
   officials: z.array(z.string().max(60)).default([]),
+  /** "" keeps the CWC_DEFAULT_TOPIC setting. */
+  cwcTopic: z
+    .union([z.literal(""), z.enum(CWC_TOPICS)], {
+      error: "Choose one of the Library of Congress policy areas in the list.",
+    })
+    .default(""),
 });
-export type CampaignForm = z.infer<typeof campaignFormSchema>;
+type ParsedCampaignForm = z.infer<typeof campaignFormSchema>;
+/** A parsed campaign form; callers in code may leave the CWC topic out (the default). */
+export type CampaignForm = Omit<ParsedCampaignForm, "cwcTopic"> &
+  Partial<Pick<ParsedCampaignForm, "cwcTopic">>;
 
 export const campaignTransitionSchema = z.object({
   transition: z.enum(["publish", "close", "reopen", "mark-won"], { error: "Unknown action." }),
@@ -50,6 +60,7 @@ export function campaignFormValues(form: FormData) {
     targetSummary: text("targetSummary"),
     chambers: form.getAll("chambers").map(String),
     officials: form.getAll("officials").map(String),
+    cwcTopic: text("cwcTopic"),
   };
 }
 

@@ -80,6 +80,7 @@ export async function createCampaign(actorId: number, form: CampaignForm): Promi
         summary: form.summary,
         bodyMd: form.bodyMd,
         targetSummary: form.targetSummary,
+        cwcTopic: form.cwcTopic || null,
         createdBy: actorId,
       });
       if (!row) return { ok: false, fields: { slug: "Another campaign already uses this slug." } } as const;
@@ -112,6 +113,7 @@ export async function updateCampaign(
         summary: form.summary,
         bodyMd: form.bodyMd,
         targetSummary: form.targetSummary,
+        cwcTopic: form.cwcTopic || null,
       });
       await replaceCampaignTargets(trx, id, await targetRows(trx, form));
       await insertAuditEntry(trx, {

@@ -9,7 +9,8 @@ import { addJob } from "~/modules/jobs/jobs.queries.server";
 import { officeCode } from "~/modules/legislators/seats";
 import { letterParts } from "~/modules/letters/letters";
 import { defineSetting, getSetting, setSetting } from "~/modules/settings/settings.server";
-import { type Chamber, chamberOf, DEFAULT_TOPICS, deliveryIdFrom, maintenanceMinutesLeft } from "./cwc";
+import { type Chamber, chamberOf, deliveryIdFrom, maintenanceMinutesLeft } from "./cwc";
+import { campaignCwcTopic } from "./cwc-topic.server";
 import { cwcAgent, cwcConfigured, fetchSenateActiveOffices, postCwcMessage } from "./cwc-adapter.server";
 import { buildCwcXml, type CwcAgent, cwcDate } from "./cwc-xml";
 import { reresolveAtDelivery } from "./cwc-congress.server";
@@ -116,7 +117,7 @@ export function messageXml(
       emailValidated: row.emailConfirmedAt !== null,
     },
     subject: row.subject.length >= 6 ? row.subject.slice(0, 500) : `${row.subject} (letter)`,
-    topics: DEFAULT_TOPICS,
+    topics: [campaignCwcTopic(row.campaignTopic)],
     organizationStatement: clip(statement),
     constituentMessage: clip(note),
     moreInfo: null,

@@ -86,6 +86,7 @@ export function findDeliveryForSend(db: Executor, id: number) {
       "s.district",
       "p.email",
       "c.slug as campaignSlug",
+      "c.cwcTopic as campaignTopic",
     ])
     .where("d.id", "=", id)
     .executeTakeFirst();
@@ -264,6 +265,7 @@ export function listExportLetters(db: Executor, filter: ExportFilter, afterId: n
       ...MESSAGE_COLUMNS,
       "p.email",
       "c.slug as campaignSlug",
+      "c.cwcTopic as campaignTopic",
     ])
     .where("l.id", "in", page)
     .orderBy("l.id")

@@ -7,7 +7,7 @@
 export const CWC_PREFIXES = ["Mr.", "Mrs.", "Miss", "Ms.", "Dr."] as const;
 
 /** The 32 Library of Congress policy areas CWC takes as topics. */
-const LOC_TOPICS = [
+export const CWC_TOPICS = [
   "Agriculture and Food",
   "Animals",
   "Armed Forces and National Security",
@@ -42,10 +42,7 @@ const LOC_TOPICS = [
   "Water Resources Development",
 ] as const;
 
-/** Our campaigns are about the armed forces (POW/MIA accounting). */
-export const DEFAULT_TOPICS: ReadonlyArray<(typeof LOC_TOPICS)[number]> = [
-  "Armed Forces and National Security",
-];
+export type CwcTopic = (typeof CWC_TOPICS)[number];
 
 /** What a writer sees for each status of a letter's delivery to one office. */
 export const CWC_STATUS_LABELS = {

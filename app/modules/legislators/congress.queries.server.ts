@@ -1,10 +1,19 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Executor } from "~db/index.server";
 
 /* The stored Congresses and what each holds. */
 
 export function listCongresses(db: Executor) {
   return db.selectFrom("congresses").select(["number", "takesEffectAt"]).orderBy("number").execute();
+}
+
+/**
+ * The Congress in force at an instant as a SQL expression, for a query that cannot await
+ * `congressAt` (congress.server.ts) first: the same rule (the newest stored Congress whose moment
+ * has passed, else the oldest), tested to agree with it across a switch.
+ */
+export function congressInForceSql(at: Date): RawBuilder<number> {
+  return sql<number>`(select coalesce(max(number) filter (where takes_effect_at <= ${at}), min(number)) from congresses)`;
 }
 
 /** Records a Congress's data (inserted or re-imported) and the instant it takes effect. */

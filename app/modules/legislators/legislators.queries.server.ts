@@ -86,12 +86,38 @@ const officeColumns = [
   "longitude",
 ] as const;
 
-export function findOfficesByBioguide(db: Executor, bioguide: string) {
+/** A member's district offices in one Congress (a member re-elected has a row set in each). */
+export function findOfficesByBioguide(db: Executor, congress: number, bioguide: string) {
   return db
     .selectFrom("legislatorOffices")
     .select(["id", ...officeColumns])
+    .where("congress", "=", congress)
     .where("bioguide", "=", bioguide)
     .orderBy("id")
+    .execute();
+}
+
+/** Members of one Congress as a letter addresses them (a packet for a campaign's rule targets). */
+export function listMembersForLetters(db: Executor, congress: number, bioguides: string[]) {
+  if (!bioguides.length) return Promise.resolve([]);
+  return db
+    .selectFrom("legislators")
+    .select([
+      "bioguide",
+      "chamber as kind",
+      "title",
+      "fullName",
+      "lastName",
+      "state",
+      "district",
+      "address",
+      "office",
+      "phone",
+      "contactForm",
+      "url",
+    ])
+    .where("congress", "=", congress)
+    .where("bioguide", "in", bioguides)
     .execute();
 }
 

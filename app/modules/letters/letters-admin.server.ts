@@ -2,6 +2,7 @@ import { db } from "~db/index.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
 import { plainTemplate } from "./letter-text";
+import { lettersByDistrict, ruleTargetOffices } from "./packet-targets.server";
 import {
   composeLetter,
   mailingAddress,
@@ -150,10 +151,26 @@ export async function saveTemplate(
   return { ok: true };
 }
 
+/**
+ * A campaign's letters per office, per state and per district (as written), and the offices its
+ * rules target today (committee members, named seats, delegations), each with a packet of every
+ * writer's letter.
+ */
 export async function letterStats(campaignId: number) {
-  const [offices, states] = await Promise.all([
+  const [offices, states, districts, rules] = await Promise.all([
     countLettersByOffice(db(), campaignId),
     countLettersByState(db(), campaignId),
+    lettersByDistrict(campaignId),
+    ruleTargetOffices(campaignId),
   ]);
-  return { offices, states, total: offices.reduce((n, o) => n + Number(o.count), 0) };
+  const targets = rules.map((r) => ({ office: r.office, label: r.label, reason: r.reason }));
+  const writers = districts.reduce((n, d) => n + d.count, 0);
+  return {
+    offices,
+    states,
+    districts,
+    targets,
+    writers,
+    total: offices.reduce((n, o) => n + Number(o.count), 0),
+  };
 }

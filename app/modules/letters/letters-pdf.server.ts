@@ -189,6 +189,8 @@ export interface PacketCover {
   office: string;
   officeLines: string[];
   count: number;
+  /** Letter sets by the writer's district as written (a rule target's packet); empty: not shown. */
+  byDistrict: Array<{ label: string; count: number }>;
   first: Date | null;
   last: Date | null;
   generatedAt: Date;
@@ -219,6 +221,12 @@ export function writeCover(doc: Doc, cover: PacketCover) {
   w.gap(lh);
   useFont(doc, "Times-Roman", 11);
   const small = doc.currentLineHeight(true) * 1.3;
+  if (cover.byDistrict.length) {
+    const counts = cover.byDistrict.map((d) => `${d.label}: ${d.count.toLocaleString("en-US")}`).join(", ");
+    for (const l of wrap(doc, printable(`Letters by the writer's district, as written: ${counts}.`)))
+      w.line(l, small);
+    w.gap(small);
+  }
   for (const l of wrap(
     doc,
     "Each following page is one letter as its writer sent it, with the writer's name and address, oldest first. A CSV of the same letters accompanies this packet.",

@@ -239,3 +239,48 @@ export async function listPacketLetters(
   `.execute(db);
   return result.rows;
 }
+
+/**
+ * A campaign's letter sets by the writer's state and district as written: the map of the Congress
+ * in force when each was written, never looked up again from the ZIP.
+ */
+export function countSubmissionsByDistrict(db: Executor, campaignId: number) {
+  return db
+    .selectFrom("letterSubmissions")
+    .select((eb) => ["state", "district", eb.fn.countAll<number>().as("submissions")])
+    .where("campaignId", "=", campaignId)
+    .groupBy(["state", "district"])
+    .orderBy("state")
+    .orderBy("district")
+    .execute();
+}
+
+export async function summarizeSubmissions(db: Executor, campaignId: number) {
+  const result = await sql<{ count: number; first: Date | null; last: Date | null }>`
+    select count(*)::int as count, min(created_at) as first, max(created_at) as last
+    from letter_submissions where campaign_id = ${campaignId}
+  `.execute(db);
+  return result.rows[0];
+}
+
+export interface SubmissionPacketRow extends Sender {
+  id: number;
+  createdAt: Date;
+  personalNote: string;
+}
+
+/** One page of a campaign's letter sets after `afterId` (a packet for a rule target's office). */
+export async function listSubmissionsForPacket(
+  db: Executor,
+  campaignId: number,
+  afterId: number,
+  limit: number,
+): Promise<SubmissionPacketRow[]> {
+  const result = await sql<SubmissionPacketRow>`
+    select id, created_at as "createdAt", first_name as "firstName", last_name as "lastName", street, city,
+      state, zip, personal_note as "personalNote"
+    from letter_submissions where campaign_id = ${campaignId} and id > ${afterId}
+    order by id limit ${limit}
+  `.execute(db);
+  return result.rows;
+}

@@ -2,8 +2,9 @@ import { spawn } from "node:child_process";
 import { PassThrough, type Writable } from "node:stream";
 import { z } from "zod";
 import { databaseUrl } from "~db/index.server";
+import { now } from "~/lib/clock.server";
 import { getCampaignForEdit } from "~/modules/campaigns/campaigns.server";
-import { packetInfo, writePacketCsv, writePacketPdf, type PacketInfo } from "./packet.server";
+import { type PacketInfo, type PacketKey, packetInfo, writePacketCsv, writePacketPdf } from "./packet.server";
 
 /*
  * Delivery packets of up to 100,000 letters are drawn in a short-lived child process
@@ -17,10 +18,15 @@ export const PACKET_HEAP_MB = 128;
 /** The packet process's connections are named so in pg_stat_activity. Its pool holds PACKET_DB_CONNECTIONS. */
 export const PACKET_APPLICATION_NAME = "unreturned-letter-packet";
 
+/** A packet's office: a member's letters, an official's, or an office a campaign's rules target. */
+export const PACKET_OFFICE = /^(bioguide:[A-Z]\d{6}|official:\d{1,12}|office:[HS][A-Z]{2}\d{2})$/;
+
 const args = z.object({
   campaign: z.coerce.number().int().positive(),
-  office: z.string().regex(/^(bioguide:[A-Z]\d{6}|official:\d{1,12})$/),
+  office: z.string().regex(PACKET_OFFICE),
   format: z.enum(["pdf", "csv"]),
+  /** The web process's clock: a rule target is resolved at the instant the packet was asked for. */
+  at: z.iso.datetime().optional(),
 });
 
 function option(argv: string[], name: string) {
@@ -28,8 +34,9 @@ function option(argv: string[], name: string) {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
-export function officeKey(office: string) {
+export function officeKey(office: string): PacketKey {
   const [kind, id] = office.split(":");
+  if (kind === "office") return { office: id };
   return kind === "bioguide" ? { bioguide: id } : { officialId: Number(id) };
 }
 
@@ -45,12 +52,14 @@ export async function writePacketToStdout(argv: string[]): Promise<void> {
     campaign: option(argv, "campaign"),
     office: option(argv, "office"),
     format: option(argv, "format"),
+    at: option(argv, "at"),
   });
   const campaign = await getCampaignForEdit(parsed.campaign);
   if (!campaign) throw new Error("No campaign has that number.");
   const info = await packetInfo(
     { id: campaign.id, slug: campaign.slug, title: campaign.title },
     officeKey(parsed.office),
+    parsed.at ? new Date(parsed.at) : undefined,
   );
   if (!info) throw new Error("This office has no letters for this campaign.");
   // stdout is never ended by pipe(), so the packet writes into a PassThrough piped to it.
@@ -81,6 +90,8 @@ export function streamPacketFromChild(
       params.office,
       "--format",
       params.format,
+      "--at",
+      now().toISOString(),
     ],
     {
       env: {

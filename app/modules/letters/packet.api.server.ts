@@ -11,6 +11,7 @@ import { db } from "~db/index.server";
 import {
   canSpawnPacketProcess,
   officeKey,
+  PACKET_OFFICE,
   streamPacketFromChild,
   writePacket,
 } from "./packet-process.server";
@@ -25,7 +26,7 @@ import { packetInfo, type PacketInfo } from "./packet.server";
 
 const query = z.object({
   campaign: z.coerce.number().int().positive(),
-  office: z.string().regex(/^(bioguide:[A-Z]\d{6}|official:\d{1,12})$/),
+  office: z.string().regex(PACKET_OFFICE),
 });
 
 // Packets drawn at once in this process (each a child with its own heap and small pool).
@@ -64,7 +65,7 @@ export function packetHandler(format: "pdf" | "csv") {
         res,
         400,
         "invalid_request",
-        "Give ?campaign=<id>&office=bioguide:<id> or official:<id>.",
+        "Give ?campaign=<id>&office=bioguide:<id>, official:<id> or office:<CWC office code>.",
       );
     const campaign = await getCampaignForEdit(parsed.data.campaign);
     if (!campaign) return sendError(req, res, 404, "not_found", "No campaign has that number.");

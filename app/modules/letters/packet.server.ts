@@ -8,9 +8,16 @@ import { createLetterDocument, releaseWrittenPages, writeCover, writeLetter } fr
 import {
   listPacketLetters,
   summarizePacket,
+  summarizeSubmissions,
   type OfficeKey,
   type PacketLetterRow,
 } from "./letters.queries.server";
+import {
+  lettersByDistrict,
+  type RuleOffice,
+  ruleOfficeLetters,
+  ruleTargetOffices,
+} from "./packet-targets.server";
 
 /*
  * An office's delivery packet (cover page + every letter, or a CSV), streamed with bounded
@@ -21,9 +28,16 @@ import {
 const BATCH = 250;
 const HIGH_WATER = 1 << 20;
 
+/** A member's or official's letters, or (`office`) an office a campaign's rules target. */
+export type PacketKey = OfficeKey | { office: string };
+
 export interface PacketInfo {
   campaign: { id: number; slug: string; title: string };
-  key: OfficeKey;
+  key: PacketKey;
+  /** For a rule target's office: who holds it and the template its letters are composed from. */
+  rule: RuleOffice | null;
+  /** Letter sets by the writer's district as written: "VT-AL: 3". */
+  byDistrict: Array<{ label: string; count: number }>;
   /** "Senator Bernard Sanders (VT)" */
   office: string;
   count: number;
@@ -34,8 +48,26 @@ export interface PacketInfo {
 
 export async function packetInfo(
   campaign: { id: number; slug: string; title: string },
-  key: OfficeKey,
+  key: PacketKey,
+  at?: Date,
 ): Promise<PacketInfo | null> {
+  if ("office" in key) {
+    const rule = (await ruleTargetOffices(campaign.id, at)).find((o) => o.office === key.office);
+    if (!rule) return null;
+    const s = await summarizeSubmissions(db(), campaign.id);
+    if (!s.count) return null;
+    return {
+      campaign,
+      key,
+      rule,
+      byDistrict: await lettersByDistrict(campaign.id),
+      office: `${rule.label}, ${rule.reason}`,
+      count: s.count,
+      first: s.first,
+      last: s.last,
+      recipientAddress: [],
+    };
+  }
   const s = await summarizePacket(db(), campaign.id, key);
   if (!s || !s.count) return null;
   const seat = s.state ? ` (${seatLabel(s.state, s.recipientTitle === "Senator" ? null : s.district)})` : "";
@@ -43,6 +75,8 @@ export async function packetInfo(
   return {
     campaign,
     key,
+    rule: null,
+    byDistrict: [],
     office: `${s.recipientTitle ?? ""} ${s.recipientName ?? ""}${seat}`.trim(),
     count: s.count,
     first: s.first,
@@ -54,7 +88,11 @@ export async function packetInfo(
 async function* rows(info: PacketInfo): AsyncGenerator<PacketLetterRow[]> {
   let after = 0;
   while (true) {
-    const page = await listPacketLetters(db(), info.campaign.id, info.key, after, BATCH);
+    const page = info.rule
+      ? await ruleOfficeLetters(info.campaign.id, info.rule, after, BATCH)
+      : "office" in info.key
+        ? []
+        : await listPacketLetters(db(), info.campaign.id, info.key, after, BATCH);
     if (!page.length) return;
     yield page;
     after = page[page.length - 1].id;
@@ -107,6 +145,7 @@ export async function writePacketPdf(info: PacketInfo, out: Writable): Promise<v
     office: info.office,
     officeLines: info.recipientAddress,
     count: info.count,
+    byDistrict: info.byDistrict,
     first: info.first,
     last: info.last,
     generatedAt: new Date(),
