@@ -19,6 +19,7 @@ import * as committees from "./20261202010000_committees";
 import * as cwcDeliveries from "./20261202020000_cwc_deliveries";
 import * as campaignTargetRules from "./20261202030000_campaign_target_rules";
 import * as congresses from "./20261202040000_I_congresses";
+import * as campaignBodyTranslations from "./20261203010000_P_campaign_body_translations";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "20261202020000_cwc_deliveries": cwcDeliveries,
   "20261202030000_campaign_target_rules": campaignTargetRules,
   "20261202040000_I_congresses": congresses,
+  "20261203010000_P_campaign_body_translations": campaignBodyTranslations,
 };
