@@ -20,6 +20,8 @@ export const LOCALIZED_ROUTES = [
   ["routes/tips.new.tsx", "tips/new"],
   ["routes/tips.sent.tsx", "tips/sent"],
   ["routes/campaigns.$slug._index.tsx", "campaigns/:slug"],
+  ["routes/campaigns.$slug.sign.tsx", "campaigns/:slug/sign"],
+  ["routes/campaigns.$slug.donate.tsx", "campaigns/:slug/donate"],
 ];
 
 /** The route id of a prefixed copy: ("ko", "routes/about.tsx") -> "ko/routes/about". */

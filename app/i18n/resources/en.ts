@@ -166,8 +166,6 @@ export const en = {
     name: "Check your name: at most 120 characters.",
     email: "Enter an email address like name@example.org, or leave it empty.",
     phone: "Enter a phone number with digits, spaces and + ( ) - only, or leave it empty.",
-    files:
-      "These files could not be accepted (details below in English). Nothing was saved: please choose the files again.",
     stored: "Your tip was not sent: we could not store it just now. Please try again later.",
     rate_one: "Too many tips from your connection. Please wait {{count}} minute and try again.",
     rate_other: "Too many tips from your connection. Please wait {{count}} minutes and try again.",
@@ -213,8 +211,9 @@ export const en = {
   // Issue 16, second part (helper P): campaign sign and giving pages, file errors, error pages.
   sign: {
     title: "Sign: {{title}}",
+    heading: "Sign: <t>{{title}}</t>",
     signatures: "Signatures",
-    progress: "<strong>{{value}}</strong> of {{goal}} signatures ({{percent}}%)",
+    progress: "<strong>{{value}}</strong> of {{goal}} {{label}} ({{percent}}%)",
     closed: "This petition is closed and no longer takes signatures.",
     fix: "Please correct the fields marked below.",
     firstName: "First name",
@@ -250,7 +249,7 @@ export const en = {
   },
   give: {
     title: "Give: {{title}}",
-    heading: "Give to “{{title}}”",
+    heading: "Give to “<t>{{title}}</t>”",
     notSetUp: "Giving is not set up on this site yet.",
     fix: "Please check the highlighted fields.",
     amount: "Amount (US dollars)",

@@ -163,8 +163,6 @@ export const ko: Resource = {
     name: "이름을 확인해 주십시오. 최대 120자입니다.",
     email: "name@example.org 같은 이메일 주소를 입력하시거나 비워 두십시오.",
     phone: "전화번호는 숫자, 공백, + ( ) - 만 사용해 입력하시거나 비워 두십시오.",
-    files:
-      "이 파일들을 받을 수 없습니다(자세한 내용은 아래 영어로 표시). 아무것도 저장되지 않았으니 파일을 다시 선택해 주십시오.",
     stored: "제보가 전송되지 않았습니다. 지금은 저장할 수 없습니다. 잠시 후 다시 시도해 주십시오.",
     rate_one: "이 연결에서 제보가 너무 많이 들어왔습니다. {{count}}분 후에 다시 시도해 주십시오.",
     rate_other: "이 연결에서 제보가 너무 많이 들어왔습니다. {{count}}분 후에 다시 시도해 주십시오.",
@@ -210,8 +208,9 @@ export const ko: Resource = {
   // Issue 16, second part (helper P): campaign sign and giving pages, file errors, error pages.
   sign: {
     title: "서명하기: {{title}}",
+    heading: "서명하기: <t>{{title}}</t>",
     signatures: "서명",
-    progress: "목표 {{goal}}명 중 <strong>{{value}}</strong>명 서명 ({{percent}}%)",
+    progress: "{{label}} <strong>{{value}}</strong> / {{goal}} ({{percent}}%)",
     closed: "이 청원은 마감되어 더 이상 서명을 받지 않습니다.",
     fix: "아래 표시된 항목을 고쳐 주세요.",
     firstName: "이름",
@@ -247,7 +246,7 @@ export const ko: Resource = {
   },
   give: {
     title: "후원하기: {{title}}",
-    heading: "“{{title}}” 캠페인 후원하기",
+    heading: "“<t>{{title}}</t>” 캠페인 후원하기",
     notSetUp: "이 사이트에서는 아직 온라인 후원을 받을 수 없습니다.",
     fix: "표시된 항목을 확인해 주세요.",
     amount: "금액(미국 달러)",

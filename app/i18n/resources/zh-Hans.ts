@@ -157,7 +157,6 @@ export const zhHans: Resource = {
     name: "请检查姓名：最多 120 个字符。",
     email: "请输入类似 name@example.org 的电子邮件地址，或留空。",
     phone: "电话号码只能包含数字、空格和 + ( ) -，或留空。",
-    files: "无法接受这些文件（详情见下方英文说明）。没有保存任何内容：请重新选择文件。",
     stored: "您的线索未能发送：我们暂时无法保存。请稍后再试。",
     rate_one: "您的网络连接发送的线索过多。请等待 {{count}} 分钟后再试。",
     rate_other: "您的网络连接发送的线索过多。请等待 {{count}} 分钟后再试。",
@@ -203,8 +202,9 @@ export const zhHans: Resource = {
   // Issue 16, second part (helper P): campaign sign and giving pages, file errors, error pages.
   sign: {
     title: "签名：{{title}}",
+    heading: "签名：<t>{{title}}</t>",
     signatures: "签名",
-    progress: "已有 <strong>{{value}}</strong> 人签名，目标 {{goal}} 人（{{percent}}%）",
+    progress: "{{label}}：<strong>{{value}}</strong> / {{goal}}（{{percent}}%）",
     closed: "本请愿已结束，不再接受签名。",
     fix: "请更正下面标出的内容。",
     firstName: "名",
@@ -240,7 +240,7 @@ export const zhHans: Resource = {
   },
   give: {
     title: "捐款：{{title}}",
-    heading: "为“{{title}}”捐款",
+    heading: "为“<t>{{title}}</t>”捐款",
     notSetUp: "本网站尚未开通在线捐款。",
     fix: "请检查标出的内容。",
     amount: "金额（美元）",

@@ -157,7 +157,6 @@ export const zhHant: Resource = {
     name: "請檢查姓名：最多 120 個字元。",
     email: "請輸入類似 name@example.org 的電子郵件地址，或留空。",
     phone: "電話號碼只能包含數字、空格與 + ( ) -，或留空。",
-    files: "無法接受這些檔案（詳情見下方英文說明）。沒有儲存任何內容：請重新選擇檔案。",
     stored: "您的線索未能送出：我們暫時無法儲存。請稍後再試。",
     rate_one: "您的網路連線送出的線索過多。請等待 {{count}} 分鐘後再試。",
     rate_other: "您的網路連線送出的線索過多。請等待 {{count}} 分鐘後再試。",
@@ -203,8 +202,9 @@ export const zhHant: Resource = {
   // Issue 16, second part (helper P): campaign sign and giving pages, file errors, error pages.
   sign: {
     title: "連署：{{title}}",
+    heading: "連署：<t>{{title}}</t>",
     signatures: "連署",
-    progress: "已有 <strong>{{value}}</strong> 人連署，目標 {{goal}} 人（{{percent}}%）",
+    progress: "{{label}}：<strong>{{value}}</strong> / {{goal}}（{{percent}}%）",
     closed: "本請願已結束，不再接受連署。",
     fix: "請更正下方標示的欄位。",
     firstName: "名",
@@ -240,7 +240,7 @@ export const zhHant: Resource = {
   },
   give: {
     title: "捐款：{{title}}",
-    heading: "為「{{title}}」捐款",
+    heading: "為「<t>{{title}}</t>」捐款",
     notSetUp: "本網站尚未開放線上捐款。",
     fix: "請檢查標示的欄位。",
     amount: "金額（美元）",
