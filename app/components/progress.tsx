@@ -7,7 +7,8 @@ export function Progress({ value, goal, label }: { value: number; goal: number; 
   const locale = usePageLocale();
   const percent = goal > 0 ? Math.min(100, Math.round((value / goal) * 100)) : 0;
   return (
-    <div className="progress">
+    // In the page's language, also inside a block that stays in English (a campaign's petition).
+    <div className="progress" lang={locale}>
       <div
         className="progress__bar"
         role="progressbar"

@@ -206,7 +206,7 @@ export const en = {
     sendTip: "Send a tip",
     won: "This campaign is won. Thank you to everyone who took part.",
     closed: "This campaign is closed.",
-    englishOnly: "Signing, letters and giving are in English for now.",
+    englishOnly: "The petition's own text and the letters to Congress are in English.",
   },
   // Issue 16, second part (helper P): campaign sign and giving pages, file errors, error pages.
   sign: {
@@ -249,6 +249,12 @@ export const en = {
   },
   give: {
     title: "Give: {{title}}",
+    give: "Give",
+    raisedLabel: "Money raised toward the goal",
+    raised: "<strong>{{raised}}</strong> raised",
+    ofGoal: " of {{goal}} ({{percent}}%)",
+    donors_one: "{{count}} donor",
+    donors_other: "{{count}} donors",
     heading: "Give to “<t>{{title}}</t>”",
     notSetUp: "Giving is not set up on this site yet.",
     fix: "Please check the highlighted fields.",

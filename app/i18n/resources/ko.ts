@@ -203,7 +203,7 @@ export const ko: Resource = {
     sendTip: "제보하기",
     won: "이 캠페인은 성공했습니다. 참여해 주신 모든 분께 감사드립니다.",
     closed: "이 캠페인은 종료되었습니다.",
-    englishOnly: "서명, 편지, 후원은 아직 영어로만 제공됩니다.",
+    englishOnly: "청원문과 의회에 보내는 편지는 영어로 되어 있습니다.",
   },
   // Issue 16, second part (helper P): campaign sign and giving pages, file errors, error pages.
   sign: {
@@ -246,6 +246,12 @@ export const ko: Resource = {
   },
   give: {
     title: "후원하기: {{title}}",
+    give: "후원하기",
+    raisedLabel: "목표 대비 모금액",
+    raised: "<strong>{{raised}}</strong> 모금",
+    ofGoal: " / 목표 {{goal}} ({{percent}}%)",
+    donors_one: "후원자 {{count}}명",
+    donors_other: "후원자 {{count}}명",
     heading: "“<t>{{title}}</t>” 캠페인 후원하기",
     notSetUp: "이 사이트에서는 아직 온라인 후원을 받을 수 없습니다.",
     fix: "표시된 항목을 확인해 주세요.",

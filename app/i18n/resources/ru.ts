@@ -218,7 +218,7 @@ export const ru: Resource = {
     sendTip: "Сообщить сведения",
     won: "Эта кампания завершилась успехом. Спасибо всем, кто принял участие.",
     closed: "Эта кампания завершена.",
-    englishOnly: "Подписи, письма и пожертвования пока только на английском языке.",
+    englishOnly: "Текст петиции и письма в Конгресс — на английском языке.",
   },
   // Issue 16, second part (helper P): campaign sign and giving pages, file errors, error pages.
   sign: {
@@ -261,6 +261,14 @@ export const ru: Resource = {
   },
   give: {
     title: "Пожертвовать: {{title}}",
+    give: "Пожертвовать",
+    raisedLabel: "Собрано из намеченной суммы",
+    raised: "Собрано <strong>{{raised}}</strong>",
+    ofGoal: " из {{goal}} ({{percent}}%)",
+    donors_one: "{{count}} жертвователь",
+    donors_few: "{{count}} жертвователя",
+    donors_many: "{{count}} жертвователей",
+    donors_other: "{{count}} жертвователя",
     heading: "Пожертвование на кампанию «<t>{{title}}</t>»",
     notSetUp: "Пожертвования на этом сайте пока не подключены.",
     fix: "Проверьте, пожалуйста, выделенные поля.",

@@ -197,7 +197,7 @@ export const zhHans: Resource = {
     sendTip: "提供线索",
     won: "此倡议活动已成功。感谢每一位参与者。",
     closed: "此倡议活动已结束。",
-    englishOnly: "签名、写信和捐款目前仅提供英文版。",
+    englishOnly: "请愿书正文和致国会的信件为英文。",
   },
   // Issue 16, second part (helper P): campaign sign and giving pages, file errors, error pages.
   sign: {
@@ -240,6 +240,12 @@ export const zhHans: Resource = {
   },
   give: {
     title: "捐款：{{title}}",
+    give: "捐款",
+    raisedLabel: "已筹款项与目标",
+    raised: "已筹 <strong>{{raised}}</strong>",
+    ofGoal: "，目标 {{goal}}（{{percent}}%）",
+    donors_one: "{{count}} 位捐款人",
+    donors_other: "{{count}} 位捐款人",
     heading: "为“<t>{{title}}</t>”捐款",
     notSetUp: "本网站尚未开通在线捐款。",
     fix: "请检查标出的内容。",

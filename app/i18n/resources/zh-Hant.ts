@@ -197,7 +197,7 @@ export const zhHant: Resource = {
     sendTip: "提供線索",
     won: "此倡議行動已成功。感謝每一位參與者。",
     closed: "此倡議行動已結束。",
-    englishOnly: "連署、寫信與捐款目前僅提供英文版。",
+    englishOnly: "請願書內文和致國會的信件為英文。",
   },
   // Issue 16, second part (helper P): campaign sign and giving pages, file errors, error pages.
   sign: {
@@ -240,6 +240,12 @@ export const zhHant: Resource = {
   },
   give: {
     title: "捐款：{{title}}",
+    give: "捐款",
+    raisedLabel: "已募款項與目標",
+    raised: "已募 <strong>{{raised}}</strong>",
+    ofGoal: "，目標 {{goal}}（{{percent}}%）",
+    donors_one: "{{count}} 位捐款人",
+    donors_other: "{{count}} 位捐款人",
     heading: "為「<t>{{title}}</t>」捐款",
     notSetUp: "本網站尚未開放線上捐款。",
     fix: "請檢查標示的欄位。",
