@@ -15,7 +15,10 @@ import { getPetitionPage, signPetition } from "~/modules/petitions/petitions.ser
 import { invalid, requireFormValues } from "~/lib/input.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const [petition, t] = await Promise.all([getPetitionPage(params.slug ?? ""), fixedT(requestLocale(request))]);
+  const [petition, t] = await Promise.all([
+    getPetitionPage(params.slug ?? ""),
+    fixedT(requestLocale(request)),
+  ]);
   if (!petition) notFound("No petition has that address.");
   // The signing page shows the ask and the count, never the recent signers.
   const { slug, title, ask, signatureCount, goal, status } = petition;
@@ -88,7 +91,8 @@ export default function SignPage() {
       <Progress value={petition.signatureCount} goal={petition.goal} label={t("sign.signatures")} />
       {signed === "confirmed" || signed === "pending" ? (
         <div className="notice" role="status">
-          <strong>{t("sign.thanks")}</strong> {signed === "confirmed" ? t("sign.confirmed") : t("sign.pending")}{" "}
+          <strong>{t("sign.thanks")}</strong>{" "}
+          {signed === "confirmed" ? t("sign.confirmed") : t("sign.pending")}{" "}
           <Link to={lp(`/campaigns/${petition.slug}`)}>{t("sign.back")}</Link>
         </div>
       ) : petition.status === "open" ? (

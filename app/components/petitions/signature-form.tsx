@@ -67,7 +67,13 @@ function Fields({ state, source }: { state?: SignatureFormState; source?: string
         inputMode="numeric"
         maxLength={12}
       />
-      <TextArea {...f("comment")} label={t("sign.comment")} hint={t("sign.commentHint")} maxLength={500} rows={3} />
+      <TextArea
+        {...f("comment")}
+        label={t("sign.comment")}
+        hint={t("sign.commentHint")}
+        maxLength={500}
+        rows={3}
+      />
       <CheckField
         name="showName"
         label={t("sign.showName")}

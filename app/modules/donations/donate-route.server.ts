@@ -17,7 +17,10 @@ export async function answerDonation(slug: string | null, { request, context }: 
   if (result.ok) throw redirect(result.url, 303);
   const locale = requestLocale(request);
   if (locale === "en")
-    return data({ fields: result.fields, message: result.message ?? null, values }, { status: result.status });
+    return data(
+      { fields: result.fields, message: result.message ?? null, values },
+      { status: result.status },
+    );
   const [t, limits] = await Promise.all([fixedT(locale), donationLimits()]);
   const range = { min: formatUsd(limits.minCents, locale), max: formatUsd(limits.maxCents, locale) };
   return data(

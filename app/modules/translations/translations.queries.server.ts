@@ -113,7 +113,9 @@ export async function upsertCampaignTranslation(
   await db
     .insertInto("campaignTranslations")
     .values(values)
-    .onConflict((oc) => oc.columns(["campaignId", "locale"]).doUpdateSet({ ...fields, updatedAt: new Date() }))
+    .onConflict((oc) =>
+      oc.columns(["campaignId", "locale"]).doUpdateSet({ ...fields, updatedAt: new Date() }),
+    )
     .execute();
 }
 

@@ -150,7 +150,14 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   if (storageFailed) {
     await cleanup();
     const problem: UploadProblem = { code: "storage" };
-    return { fields, files: [], errors: [STORAGE_FAILED_MESSAGE], problems: [problem], storageFailed, cleanup };
+    return {
+      fields,
+      files: [],
+      errors: [STORAGE_FAILED_MESSAGE],
+      problems: [problem],
+      storageFailed,
+      cleanup,
+    };
   }
   return { fields, files, errors, problems, storageFailed, cleanup };
 }
