@@ -306,7 +306,7 @@ export const ko: Resource = {
     notFound: "페이지를 찾을 수 없습니다",
     notFoundLead: "주소를 잘못 입력했거나 페이지가 옮겨졌을 수 있습니다.",
     campaigns: "진행 중인 캠페인 보기",
-    cases: "사건 파일 검색하기",
+    cases: "사건 기록 검색하기",
     tip: "실종된 군인에 대해 제보하기",
     unavailableTitle: "잠시 후 다시 시도해 주세요",
     unavailable:

@@ -225,7 +225,7 @@ export const zhHans: Resource = {
     thanks: "感谢您的签名。",
     confirmed: "您的签名已计入。",
     pending: "请查收电子邮件并点击其中的链接确认：确认后您的签名才会计入。",
-    back: "返回活动页面",
+    back: "返回倡议活动页面",
   },
   signErrors: {
     firstName: "请填写名字（最多 60 个字符）。",
@@ -299,7 +299,7 @@ export const zhHans: Resource = {
     notFoundTitle: "找不到页面",
     notFound: "我们找不到这个页面",
     notFoundLead: "地址可能输错了，或者页面已经移动。",
-    campaigns: "查看正在进行的活动",
+    campaigns: "查看正在进行的倡议活动",
     cases: "搜索案件档案",
     tip: "提供关于失踪军人的线索",
     unavailableTitle: "请稍后再试",
