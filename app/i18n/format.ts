@@ -17,3 +17,17 @@ export function formatRecordDate(value: string, locale: Locale): string {
       : { year: "numeric" };
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(date);
 }
+
+/** A count in the page's language (1,234 in English, 1 234 in Russian). */
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "en" ? "en-US" : locale).format(value);
+}
+
+/** US dollars from cents in the page's language ($25, 25 $ in Russian), cents only when there are some. */
+export function formatUsd(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "en" ? "en-US" : locale, {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: cents % 100 ? 2 : 0,
+  }).format(cents / 100);
+}

@@ -22,6 +22,9 @@ export const LOCALIZED_ROUTES = [
   ["routes/campaigns.$slug._index.tsx", "campaigns/:slug"],
   ["routes/campaigns.$slug.scorecard.tsx", "campaigns/:slug/scorecard"],
   ["routes/campaigns.$slug.call.tsx", "campaigns/:slug/call"],
+  ["routes/campaigns.$slug.sign.tsx", "campaigns/:slug/sign"],
+  ["routes/campaigns.$slug.donate.tsx", "campaigns/:slug/donate"],
+  ["routes/campaigns.$slug.letter.tsx", "campaigns/:slug/letter"],
 ];
 
 /** The route id of a prefixed copy: ("ko", "routes/about.tsx") -> "ko/routes/about". */

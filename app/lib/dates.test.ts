@@ -13,6 +13,15 @@ describe("dates in the organization's time zone", () => {
       "Saturday, July 4, 2026 at 12:00 PM EDT",
     );
   });
+
+  it("writes them in a translated page's language, still in the organization's zone", () => {
+    expect(formatDate(lateEvening, "America/New_York", "ko")).toBe("2026. 12. 1.");
+    expect(formatDate(lateEvening, "America/New_York", "ru")).toBe("1 дек. 2026 г.");
+    expect(formatDate(lateEvening, "America/New_York", "zh-Hans")).toBe("2026年12月1日");
+    expect(formatDateTime(lateEvening, "UTC", "zh-Hant")).toMatch(/^2026年12月2日 .*3:30 UTC$/);
+    // English pages and admin stay en-US.
+    expect(formatDate(lateEvening, "America/New_York")).toBe("Dec 1, 2026");
+  });
 });
 
 describe("ORG_TIME_ZONE", () => {

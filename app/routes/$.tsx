@@ -1,6 +1,12 @@
 import type { MetaFunction } from "@remix-run/node";
+import { resources } from "~/i18n/i18n";
+import { splitLocalePath } from "~/i18n/locales";
 
-export const meta: MetaFunction = () => [{ title: "Page not found | Bring them home" }];
+/** The title in the address's language (/ko/... is a Korean 404; English outside a prefix). */
+export const meta: MetaFunction = ({ location }) => {
+  const text = resources[splitLocalePath(location.pathname).locale].translation;
+  return [{ title: `${text.errorPage.notFoundTitle} | ${text.site.name}` }];
+};
 
 // Any address no route matches: the error boundary renders the useful 404 page.
 export async function loader() {

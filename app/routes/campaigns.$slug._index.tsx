@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { fixedT, requestLocale } from "~/i18n/i18n.server";
 import { usePageLocale, useLocalePath } from "~/i18n/use-locale";
-import { campaignsInLocale } from "~/modules/translations/translations.server";
 import { CampaignStatusBadge, CaseStatusBadge } from "~/components/badges";
 import { CampaignGiving } from "~/components/donations/campaign-giving";
 import { notFound } from "~/lib/http.server";
@@ -17,10 +16,9 @@ import { campaignHasLetters } from "~/modules/letters/letters.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const locale = requestLocale(request);
-  const found = await getPublicCampaign(slug);
-  if (!found) notFound("No campaign has that address.");
-  // The campaign's own title and summary in the page's language where an organizer wrote them.
-  const [[campaign], t] = await Promise.all([campaignsInLocale([found], locale), fixedT(locale)]);
+  // The campaign's own title, summary and story in the page's language where an organizer wrote them.
+  const [campaign, t] = await Promise.all([getPublicCampaign(slug, locale), fixedT(locale)]);
+  if (!campaign) notFound("No campaign has that address.");
   // Each area's part of the page: one entry each.
   const [petition, giving, hasLetters] = await Promise.all([
     getPetitionPage(slug),
@@ -64,7 +62,10 @@ export default function CampaignPage() {
       {en ? <p className="small muted">{t("campaign.englishOnly")}</p> : null}
       <div className="layout-2">
         <article className="prose">
-          <div lang={en} dangerouslySetInnerHTML={{ __html: campaign.bodyHtml }} />
+          <div
+            lang={campaign.lang.bodyMd !== locale ? campaign.lang.bodyMd : undefined}
+            dangerouslySetInnerHTML={{ __html: campaign.bodyHtml }}
+          />
           <div lang={en}>
             <PetitionSection petition={petition} />
           </div>

@@ -1,6 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { translateFieldErrors } from "~/i18n/field-errors";
+import { formatNumber } from "~/i18n/format";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
+import { campaignsInLocale } from "~/modules/translations/translations.server";
 import { bindFields, CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
 import { CWC_PREFIXES } from "~/modules/cwc/cwc";
 import { CandidateSummary, LetterPreview } from "~/components/letters/letter-preview";
@@ -15,6 +21,7 @@ import {
   sendLetters,
 } from "~/modules/letters/letters.server";
 import { invalid, requireForm } from "~/lib/input.server";
+import { fieldErrors } from "~/lib/validation";
 
 function summarize(c: DistrictCandidate) {
   const person = (m: { title: string; name: string; party: string }) => ({
@@ -39,10 +46,17 @@ async function loadCampaign(slug: string | undefined) {
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { campaign, targets } = await loadCampaign(params.slug);
+  const locale = requestLocale(request);
+  const [{ campaign: found, targets }, t] = await Promise.all([loadCampaign(params.slug), fixedT(locale)]);
+  // The campaign's own title in the page's language where an organizer wrote it.
+  const [campaign] = await campaignsInLocale([found], locale);
   const url = new URL(request.url);
   const rawZip = url.searchParams.get("zip");
+  // On a translated page the ZIP messages are in its language (English keeps the precise ones).
+  const zipMessage = (english: string, key: "zip" | "lookup") =>
+    locale === "en" ? english : t(`letterErrors.${key}`);
   const base = {
+    pageTitle: `${t("letter.title", { title: campaign.title })} | ${t("site.name")}`,
     campaign,
     targetKinds: targets.map((t) => (t.official ? t.official.name : t.kind)),
     idempotencyKey: newIdempotencyKey(),
@@ -54,7 +68,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       {
         ...base,
         zip: rawZip.slice(0, 12),
-        zipError: zip.error.issues[0].message,
+        zipError: zipMessage(zip.error.issues[0].message, "zip"),
         lookup: null,
         chosen: null,
       },
@@ -63,7 +77,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { result } = await lookupDistricts(zip.data);
   if (!result.ok)
     return data(
-      { ...base, zip: zip.data, zipError: result.message, lookup: null, chosen: null },
+      { ...base, zip: zip.data, zipError: zipMessage(result.message, "lookup"), lookup: null, chosen: null },
       { status: result.status === 503 ? 503 : 200 },
     );
   const { lookup } = result;
@@ -89,25 +103,25 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { campaign, targets } = await loadCampaign(params.slug);
+  const locale = requestLocale(request);
+  const t = await fixedT(locale);
+  // Field messages in the page's language (the English schema's own words on English pages).
+  const local = (fields: Record<string, string>) =>
+    translateFieldErrors(fields, locale, t, "letterErrors", { max: formatNumber(PERSONAL_NOTE_MAX, locale) });
   const form = await requireForm(request);
   const values = letterFormValues(form);
   const intent = form.get("intent") === "send" ? "send" : "preview";
   if (campaign.status !== "live")
-    return data(
-      { values, fields: {}, message: "This campaign is closed to new letters.", preview: null },
-      { status: 409 },
-    );
+    return data({ values, fields: {}, message: t("letterErrors.closed"), preview: null }, { status: 409 });
   const parsed = letterFormSchema.safeParse(values);
   if (!parsed.success)
-    return invalid(parsed.error, {
-      values,
-      message: "Please correct the fields marked below.",
-      preview: null,
-    });
+    return invalid(local(fieldErrors(parsed.error)), { values, message: t("letter.fix"), preview: null });
   if (intent === "preview") {
     const resolved = await resolveLetters(targets, parsed.data);
-    if (!resolved.ok)
-      return invalid(resolved.fields, { values, message: Object.values(resolved.fields)[0], preview: null });
+    if (!resolved.ok) {
+      const fields = local(resolved.fields);
+      return invalid(fields, { values, message: Object.values(fields)[0], preview: null });
+    }
     return {
       values,
       fields: {},
@@ -121,16 +135,18 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     };
   }
   const result = await sendLetters(campaign, targets, parsed.data, context.clientIp);
-  if (!result.ok)
+  if (!result.ok) {
+    const fields = local(result.fields);
     return data(
-      { values, fields: result.fields, message: Object.values(result.fields)[0], preview: null },
+      { values, fields, message: Object.values(fields)[0], preview: null },
       { status: result.status ?? 400 },
     );
+  }
   throw redirect(`/letters/${result.token}`);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Write to Congress: ${data.campaign.title} | Bring them home` : "Write a letter" },
+  { title: data ? data.pageTitle : "Write a letter" },
 ];
 
 export default function WriteLetter() {
@@ -140,25 +156,30 @@ export default function WriteLetter() {
   const fields: Record<string, string> = actionData?.fields ?? {};
   const f = bindFields(values, fields);
   const closed = campaign.status !== "live";
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const lp = useLocalePath();
+  const list = (items: string[]) =>
+    locale === "en"
+      ? items.join(" and ")
+      : new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
   return (
     <div className="wrap page letters-page">
       <p>
-        <Link to={`/campaigns/${campaign.slug}`}>← {campaign.title}</Link>
+        <Link to={lp(`/campaigns/${campaign.slug}`)}>
+          ← <span lang={campaign.lang.title}>{campaign.title}</span>
+        </Link>
       </p>
-      <h1>Write to your members of Congress</h1>
-      <p className="lead">
-        Your letters go out in your own name. You will see each one exactly as it will be sent, and then how
-        to deliver it.
-      </p>
-      {closed ? (
-        <p className="notice">This campaign is {campaign.status}; it no longer takes letters.</p>
-      ) : null}
+      <h1>{t("letter.heading")}</h1>
+      <p className="lead">{t("letter.lead")}</p>
+      {locale !== "en" ? <p className="notice">{t("letter.inEnglish")}</p> : null}
+      {closed ? <p className="notice">{t("letter.closed")}</p> : null}
 
       <section aria-labelledby="zip-heading" className="letters-step">
-        <h2 id="zip-heading">1. Your ZIP code</h2>
+        <h2 id="zip-heading">{t("letter.zipHeading")}</h2>
         <Form method="get" className="search-form">
           <label htmlFor="zip" className="visually-hidden">
-            ZIP code
+            {t("letter.zipLabel")}
           </label>
           <input
             id="zip"
@@ -169,10 +190,10 @@ export default function WriteLetter() {
             maxLength={10}
             aria-invalid={zipError ? true : undefined}
             aria-describedby={zipError ? "zip-error" : undefined}
-            placeholder="e.g. 05401"
+            placeholder={t("letter.zipPlaceholder")}
           />
           <button className="button button--secondary" type="submit">
-            Find my members
+            {t("letter.find")}
           </button>
         </Form>
         {zipError ? (
@@ -184,24 +205,24 @@ export default function WriteLetter() {
 
       {lookup && !chosen ? (
         <section aria-labelledby="district-heading" className="letters-step">
-          <h2 id="district-heading">2. Choose your district</h2>
+          <h2 id="district-heading">{t("letter.districtHeading")}</h2>
           {lookup.match === "state" ? (
             <p className="warning">
-              ZIP code {lookup.zip} ({lookup.city}, {lookup.states[0]}) is not in our district map, often
-              because it is a PO-box ZIP. Choose your district below, or enter the ZIP code of your home
-              address.
+              {t("letter.poBox", { zip: lookup.zip, city: lookup.city, state: lookup.states[0] })}
             </p>
           ) : (
             <p>
-              ZIP code {lookup.zip} crosses {lookup.candidates.length} congressional districts
-              {lookup.states.length > 1 ? ` in ${lookup.states.join(" and ")}` : ""}. Choose yours; the
-              members' names may help.
+              {t("letter.crosses", {
+                zip: lookup.zip,
+                count: lookup.candidates.length,
+                where: lookup.states.length > 1 ? t("letter.inStates", { states: list(lookup.states) }) : "",
+              })}
             </p>
           )}
           <Form method="get">
             <input type="hidden" name="zip" value={lookup.zip} />
             <fieldset className="district-choices">
-              <legend>Your congressional district</legend>
+              <legend>{t("letter.yourDistrict")}</legend>
               {lookup.candidates.map((c) => (
                 <label key={c.seat} className="check" htmlFor={`seat-${c.seat}`}>
                   <input id={`seat-${c.seat}`} type="radio" name="seat" value={c.seat} required />
@@ -210,7 +231,7 @@ export default function WriteLetter() {
               ))}
             </fieldset>
             <button className="button" type="submit">
-              Use this district
+              {t("letter.useDistrict")}
             </button>
           </Form>
         </section>
@@ -218,24 +239,24 @@ export default function WriteLetter() {
 
       {chosen && !closed ? (
         <section aria-labelledby="write-heading" className="letters-step">
-          <h2 id="write-heading">2. Your letters</h2>
+          <h2 id="write-heading">{t("letter.writeHeading")}</h2>
           <p>
             <CandidateSummary c={chosen} />
             {lookup && lookup.candidates.length > 1 ? (
               <>
                 {" "}
-                · <Link to={`?zip=${lookup.zip}`}>choose another district</Link>
+                · <Link to={`?zip=${lookup.zip}`}>{t("letter.another")}</Link>
               </>
             ) : null}
           </p>
           {chosen.vacant ? (
             <p className="warning">
-              The House seat for {chosen.label} is vacant in our data, so there is no representative to write
-              to{chosen.senators.length ? "; your letters go to your senators" : ""}.
+              {t("letter.vacant", { label: chosen.label })}
+              {chosen.senators.length ? t("letter.vacantSenators") : ""}.
             </p>
           ) : null}
           {!chosen.senators.length ? (
-            <p className="muted">{chosen.state} has a delegate in the House and no senators.</p>
+            <p className="muted">{t("letter.delegate", { state: chosen.state })}</p>
           ) : null}
           <Form method="post" id="letter-form" className="stack letter-form" noValidate>
             <FormError message={actionData?.message} />
@@ -244,11 +265,11 @@ export default function WriteLetter() {
             <input type="hidden" name="idempotencyKey" value={values?.idempotencyKey || idempotencyKey} />
             <SelectField
               {...f("prefix")}
-              label="Title"
-              hint="Congressional offices file letters by it; the Senate takes only these."
+              label={t("letter.prefix")}
+              hint={t("letter.prefixHint")}
               autoComplete="honorific-prefix"
             >
-              <option value="">Choose…</option>
+              <option value="">{t("letter.choose")}</option>
               {CWC_PREFIXES.map((p) => (
                 <option key={p} value={p}>
                   {p}
@@ -258,14 +279,14 @@ export default function WriteLetter() {
             <div className="two-col">
               <TextField
                 {...f("firstName")}
-                label="First name"
+                label={t("letter.firstName")}
                 autoComplete="given-name"
                 required
                 maxLength={80}
               />
               <TextField
                 {...f("lastName")}
-                label="Last name"
+                label={t("letter.lastName")}
                 autoComplete="family-name"
                 required
                 maxLength={80}
@@ -273,15 +294,15 @@ export default function WriteLetter() {
             </div>
             <TextField
               {...f("street")}
-              label="Street address"
-              hint="Offices answer constituents: they need your address."
+              label={t("letter.street")}
+              hint={t("letter.streetHint")}
               autoComplete="street-address"
               required
               maxLength={200}
             />
             <TextField
               {...f("city")}
-              label="City"
+              label={t("letter.city")}
               autoComplete="address-level2"
               required
               maxLength={80}
@@ -290,16 +311,16 @@ export default function WriteLetter() {
             <div className="two-col">
               <TextField
                 {...f("zip4")}
-                label="ZIP+4 ending (optional)"
-                hint={`The 4 digits after ${zip}-`}
+                label={t("letter.zip4")}
+                hint={t("letter.zip4Hint", { zip })}
                 inputMode="numeric"
                 maxLength={10}
               />
               <TextField
                 {...f("phone")}
                 type="tel"
-                label="Phone (optional)"
-                hint="e.g. 802-555-0100; only the offices see it."
+                label={t("letter.phone")}
+                hint={t("letter.phoneHint")}
                 autoComplete="tel-national"
                 maxLength={30}
               />
@@ -307,41 +328,53 @@ export default function WriteLetter() {
             <TextField
               {...f("email")}
               type="email"
-              label="Email"
-              hint="We email you a link to get a copy of your letters. It is never shown to anyone."
+              label={t("letter.email")}
+              hint={t("letter.emailHint")}
               autoComplete="email"
               required
               maxLength={254}
             />
             <TextArea
               {...f("personalNote")}
-              label="Your own paragraph (optional)"
-              hint={`Why this matters to you. Up to ${PERSONAL_NOTE_MAX.toLocaleString("en-US")} characters; it is added to every letter.`}
+              label={t("letter.note")}
+              hint={t("letter.noteHint", { max: formatNumber(PERSONAL_NOTE_MAX, locale) })}
               rows={5}
             />
             <CheckField
               name="optIn"
               value="yes"
-              label={LETTER_CONSENT_WORDING}
+              label={
+                locale === "en" ? (
+                  LETTER_CONSENT_WORDING
+                ) : (
+                  // The consent is stored with its English wording, so the reader sees that too.
+                  <>
+                    {t("letter.optIn")}{" "}
+                    <span className="hint">
+                      {t("sign.optInRecorded")} <span lang="en">{LETTER_CONSENT_WORDING}</span>
+                    </span>
+                  </>
+                )
+              }
               defaultChecked={values?.optIn === "yes"}
             />
             {fields.seat ? <p className="field-error">{fields.seat}</p> : null}
             {fields.idempotencyKey ? <p className="field-error">{fields.idempotencyKey}</p> : null}
             <div className="toolbar">
               <button className="button button--secondary" type="submit" name="intent" value="preview">
-                Preview my letters
+                {t("letter.preview")}
               </button>
             </div>
           </Form>
           {actionData?.preview ? (
             <section aria-labelledby="preview-heading" className="letters-preview">
-              <h2 id="preview-heading">3. Your letters, exactly as they will be sent</h2>
+              <h2 id="preview-heading">{t("letter.previewHeading")}</h2>
               {actionData.preview.map((l, i) => (
                 <LetterPreview key={i} {...l} />
               ))}
-              <p className="muted small">To change anything, edit the form above and press Preview again.</p>
+              <p className="muted small">{t("letter.previewHint")}</p>
               <button className="button" type="submit" form="letter-form" name="intent" value="send">
-                Send these {actionData.preview.length} letters
+                {t("letter.send", { count: actionData.preview.length })}
               </button>
             </section>
           ) : null}

@@ -24,6 +24,7 @@ import * as osdiApiKeys from "./20261203030000_R_osdi_api_keys";
 import * as dashboardRollups from "./20261203080000_W_dashboard_rollups";
 import * as checkpointCadence from "./20261203060000_U_checkpoint_cadence";
 import * as campaignCwcTopic from "./20261203050000_T_campaign_cwc_topic";
+import * as campaignBodyTranslations from "./20261203010000_P_campaign_body_translations";
 
 /**
  * Every migration, by name (timestamp-first, so names sort in order). Migrations are imported
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   "20261203080000_W_dashboard_rollups": dashboardRollups,
   "20261203060000_U_checkpoint_cadence": checkpointCadence,
   "20261203050000_T_campaign_cwc_topic": campaignCwcTopic,
+  "20261203010000_P_campaign_body_translations": campaignBodyTranslations,
 };

@@ -28,6 +28,7 @@ export interface CampaignTranslationsTable {
   locale: TranslationLocale;
   title: string | null;
   summary: string | null;
+  bodyMd: ColumnType<string | null, string | null | undefined, string | null>;
   updatedAt: Timestamp;
 }
 

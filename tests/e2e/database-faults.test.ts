@@ -185,6 +185,12 @@ describe("PostgreSQL faults against the built server", () => {
       expect(page.headers.get("retry-after")).toBe("3");
       expect(page.headers.get("content-type")).toMatch(/text\/html/);
       expect(await page.text()).toContain("database is not answering");
+      // A translated page's 503 is in its language (the address's prefix).
+      const korean = await fetch(`${base}/ko/campaigns/${SLUG}`);
+      expect(korean.status).toBe(503);
+      const koreanHtml = await korean.text();
+      expect(koreanHtml).toContain('<html lang="ko"');
+      expect(koreanHtml).toContain("데이터베이스가 응답하지 않습니다");
 
       const data = await fetch(`${base}/campaigns/${SLUG}.data`);
       expect(data.status).toBe(503);

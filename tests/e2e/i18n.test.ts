@@ -23,11 +23,17 @@ afterAll(async () => {
 });
 
 const LANGUAGES = [
-  { prefix: "", lang: "en", tip: "Send a tip", help: "Help identify" },
-  { prefix: "/ko", lang: "ko", tip: "제보하기", help: "신원 확인 돕기" },
-  { prefix: "/ru", lang: "ru", tip: "Сообщить сведения", help: "Помогите опознать" },
-  { prefix: "/zh-Hans", lang: "zh-Hans", tip: "提供线索", help: "帮助辨认" },
-  { prefix: "/zh-Hant", lang: "zh-Hant", tip: "提供線索", help: "協助辨認" },
+  { prefix: "", lang: "en", tip: "Send a tip", help: "Help identify", lost: "We could not find that page" },
+  { prefix: "/ko", lang: "ko", tip: "제보하기", help: "신원 확인 돕기", lost: "페이지를 찾을 수 없습니다" },
+  {
+    prefix: "/ru",
+    lang: "ru",
+    tip: "Сообщить сведения",
+    help: "Помогите опознать",
+    lost: "Мы не нашли эту страницу",
+  },
+  { prefix: "/zh-Hans", lang: "zh-Hans", tip: "提供线索", help: "帮助辨认", lost: "我们找不到这个页面" },
+  { prefix: "/zh-Hant", lang: "zh-Hant", tip: "提供線索", help: "協助辨認", lost: "我們找不到這個網頁" },
 ];
 const PAGES = [
   "/",
@@ -37,6 +43,12 @@ const PAGES = [
   "/cases/help-identify",
   "/tips/new",
   "/tips/sent",
+  "/campaigns/ask-moscow-beijing",
+  "/campaigns/ask-moscow-beijing/sign",
+  "/campaigns/ask-moscow-beijing/donate",
+  "/campaigns/ask-moscow-beijing/letter",
+  // The letter form itself (Burlington, Vermont: one district).
+  "/campaigns/ask-moscow-beijing/letter?zip=05401",
 ];
 
 async function signIn(page: Page, email: string, password: string) {
@@ -135,7 +147,7 @@ describe("the investigation in five languages", () => {
 
   it.each(LANGUAGES)(
     "$lang: every translated page has its lang, alternates, no serious axe violation, no sideways scroll at 375 px",
-    async ({ prefix, lang, tip, help }) => {
+    async ({ prefix, lang, tip, help, lost }) => {
       const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
       const fonts: string[] = [];
       page.on("request", (r) => {
@@ -163,6 +175,17 @@ describe("the investigation in five languages", () => {
         const wide = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(wide, url).toBeLessThanOrEqual(375);
       }
+      // A lost address answers in its prefix's language.
+      const missing = await page.goto(`${prefix}/no-such-page`);
+      expect(missing?.status()).toBe(404);
+      expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+      await page.getByRole("heading", { level: 1, name: lost }).waitFor();
+      expect(await page.locator(`main a[href="${prefix}/cases"]`).count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await screenshot(page, `i18n-404-${lang}`);
+      await page.goto(`${prefix}/campaigns/ask-moscow-beijing/sign`);
+      await screenshot(page, `i18n-sign-${lang}`);
       await page.goto(`${prefix}/cases/help-identify`);
       await page.getByRole("heading", { level: 1, name: help }).waitFor();
       await screenshot(page, `i18n-help-identify-${lang}`);
@@ -181,7 +204,36 @@ describe("the investigation in five languages", () => {
       expect(errors).toEqual([]);
       await context.close();
     },
+    // Twelve pages with axe each, on a shared two-core machine.
+    180_000,
   );
+
+  it("a Korean reader signs on the Korean sign page: Korean messages, then a Korean thanks; the story falls back with its note", async () => {
+    const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
+    await page.goto("/ko/campaigns/ask-moscow-beijing");
+    // The seed has no Korean story for this campaign: English, marked, with the note.
+    expect(await page.locator(".translation-note").count()).toBe(1);
+    expect(await page.locator("article.prose > div").first().getAttribute("lang")).toBe("en");
+    await page.goto("/ko/campaigns/ask-moscow-beijing/sign");
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "청원에 서명하기" }).click();
+    await page.getByText("이름을 입력해 주세요(최대 60자).").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "i18n-sign-errors-ko");
+    await page.getByLabel("이름", { exact: true }).fill("민수");
+    await page.getByLabel("성", { exact: true }).fill("김");
+    await page.getByLabel("이메일", { exact: true }).fill("minsu.kim@example.org");
+    await page.getByLabel("국가", { exact: true }).selectOption("KR");
+    expect(await page.locator("#country option[value=KR]").textContent()).toBe("대한민국");
+    await page.getByRole("button", { name: "청원에 서명하기" }).click();
+    await page.waitForURL("**/ko/campaigns/ask-moscow-beijing/sign?signed=*");
+    await page.getByText("서명해 주셔서 감사합니다.").waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "i18n-sign-thanks-ko");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it("a case without a translation falls back to English with a visible note and its own lang", async () => {
     const { context, page } = await newPage(browser);

@@ -1,4 +1,7 @@
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { formatUsd } from "~/i18n/format";
+import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
 import { formatCents } from "~/modules/donations/donations";
 
 export interface CampaignGivingData {
@@ -17,10 +20,14 @@ export function CampaignGiving({
   giving: CampaignGivingData;
   live: boolean;
 }) {
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const lp = useLocalePath();
+  const money = (cents: number) => (locale === "en" ? formatCents(cents) : formatUsd(cents, locale));
   const percent =
     giving.goalCents > 0 ? Math.min(100, Math.round((giving.raisedCents / giving.goalCents) * 100)) : 0;
   return (
-    <div className="giving-panel" id="giving">
+    <div className="giving-panel" id="giving" lang={locale}>
       {giving.goalCents > 0 ? (
         <div className="progress">
           <div
@@ -29,23 +36,25 @@ export function CampaignGiving({
             aria-valuenow={giving.raisedCents / 100}
             aria-valuemin={0}
             aria-valuemax={giving.goalCents / 100}
-            aria-label="Money raised toward the goal"
+            aria-label={t("give.raisedLabel")}
           >
             <div className="progress__fill" style={{ width: `${percent}%` }} />
           </div>
         </div>
       ) : null}
       <p className="giving-panel__total">
-        <strong data-testid="raised">{formatCents(giving.raisedCents)}</strong> raised
-        {giving.goalCents > 0 ? ` of ${formatCents(giving.goalCents)} (${percent}%)` : ""}
+        <Trans
+          i18nKey="give.raised"
+          values={{ raised: money(giving.raisedCents) }}
+          components={{ strong: <strong data-testid="raised" /> }}
+        />
+        {giving.goalCents > 0 ? t("give.ofGoal", { goal: money(giving.goalCents), percent }) : ""}
         {" · "}
-        <span data-testid="donors">
-          {giving.donorCount.toLocaleString("en-US")} {giving.donorCount === 1 ? "donor" : "donors"}
-        </span>
+        <span data-testid="donors">{t("give.donors", { count: giving.donorCount })}</span>
       </p>
       {live ? (
-        <Link className="button" to={`/campaigns/${slug}/donate`}>
-          Give
+        <Link className="button" to={lp(`/campaigns/${slug}/donate`)}>
+          {t("give.give")}
         </Link>
       ) : null}
     </div>

@@ -1,5 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { formatUsd } from "~/i18n/format";
+import { usePageLocale } from "~/i18n/use-locale";
 import { CheckField, FormError, TextField } from "~/components/forms";
 import { formatCents, GIVING_NOT_SET_UP } from "~/modules/donations/donations";
 
@@ -18,8 +21,14 @@ export interface DonationFormProps {
   message?: string | null;
 }
 
-/** The giving form: preset or typed amount, one time (default) or monthly by choice, optional contact. */
+/**
+ * The giving form: preset or typed amount, one time (default) or monthly by choice, optional
+ * contact. In the page's language; amounts are US dollars written the page's way.
+ */
 export function DonationForm(props: DonationFormProps) {
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const money = (cents: number) => (locale === "en" ? formatCents(cents) : formatUsd(cents, locale));
   const navigation = useNavigation();
   const custom = useRef<HTMLInputElement>(null);
   const v = props.values ?? {};
@@ -29,21 +38,17 @@ export function DonationForm(props: DonationFormProps) {
   if (!props.available) {
     return (
       <p className="notice" role="status">
-        {props.message ?? GIVING_NOT_SET_UP}
+        {props.message ?? (locale === "en" ? GIVING_NOT_SET_UP : t("give.notSetUp"))}
       </p>
     );
   }
   return (
     <Form method="post" className="stack giving-form" noValidate>
       {props.testMode ? <TestModeNotice /> : null}
-      <FormError
-        message={
-          props.message ?? (Object.keys(fields).length ? "Please check the highlighted fields." : null)
-        }
-      />
+      <FormError message={props.message ?? (Object.keys(fields).length ? t("give.fix") : null)} />
       <input type="hidden" name="nonce" value={props.nonce} />
       <fieldset className="giving-amounts" aria-describedby={fields.amount ? "amount-error" : undefined}>
-        <legend>Amount (US dollars)</legend>
+        <legend>{t("give.amount")}</legend>
         <div className="giving-amounts__grid">
           {props.presetsCents.map((cents) => (
             <label className="giving-choice" key={cents}>
@@ -53,7 +58,7 @@ export function DonationForm(props: DonationFormProps) {
                 value={String(cents)}
                 defaultChecked={chosen === String(cents)}
               />
-              <span>{formatCents(cents)}</span>
+              <span>{money(cents)}</span>
             </label>
           ))}
           <label className="giving-choice">
@@ -64,7 +69,7 @@ export function DonationForm(props: DonationFormProps) {
               defaultChecked={chosen === "custom"}
               ref={custom}
             />
-            <span>Other</span>
+            <span>{t("give.other")}</span>
           </label>
         </div>
         {fields.amount ? (
@@ -74,8 +79,8 @@ export function DonationForm(props: DonationFormProps) {
         ) : null}
         <TextField
           name="customAmount"
-          label="Other amount"
-          hint={`Choose “Other”, then type dollars and cents, e.g. 40 or 40.50 (${formatCents(props.minCents)} to ${formatCents(props.maxCents)}).`}
+          label={t("give.otherAmount")}
+          hint={t("give.otherHint", { min: money(props.minCents), max: money(props.maxCents) })}
           inputMode="decimal"
           autoComplete="off"
           defaultValue={String(v.customAmount ?? "")}
@@ -86,20 +91,20 @@ export function DonationForm(props: DonationFormProps) {
         />
       </fieldset>
       <fieldset className="giving-frequency">
-        <legend>How often</legend>
+        <legend>{t("give.often")}</legend>
         <label className="check">
           <input type="radio" name="frequency" value="one_time" defaultChecked={v.frequency !== "monthly"} />
-          <span>One time</span>
+          <span>{t("give.oneTime")}</span>
         </label>
         <label className="check">
           <input type="radio" name="frequency" value="monthly" defaultChecked={v.frequency === "monthly"} />
-          <span>Monthly, until I cancel (you can cancel any time from your receipt)</span>
+          <span>{t("give.monthly")}</span>
         </label>
         {fields.frequency ? <p className="field-error">{fields.frequency}</p> : null}
       </fieldset>
       <TextField
         name="name"
-        label="Your name (optional)"
+        label={t("give.name")}
         autoComplete="name"
         defaultValue={String(v.name ?? "")}
         error={fields.name}
@@ -107,15 +112,27 @@ export function DonationForm(props: DonationFormProps) {
       <TextField
         name="email"
         type="email"
-        label="Email for your receipt (optional)"
-        hint="Stripe will ask for it if you leave it empty."
+        label={t("give.email")}
+        hint={t("give.emailHint")}
         autoComplete="email"
         defaultValue={String(v.email ?? "")}
         error={fields.email}
       />
       <CheckField
         name="updates"
-        label={props.updatesWording}
+        label={
+          locale === "en" ? (
+            props.updatesWording
+          ) : (
+            // The consent is stored with its English wording, so the reader sees that too.
+            <>
+              {t("give.updates")}{" "}
+              <span className="hint">
+                {t("sign.optInRecorded")} <span lang="en">{props.updatesWording}</span>
+              </span>
+            </>
+          )
+        }
         defaultChecked={v.updates === "on"}
         error={fields.updates}
       />
@@ -123,9 +140,12 @@ export function DonationForm(props: DonationFormProps) {
       {fields.currency ? <p className="field-error">{fields.currency}</p> : null}
       <div>
         <button className="button" type="submit" disabled={busy}>
-          {busy ? "Opening secure checkout…" : "Continue to secure payment"}
+          {busy ? t("give.busy") : t("give.submit")}
         </button>
-        <p className="hint">Payment is handled by Stripe. We never see your card number.</p>
+        <p className="hint">
+          {t("give.stripe")}
+          {locale === "en" ? null : ` ${t("give.stripeLang")}`}
+        </p>
       </div>
     </Form>
   );
@@ -134,8 +154,7 @@ export function DonationForm(props: DonationFormProps) {
 export function TestModeNotice() {
   return (
     <p className="warning" role="note">
-      <strong>Test mode.</strong> No Stripe key is configured, so no card is charged and no money moves. A
-      local page stands in for Stripe’s checkout.
+      <Trans i18nKey="give.testMode" components={{ strong: <strong /> }} />
     </p>
   );
 }

@@ -1,4 +1,6 @@
 import { Link, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { usePageLocale } from "~/i18n/use-locale";
 import { Progress } from "~/components/progress";
 import { ago } from "~/modules/petitions/petitions";
 import { seatLabel } from "~/modules/legislators/seats";
@@ -29,11 +31,13 @@ export function petitionMeta(petition: Petition | null | undefined, image?: stri
 
 /** The aside's call to action. */
 export function PetitionActionLink({ petition }: { petition: Petition | null | undefined }) {
+  const { t } = useTranslation();
+  const locale = usePageLocale();
   if (!petition || petition.status !== "open") return null;
   return (
     <li>
-      <a className="button" href="#sign">
-        Sign the petition
+      <a className="button" href="#sign" lang={locale}>
+        {t("sign.submit")}
       </a>
     </li>
   );
@@ -77,6 +81,7 @@ function ShareLinks({ url, title }: { url: string; title: string }) {
 /** The petition on its campaign page: progress, the form, the chart, states and recent signers. */
 export function PetitionSection({ petition }: { petition: Petition | null | undefined }) {
   const [params] = useSearchParams();
+  const { t } = useTranslation();
   if (!petition) return null;
   const signed = params.get("signed");
   const source = params.get("source");
@@ -84,7 +89,7 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
     <section aria-labelledby="petition-heading" className="petition" id="petition">
       <h2 id="petition-heading">The petition</h2>
       <blockquote className="petition-ask">{petition.ask}</blockquote>
-      <Progress value={petition.signatureCount} goal={petition.goal} label="Signatures" />
+      <Progress value={petition.signatureCount} goal={petition.goal} label={t("sign.signatures")} />
       <p className="small muted" id="petition-updated">
         Counted {ago(petition.updatedAt, new Date(petition.now))}.
         {petition.pendingCount

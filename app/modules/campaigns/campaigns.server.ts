@@ -1,8 +1,10 @@
 import { db, type Executor } from "~db/index.server";
 import type { TargetKind } from "~db/schema";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { listCasesForCampaign } from "~/modules/cases/cases.queries.server";
+import { campaignsInLocale } from "~/modules/translations/translations.server";
 import { isPublic, nextStatus, type CampaignTransition } from "./campaigns";
 import type { CampaignForm } from "./campaigns.schema";
 import {
@@ -36,13 +38,18 @@ export function listTargetOptions() {
   return listOfficials(db());
 }
 
-/** A campaign as a visitor sees it, or null for a missing or draft campaign. */
-export async function getPublicCampaign(slug: string) {
-  const campaign = await findCampaignBySlug(db(), slug);
-  if (!campaign || !isPublic(campaign.status)) return null;
-  const [targets, cases] = await Promise.all([
-    listCampaignTargets(db(), campaign.id),
-    listCasesForCampaign(db(), campaign.id),
+/**
+ * A campaign as a visitor sees it, or null for a missing or draft campaign. On a page in another
+ * language its title, summary and story are the organizers' translation where they wrote one
+ * (English otherwise: `lang` says which, per field, and `untranslated` that something fell back).
+ */
+export async function getPublicCampaign(slug: string, locale: Locale = DEFAULT_LOCALE) {
+  const found = await findCampaignBySlug(db(), slug);
+  if (!found || !isPublic(found.status)) return null;
+  const [[campaign], targets, cases] = await Promise.all([
+    campaignsInLocale([found], locale),
+    listCampaignTargets(db(), found.id),
+    listCasesForCampaign(db(), found.id),
   ]);
   return { ...campaign, bodyHtml: renderMarkdown(campaign.bodyMd), targets, cases };
 }

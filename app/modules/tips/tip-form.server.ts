@@ -7,6 +7,7 @@ import { hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
 import { checkFile, requestPixelBudget, type CheckedFile } from "~/modules/uploads/file-check.server";
 import { parseUpload, STORAGE_FAILED_MESSAGE } from "~/modules/uploads/multipart.server";
+import { describeProblem } from "~/modules/uploads/upload-problems";
 import { isStorageError } from "~/modules/uploads/storage.server";
 import { TIP_LIMITS } from "./tips";
 import { TIP_FIELDS, tipFormSchema } from "./tips.schema";
@@ -73,27 +74,36 @@ export async function handleTipSubmission(request: Request, clientIp: string) {
       throw redirect(localizedPath(locale, "/tips/sent"));
     }
     const notStored = () =>
-      refused(503, values, { attachments: STORAGE_FAILED_MESSAGE }, t("tipErrors.stored"));
+      refused(
+        503,
+        values,
+        { attachments: locale === "en" ? STORAGE_FAILED_MESSAGE : t("fileErrors.storage") },
+        t("tipErrors.stored"),
+      );
     if (upload.storageFailed) return notStored();
     const parsed = tipFormSchema.safeParse(upload.fields);
     const fields = parsed.success
       ? {}
       : translatedFields(locale, t, fieldErrors(parsed.error), values.body ?? "");
     const fileErrors = [...upload.errors];
+    const problems = [...upload.problems];
     const checked: CheckedFile[] = [];
     if (!fileErrors.length) {
       const budget = requestPixelBudget();
       for (const file of upload.files) {
         const result = await checkFile(file, ["image", "pdf"], { budget });
         if (result.ok) checked.push(result.file);
-        else fileErrors.push(result.message);
+        else {
+          fileErrors.push(result.message);
+          problems.push(result.problem);
+        }
       }
     }
     if (fileErrors.length)
       fields.attachments =
         locale === "en"
           ? `${fileErrors.join(" ")} Nothing was saved: please choose the files again.`
-          : `${t("tipErrors.files")} ${fileErrors.join(" ")}`;
+          : `${problems.map((p) => describeProblem(p, t, locale)).join(" ")} ${t("fileErrors.again")}`;
     if (!parsed.success || fileErrors.length) return refused(400, values, fields, t("tipErrors.form"));
     let tip;
     try {

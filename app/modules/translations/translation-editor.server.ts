@@ -94,6 +94,13 @@ export async function openTranslation(kind: TranslationKind, id: number, locale:
   const fields: TranslationField[] = [
     { name: "title", label: "Title", original: k.title, value: t?.title ?? "", multiline: false },
     { name: "summary", label: "Summary", original: k.summary, value: t?.summary ?? "", multiline: true },
+    {
+      name: "bodyMd",
+      label: "Story (Markdown)",
+      original: k.bodyMd,
+      value: t?.bodyMd ?? "",
+      multiline: true,
+    },
   ];
   return { title: k.title, publicPath: `/campaigns/${k.slug}`, fields };
 }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
 import type { TranslationLocale } from "~db/schema";
 
@@ -88,7 +89,7 @@ export function listCampaignTranslations(db: Executor, campaignIds: number[], lo
   if (!campaignIds.length) return Promise.resolve([]);
   return db
     .selectFrom("campaignTranslations")
-    .select(["campaignId", "title", "summary"])
+    .select(["campaignId", "title", "summary", "bodyMd"])
     .where("campaignId", "in", campaignIds)
     .where("locale", "=", locale)
     .execute();
@@ -100,15 +101,20 @@ export function listCampaignTranslationsOfCampaign(db: Executor, campaignId: num
 
 export async function upsertCampaignTranslation(
   db: Executor,
-  values: { campaignId: number; locale: TranslationLocale; title: string | null; summary: string | null },
+  values: {
+    campaignId: number;
+    locale: TranslationLocale;
+    title: string | null;
+    summary: string | null;
+    bodyMd: string | null;
+  },
 ) {
+  const { campaignId: _c, locale: _l, ...fields } = values;
   await db
     .insertInto("campaignTranslations")
     .values(values)
     .onConflict((oc) =>
-      oc
-        .columns(["campaignId", "locale"])
-        .doUpdateSet({ title: values.title, summary: values.summary, updatedAt: new Date() }),
+      oc.columns(["campaignId", "locale"]).doUpdateSet({ ...fields, updatedAt: new Date() }),
     )
     .execute();
 }
@@ -143,6 +149,10 @@ export async function listTranslatables(db: Executor) {
         "campaigns.title",
         "campaignTranslations.locale",
         "campaignTranslations.summary",
+        // A story in English needs its translation too before a language counts as done.
+        sql<boolean>`campaigns.body_md = '' or coalesce(trim(campaign_translations.body_md), '') <> ''`.as(
+          "restDone",
+        ),
       ])
       .where("campaigns.status", "!=", "draft")
       .orderBy("campaigns.title")

@@ -47,5 +47,6 @@ export const campaignTranslationSchema = z.object({
   locale,
   title: text(200),
   summary: text(1000),
+  bodyMd: text(50_000),
 });
 export type CampaignTranslationForm = z.infer<typeof campaignTranslationSchema>;

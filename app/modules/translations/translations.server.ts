@@ -93,11 +93,13 @@ export async function mediaInLocale<
   });
 }
 
-/** Campaign titles and summaries in a language (English where none is written). */
-export async function campaignsInLocale<C extends { id: number; title: string; summary: string }>(
-  rows: C[],
-  locale: Locale,
-) {
+/**
+ * Campaign titles and summaries in a language (English where none is written), and the story
+ * (Markdown body) too for rows that carry one (the campaign's own page).
+ */
+export async function campaignsInLocale<
+  C extends { id: number; title: string; summary: string; bodyMd?: string },
+>(rows: C[], locale: Locale) {
   const tl = translationLocale(locale);
   const found = tl
     ? await listCampaignTranslations(
@@ -108,10 +110,12 @@ export async function campaignsInLocale<C extends { id: number; title: string; s
     : [];
   const byId = new Map(found.map((t) => [t.campaignId, t]));
   return rows.map((r) => {
-    const p = localize(locale, { title: r.title, summary: r.summary }, byId.get(r.id));
+    const original = { title: r.title, summary: r.summary, bodyMd: r.bodyMd ?? null };
+    const p = localize(locale, original, byId.get(r.id));
     return {
       ...r,
       ...(p.text as { title: string; summary: string }),
+      bodyMd: (p.text.bodyMd ?? r.bodyMd) as C["bodyMd"],
       lang: p.lang,
       untranslated: p.untranslated,
     };
@@ -125,12 +129,19 @@ export async function missingTranslations() {
   const all = await listTranslatables(db());
   const group = (
     kind: TranslationKind,
-    rows: Array<{ id: number; title: string; locale: string | null; summary: string | null }>,
+    rows: Array<{
+      id: number;
+      title: string;
+      locale: string | null;
+      summary: string | null;
+      restDone?: boolean | null;
+    }>,
   ) => {
     const items = new Map<number, { kind: TranslationKind; id: number; title: string; has: Set<string> }>();
     for (const r of rows) {
       const item = items.get(r.id) ?? { kind, id: r.id, title: r.title, has: new Set<string>() };
-      if (r.locale && r.summary?.trim()) item.has.add(r.locale);
+      // A language is done when its summary is written (and, for a campaign, its story too).
+      if (r.locale && r.summary?.trim() && r.restDone !== false) item.has.add(r.locale);
       items.set(r.id, item);
     }
     return [...items.values()].map((i) => ({

@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { env } from "~/env.server";
 import { createSlots } from "~/lib/slots";
+import type { UploadProblem } from "./upload-problems";
 
 export type AllowedKind = "image" | "pdf";
 
@@ -48,25 +49,43 @@ const decoding = createSlots(() => env().IMAGE_CONCURRENCY);
 
 const megapixels = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
 
+type Refusal = { ok: false; message: string; problem: UploadProblem };
+const unreadable = (name: string): Refusal => ({
+  ok: false,
+  message: `"${name}" could not be read as an image.`,
+  problem: { code: "unreadable", name },
+});
+
 /** The image's size from its header (nothing is decoded), or a refusal. */
 async function checkDimensions(
   data: Buffer,
   name: string,
   budget: PixelBudget | undefined,
-): Promise<string | null> {
+): Promise<Refusal | null> {
   let pixels: number;
   try {
     const meta = await sharp(data, { limitInputPixels: false }).metadata();
     pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
-    if (!pixels) return `"${name}" could not be read as an image.`;
+    if (!pixels) return unreadable(name);
   } catch {
-    return `"${name}" could not be read as an image.`;
+    return unreadable(name);
   }
   const max = env().IMAGE_MAX_PIXELS;
-  if (pixels > max) return `"${name}" is ${megapixels(pixels)}; images can be at most ${megapixels(max)}.`;
+  if (pixels > max)
+    return {
+      ok: false,
+      message: `"${name}" is ${megapixels(pixels)}; images can be at most ${megapixels(max)}.`,
+      problem: { code: "pixels", name, pixels, max },
+    };
   if (budget) {
-    if (pixels > budget.left)
-      return `"${name}" is too large to handle together with the other images (at most ${megapixels(env().IMAGE_REQUEST_MAX_PIXELS)} in one form).`;
+    if (pixels > budget.left) {
+      const all = env().IMAGE_REQUEST_MAX_PIXELS;
+      return {
+        ok: false,
+        message: `"${name}" is too large to handle together with the other images (at most ${megapixels(all)} in one form).`,
+        problem: { code: "budget", name, max: all },
+      };
+    }
     budget.left -= pixels;
   }
   return null;
@@ -81,13 +100,18 @@ export async function checkFile(
   input: { filename: string; tempPath?: string; data?: Buffer },
   allowed: AllowedKind[],
   options: { maxImageSide?: number; budget?: PixelBudget } = {},
-): Promise<{ ok: true; file: CheckedFile } | { ok: false; message: string }> {
+): Promise<{ ok: true; file: CheckedFile } | Refusal> {
   const data = input.data ?? (await readFile(input.tempPath!));
   const detected = await fileTypeFromBuffer(data);
   const what = allowed.includes("pdf")
     ? "an image (JPEG, PNG, WebP, GIF) or a PDF"
     : "an image (JPEG, PNG, WebP, GIF)";
-  if (!detected) return { ok: false, message: `"${input.filename}" is not ${what}.` };
+  const wrongType: Refusal = {
+    ok: false,
+    message: `"${input.filename}" is not ${what}.`,
+    problem: { code: "wrongType", name: input.filename },
+  };
+  if (!detected) return wrongType;
   if (detected.mime === "application/pdf" && allowed.includes("pdf")) {
     return {
       ok: true,
@@ -100,15 +124,14 @@ export async function checkFile(
     };
   }
   const image = IMAGE_TYPES[detected.mime];
-  if (!image || !allowed.includes("image"))
-    return { ok: false, message: `"${input.filename}" is not ${what}.` };
+  if (!image || !allowed.includes("image")) return wrongType;
   return decoding.run(async () => {
     const refused = await checkDimensions(data, input.filename, options.budget);
-    if (refused) return { ok: false as const, message: refused };
+    if (refused) return refused;
     try {
       return await reencode(data, input.filename, image, options.maxImageSide);
     } catch {
-      return { ok: false as const, message: `"${input.filename}" could not be read as an image.` };
+      return unreadable(input.filename);
     }
   });
 }

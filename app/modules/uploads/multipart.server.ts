@@ -8,6 +8,7 @@ import { formatBytes } from "./uploads";
 import { incomingDir } from "./storage.server";
 import { requireForm } from "~/lib/input.server";
 import { NUL_MESSAGE, nulFields } from "~/lib/validation";
+import type { UploadProblem } from "./upload-problems";
 
 export interface IncomingFile {
   field: string;
@@ -23,6 +24,8 @@ export interface ParsedUpload {
   files: IncomingFile[];
   /** A message per problem found while streaming (too large, too many files, field too long). */
   errors: string[];
+  /** The same problems as data, for a page that says them in another language. */
+  problems: UploadProblem[];
   /** The upload could not be stored on our side (disk full or unwritable): answer 503. */
   storageFailed: boolean;
   /** Removes every temporary file of this request; call it in a finally block. */
@@ -47,6 +50,7 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   const files: IncomingFile[] = [];
   const temps: string[] = [];
   const errors: string[] = [];
+  const problems: UploadProblem[] = [];
   const fields: Record<string, string> = {};
   let storageFailed = false;
   const cleanup = async () => {
@@ -56,7 +60,7 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
   if (!type.startsWith("multipart/form-data")) {
     const form = await requireForm(request);
     for (const [k, v] of form.entries()) if (typeof v === "string" && !(k in fields)) fields[k] = v;
-    return { fields, files, errors, storageFailed, cleanup };
+    return { fields, files, errors, problems, storageFailed, cleanup };
   }
   let dir: string | null = null;
   try {
@@ -76,6 +80,7 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
       }
       if (size > limits.maxFieldBytes) {
         errors.push(`The field "${name}" is too long.`);
+        problems.push({ code: "fieldLong" });
         return undefined;
       }
       if (!(name in fields)) fields[name] = Buffer.concat(chunks).toString("utf8");
@@ -87,8 +92,10 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
     }
     if (files.length >= limits.maxFiles) {
       for await (const _ of data) void _;
-      if (!errors.some((e) => e.startsWith("At most")))
+      if (!errors.some((e) => e.startsWith("At most"))) {
         errors.push(`At most ${limits.maxFiles} attachments can be sent with one tip.`);
+        problems.push({ code: "tooMany", count: limits.maxFiles });
+      }
       return undefined;
     }
     if (dir === null || storageFailed) {
@@ -108,10 +115,12 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
       errors.push(
         `"${filename}" is ${formatBytes(bytes)}; each file can be at most ${formatBytes(limits.maxFileBytes)}.`,
       );
+      problems.push({ code: "tooLarge", name: filename, bytes, max: limits.maxFileBytes });
       return undefined;
     }
     if (bytes === 0) {
       errors.push(`"${filename}" is empty.`);
+      problems.push({ code: "empty", name: filename });
       return undefined;
     }
     files.push({ field: name, filename, declaredType: contentType, tempPath, bytes });
@@ -128,17 +137,29 @@ export async function parseUpload(request: Request, limits: UploadLimits): Promi
         fields: {},
         files: [],
         errors: ["The form could not be read. Please send it again."],
+        problems: [{ code: "broken" }],
         storageFailed,
         cleanup,
       };
     throw error;
   }
-  if (Object.keys(nulFields(fields)).length) errors.push(NUL_MESSAGE);
+  if (Object.keys(nulFields(fields)).length) {
+    errors.push(NUL_MESSAGE);
+    problems.push({ code: "nul" });
+  }
   if (storageFailed) {
     await cleanup();
-    return { fields, files: [], errors: [STORAGE_FAILED_MESSAGE], storageFailed, cleanup };
+    const problem: UploadProblem = { code: "storage" };
+    return {
+      fields,
+      files: [],
+      errors: [STORAGE_FAILED_MESSAGE],
+      problems: [problem],
+      storageFailed,
+      cleanup,
+    };
   }
-  return { fields, files, errors, storageFailed, cleanup };
+  return { fields, files, errors, problems, storageFailed, cleanup };
 }
 
 export const STORAGE_FAILED_MESSAGE =
