@@ -32,6 +32,9 @@ export default function Supporters() {
   return (
     <div className="stack">
       <h1>Supporters</h1>
+      <p>
+        <Link to="/admin/supporters/import">Import supporters from a CSV file</Link>
+      </p>
       <Form method="get" className="toolbar" aria-label="Search supporters">
         <label htmlFor="q">Name or email</label>
         <input id="q" name="q" defaultValue={search.q ?? ""} type="search" />

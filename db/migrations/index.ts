@@ -12,6 +12,8 @@ import * as transparencyLog from "./20261202040000_transparency_log";
 import * as supporterSelfService from "./20261202030000_supporter_self_service";
 import * as erasures from "./20261202040000_erasures";
 import * as supporterTags from "./20261202050000_supporter_tags";
+import * as supporterImports from "./20261203040000_S_supporter_imports";
+import * as supporterSegments from "./20261203040100_S_supporter_segments";
 import * as translations from "./20261202050000_translations";
 import * as statements from "./20261202020000_statements";
 import * as mailingScopes from "./20261202020100_mailing_scopes";
@@ -46,4 +48,6 @@ export const migrations: Record<string, Migration> = {
   "20261202020000_cwc_deliveries": cwcDeliveries,
   "20261202030000_campaign_target_rules": campaignTargetRules,
   "20261202040000_I_congresses": congresses,
+  "20261203040000_S_supporter_imports": supporterImports,
+  "20261203040100_S_supporter_segments": supporterSegments,
 };

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const tagText = z
+export const tagText = z
   .string({ error: "Enter a tag." })
   .trim()
   .toLowerCase()
