@@ -37,8 +37,8 @@ export default function ImportSupporters() {
         A CSV file exported from another tool (Action Network, CiviCRM, a spreadsheet), one person a row. The
         first line names the columns: <strong>email</strong> (required), first name, last name, ZIP or postal
         code, country, tags (separated by commas) and consent to email (yes or no). A person already on our
-        records (same address) is filled in, never added twice. Check the file first: nothing is written
-        until you import it.
+        records (same address) is filled in, never added twice. Check the file first: nothing is written until
+        you import it.
       </p>
       {result?.kind === "refused" ? <FormError message={result.message} /> : null}
       {result?.kind === "checked" ? (

@@ -44,16 +44,19 @@ export default function ImportProgress() {
       </p>
       <Progress value={imp.processedRows} goal={imp.totalRows} label="People imported" />
       <p>
-        {n(imp.createdCount)} new {imp.createdCount === 1 ? "supporter" : "supporters"},{" "}
-        {n(imp.updatedCount)} already on our records (filled in), {n(imp.skippedCount)}{" "}
-        {imp.skippedCount === 1 ? "row" : "rows"} skipped for errors.
+        {n(imp.createdCount)} new {imp.createdCount === 1 ? "supporter" : "supporters"}, {n(imp.updatedCount)}{" "}
+        already on our records (filled in), {n(imp.skippedCount)} {imp.skippedCount === 1 ? "row" : "rows"}{" "}
+        skipped for errors.
       </p>
       {done ? null : (
         <p>
-          This page refreshes itself every few seconds. <Link to={`/admin/supporters/imports/${imp.id}`}>Refresh now</Link>
+          This page refreshes itself every few seconds.{" "}
+          <Link to={`/admin/supporters/imports/${imp.id}`}>Refresh now</Link>
         </p>
       )}
-      <p className="muted small">Consent recorded as “imported from {imp.sourceTool}”, with the wording: “{imp.wording}”</p>
+      <p className="muted small">
+        Consent recorded as “imported from {imp.sourceTool}”, with the wording: “{imp.wording}”
+      </p>
       <ImportErrors errors={imp.rowErrors} skipped={imp.skippedCount} />
     </div>
   );

@@ -99,7 +99,7 @@ export function parseCsvText(text: string, maxRecords: number): CsvRead {
     } else cell += c;
     i++;
   }
-  if (quoted) return { ok: false, message: "The file ends inside a quoted cell: a quote (\") is not closed." };
+  if (quoted) return { ok: false, message: 'The file ends inside a quoted cell: a quote (") is not closed.' };
   if (cell !== "" || record.length) endRecord();
   if (records.length > maxRecords) return { ok: false, message: tooMany(maxRecords) };
   return { ok: true, records };

@@ -141,6 +141,9 @@ export function listImports(db: Executor, limit: number) {
 
 /** Erasure: rows of a running import that hold the address. */
 export async function deleteWaitingImportRows(db: Executor, emailCanonical: string): Promise<number> {
-  const r = await sql`delete from supporter_import_rows where data->>'emailCanonical' = ${emailCanonical}`.execute(db);
+  const r =
+    await sql`delete from supporter_import_rows where data->>'emailCanonical' = ${emailCanonical}`.execute(
+      db,
+    );
   return Number(r.numAffectedRows ?? 0n);
 }

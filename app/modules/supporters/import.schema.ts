@@ -21,7 +21,15 @@ export const IMPORT_COLUMNS = {
   zip: ["zip", "zip code", "zipcode", "zip_code", "postal code", "postal_code", "postcode", "can2_user_zip"],
   country: ["country", "country code", "country_code", "can2_country"],
   tags: ["tags", "tag", "groups", "can2_tags"],
-  consent: ["consent", "consent to email", "email consent", "email_consent", "opt in", "opt_in", "subscribed"],
+  consent: [
+    "consent",
+    "consent to email",
+    "email consent",
+    "email_consent",
+    "opt in",
+    "opt_in",
+    "subscribed",
+  ],
   /** CiviCRM's column says the opposite: "Do Not Email" = no consent. */
   doNotEmail: ["do not email", "do_not_email"],
 } as const;
@@ -52,7 +60,9 @@ export interface ImportRow {
 const key = (h: string) => h.trim().toLowerCase().replace(/\s+/g, " ");
 
 /** Where each known column is in the header, or a message when there is no email column. */
-export function mapHeader(header: string[]): { ok: true; at: Partial<Record<Column, number>> } | { ok: false; message: string } {
+export function mapHeader(
+  header: string[],
+): { ok: true; at: Partial<Record<Column, number>> } | { ok: false; message: string } {
   const at: Partial<Record<Column, number>> = {};
   header.forEach((h, i) => {
     for (const [column, names] of Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][])
@@ -75,7 +85,12 @@ export const FORMULA_MESSAGE = "Starts with =, +, - or @, which a spreadsheet wo
 
 const YES = new Set(["yes", "y", "true", "1", "x", "subscribed", "opted in", "opt-in"]);
 const NO = new Set(["no", "n", "false", "0", "", "unsubscribed", "opted out", "opt-out"]);
-const COUNTRY_NAMES: Record<string, string> = { "united states": "US", usa: "US", "u.s.": "US", "u.s.a.": "US" };
+const COUNTRY_NAMES: Record<string, string> = {
+  "united states": "US",
+  usa: "US",
+  "u.s.": "US",
+  "u.s.a.": "US",
+};
 
 /** One record checked: the row to import, or every problem found (row number, column, message). */
 export function checkRecord(
@@ -99,7 +114,9 @@ export function checkRecord(
   const firstName = name("firstName");
   const lastName = name("lastName");
   const countryCell = cell("country");
-  const country = countryCell ? (COUNTRY_NAMES[countryCell.toLowerCase()] ?? countryCell.toUpperCase()) : "US";
+  const country = countryCell
+    ? (COUNTRY_NAMES[countryCell.toLowerCase()] ?? countryCell.toUpperCase())
+    : "US";
   if (!/^[A-Z]{2}$/.test(country))
     fail("country", "Give the country as a two-letter code (US, CA, GB) or leave it empty for the US.");
   let zip: string | null = cell("zip") || null;

@@ -17,7 +17,14 @@ import {
   listImports,
   markImportDone,
 } from "./import.queries.server";
-import { checkRecord, FORMULA_MESSAGE, type ImportForm, type ImportRow, importFormSchema, mapHeader } from "./import.schema";
+import {
+  checkRecord,
+  FORMULA_MESSAGE,
+  type ImportForm,
+  type ImportRow,
+  importFormSchema,
+  mapHeader,
+} from "./import.schema";
 
 /** At most this many row errors are kept with an import (the counts stay exact). */
 const ERRORS_KEPT = 1000;
@@ -31,7 +38,9 @@ export interface CheckedFile {
 }
 
 /** The whole file checked, row by row, without writing; or why the file as a whole is refused. */
-export function checkImportFile(bytes: Uint8Array): { ok: true; file: CheckedFile } | { ok: false; message: string } {
+export function checkImportFile(
+  bytes: Uint8Array,
+): { ok: true; file: CheckedFile } | { ok: false; message: string } {
   const read = readCsv(bytes, env().SUPPORTER_IMPORT_MAX_ROWS);
   if (!read.ok) return read;
   const [header, ...records] = read.records;
@@ -52,7 +61,11 @@ export function checkImportFile(bytes: Uint8Array): { ok: true; file: CheckedFil
     const earlier = firstRow.get(checked.value.emailCanonical);
     if (earlier !== undefined) {
       skipped++;
-      errors.push({ row, field: "email", message: `The same person as row ${earlier}; only row ${earlier} is imported.` });
+      errors.push({
+        row,
+        field: "email",
+        message: `The same person as row ${earlier}; only row ${earlier} is imported.`,
+      });
       return;
     }
     firstRow.set(checked.value.emailCanonical, row);
@@ -65,14 +78,23 @@ export function checkImportFile(bytes: Uint8Array): { ok: true; file: CheckedFil
       message: `The file holds cells that a spreadsheet would run as formulas (starting with =, +, - or @): ${formulas
         .slice(0, 5)
         .map((e) => `row ${e.row}, ${e.field}`)
-        .join("; ")}${formulas.length > 5 ? ` and ${(formulas.length - 5).toLocaleString("en-US")} more` : ""}. Nothing was imported: remove the formulas and upload it again.`,
+        .join(
+          "; ",
+        )}${formulas.length > 5 ? ` and ${(formulas.length - 5).toLocaleString("en-US")} more` : ""}. Nothing was imported: remove the formulas and upload it again.`,
     };
   return { ok: true, file: { rows, errors, skipped } };
 }
 
 export type ImportAnswer =
   | { kind: "refused"; fields: Record<string, string>; message: string }
-  | { kind: "checked"; total: number; wouldCreate: number; wouldUpdate: number; skipped: number; errors: ImportRowError[] }
+  | {
+      kind: "checked";
+      total: number;
+      wouldCreate: number;
+      wouldUpdate: number;
+      skipped: number;
+      errors: ImportRowError[];
+    }
   | { kind: "started"; id: number };
 
 const refuse = (status: number, fields: Record<string, string>, message: string) =>
@@ -154,12 +176,13 @@ export function startImport(organizerId: number, form: ImportForm, filename: str
  * The job: the waiting rows in batches, each batch one transaction that also moves the import's
  * counts, so a job stopped anywhere resumes with the rows not yet imported (never twice).
  */
-export async function runImport(id: number, options: { batchSize?: number; signal?: AbortSignal } = {}) {
+export async function runImport(id: number, options: { batchSize?: number; stopAfterBatches?: number } = {}) {
   const imp = await findImport(db(), id);
-  if (!imp || imp.status === "done") return { rows: 0 };
+  if (!imp || imp.status === "done") return { rows: 0, done: true };
   let rows = 0;
-  for (;;) {
-    options.signal?.throwIfAborted();
+  for (let batch = 0; ; batch++) {
+    if (options.stopAfterBatches !== undefined && batch >= options.stopAfterBatches)
+      return { rows, done: false };
     const done = await db()
       .transaction()
       .execute((trx) => importNextRows(trx, imp, options.batchSize ?? BATCH));
@@ -167,7 +190,7 @@ export async function runImport(id: number, options: { batchSize?: number; signa
     if (done.rows === 0) break;
   }
   await markImportDone(db(), id);
-  return { rows };
+  return { rows, done: true };
 }
 
 export function getImport(id: number) {
