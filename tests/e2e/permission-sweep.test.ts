@@ -67,7 +67,7 @@ const RULES: Record<string, { loader?: OrganizerRole[]; action?: OrganizerRole[]
   "routes/admin.petitions.$id_.signatures": { loader: PRIVATE, action: EDIT },
   // Tipsters' contact details are removed on the server for viewers (tests/integration/tips.test.ts).
   // Gifts and erasure are owner-only inside the page (tests/integration/supporters-admin.test.ts).
-  "routes/admin.supporters._index": { loader: PRIVATE },
+  "routes/admin.supporters._index": { loader: PRIVATE, action: EDIT },
   "routes/admin.supporters.$id": { loader: PRIVATE, action: EDIT },
   "routes/admin.supporters.import": { loader: EDIT, action: EDIT },
   "routes/admin.supporters.imports.$id": { loader: EDIT },
