@@ -67,7 +67,7 @@ export async function importNextRows(
         (data->>'consent')::boolean as consent, data->'tags' as tags,
         (select case when count(distinct z.state) = 1 then min(z.state) end from zip_districts z
           where data->>'country' = 'US' and z.zip = left(data->>'zip', 5)) as state,
-        (select case when count(*) = 1 then min(z.district) end from zip_districts z
+        (select case when count(distinct z.district) = 1 and count(distinct z.state) = 1 then min(z.district) end from zip_districts z
           where data->>'country' = 'US' and z.zip = left(data->>'zip', 5)) as district
       from batch
     ), up as (

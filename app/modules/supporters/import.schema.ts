@@ -92,6 +92,8 @@ const COUNTRY_NAMES: Record<string, string> = {
   "u.s.a.": "US",
 };
 
+const importEmail = emailField("The email address is missing.");
+
 /** One record checked: the row to import, or every problem found (row number, column, message). */
 export function checkRecord(
   record: string[],
@@ -103,7 +105,7 @@ export function checkRecord(
   const fail = (field: string, message: string) => errors.push({ row, field, message });
   for (const c of Object.keys(COLUMN_LABELS) as (keyof typeof COLUMN_LABELS)[])
     if (isFormula(cell(c))) fail(COLUMN_LABELS[c], FORMULA_MESSAGE);
-  const parsedEmail = emailField("The email address is missing.").safeParse(cell("email"));
+  const parsedEmail = importEmail.safeParse(cell("email"));
   if (!parsedEmail.success) fail("email", parsedEmail.error.issues[0].message);
   const name = (c: "firstName" | "lastName") => {
     const v = cell(c);
