@@ -36,6 +36,10 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(55_000_000),
   /** The public tip form's whole body: five 10 MB files and the text. */
   MAX_TIP_UPLOAD_BYTES: z.coerce.number().int().positive().default(53_000_000),
+  /** A supporter import's CSV file (within MAX_UPLOAD_BYTES, the organizer upload forms' body limit). */
+  SUPPORTER_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50_000_000),
+  /** Rows of people one import file may have. */
+  SUPPORTER_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
   /** Pixels one image may have (read from its header before decoding). */
   IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(50_000_000),
   /** Pixels all images of one request may have together. */

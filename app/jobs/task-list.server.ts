@@ -8,7 +8,7 @@ import { sendMailing } from "./send-mailing.server";
 import { sendStatementNewsTask } from "./send-statement-news.server";
 import { sendPasswordResetTask } from "./send-password-reset.server";
 import { pruneLoginAttemptsTask } from "./prune-login-attempts.server";
-import { applyRetentionTask, sendSupporterLinkTask } from "./supporter-jobs.server";
+import { applyRetentionTask, importSupportersTask, sendSupporterLinkTask } from "./supporter-jobs.server";
 import { deliverCwcTask } from "./deliver-cwc.server";
 
 /**
@@ -31,6 +31,7 @@ export const taskList: { [K in TaskName]: Task } = {
   send_supporter_link: sendSupporterLinkTask,
   apply_retention: applyRetentionTask,
   deliver_cwc: deliverCwcTask,
+  import_supporters: importSupportersTask,
 };
 
 /**

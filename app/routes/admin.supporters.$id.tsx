@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import type { DeliveryStatus } from "~db/schema";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DateOnly, DateTime } from "~/components/date-time";
 import { FormError } from "~/components/forms";
@@ -9,6 +10,7 @@ import { formatCents } from "~/modules/donations/donations";
 import { seatLabel } from "~/modules/legislators/seats";
 import { requireOrganizer } from "~/modules/organizers/session.server";
 import { SIGNATURE_STATE_LABELS } from "~/modules/petitions/petitions";
+import { KIND_LABELS, POSITION_LABELS } from "~/modules/statements/statements";
 import {
   eraseSupporterForOwner,
   supporterAdminPage,
@@ -47,6 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return invalid({}, { message: result.message }, result.reason === "provider" ? 503 : 404);
   throw redirect("/admin/supporters?erased=1");
 }
+
+const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
+  queued: "waiting to be sent",
+  sending: "being sent",
+  sent: "sent",
+  suppressed: "not sent (the address is suppressed)",
+  unsubscribed: "not sent (unsubscribed)",
+};
 
 export default function SupporterPage() {
   const s = useLoaderData<typeof loader>();
@@ -107,6 +117,14 @@ export default function SupporterPage() {
             Wrote about “{l.title}” to {(l.recipients ?? []).join(", ")}, <DateTime value={l.createdAt} />
           </li>
         ))}
+        {s.statements.map((r) => (
+          <li key={`r${r.id}`}>
+            Sent in {KIND_LABELS[r.kind].toLowerCase()} about “{r.title}”
+            {r.memberName ? ` from ${r.memberName}` : ""} ({POSITION_LABELS[r.position].toLowerCase()}),{" "}
+            <DateTime value={r.createdAt} />:{" "}
+            {r.verifiedAt ? "verified" : r.dismissedAt ? "dismissed" : "waiting to be checked"}
+          </li>
+        ))}
         {(s.donations ?? []).map((d) => (
           <li key={`d${d.id}`}>
             Gave {formatCents(Number(d.amountCents))} {d.frequency === "monthly" ? "a month" : "once"}
@@ -118,10 +136,29 @@ export default function SupporterPage() {
             Sent tip {t.reference}, <DateTime value={t.createdAt} />
           </li>
         ))}
-        <li>
-          Received {s.updates.length.toLocaleString("en-US")} {s.updates.length === 1 ? "update" : "updates"}
-        </li>
       </ul>
+      <p className="muted small">
+        Calls are not listed: a call made from a campaign page is counted without the caller's name.
+      </p>
+      <h2>Updates received</h2>
+      {s.updates.length ? (
+        <ul>
+          {s.updates.map((u) => (
+            <li key={`u${u.id}`}>
+              “{u.subject}”
+              {u.sentAt ? (
+                <>
+                  , sent <DateTime value={u.sentAt} />
+                </>
+              ) : null}
+              : {DELIVERY_LABELS[u.status]}
+              {u.bouncedAt ? ", bounced" : u.deliveredAt ? ", delivered" : ""}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No updates yet.</p>
+      )}
       {s.donations === null ? <p className="muted small">Gifts are shown to owners only.</p> : null}
       <h2>Consents</h2>
       {s.consents.length ? (

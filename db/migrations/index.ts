@@ -12,6 +12,8 @@ import * as transparencyLog from "./20261202040000_transparency_log";
 import * as supporterSelfService from "./20261202030000_supporter_self_service";
 import * as erasures from "./20261202040000_erasures";
 import * as supporterTags from "./20261202050000_supporter_tags";
+import * as supporterImports from "./20261203040000_S_supporter_imports";
+import * as supporterSegments from "./20261203040100_S_supporter_segments";
 import * as translations from "./20261202050000_translations";
 import * as statements from "./20261202020000_statements";
 import * as mailingScopes from "./20261202020100_mailing_scopes";
@@ -58,4 +60,6 @@ export const migrations: Record<string, Migration> = {
   "20261203060000_U_checkpoint_cadence": checkpointCadence,
   "20261203050000_T_campaign_cwc_topic": campaignCwcTopic,
   "20261203010000_P_campaign_body_translations": campaignBodyTranslations,
+  "20261203040000_S_supporter_imports": supporterImports,
+  "20261203040100_S_supporter_segments": supporterSegments,
 };

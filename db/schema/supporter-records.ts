@@ -35,8 +35,54 @@ export interface SupporterTagsTable {
   createdAt: Timestamp;
 }
 
+export type SupporterImportStatus = "queued" | "running" | "done";
+
+/** One row's problem in an import: its line in the file, the column and what is wrong (no values). */
+export interface ImportRowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** A CSV import of supporters; the counts grow as the job works through its rows. */
+export interface SupporterImportsTable {
+  id: Generated<number>;
+  createdBy: number | null;
+  sourceTool: string;
+  wording: string;
+  filename: string;
+  status: Generated<SupporterImportStatus>;
+  totalRows: number;
+  processedRows: Generated<number>;
+  createdCount: Generated<number>;
+  updatedCount: Generated<number>;
+  skippedCount: Generated<number>;
+  rowErrors: GivenJson<ImportRowError[]>;
+  createdAt: Timestamp;
+  finishedAt: NullableTimestamp;
+}
+
+/** A checked row waiting for the import job (deleted once imported). */
+export interface SupporterImportRowsTable {
+  importId: number;
+  rowNumber: number;
+  data: GivenJson<Record<string, unknown>>;
+}
+
+/** A saved supporter search, usable as an update's audience. */
+export interface SupporterSegmentsTable {
+  id: Generated<number>;
+  name: string;
+  filters: GivenJson<Record<string, unknown>>;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
 export interface SupporterRecordsTables {
   supporterLinks: SupporterLinksTable;
   erasures: ErasuresTable;
   supporterTags: SupporterTagsTable;
+  supporterImports: SupporterImportsTable;
+  supporterImportRows: SupporterImportRowsTable;
+  supporterSegments: SupporterSegmentsTable;
 }

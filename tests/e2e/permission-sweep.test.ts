@@ -69,8 +69,10 @@ const RULES: Record<string, { loader?: OrganizerRole[]; action?: OrganizerRole[]
   "routes/admin.petitions.$id_.signatures": { loader: PRIVATE, action: EDIT },
   // Tipsters' contact details are removed on the server for viewers (tests/integration/tips.test.ts).
   // Gifts and erasure are owner-only inside the page (tests/integration/supporters-admin.test.ts).
-  "routes/admin.supporters._index": { loader: PRIVATE },
+  "routes/admin.supporters._index": { loader: PRIVATE, action: EDIT },
   "routes/admin.supporters.$id": { loader: PRIVATE, action: EDIT },
+  "routes/admin.supporters.import": { loader: EDIT, action: EDIT },
+  "routes/admin.supporters.imports.$id": { loader: EDIT },
   "routes/admin.tips._index": { loader: ALL },
   "routes/admin.tips.$id": { loader: ALL, action: EDIT },
   "routes/admin_.tips.$id.files.$fileId": { loader: ALL },

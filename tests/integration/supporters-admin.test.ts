@@ -197,3 +197,55 @@ describe("the organizer's supporter page", () => {
     ).toEqual([]);
   });
 });
+
+describe("the supporter page's other actions", () => {
+  it("shows the replies they sent in from a letter and every update they received", async () => {
+    const who = await everyAction();
+    const submission = await db()
+      .selectFrom("letterSubmissions")
+      .select("id")
+      .where("supporterId", "=", who.id)
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto("statements")
+      .values({
+        campaignId: who.campaignId,
+        position: "supports",
+        kind: "letter_reply",
+        statedOn: "2026-11-30",
+        memberName: "Sen. Ada Reyes",
+        officeCode: "SVT01",
+        origin: "supporter",
+        submissionId: submission.id,
+      })
+      .execute();
+    const owner = await makeOrganizer("owner");
+    const mailing = await db()
+      .insertInto("mailings")
+      .values({
+        audience: "everyone",
+        subject: `Hearing news ${who.id}`,
+        bodyMd: "News.",
+        createdBy: owner.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto("deliveries")
+      .values({ mailingId: mailing.id, supporterId: who.id, email: who.email, batchNo: 0, status: "sent" })
+      .execute();
+    const page = await unwrap(
+      await callRouteRaw(
+        supporterLoader as never,
+        new Request(`http://localhost/admin/supporters/${who.id}`, { headers: (await as("editor")).headers }),
+        { id: String(who.id) },
+      ),
+    );
+    expect(page.data.statements).toEqual([
+      expect.objectContaining({ kind: "letter_reply", memberName: "Sen. Ada Reyes", verifiedAt: null }),
+    ]);
+    expect(page.data.updates).toEqual([
+      expect.objectContaining({ subject: `Hearing news ${who.id}`, status: "sent" }),
+    ]);
+  });
+});

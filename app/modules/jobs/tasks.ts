@@ -25,6 +25,7 @@ export const TASK_PAYLOADS = {
   apply_retention: none,
   send_supporter_link: z.object({ email: z.string().min(1).max(254) }),
   deliver_cwc: id,
+  import_supporters: id,
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from "kysely";
 import type { Database } from "~db/schema";
 import type { Executor } from "~db/index.server";
+import { segmentAudience } from "~/modules/supporters/segments.server";
 import { livesIn } from "./scope.queries.server";
 
 /** A query of supporter ids (one column named `supporterId`). */
@@ -30,8 +31,12 @@ export function registerAudience(definition: AudienceDefinition): void {
   registry.set(definition.key, definition);
 }
 
-export function getAudience(key: string): AudienceDefinition | undefined {
-  return registry.get(key);
+/**
+ * The audience of an update's key: a registered one, or a saved segment ("segment:<id>"), whose
+ * members are found from its filters each time (at send time, not when the update was saved).
+ */
+export async function resolveAudience(db: Executor, key: string): Promise<AudienceDefinition | undefined> {
+  return registry.get(key) ?? (await segmentAudience(db, key)) ?? undefined;
 }
 
 export function listAudiences(): Array<Pick<AudienceDefinition, "key" | "label" | "needsCampaign">> {

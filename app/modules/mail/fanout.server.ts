@@ -6,7 +6,7 @@ import { appUrl, env } from "~/env.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { log } from "~/lib/log.server";
 import { defineSetting, getSetting } from "~/modules/settings/settings.server";
-import { getAudience, listCampaignOf, scopedRecipients } from "./audiences.server";
+import { listCampaignOf, resolveAudience, scopedRecipients } from "./audiences.server";
 import {
   claimNextBatch,
   findFrozenBatch,
@@ -138,7 +138,7 @@ export async function runMailing(mailingId: number, options: FanoutOptions = {})
   if (mailing.status === "draft") return { outcome: "not-ready", batches: 0, messages: 0 };
   if (mailing.status === "sent") return { outcome: "sent", batches: 0, messages: 0 };
   if (mailing.status === "scheduled") await markMailingStarted(db(), mailingId);
-  const audience = getAudience(mailing.audience);
+  const audience = await resolveAudience(db(), mailing.audience);
   if (!audience) throw new Error(`mailing ${mailingId}: unknown audience ${mailing.audience}`);
 
   while (!mailing.preparedAt) {

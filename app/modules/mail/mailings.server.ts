@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { db, type Executor } from "~db/index.server";
 import { insertAuditEntry } from "~/modules/audit/audit.queries.server";
 import { listCampaignsForAdmin } from "~/modules/campaigns/campaigns.server";
-import { getAudience, listAudiences, scopedRecipients } from "./audiences.server";
+import { segmentAudiences } from "~/modules/supporters/segments.server";
+import { listAudiences, resolveAudience, scopedRecipients } from "./audiences.server";
 import { renderMailingTemplate } from "./fanout.server";
 import { queueEmail } from "./mail.server";
 import type { MailingForm } from "./mailings.schema";
@@ -28,8 +29,8 @@ const withScope = (form: MailingInput): MailingForm => ({ scopeState: null, scop
 
 export type MailingResult = { ok: true; id: number } | { ok: false; fields: Record<string, string> };
 
-function checkAudience(form: MailingInput): Record<string, string> | null {
-  const audience = getAudience(form.audience);
+async function checkAudience(form: MailingInput): Promise<Record<string, string> | null> {
+  const audience = await resolveAudience(db(), form.audience);
   if (!audience) return { audience: "Choose who receives it." };
   if (audience.needsCampaign && !form.campaignId)
     return { campaignId: "Choose the campaign this audience belongs to." };
@@ -37,7 +38,7 @@ function checkAudience(form: MailingInput): Record<string, string> | null {
 }
 
 export async function createMailing(organizerId: number, form: MailingInput): Promise<MailingResult> {
-  const fields = checkAudience(form);
+  const fields = await checkAudience(form);
   if (fields) return { ok: false, fields };
   return db()
     .transaction()
@@ -77,7 +78,7 @@ export async function updateMailing(
   id: number,
   form: MailingInput,
 ): Promise<MailingResult> {
-  const fields = checkAudience(form);
+  const fields = await checkAudience(form);
   if (fields) return { ok: false, fields };
   const updated = await changeMailing(organizerId, id, "mailing.update", (trx) =>
     updateMailingContent(trx, id, withScope(form)),
@@ -101,8 +102,11 @@ export function getMailingProgress(id: number) {
 
 /** The compose screen's choices, each audience with how many would receive it now. */
 export async function composeOptions() {
-  const campaigns = await listCampaignsForAdmin();
-  return { audiences: listAudiences(), campaigns: campaigns.map((c) => ({ id: c.id, title: c.title })) };
+  const [campaigns, segments] = await Promise.all([listCampaignsForAdmin(), segmentAudiences()]);
+  return {
+    audiences: [...listAudiences(), ...segments],
+    campaigns: campaigns.map((c) => ({ id: c.id, title: c.title })),
+  };
 }
 
 export async function audienceSize(
@@ -110,7 +114,7 @@ export async function audienceSize(
   campaignId: number | null,
   scope: { scopeState: string | null; scopeOffice: string | null } = { scopeState: null, scopeOffice: null },
 ): Promise<number | null> {
-  const audience = getAudience(audienceKey);
+  const audience = await resolveAudience(db(), audienceKey);
   if (!audience || (audience.needsCampaign && !campaignId)) return null;
   return countAudience(
     db(),

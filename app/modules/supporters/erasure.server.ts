@@ -25,6 +25,8 @@ import {
   signatureIdsOf,
   type ErasedPerson,
 } from "./erasure.queries.server";
+import { deleteWaitingImportRows } from "./import.queries.server";
+import { canonicalEmail } from "./supporters";
 
 /**
  * Erasure (a supporter's request at /me, or an owner's on a request received elsewhere), as one
@@ -61,6 +63,8 @@ export const ERASURE_STEPS: ErasureStep[] = [
   { name: "tips", run: anonymiseTips },
   { name: "supporter_links", run: deleteLinks },
   { name: "supporter_tags", run: deleteTags },
+  // An import still running keeps its waiting rows; the person's row goes (it is never imported).
+  { name: "supporter_import_rows", run: (trx, p) => deleteWaitingImportRows(trx, canonicalEmail(p.email)) },
   { name: "audit_log", run: scrubAuditLog },
   // Last but one: the address is still known until here; the list keeps only its keyed hash.
   { name: "suppressions", run: async (trx, p) => (await suppressErasedAddress(trx, p.email), 1) },

@@ -154,6 +154,29 @@ export function listSupporterDeliveries(db: Executor, supporterId: number) {
     .execute();
 }
 
+/** Replies from offices and call reports the supporter sent in from a letter's delivery page. */
+export function listSupporterStatements(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("statements")
+    .innerJoin("letterSubmissions", "letterSubmissions.id", "statements.submissionId")
+    .innerJoin("campaigns", "campaigns.id", "statements.campaignId")
+    .select([
+      "statements.id",
+      "campaigns.title",
+      "statements.kind",
+      "statements.position",
+      "statements.memberName",
+      "statements.statedOn",
+      "statements.verifiedAt",
+      "statements.dismissedAt",
+      "statements.createdAt",
+    ])
+    .where("letterSubmissions.supporterId", "=", supporterId)
+    .where("statements.origin", "=", "supporter")
+    .orderBy("statements.id", "desc")
+    .execute();
+}
+
 /** Tips sent from this address (a tip carries an address, not a supporter). */
 export function listTipsFromAddress(db: Executor, email: string) {
   return db

@@ -8,6 +8,7 @@ import {
   listSupporterLetters,
   listSupporterOptOuts,
   listSupporterSignatures,
+  listSupporterStatements,
   listTipsFromAddress,
 } from "./record.queries.server";
 
@@ -15,17 +16,30 @@ import {
 export async function supporterRecord(supporterId: number) {
   const supporter = await findSupporterRow(db(), supporterId);
   if (!supporter) return null;
-  const [signatures, letters, donations, consents, optOuts, updates, tips, suppression] = await Promise.all([
-    listSupporterSignatures(db(), supporterId),
-    listSupporterLetters(db(), supporterId),
-    listSupporterDonations(db(), supporterId),
-    listSupporterConsents(db(), supporterId),
-    listSupporterOptOuts(db(), supporterId),
-    listSupporterDeliveries(db(), supporterId),
-    listTipsFromAddress(db(), supporter.email),
-    suppressionOf(supporter.email),
-  ]);
-  return { supporter, signatures, letters, donations, consents, optOuts, updates, tips, suppression };
+  const [signatures, letters, statements, donations, consents, optOuts, updates, tips, suppression] =
+    await Promise.all([
+      listSupporterSignatures(db(), supporterId),
+      listSupporterLetters(db(), supporterId),
+      listSupporterStatements(db(), supporterId),
+      listSupporterDonations(db(), supporterId),
+      listSupporterConsents(db(), supporterId),
+      listSupporterOptOuts(db(), supporterId),
+      listSupporterDeliveries(db(), supporterId),
+      listTipsFromAddress(db(), supporter.email),
+      suppressionOf(supporter.email),
+    ]);
+  return {
+    supporter,
+    signatures,
+    letters,
+    statements,
+    donations,
+    consents,
+    optOuts,
+    updates,
+    tips,
+    suppression,
+  };
 }
 
 export type SupporterRecord = NonNullable<Awaited<ReturnType<typeof supporterRecord>>>;

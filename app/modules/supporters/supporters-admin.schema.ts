@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const tagText = z
+export const tagText = z
   .string({ error: "Enter a tag." })
   .trim()
   .toLowerCase()
@@ -54,3 +54,13 @@ export const supporterAdminActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("tag"), tag: tagText }),
   z.object({ intent: z.literal("untag"), tag: tagText }),
 ]);
+
+/** Saving the search shown as a named segment (the search's fields come with it). */
+export const segmentFormSchema = z.object({
+  segmentName: z
+    .string({ error: "Name the segment." })
+    .trim()
+    .min(1, "Name the segment.")
+    .max(80, "Segment names are at most 80 characters.")
+    .regex(/^[^\p{C}]+$/u, "The name holds characters we cannot accept."),
+});

@@ -4,9 +4,9 @@ import { can } from "~/modules/organizers/organizers";
 import { getOrganizer } from "~/modules/organizers/session.server";
 import type { BodyLimitRule } from "~/modules/security/body-limit.server";
 
-/** The organizer forms that take a file (media editor, case photo and document uploads, statement scans). */
+/** The organizer forms that take a file (media editor, case photo and document uploads, statement scans, supporter imports). */
 export const ADMIN_UPLOAD_PATH =
-  /^\/admin\/(media\/(new|[1-9][0-9]{0,11})|cases\/[1-9][0-9]{0,11}|campaigns\/[1-9][0-9]{0,11}\/statements)(\.data|\/)?$/;
+  /^\/admin\/(media\/(new|[1-9][0-9]{0,11})|cases\/[1-9][0-9]{0,11}|campaigns\/[1-9][0-9]{0,11}\/statements|supporters\/import)(\.data|\/)?$/;
 /** The public tip form (with or without Remix's `.data` suffix). */
 export const TIP_UPLOAD_PATH = /^\/tips\/new(\.data|\/)?$/;
 
