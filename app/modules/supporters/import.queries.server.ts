@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { Executor } from "~db/index.server";
+import { now } from "~/lib/clock.server";
+import { congressInForceSql } from "~/modules/legislators/congress.queries.server";
 import type { ImportRowError } from "~db/schema";
 import type { ImportRow } from "./import.schema";
 
@@ -55,6 +57,7 @@ export async function importNextRows(
 ): Promise<{ rows: number; created: number; updated: number }> {
   const source = `imported from ${imp.sourceTool}`;
   const proof = `import:${imp.id}`;
+  const congress = congressInForceSql(now());
   const r = await sql<{ rows: number; created: number; updated: number }>`
     with batch as (
       delete from supporter_import_rows where import_id = ${imp.id} and row_number in (
@@ -66,9 +69,9 @@ export async function importNextRows(
         data->>'lastName' as ln, data->>'zip' as zip, data->>'country' as country,
         (data->>'consent')::boolean as consent, data->'tags' as tags,
         (select case when count(distinct z.state) = 1 then min(z.state) end from zip_districts z
-          where data->>'country' = 'US' and z.zip = left(data->>'zip', 5)) as state,
+          where data->>'country' = 'US' and z.congress = ${congress} and z.zip = left(data->>'zip', 5)) as state,
         (select case when count(distinct z.district) = 1 and count(distinct z.state) = 1 then min(z.district) end from zip_districts z
-          where data->>'country' = 'US' and z.zip = left(data->>'zip', 5)) as district
+          where data->>'country' = 'US' and z.congress = ${congress} and z.zip = left(data->>'zip', 5)) as district
       from batch
     ), up as (
       insert into supporters (email, email_canonical, first_name, last_name, zip, country, state, district, confirmed_at)
