@@ -71,6 +71,7 @@ export default function CallPage() {
           <input
             id="zip"
             name="zip"
+            type="text"
             inputMode="numeric"
             autoComplete="postal-code"
             defaultValue={zip}
@@ -83,7 +84,9 @@ export default function CallPage() {
             </p>
           ) : null}
         </div>
-        <button type="submit">{t("scorecardCall.find")}</button>
+        <button className="button" type="submit">
+          {t("scorecardCall.find")}
+        </button>
       </Form>
       {reported && !reported.ok && !reported.target ? (
         <p className="alert" role="alert">

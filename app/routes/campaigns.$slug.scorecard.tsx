@@ -140,7 +140,9 @@ export default function Scorecard() {
           options={positions}
           value={filter.position}
         />
-        <button type="submit">{t("scorecardCall.show")}</button>
+        <button className="button" type="submit">
+          {t("scorecardCall.show")}
+        </button>
       </Form>
       {error ? (
         <p className="alert" role="alert">
