@@ -146,7 +146,13 @@ export default function CallPage() {
                   <input type="hidden" name="target" value={e.key} />
                   <input type="hidden" name="zip" value={list.zip} />
                   {CALL_OUTCOMES.map((o) => (
-                    <button key={o} type="submit" name="outcome" value={o} className="button--secondary">
+                    <button
+                      key={o}
+                      type="submit"
+                      name="outcome"
+                      value={o}
+                      className="button button--secondary"
+                    >
                       {t(OUTCOME_KEYS[o])}
                     </button>
                   ))}
