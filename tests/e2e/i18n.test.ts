@@ -51,6 +51,9 @@ const PAGES = [
   "/campaigns/ask-moscow-beijing/letter",
   // The letter form itself (Burlington, Vermont: one district).
   "/campaigns/ask-moscow-beijing/letter?zip=05401",
+  // Where Stripe's checkout returns a giver (without a session: the general thanks).
+  "/donate/thanks",
+  "/donate/cancelled?campaign=ask-moscow-beijing",
 ];
 
 async function signIn(page: Page, email: string, password: string) {
@@ -186,6 +189,11 @@ describe("the investigation in five languages", () => {
       expect(await seriousViolations(page)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await screenshot(page, `i18n-404-${lang}`);
+      // Back from an unfinished checkout: the campaign's giving page in the same language.
+      await page.goto(`${prefix}/donate/cancelled?campaign=ask-moscow-beijing`);
+      expect(await page.locator("main a.button").getAttribute("href")).toBe(
+        `${prefix}/campaigns/ask-moscow-beijing/donate`,
+      );
       await page.goto(`${prefix}/campaigns/ask-moscow-beijing/sign`);
       await screenshot(page, `i18n-sign-${lang}`);
       await page.goto(`${prefix}/cases/help-identify`);
@@ -206,8 +214,8 @@ describe("the investigation in five languages", () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    // Twelve pages with axe each, on a shared two-core machine.
-    180_000,
+    // Fourteen pages with axe each, on a shared two-core machine.
+    240_000,
   );
 
   it("the petition block on a translated campaign page is in the page's language; only the ask stays English, marked", async () => {

@@ -431,6 +431,27 @@ export const en = {
     now: "now",
     perHour: "{{max}}/hour",
   },
+  // Issue 16 (helper P2): the pages Stripe's checkout returns to, in the giving page's language.
+  donateReturn: {
+    title: "Thank you",
+    once: "Your gift of {{amount}} has been received.",
+    oncePending: "Your gift of {{amount}} is being confirmed by Stripe.",
+    monthly: "Your monthly gift of {{amount}} has been received.",
+    monthlyPending: "Your monthly gift of {{amount}} is being confirmed by Stripe.",
+    onceTo: "Your gift of {{amount}} to “<t>{{title}}</t>” has been received.",
+    onceToPending: "Your gift of {{amount}} to “<t>{{title}}</t>” is being confirmed by Stripe.",
+    monthlyTo: "Your monthly gift of {{amount}} to “<t>{{title}}</t>” has been received.",
+    monthlyToPending: "Your monthly gift of {{amount}} to “<t>{{title}}</t>” is being confirmed by Stripe.",
+    receipt: "A receipt is on its way to your email address.",
+    receiptEnglish: "The receipt is in English.",
+    back: "Back to the campaign",
+    campaigns: "See the campaigns",
+    support: "Thank you for your support. <a>See the campaigns</a>.",
+    cancelledTitle: "Gift not completed",
+    cancelled: "Your gift was not completed",
+    nothingCharged: "Nothing was charged. You can try again whenever you like.",
+    again: "Back to the giving form",
+  },
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> & Record<string, string> };

@@ -427,4 +427,27 @@ export const ko: Resource = {
     now: "지금",
     perHour: "시간당 {{max}}건",
   },
+  // Issue 16 (helper P2): the pages Stripe's checkout returns to, in the giving page's language.
+  donateReturn: {
+    title: "감사합니다",
+    once: "보내 주신 {{amount}}의 후원금을 받았습니다.",
+    oncePending: "보내 주신 {{amount}}의 후원금을 Stripe에서 확인하고 있습니다.",
+    monthly: "매월 {{amount}}씩 보내 주시는 정기 후원이 접수되었습니다.",
+    monthlyPending: "매월 {{amount}}씩 보내 주시는 정기 후원을 Stripe에서 확인하고 있습니다.",
+    onceTo: "“<t>{{title}}</t>” 캠페인에 보내 주신 {{amount}}의 후원금을 받았습니다.",
+    onceToPending:
+      "“<t>{{title}}</t>” 캠페인에 보내 주신 {{amount}}의 후원금을 Stripe에서 확인하고 있습니다.",
+    monthlyTo: "“<t>{{title}}</t>” 캠페인에 매월 {{amount}}씩 보내 주시는 정기 후원이 접수되었습니다.",
+    monthlyToPending:
+      "“<t>{{title}}</t>” 캠페인에 매월 {{amount}}씩 보내 주시는 정기 후원을 Stripe에서 확인하고 있습니다.",
+    receipt: "영수증을 이메일로 보내 드립니다.",
+    receiptEnglish: "영수증은 영어로 작성되어 있습니다.",
+    back: "캠페인으로 돌아가기",
+    campaigns: "캠페인 보기",
+    support: "후원해 주셔서 감사합니다. <a>캠페인 보기</a>.",
+    cancelledTitle: "후원이 완료되지 않았습니다",
+    cancelled: "후원이 완료되지 않았습니다",
+    nothingCharged: "결제된 금액은 없습니다. 언제든지 다시 시도하실 수 있습니다.",
+    again: "후원 양식으로 돌아가기",
+  },
 };
