@@ -311,6 +311,32 @@ describe("the investigation in five languages", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("ko");
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "i18n-sign-thanks-ko");
+    // The confirmation link, opened under the Korean prefix, answers in Korean.
+    let token: string | undefined;
+    for (let i = 0; i < 60 && !token; i++) {
+      const mail = await db()
+        .selectFrom("emails")
+        .select("text")
+        .where("toAddress", "=", "minsu.kim@example.org")
+        .where("kind", "=", "signature-confirmation")
+        .executeTakeFirst();
+      token = mail?.text.match(/\/confirm\/([A-Za-z0-9_.-]+)/)?.[1];
+      if (!token) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(token, "no confirmation email").toBeDefined();
+    await page.goto(`/ko/confirm/${token}`);
+    await page.getByRole("heading", { level: 1, name: "서명을 확인해 주세요" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+    expect(await page.locator(".lead span[lang=en]").count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "서명 확인하기" }).click();
+    await page.getByRole("heading", { level: 1, name: "서명이 확인되었습니다" }).waitFor();
+    expect(await page.locator(`main a[href="/ko/campaigns/ask-moscow-beijing"]`).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "i18n-confirmed-ko");
+    const lost = await page.goto("/ru/confirm/not-a-real-token-at-all");
+    expect(lost?.status()).toBe(404);
+    await page.getByRole("heading", { level: 1, name: "Мы не узнаём эту ссылку" }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -452,6 +452,34 @@ export const en = {
     nothingCharged: "Nothing was charged. You can try again whenever you like.",
     again: "Back to the giving form",
   },
+  // Issue 16 (helper P2): the email-confirm page, in the language of its address.
+  confirm: {
+    title: "Confirm your signature",
+    back: "Go to the campaign: <t>{{title}}</t>",
+    removedHeading: "Signature removed",
+    removed:
+      "We removed the signature and will not email this address about it again. Sorry for the trouble.",
+    unknownHeading: "We do not recognise this link",
+    unknown: "Copy the whole link from the email into the address bar, or sign the petition again.",
+    live: "See the live campaigns",
+    confirmedHeading: "Your signature is confirmed",
+    confirmed: "Thank you. Your signature on “<t>{{title}}</t>” counts.",
+    receiptHeading: "Your receipt",
+    receipt:
+      "Keep this code to check, now or later, that your signature is in the petition’s public log and still counted. It says nothing about who you are.",
+    howToCheck: "How to check it",
+    deadHeading: "This link no longer works",
+    expired: "Confirmation links work for 30 days. Sign the petition again to get a new one.",
+    void: "This signature can no longer be confirmed.",
+    notMeHeading: "Remove this signature?",
+    notMe: "Someone signed “<t>{{title}}</t>” with your email address. If it was not you, remove it.",
+    remove: "It wasn’t me: remove it",
+    itWasMe: "It was me: confirm it",
+    heading: "Confirm your signature",
+    lead: "{{name}}, one click and your signature on “<t>{{title}}</t>” counts.",
+    submit: "Confirm my signature",
+    notSigned: "I did not sign this petition",
+  },
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> & Record<string, string> };
