@@ -9,6 +9,7 @@ import { ru } from "./resources/ru";
 import { zhHans } from "./resources/zh-Hans";
 import { zhHant } from "./resources/zh-Hant";
 import { localize } from "~/modules/translations/translations";
+import { ago } from "~/modules/petitions/petitions";
 
 describe("locale paths", () => {
   it("splits a prefixed path and leaves English unprefixed", () => {
@@ -59,6 +60,22 @@ describe("interface text", () => {
     expect(t("receipt.files", { count: 3 })).toBe("Вы приложили 3 файла.");
     expect(t("receipt.files", { count: 5 })).toBe("Вы приложили 5 файлов.");
     expect(t("receipt.files", { count: 21 })).toBe("Вы приложили 21 файл.");
+  });
+  it("writes the petition's counts and their age in each language", async () => {
+    const t = (await i18nFor("ru")).getFixedT("ru");
+    expect(t("petition.withdrawn", { count: 1 })).toBe("1 подпись отозвана.");
+    expect(t("petition.withdrawn", { count: 3 })).toBe("3 подписи отозваны.");
+    expect(t("petition.withdrawn", { count: 5 })).toBe("5 подписей отозвано.");
+    expect(t("petition.pending", { count: 21 })).toBe(
+      "Ещё 21 подпись ждёт подтверждения по электронной почте.",
+    );
+    expect(t("chart.hours", { count: 24 })).toBe("24 часа");
+    const now = new Date("2026-12-02T12:00:00Z");
+    const then = new Date("2026-12-02T11:55:00Z");
+    expect(ago(then, now)).toBe("5 minutes ago");
+    expect(ago(then, now, "ru")).toBe("5 минут назад");
+    expect(ago(then, now, "ko")).toBe("5분 전");
+    expect(ago(then, now, "zh-Hant")).toBe("5 分鐘前");
   });
 });
 

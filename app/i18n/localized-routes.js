@@ -25,6 +25,9 @@ export const LOCALIZED_ROUTES = [
   ["routes/campaigns.$slug.sign.tsx", "campaigns/:slug/sign"],
   ["routes/campaigns.$slug.donate.tsx", "campaigns/:slug/donate"],
   ["routes/campaigns.$slug.letter.tsx", "campaigns/:slug/letter"],
+  ["routes/donate.thanks.tsx", "donate/thanks"],
+  ["routes/donate.cancelled.tsx", "donate/cancelled"],
+  ["routes/confirm.$token.tsx", "confirm/:token"],
 ];
 
 /** The route id of a prefixed copy: ("ko", "routes/about.tsx") -> "ko/routes/about". */

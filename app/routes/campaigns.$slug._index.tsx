@@ -66,9 +66,7 @@ export default function CampaignPage() {
             lang={campaign.lang.bodyMd !== locale ? campaign.lang.bodyMd : undefined}
             dangerouslySetInnerHTML={{ __html: campaign.bodyHtml }}
           />
-          <div lang={en}>
-            <PetitionSection petition={petition} />
-          </div>
+          <PetitionSection petition={petition} />
           {campaign.cases.length ? (
             <section aria-labelledby="cases-heading">
               <h2 id="cases-heading">{t("campaign.cases")}</h2>

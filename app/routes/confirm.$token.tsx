@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import {
   confirmSignature,
@@ -8,17 +9,20 @@ import {
   viewConfirmation,
 } from "~/modules/petitions/petitions.server";
 import { requireFormValues } from "~/lib/input.server";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
 
-export const meta: MetaFunction = () => [
-  { title: "Confirm your signature | Bring them home" },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? "Confirm your signature"} | ${data?.siteName ?? "Bring them home"}` },
   { name: "robots", content: "noindex" },
 ];
 
 /** GET never changes anything: mail scanners follow links. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const view = await viewConfirmation(params.token ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // In the address's language (/ko/confirm/:token); the signature's own language is not stored.
+  const [view, t] = await Promise.all([viewConfirmation(params.token ?? ""), fixedT(requestLocale(request))]);
   return data(
-    { view },
+    { view, title: t("confirm.title"), siteName: t("site.name") },
     {
       status: view.kind === "unknown" ? 404 : 200,
       headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" },
@@ -44,19 +48,30 @@ export default function ConfirmPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const lp = useLocalePath();
   const view = actionData?.view ?? loaded.view;
+  // The campaign's title as organizers wrote it: English, marked on a translated page.
+  const title = (key: string, values: Record<string, string>) => (
+    <Trans
+      i18nKey={key}
+      values={values}
+      components={{ t: <span lang={locale === "en" ? undefined : "en"} /> }}
+    />
+  );
   const back =
     "slug" in view ? (
       <p>
-        <Link to={`/campaigns/${view.slug}`}>Go to the campaign: {view.title}</Link>
+        <Link to={lp(`/campaigns/${view.slug}`)}>{title("confirm.back", { title: view.title })}</Link>
       </p>
     ) : null;
   if (actionData?.done === "removed") {
     return (
       <div className="wrap page">
-        <h1>Signature removed</h1>
+        <h1>{t("confirm.removedHeading")}</h1>
         <p className="notice" role="status">
-          We removed the signature and will not email this address about it again. Sorry for the trouble.
+          {t("confirm.removed")}
         </p>
       </div>
     );
@@ -65,34 +80,34 @@ export default function ConfirmPage() {
     <div className="wrap page">
       {view.kind === "unknown" ? (
         <>
-          <h1>We do not recognise this link</h1>
-          <p className="lead">
-            Copy the whole link from the email into the address bar, or sign the petition again.
-          </p>
+          <h1>{t("confirm.unknownHeading")}</h1>
+          <p className="lead">{t("confirm.unknown")}</p>
           <p>
-            <Link to="/">See the live campaigns</Link>
+            <Link to={lp("/")}>{t("confirm.live")}</Link>
           </p>
         </>
       ) : view.kind === "confirmed" ? (
         <>
-          <h1>Your signature is confirmed</h1>
+          <h1>{t("confirm.confirmedHeading")}</h1>
           <p className="notice" role="status">
-            Thank you. Your signature on “{view.title}” counts.
+            {title("confirm.confirmed", { title: view.title })}
           </p>
           {view.receipt ? (
             <>
-              <h2>Your receipt</h2>
-              <p>
-                Keep this code to check, now or later, that your signature is in the petition’s public log and
-                still counted. It says nothing about who you are.
-              </p>
+              <h2>{t("confirm.receiptHeading")}</h2>
+              <p>{t("confirm.receipt")}</p>
               <p>
                 <code className="receipt" id="receipt-code">
                   {view.receipt}
                 </code>
               </p>
               <p className="small">
-                <Link to={`/transparency/petitions/${view.slug}`}>How to check it</Link>
+                <Link
+                  to={`/transparency/petitions/${view.slug}`}
+                  hrefLang={locale === "en" ? undefined : "en"}
+                >
+                  {t("confirm.howToCheck")}
+                </Link>
               </p>
             </>
           ) : null}
@@ -100,42 +115,34 @@ export default function ConfirmPage() {
         </>
       ) : view.kind === "expired" || view.kind === "void" ? (
         <>
-          <h1>This link no longer works</h1>
-          <p className="lead">
-            {view.kind === "expired"
-              ? "Confirmation links work for 30 days. Sign the petition again to get a new one."
-              : "This signature can no longer be confirmed."}
-          </p>
+          <h1>{t("confirm.deadHeading")}</h1>
+          <p className="lead">{view.kind === "expired" ? t("confirm.expired") : t("confirm.void")}</p>
           {back}
         </>
       ) : params.get("not-me") ? (
         <>
-          <h1>Remove this signature?</h1>
-          <p className="lead">
-            Someone signed “{view.title}” with your email address. If it was not you, remove it.
-          </p>
+          <h1>{t("confirm.notMeHeading")}</h1>
+          <p className="lead">{title("confirm.notMe", { title: view.title })}</p>
           <Form method="post" className="toolbar">
             <button className="button" type="submit" name="intent" value="remove">
-              It wasn’t me: remove it
+              {t("confirm.remove")}
             </button>
             <button className="button button--secondary" type="submit" name="intent" value="confirm">
-              It was me: confirm it
+              {t("confirm.itWasMe")}
             </button>
           </Form>
         </>
       ) : (
         <>
-          <h1>Confirm your signature</h1>
-          <p className="lead">
-            {view.firstName}, one click and your signature on “{view.title}” counts.
-          </p>
+          <h1>{t("confirm.heading")}</h1>
+          <p className="lead">{title("confirm.lead", { name: view.firstName, title: view.title })}</p>
           <Form method="post">
             <button className="button" type="submit" name="intent" value="confirm">
-              Confirm my signature
+              {t("confirm.submit")}
             </button>
           </Form>
           <p className="small muted">
-            <Link to="?not-me=1">I did not sign this petition</Link>
+            <Link to="?not-me=1">{t("confirm.notSigned")}</Link>
           </p>
         </>
       )}

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TestModeNotice } from "~/components/donations/donation-form";
 import { FormError, TextField } from "~/components/forms";
+import { DEFAULT_LOCALE, isLocale, localizedPath } from "~/i18n/locales";
 import { notFound } from "~/lib/http.server";
 import { formatCents } from "~/modules/donations/donations";
 import { getTestCheckout, payTestCheckout, testPaySchema } from "~/modules/donations/test-mode.server";
@@ -21,10 +22,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await requireFormValues(request);
+  // Like Stripe's return URLs: back to the giving page's language (?locale=ko, known locales only).
+  const asked = new URL(request.url).searchParams.get("locale");
+  const back = (path: string) => localizedPath(isLocale(asked) ? asked : DEFAULT_LOCALE, path);
   if (form.intent === "cancel") {
     const checkout = await getTestCheckout(params.id ?? "");
     throw redirect(
-      checkout?.campaign ? `/donate/cancelled?campaign=${checkout.campaign.slug}` : "/donate/cancelled",
+      `${back("/donate/cancelled")}${checkout?.campaign ? `?campaign=${checkout.campaign.slug}` : ""}`,
       303,
     );
   }
@@ -32,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(parsed.error, {});
   const next = await payTestCheckout(params.id ?? "", parsed.data);
   if (!next) notFound("No test checkout has that address.");
-  throw redirect(next, 303);
+  throw redirect(back(next), 303);
 }
 
 export default function TestCheckout() {

@@ -1,46 +1,63 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { TestModeNotice } from "~/components/donations/donation-form";
-import { formatCents } from "~/modules/donations/donations";
+import { formatUsd } from "~/i18n/format";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
 import { getThanks } from "~/modules/donations/donations.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Thank you | Bring them home" },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? "Thank you"} | ${data?.siteName ?? "Bring them home"}` },
   { name: "robots", content: "noindex" },
 ];
 
+/** Where Stripe's checkout returns a giver, in the language they gave in (/ko/donate/thanks). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const sessionId = new URL(request.url).searchParams.get("session_id") ?? "";
-  return { gift: await getThanks(sessionId.slice(0, 200)) };
+  const [gift, t] = await Promise.all([getThanks(sessionId.slice(0, 200)), fixedT(requestLocale(request))]);
+  return { gift, title: t("donateReturn.title"), siteName: t("site.name") };
 }
 
 export default function Thanks() {
   const { gift } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const lp = useLocalePath();
+  const key = gift
+    ? `donateReturn.${gift.frequency === "monthly" ? "monthly" : "once"}${gift.campaign ? "To" : ""}${gift.status === "pending" ? "Pending" : ""}`
+    : "";
   return (
     <div className="wrap page">
-      <h1>Thank you</h1>
+      <h1>{t("donateReturn.title")}</h1>
       {gift ? (
         <>
           {gift.testMode ? <TestModeNotice /> : null}
           <p className="lead">
-            Your {gift.frequency === "monthly" ? "monthly " : ""}gift of {formatCents(gift.amountCents)}
-            {gift.campaign ? ` to “${gift.campaign.title}”` : ""}{" "}
-            {gift.status === "pending" ? "is being confirmed by Stripe." : "has been received."}
+            <Trans
+              i18nKey={key}
+              values={{ amount: formatUsd(gift.amountCents, locale), title: gift.campaign?.title }}
+              // The campaign's title as organizers wrote it: English.
+              components={{ t: <span lang={locale === "en" ? undefined : "en"} /> }}
+            />
           </p>
-          <p>A receipt is on its way to your email address.</p>
+          <p>
+            {t("donateReturn.receipt")}
+            {locale === "en" ? null : ` ${t("donateReturn.receiptEnglish")}`}
+          </p>
           {gift.campaign ? (
             <p>
-              <Link to={`/campaigns/${gift.campaign.slug}`}>Back to the campaign</Link>
+              <Link to={lp(`/campaigns/${gift.campaign.slug}`)}>{t("donateReturn.back")}</Link>
             </p>
           ) : (
             <p>
-              <Link to="/">See the campaigns</Link>
+              <Link to={lp("/")}>{t("donateReturn.campaigns")}</Link>
             </p>
           )}
         </>
       ) : (
         <p className="lead">
-          Thank you for your support. <Link to="/">See the campaigns</Link>.
+          <Trans i18nKey="donateReturn.support" components={{ a: <Link to={lp("/")} /> }} />
         </p>
       )}
     </div>

@@ -1,7 +1,9 @@
 import { inject } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { closeDatabase, connectDatabase, db } from "~db/index.server";
-import { makeOrganizer } from "../factories";
+import { makeCampaign, makeOrganizer } from "../factories";
+import { makeSigner } from "../factories/signers";
+import { rollUpSignatures } from "~/modules/petitions/rollup.server";
 import { makePng } from "../factories/files";
 import {
   baseUrl,
@@ -49,6 +51,9 @@ const PAGES = [
   "/campaigns/ask-moscow-beijing/letter",
   // The letter form itself (Burlington, Vermont: one district).
   "/campaigns/ask-moscow-beijing/letter?zip=05401",
+  // Where Stripe's checkout returns a giver (without a session: the general thanks).
+  "/donate/thanks",
+  "/donate/cancelled?campaign=ask-moscow-beijing",
 ];
 
 async function signIn(page: Page, email: string, password: string) {
@@ -184,6 +189,11 @@ describe("the investigation in five languages", () => {
       expect(await seriousViolations(page)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await screenshot(page, `i18n-404-${lang}`);
+      // Back from an unfinished checkout: the campaign's giving page in the same language.
+      await page.goto(`${prefix}/donate/cancelled?campaign=ask-moscow-beijing`);
+      expect(await page.locator("main a.button").getAttribute("href")).toBe(
+        `${prefix}/campaigns/ask-moscow-beijing/donate`,
+      );
       await page.goto(`${prefix}/campaigns/ask-moscow-beijing/sign`);
       await screenshot(page, `i18n-sign-${lang}`);
       await page.goto(`${prefix}/cases/help-identify`);
@@ -204,9 +214,79 @@ describe("the investigation in five languages", () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    // Twelve pages with axe each, on a shared two-core machine.
-    180_000,
+    // Fourteen pages with axe each, on a shared two-core machine.
+    240_000,
   );
+
+  it("the petition block on a translated campaign page is in the page's language; only the ask stays English, marked", async () => {
+    const campaign = await makeCampaign({ title: "Ask Moscow about the men moved from Korea" });
+    await db()
+      .insertInto("petitions")
+      .values({
+        campaignId: campaign.id,
+        ask: "We ask the Secretary of State to raise the missing men with Moscow.",
+        goal: 1000,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .execute();
+    // Counted signers with their names shown (recent signers, states, districts) and one waiting.
+    for (const name of ["Alice", "Boris", "Chen"]) {
+      const { id } = await makeSigner(
+        db(),
+        campaign.id,
+        { state: "VT", zip: "05401", district: 0 },
+        { name },
+      );
+      await db().updateTable("signatures").set({ showName: true }).where("supporterId", "=", id).execute();
+    }
+    await makeSigner(db(), campaign.id, { state: "NY", zip: "10001", district: 12 }, { confirmed: false });
+    await rollUpSignatures();
+    const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
+    for (const { prefix, lang } of LANGUAGES.filter((l) => l.lang !== "en")) {
+      const url = `${prefix}/campaigns/${campaign.slug}`;
+      expect((await page.goto(url))?.status(), url).toBe(200);
+      const petition = page.locator("#petition");
+      expect(await petition.locator(".petition-recent li").count(), url).toBe(3);
+      expect(await petition.locator("blockquote.petition-ask").getAttribute("lang"), url).toBe("en");
+      // Every word of interface text in the block: not inside English-marked text, a link to
+      // copy, or what signers wrote (names, towns, states, districts).
+      const chrome = await petition.evaluate((root) => {
+        const skip = '[lang="en"], code, .petition-recent, td, details p, option, .petition-honeypot';
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const words: string[] = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (n.parentElement?.closest(skip)) continue;
+          words.push(n.textContent ?? "");
+        }
+        for (const el of root.querySelectorAll("[aria-label]"))
+          words.push(el.getAttribute("aria-label") ?? "");
+        return words.join(" ");
+      });
+      const english = (chrome.match(/[A-Za-z]{3,}/g) ?? []).filter(
+        (w) => !["Facebook", "Twitter", "ZIP"].includes(w),
+      );
+      expect(english, url).toEqual([]);
+      // Share links carry the page's language.
+      expect(await petition.locator("code").textContent(), url).toContain(
+        `${prefix}/campaigns/${campaign.slug}?source=share`,
+      );
+      expect(await page.locator("html").getAttribute("lang"), url).toBe(lang);
+      expect(await seriousViolations(page), url).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(375);
+    }
+    await page.goto(`/ru/campaigns/${campaign.slug}`);
+    await page
+      .getByText("Ещё 1 подпись ждёт подтверждения по электронной почте.", { exact: false })
+      .waitFor();
+    await page.getByRole("heading", { name: "Недавно подписали" }).waitFor();
+    await screenshot(page, "i18n-petition-ru");
+    await page.goto(`/ko/campaigns/${campaign.slug}`);
+    await page.getByRole("heading", { name: "최근 서명자" }).waitFor();
+    await screenshot(page, "i18n-petition-ko");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it("a Korean reader signs on the Korean sign page: Korean messages, then a Korean thanks; the story falls back with its note", async () => {
     const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
@@ -231,6 +311,32 @@ describe("the investigation in five languages", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("ko");
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "i18n-sign-thanks-ko");
+    // The confirmation link, opened under the Korean prefix, answers in Korean.
+    let token: string | undefined;
+    for (let i = 0; i < 60 && !token; i++) {
+      const mail = await db()
+        .selectFrom("emails")
+        .select("text")
+        .where("toAddress", "=", "minsu.kim@example.org")
+        .where("kind", "=", "signature-confirmation")
+        .executeTakeFirst();
+      token = mail?.text.match(/\/confirm\/([A-Za-z0-9_.-]+)/)?.[1];
+      if (!token) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(token, "no confirmation email").toBeDefined();
+    await page.goto(`/ko/confirm/${token}`);
+    await page.getByRole("heading", { level: 1, name: "서명을 확인해 주세요" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+    expect(await page.locator(".lead span[lang=en]").count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "서명 확인하기" }).click();
+    await page.getByRole("heading", { level: 1, name: "서명이 확인되었습니다" }).waitFor();
+    expect(await page.locator(`main a[href="/ko/campaigns/ask-moscow-beijing"]`).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "i18n-confirmed-ko");
+    const lost = await page.goto("/ru/confirm/not-a-real-token-at-all");
+    expect(lost?.status()).toBe(404);
+    await page.getByRole("heading", { level: 1, name: "Мы не узнаём эту ссылку" }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -9,8 +9,11 @@ import { action as testPortal } from "~/routes/donate.test-portal.$token";
 import { loader as adminCsv } from "~/routes/admin.donations[.csv]";
 import { action as adminAction, loader as adminList } from "~/routes/admin.donations";
 import { loader as campaignPage } from "~/routes/campaigns.$slug._index";
+import { loader as thanksLoader } from "~/routes/donate.thanks";
+import { loader as cancelledLoader } from "~/routes/donate.cancelled";
 import { callRoute, form, post } from "../support/remix";
 import { startFakeStripe } from "../support/fake-stripe";
+import { unwrap } from "../support/route-result";
 import { makeOrganizer, seedContent } from "../factories";
 
 let fake: Awaited<ReturnType<typeof startFakeStripe>>;
@@ -331,5 +334,91 @@ describe("admin", () => {
       )
     ).json();
     expect(page.campaign.slug).toBe("dpaa-director");
+  });
+});
+
+describe("the checkout's return pages keep the giving page's language", () => {
+  it("a gift from the Korean giving page returns to /ko/donate/thanks or /ko/donate/cancelled, in Korean", async () => {
+    const slug = "ask-moscow-beijing";
+    const start = sessions().length;
+    const r = await callRoute(
+      campaignDonate as never,
+      post(`/ko/campaigns/${slug}/donate`, form({ nonce: nonce(), amount: "2500", frequency: "one_time" })),
+      { slug },
+    );
+    expect(r.status).toBe(303);
+    const sessionId = r.headers.get("Location")!.split("/").pop()!;
+    const p = sessions().slice(start)[0].params;
+    expect(p.get("success_url")).toBe(
+      "http://localhost:3000/ko/donate/thanks?session_id={CHECKOUT_SESSION_ID}",
+    );
+    expect(p.get("cancel_url")).toBe(`http://localhost:3000/ko/donate/cancelled?campaign=${slug}`);
+    // Stripe sends the giver to success_url with the session's id: that page is Korean.
+    const back = new URL(p.get("success_url")!.replace("{CHECKOUT_SESSION_ID}", sessionId));
+    const thanks = await unwrap(await callRoute(thanksLoader as never, new Request(back), {}));
+    expect(thanks.data).toMatchObject({
+      title: "감사합니다",
+      gift: { amountCents: 2500, status: "pending" },
+    });
+    const cancelled = await unwrap(
+      await callRoute(cancelledLoader as never, new Request(p.get("cancel_url")!), {}),
+    );
+    expect(cancelled.data).toMatchObject({ title: "후원이 완료되지 않았습니다", campaign: slug });
+    // An English page keeps the unprefixed addresses.
+    const before = sessions().length;
+    await give({ nonce: nonce(), amount: "2500", frequency: "one_time" });
+    expect(sessions().slice(before)[0].params.get("success_url")).toBe(
+      "http://localhost:3000/donate/thanks?session_id={CHECKOUT_SESSION_ID}",
+    );
+  });
+
+  it("in test mode the local checkout returns to the page's language too; an unknown locale is English", async () => {
+    overrideEnv({
+      STRIPE_SECRET_KEY: undefined,
+      STRIPE_WEBHOOK_SECRET: undefined,
+      STRIPE_API_BASE: undefined,
+    });
+    try {
+      const slug = "release-the-files";
+      const r = await callRoute(
+        campaignDonate as never,
+        post(`/ru/campaigns/${slug}/donate`, form({ nonce: nonce(), amount: "2500", frequency: "one_time" })),
+        { slug },
+      );
+      const location = r.headers.get("Location")!;
+      expect(location).toMatch(/^\/donate\/test-checkout\/cs_test_local_\w+\?locale=ru$/);
+      const id = new URL(location, "http://localhost").pathname.split("/").pop()!;
+      const cancel = await callRoute(
+        testCheckout as never,
+        post(`/donate/test-checkout/${id}?locale=ru`, form({ intent: "cancel" })),
+        { id },
+      );
+      expect(cancel.headers.get("Location")).toBe(`/ru/donate/cancelled?campaign=${slug}`);
+      const odd = await callRoute(
+        testCheckout as never,
+        post(`/donate/test-checkout/${id}?locale=xx`, form({ intent: "cancel" })),
+        { id },
+      );
+      expect(odd.headers.get("Location")).toBe(`/donate/cancelled?campaign=${slug}`);
+      const paid = await callRoute(
+        testCheckout as never,
+        post(
+          `/donate/test-checkout/${id}?locale=ru`,
+          form({ intent: "pay", email: "ru@example.org", name: "Иван" }),
+        ),
+        { id },
+      );
+      expect(paid.headers.get("Location")).toBe(`/ru/donate/thanks?session_id=${id}`);
+      const thanks = await unwrap(
+        await callRoute(
+          thanksLoader as never,
+          new Request(`http://localhost/ru/donate/thanks?session_id=${id}`),
+          {},
+        ),
+      );
+      expect(thanks.data).toMatchObject({ title: "Спасибо", gift: { amountCents: 2500, testMode: true } });
+    } finally {
+      overrideEnv({ ...live, STRIPE_API_BASE: fake.url });
+    }
   });
 });

@@ -1,3 +1,7 @@
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "~/i18n/format";
+import { usePageLocale } from "~/i18n/use-locale";
+
 /** Signatures per hour as an inline SVG bar chart, with a text summary for screen readers. */
 export function HourlyChart({
   hourly,
@@ -10,6 +14,8 @@ export function HourlyChart({
   title: string;
   now: number;
 }) {
+  const { t } = useTranslation();
+  const locale = usePageLocale();
   const end = Math.floor(now / 3_600_000);
   const start = end - hours + 1;
   const buckets = new Array<number>(hours).fill(0);
@@ -22,14 +28,14 @@ export function HourlyChart({
   const width = 700;
   const height = 140;
   const bar = width / hours;
-  const span = hours === 168 ? "7 days" : `${hours} hours`;
-  if (total === 0)
-    return (
-      <p className="small muted">
-        {title}: none in the last {span} yet.
-      </p>
-    );
-  const summary = `${title}: ${total.toLocaleString("en-US")} in the last ${span}, at most ${max.toLocaleString("en-US")} in one hour.`;
+  const span = hours === 168 ? t("chart.days7") : t("chart.hours", { count: hours });
+  if (total === 0) return <p className="small muted">{t("chart.none", { title, span })}</p>;
+  const summary = t("chart.summary", {
+    title,
+    span,
+    total: formatNumber(total, locale),
+    max: formatNumber(max, locale),
+  });
   return (
     <figure className="petition-chart">
       <svg className="chart" viewBox={`0 0 ${width} ${height + 20}`} role="img" aria-label={summary}>
@@ -47,13 +53,13 @@ export function HourlyChart({
           ) : null,
         )}
         <text x={0} y={height + 16} fontSize="12" fill="#4f5863">
-          {hours === 168 ? "7 days ago" : `${hours} h ago`}
+          {hours === 168 ? t("chart.start7") : t("chart.startHours", { count: hours })}
         </text>
         <text x={width} y={height + 16} fontSize="12" fill="#4f5863" textAnchor="end">
-          now
+          {t("chart.now")}
         </text>
         <text x={2} y={12} fontSize="12" fill="#4f5863">
-          {max.toLocaleString("en-US")}/hour
+          {t("chart.perHour", { max: formatNumber(max, locale) })}
         </text>
       </svg>
       <figcaption className="small muted">{summary}</figcaption>

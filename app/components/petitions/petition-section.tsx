@@ -1,6 +1,8 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { usePageLocale } from "~/i18n/use-locale";
+import { formatNumber } from "~/i18n/format";
+import { type Locale, localizedPath } from "~/i18n/locales";
+import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
 import { Progress } from "~/components/progress";
 import { ago } from "~/modules/petitions/petitions";
 import { seatLabel } from "~/modules/legislators/seats";
@@ -43,9 +45,19 @@ export function PetitionActionLink({ petition }: { petition: Petition | null | u
   );
 }
 
+/** The petition's address in the page's language, with where a visit came from. */
+function shareUrl(url: string, locale: Locale, source: string): string {
+  const u = new URL(url);
+  u.pathname = localizedPath(locale, u.pathname);
+  u.searchParams.set("source", source);
+  return u.toString();
+}
+
 function ShareLinks({ url, title }: { url: string; title: string }) {
-  const link = (source: string) => `${url}?source=${source}`;
-  const text = encodeURIComponent(`Sign: ${title}`);
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const link = (source: string) => shareUrl(url, locale, source);
+  const text = encodeURIComponent(t("petition.shareText", { title }));
   return (
     <ul className="petition-share">
       <li>
@@ -54,7 +66,7 @@ function ShareLinks({ url, title }: { url: string; title: string }) {
           rel="noopener noreferrer"
           target="_blank"
         >
-          Share on X (Twitter)
+          {t("petition.shareX")}
         </a>
       </li>
       <li>
@@ -63,74 +75,80 @@ function ShareLinks({ url, title }: { url: string; title: string }) {
           rel="noopener noreferrer"
           target="_blank"
         >
-          Share on Facebook
+          {t("petition.shareFacebook")}
         </a>
       </li>
       <li>
-        <a href={`mailto:?subject=${text}&body=${encodeURIComponent(link("email"))}`}>Share by email</a>
+        <a href={`mailto:?subject=${text}&body=${encodeURIComponent(link("email"))}`}>
+          {t("petition.shareEmail")}
+        </a>
       </li>
       <li>
         <span className="small muted">
-          Link to share: <code>{link("share")}</code>
+          {t("petition.shareLink")} <code>{link("share")}</code>
         </span>
       </li>
     </ul>
   );
 }
 
-/** The petition on its campaign page: progress, the form, the chart, states and recent signers. */
+/**
+ * The petition on its campaign page: progress, the form, the chart, states and recent signers, in
+ * the page's language. The ask is the organizers' own text and stays English (marked).
+ */
 export function PetitionSection({ petition }: { petition: Petition | null | undefined }) {
   const [params] = useSearchParams();
   const { t } = useTranslation();
+  const locale = usePageLocale();
+  const lp = useLocalePath();
   if (!petition) return null;
   const signed = params.get("signed");
   const source = params.get("source");
+  const n = (value: number) => formatNumber(value, locale);
   return (
     <section aria-labelledby="petition-heading" className="petition" id="petition">
-      <h2 id="petition-heading">The petition</h2>
-      <blockquote className="petition-ask">{petition.ask}</blockquote>
+      <h2 id="petition-heading">{t("petition.heading")}</h2>
+      <blockquote className="petition-ask" lang={locale === "en" ? undefined : "en"}>
+        {petition.ask}
+      </blockquote>
       <Progress value={petition.signatureCount} goal={petition.goal} label={t("sign.signatures")} />
       <p className="small muted" id="petition-updated">
-        Counted {ago(petition.updatedAt, new Date(petition.now))}.
-        {petition.pendingCount
-          ? ` ${petition.pendingCount.toLocaleString("en-US")} more waiting for email confirmation.`
-          : ""}
-        {petition.withdrawnCount
-          ? ` ${petition.withdrawnCount.toLocaleString("en-US")} ${petition.withdrawnCount === 1 ? "signer" : "signers"} withdrew their signature.`
-          : ""}{" "}
-        <Link to={`/transparency/petitions/${petition.slug}`}>Check the count</Link>
+        {t("petition.counted", { ago: ago(petition.updatedAt, new Date(petition.now), locale) })}
+        {petition.pendingCount ? ` ${t("petition.pending", { count: petition.pendingCount })}` : ""}
+        {petition.withdrawnCount ? ` ${t("petition.withdrawn", { count: petition.withdrawnCount })}` : ""}{" "}
+        <Link to={`/transparency/petitions/${petition.slug}`} hrefLang={locale === "en" ? undefined : "en"}>
+          {t("petition.check")}
+        </Link>
       </p>
       <div id="sign" className="petition-sign">
         {signed ? (
           <div className="notice" role="status">
-            <strong>Thank you for signing.</strong>{" "}
-            {signed === "confirmed"
-              ? "Your signature is counted."
-              : "Check your email and click the link to confirm: your signature counts once you do."}
+            <strong>{t("sign.thanks")}</strong>{" "}
+            {signed === "confirmed" ? t("sign.confirmed") : t("sign.pending")}
           </div>
         ) : petition.status === "open" ? (
           <>
-            <h3>Add your name</h3>
+            <h3>{t("petition.addName")}</h3>
             <SignatureForm slug={petition.slug} source={source} />
           </>
         ) : (
-          <p className="notice">This petition is closed and no longer takes signatures.</p>
+          <p className="notice">{t("sign.closed")}</p>
         )}
       </div>
-      <h3>Share</h3>
+      <h3>{t("petition.share")}</h3>
       <ShareLinks url={petition.url} title={petition.title} />
-      <h3>Signatures over time</h3>
-      <HourlyChart hourly={petition.hourly} now={petition.now} title="Confirmed signatures per hour" />
+      <h3>{t("petition.overTime")}</h3>
+      <HourlyChart hourly={petition.hourly} now={petition.now} title={t("petition.chartTitle")} />
       {petition.byState.length ? (
         <>
-          <h3>Where signers live</h3>
+          <h3>{t("petition.where")}</h3>
           <table className="data petition-states">
-            <caption className="visually-hidden">Confirmed signatures by state</caption>
+            <caption className="visually-hidden">{t("petition.byStateCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">State</th>
+                <th scope="col">{t("petition.state")}</th>
                 <th scope="col" className="num">
-                  Signatures
+                  {t("petition.signatures")}
                 </th>
               </tr>
             </thead>
@@ -138,16 +156,16 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
               {petition.byState.slice(0, 10).map((s) => (
                 <tr key={s.state}>
                   <td>{s.state}</td>
-                  <td className="num">{s.n.toLocaleString("en-US")}</td>
+                  <td className="num">{n(s.n)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {petition.byDistrict.length ? (
             <details>
-              <summary>By congressional district</summary>
+              <summary>{t("petition.byDistrict")}</summary>
               <p className="small">
-                {petition.byDistrict.map((d) => `${seatLabel(d.state, d.district)}: ${d.n}`).join(" · ")}
+                {petition.byDistrict.map((d) => `${seatLabel(d.state, d.district)}: ${n(d.n)}`).join(" · ")}
               </p>
             </details>
           ) : null}
@@ -155,7 +173,7 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
       ) : null}
       {petition.recent.length ? (
         <>
-          <h3>Recent signers</h3>
+          <h3>{t("petition.recent")}</h3>
           <ul className="petition-recent">
             {petition.recent.map((r, i) => (
               <li key={i}>
@@ -170,7 +188,7 @@ export function PetitionSection({ petition }: { petition: Petition | null | unde
         </>
       ) : null}
       <p className="small">
-        <Link to={`/campaigns/${petition.slug}/sign`}>Open the signing page on its own</Link>
+        <Link to={lp(`/campaigns/${petition.slug}/sign`)}>{t("petition.standalone")}</Link>
       </p>
     </section>
   );

@@ -13,9 +13,9 @@ import { donationLimits, startDonation } from "./donations.server";
  */
 export async function answerDonation(slug: string | null, { request, context }: ActionFunctionArgs) {
   const values = await requireFormValues(request);
-  const result = await startDonation(slug, values, context.clientIp);
-  if (result.ok) throw redirect(result.url, 303);
   const locale = requestLocale(request);
+  const result = await startDonation(slug, values, context.clientIp, locale);
+  if (result.ok) throw redirect(result.url, 303);
   if (locale === "en")
     return data(
       { fields: result.fields, message: result.message ?? null, values },

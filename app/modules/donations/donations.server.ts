@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "~db/index.server";
 import { appUrl } from "~/env.server";
+import { DEFAULT_LOCALE, type Locale, localizedPath } from "~/i18n/locales";
 import { fieldErrors } from "~/lib/validation";
 import { findCampaignBySlug } from "~/modules/campaigns/campaigns.queries.server";
 import { defineSetting, getSetting } from "~/modules/settings/settings.server";
@@ -93,12 +94,14 @@ export type StartDonationResult =
 /**
  * The form's submission: validates, records the donor (and a pending consent, only when the box was ticked),
  * creates one donation per submitted form and one Checkout Session per donation (the form's nonce
- * is the idempotency key), and returns where to send the browser.
+ * is the idempotency key), and returns where to send the browser. `locale` is the giving page's
+ * language, which the checkout's return pages keep.
  */
 export async function startDonation(
   slug: string | null,
   raw: Record<string, unknown>,
   clientIp: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<StartDonationResult> {
   if (givingMode() === "off") return { ok: false, status: 503, fields: {}, message: GIVING_NOT_SET_UP };
   const campaign = slug ? await givingCampaign(slug) : null;
@@ -181,9 +184,11 @@ export async function startDonation(
       campaign_id: campaign ? String(campaign.id) : "",
       supporter_id: donation.supporterId ? String(donation.supporterId) : "",
     },
-    successUrl: `${base}/donate/thanks?session_id={CHECKOUT_SESSION_ID}`,
-    cancelUrl: `${base}/donate/cancelled${campaign ? `?campaign=${campaign.slug}` : ""}`,
-    testCheckoutUrl: (id) => `/donate/test-checkout/${id}`,
+    // The giver comes back to a page in the language they gave in (/ko/donate/thanks).
+    successUrl: `${base}${localizedPath(locale, "/donate/thanks")}?session_id={CHECKOUT_SESSION_ID}`,
+    cancelUrl: `${base}${localizedPath(locale, "/donate/cancelled")}${campaign ? `?campaign=${campaign.slug}` : ""}`,
+    testCheckoutUrl: (id) =>
+      `/donate/test-checkout/${id}${locale === DEFAULT_LOCALE ? "" : `?locale=${locale}`}`,
   });
   await setDonationCheckout(db(), donation.id, session.id, session.url);
   const stored = await findDonationBySession(db(), session.id);

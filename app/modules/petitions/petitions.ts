@@ -87,11 +87,12 @@ export function publicName(firstName: string, lastName: string): string {
   return initial ? `${firstName.trim()} ${initial.toUpperCase()}.` : firstName.trim();
 }
 
-/** "12 seconds ago", "3 minutes ago". */
-export function ago(from: Date | string, now = new Date()): string {
+/** "12 seconds ago", "3 minutes ago" in the page's language (Intl): "3분 전", "3 минуты назад". */
+export function ago(from: Date | string, now = new Date(), locale = "en"): string {
   const seconds = Math.max(0, Math.round((now.getTime() - new Date(from).getTime()) / 1000));
-  if (seconds < 90) return `${seconds} ${seconds === 1 ? "second" : "seconds"} ago`;
+  const say = new Intl.RelativeTimeFormat(locale === "en" ? "en-US" : locale, { numeric: "always" });
+  if (seconds < 90) return say.format(-seconds, "second");
   const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes ago`;
-  return `${Math.round(minutes / 60)} hours ago`;
+  if (minutes < 90) return say.format(-minutes, "minute");
+  return say.format(-Math.round(minutes / 60), "hour");
 }
