@@ -146,8 +146,8 @@ export default function SupporterPage() {
         ))}
       </ul>
       <p className="muted small">
-        Calls are listed when made from the call tool opened on the supporter's delivery page; other
-        calls are counted without the caller's name.
+        Calls are listed when made from the call tool opened on the supporter's delivery page; other calls are
+        counted without the caller's name.
       </p>
       <h2>Updates received</h2>
       {s.updates.length ? (

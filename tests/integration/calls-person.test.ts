@@ -194,5 +194,11 @@ describe("calls that belong to the caller", () => {
     );
     expect(erased.location).toBe("/admin/supporters?erased=1");
     expect(await callsOf(who.campaignId)).toEqual([{ supporterId: null, outcome: "left_voicemail" }]);
+    const row = await db()
+      .selectFrom("calls")
+      .select("ipHash")
+      .where("campaignId", "=", who.campaignId)
+      .executeTakeFirstOrThrow();
+    expect(row.ipHash).toBeNull();
   });
 });

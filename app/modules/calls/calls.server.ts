@@ -89,7 +89,11 @@ export async function callList(campaignId: number, zip: string, caller: string |
   };
   for (const list of resolved) for (const o of list) if (o.constituent) add(o);
   for (const list of resolved) for (const o of list) add(o);
-  return { ok: true as const, zip, entries: supportersLast(entries), token: issueCallToken(campaignId, checkCallerValue(caller)),
+  return {
+    ok: true as const,
+    zip,
+    entries: supportersLast(entries),
+    token: issueCallToken(campaignId, checkCallerValue(caller)),
   };
 }
 
