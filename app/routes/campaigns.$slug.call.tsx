@@ -92,6 +92,14 @@ export default function CallPage() {
         {caller ? <input type="hidden" name="caller" value={caller} /> : null}
         <button type="submit">{t("scorecardCall.find")}</button>
       </Form>
+      {caller ? (
+        <p className="small">
+          {t("scorecardCall.asYou")}{" "}
+          <Link to={lp(`/campaigns/${campaign.slug}/call${zip ? `?zip=${encodeURIComponent(zip)}` : ""}`)}>
+            {t("scorecardCall.anonymous")}
+          </Link>
+        </p>
+      ) : null}
       {reported && !reported.ok && !reported.target ? (
         <p className="alert" role="alert">
           {reported.message}
