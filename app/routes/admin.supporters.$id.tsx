@@ -6,6 +6,7 @@ import { DateOnly, DateTime } from "~/components/date-time";
 import { FormError } from "~/components/forms";
 import { BackLink } from "~/components/notice";
 import { invalid, requireFormValues } from "~/lib/input.server";
+import { OUTCOME_LABELS } from "~/modules/calls/calls";
 import { formatCents } from "~/modules/donations/donations";
 import { seatLabel } from "~/modules/legislators/seats";
 import { requireOrganizer } from "~/modules/organizers/session.server";
@@ -125,6 +126,13 @@ export default function SupporterPage() {
             {r.verifiedAt ? "verified" : r.dismissedAt ? "dismissed" : "waiting to be checked"}
           </li>
         ))}
+        {s.calls.map((c) => (
+          <li key={`c${c.id}`}>
+            Called {c.official ?? "an office"}
+            {c.officeCode ? ` (${c.officeCode})` : ""} about “{c.title}”, <DateTime value={c.createdAt} />:{" "}
+            {OUTCOME_LABELS[c.outcome].toLowerCase()}
+          </li>
+        ))}
         {(s.donations ?? []).map((d) => (
           <li key={`d${d.id}`}>
             Gave {formatCents(Number(d.amountCents))} {d.frequency === "monthly" ? "a month" : "once"}
@@ -138,7 +146,8 @@ export default function SupporterPage() {
         ))}
       </ul>
       <p className="muted small">
-        Calls are not listed: a call made from a campaign page is counted without the caller's name.
+        Calls are listed when made from the call tool opened on the supporter's delivery page; other calls are
+        counted without the caller's name.
       </p>
       <h2>Updates received</h2>
       {s.updates.length ? (

@@ -8,7 +8,7 @@ import { notFound } from "~/lib/http.server";
 import { requireFormValues } from "~/lib/input.server";
 import { CALL_OUTCOMES } from "~/modules/calls/calls";
 import { callLookupSchema, callReportSchema } from "~/modules/calls/calls.schema";
-import { callList, findCallCampaign, reportCall } from "~/modules/calls/calls.server";
+import { callList, findCallCampaign, reportCall, validCaller } from "~/modules/calls/calls.server";
 import {
   lookupMessage,
   reportFieldMessage,
@@ -19,19 +19,22 @@ import {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await findCallCampaign(params.slug ?? "");
   if (!campaign) notFound("No campaign has that address.");
-  const zip = new URL(request.url).searchParams.get("zip");
-  if (zip === null) return { campaign, zip: "", error: null, list: null };
+  const query = new URL(request.url).searchParams;
+  const zip = query.get("zip");
+  // A signed caller value from the supporter's delivery page; a forged or stale one is dropped.
+  const caller = validCaller(query.get("caller"));
+  if (zip === null) return { campaign, zip: "", caller, error: null, list: null };
   const parsed = callLookupSchema.safeParse({ zip });
   const t = await fixedT(requestLocale(request));
   if (!parsed.success)
-    return data({ campaign, zip, error: zipFieldMessage(t, zip), list: null }, { status: 400 });
-  const list = await callList(campaign.id, parsed.data.zip);
+    return data({ campaign, zip, caller, error: zipFieldMessage(t, zip), list: null }, { status: 400 });
+  const list = await callList(campaign.id, parsed.data.zip, caller);
   if (!list.ok)
     return data(
-      { campaign, zip, error: lookupMessage(t, list.code, parsed.data.zip), list: null },
+      { campaign, zip, caller, error: lookupMessage(t, list.code, parsed.data.zip), list: null },
       { status: 404 },
     );
-  return { campaign, zip: parsed.data.zip, error: null, list };
+  return { campaign, zip: parsed.data.zip, caller, error: null, list };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -51,11 +54,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return { ok: true as const, target, message: "", outcome: parsed.data.outcome };
 }
 
+// The caller value rides in this page's address: it never goes to another site.
+export const headers = () => ({ "Referrer-Policy": "same-origin" });
+
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Call: ${data.campaign.title} | Bring them home` }] : [{ title: "Not found" }];
 
 export default function CallPage() {
-  const { campaign, zip, error, list } = useLoaderData<typeof loader>();
+  const { campaign, zip, caller, error, list } = useLoaderData<typeof loader>();
   const reported = useActionData<typeof action>();
   const { t } = useTranslation();
   const lp = useLocalePath();
@@ -84,10 +90,19 @@ export default function CallPage() {
             </p>
           ) : null}
         </div>
+        {caller ? <input type="hidden" name="caller" value={caller} /> : null}
         <button className="button" type="submit">
           {t("scorecardCall.find")}
         </button>
       </Form>
+      {caller ? (
+        <p className="small">
+          {t("scorecardCall.asYou")}{" "}
+          <Link to={lp(`/campaigns/${campaign.slug}/call${zip ? `?zip=${encodeURIComponent(zip)}` : ""}`)}>
+            {t("scorecardCall.anonymous")}
+          </Link>
+        </p>
+      ) : null}
       {reported && !reported.ok && !reported.target ? (
         <p className="alert" role="alert">
           {reported.message}

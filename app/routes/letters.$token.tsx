@@ -159,7 +159,9 @@ export default function Delivery() {
       </ol>
       <p className="muted small">4. For a copy of every letter by email, follow the link we sent you.</p>
       <p>
-        <Link to={`/campaigns/${submission.campaignSlug}/call?zip=${callZip}`}>
+        <Link
+          to={`/campaigns/${submission.campaignSlug}/call?${new URLSearchParams({ zip: callZip, ...(submission.caller ? { caller: submission.caller } : {}) })}`}
+        >
           Call your officials too: scripts and phone numbers
         </Link>
       </p>

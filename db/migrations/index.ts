@@ -14,6 +14,7 @@ import * as erasures from "./20261202040000_erasures";
 import * as supporterTags from "./20261202050000_supporter_tags";
 import * as supporterImports from "./20261203040000_S_supporter_imports";
 import * as supporterSegments from "./20261203040100_S_supporter_segments";
+import * as callSupporter from "./20261203090000_X_call_supporter";
 import * as translations from "./20261202050000_translations";
 import * as statements from "./20261202020000_statements";
 import * as mailingScopes from "./20261202020100_mailing_scopes";
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   "20261203010000_P_campaign_body_translations": campaignBodyTranslations,
   "20261203040000_S_supporter_imports": supporterImports,
   "20261203040100_S_supporter_segments": supporterSegments,
+  "20261203090000_X_call_supporter": callSupporter,
 };

@@ -72,6 +72,8 @@ export interface CallsTable {
   viewNonce: string;
   zip: string | null;
   ipHash: string | null;
+  /** The caller when known (opened from their delivery page); null for an anonymous call. */
+  supporterId: number | null;
   createdAt: Timestamp;
 }
 

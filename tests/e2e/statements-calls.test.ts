@@ -323,6 +323,23 @@ describe("positions, scorecard, news to the right signers, and the call tool", (
     await writerPage.page.getByRole("button", { name: "Send in the reply" }).click();
     await writerPage.page.getByText(/an organizer will read the reply/).waitFor({ timeout: 20_000 });
     expect(await seriousViolations(writerPage.page)).toEqual([]);
+    // From the delivery page to the call tool: the call is the writer's (issue 14), the letter token stays behind.
+    await writerPage.page.getByRole("link", { name: /Call your officials too/ }).click();
+    await writerPage.page.waitForURL("**/call?zip=05401&caller=*");
+    expect(writerPage.page.url()).not.toContain(token);
+    await writerPage.page.getByText(/saved with your own record/).waitFor();
+    expect(await seriousViolations(writerPage.page)).toEqual([]);
+    await writerPage.page
+      .locator(".call-card", { hasText: welch.fullName })
+      .getByRole("button", { name: "Left a voicemail" })
+      .click();
+    await writerPage.page.getByText(/“Left a voicemail” is recorded/).waitFor({ timeout: 20_000 });
+    const own = await db()
+      .selectFrom("calls")
+      .select(["outcome", "officeCode"])
+      .where("supporterId", "=", writer.id)
+      .execute();
+    expect(own).toEqual([{ outcome: "left_voicemail", officeCode: "SVT03" }]);
     await writerPage.context.close();
 
     const admin = await newPage(browser);

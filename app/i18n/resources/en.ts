@@ -434,6 +434,8 @@ export const en = {
     callHeading: "Call your officials",
     zip: "Your ZIP code",
     find: "Find who to call",
+    asYou: "Your reports will be saved with your own record, as you opened this page from your letters.",
+    anonymous: "Call without your name",
     maybe: "May be your representative (your ZIP spans several districts).",
     thank: "Already supports: call to say thank you, after the others.",
     noScript: "No script yet: say who you are, where you live, and what you ask.",

@@ -52,12 +52,15 @@ export async function insertCall(
     viewNonce: string;
     zip: string | null;
     ipHash: string;
+    /** The caller when known; dropped (an anonymous call) when no such live supporter exists. */
+    supporterId: number | null;
   },
 ): Promise<boolean> {
   const r = await sql<{ id: number }>`
-    insert into calls (campaign_id, office_code, official_id, bioguide, outcome, view_nonce, zip, ip_hash)
+    insert into calls (campaign_id, office_code, official_id, bioguide, outcome, view_nonce, zip, ip_hash, supporter_id)
     values (${values.campaignId}, ${values.officeCode}, ${values.officialId}, ${values.bioguide}, ${values.outcome},
-      ${values.viewNonce}, ${values.zip}, ${values.ipHash})
+      ${values.viewNonce}, ${values.zip}, ${values.ipHash},
+      (select id from supporters where id = ${values.supporterId} and erased_at is null))
     on conflict (view_nonce, coalesce(office_code, ''), coalesce(official_id, 0)) do nothing
     returning id`.execute(db);
   return r.rows.length > 0;

@@ -13,7 +13,7 @@ import { currentPositions } from "~/modules/statements/positions.server";
 import { everyTargetOffice } from "~/modules/statements/statements.server";
 import { findCampaign } from "~/modules/statements/statements.queries.server";
 import type { CallOutcome, StatementPosition } from "~db/schema";
-import { checkCallToken, issueCallToken } from "./call-token.server";
+import { checkCallerValue, checkCallToken, issueCallToken } from "./call-token.server";
 import { scriptBook } from "./call-scripts.server";
 import { CALL_OUTCOMES, fillScript } from "./calls";
 import type { CallReport } from "./calls.schema";
@@ -45,9 +45,10 @@ export interface CallEntry {
  * district when the ZIP spans several), the caller's own senators and representative first,
  * then the campaign's other targets (committee seats, named seats, officials); each with the
  * script for its current position and its phone numbers; vacant seats are listed without a
- * phone; those who support come last.
+ * phone; those who support come last. A valid caller value (from the supporter's delivery page)
+ * is carried in the list's token so the reports belong to them; any other is ignored.
  */
-export async function callList(campaignId: number, zip: string) {
+export async function callList(campaignId: number, zip: string, caller: string | null = null) {
   const { result } = await lookupDistricts(zip);
   if (!result.ok) return { ok: false as const, code: result.code, message: result.message };
   const candidates = result.lookup.candidates;
@@ -88,7 +89,17 @@ export async function callList(campaignId: number, zip: string) {
   };
   for (const list of resolved) for (const o of list) if (o.constituent) add(o);
   for (const list of resolved) for (const o of list) add(o);
-  return { ok: true as const, zip, entries: supportersLast(entries), token: issueCallToken(campaignId) };
+  return {
+    ok: true as const,
+    zip,
+    entries: supportersLast(entries),
+    token: issueCallToken(campaignId, checkCallerValue(caller)),
+  };
+}
+
+/** The caller value when it is valid (kept on the page's ZIP form), otherwise null. */
+export function validCaller(value: string | null): string | null {
+  return checkCallerValue(value) ? value : null;
 }
 
 type ReportRefusal = "rate" | "expired" | "not_target";
@@ -111,8 +122,8 @@ export async function reportCall(
       minutes: Math.ceil(limit.retryAfterSeconds / 60),
       message: `Too many reports from your connection. Please wait ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
     };
-  const nonce = checkCallToken(report.token, campaignId);
-  if (!nonce)
+  const view = checkCallToken(report.token, campaignId);
+  if (!view)
     return {
       ok: false,
       status: 400,
@@ -135,7 +146,8 @@ export async function reportCall(
     officialId: office.officialId,
     bioguide: office.bioguide,
     outcome: report.outcome,
-    viewNonce: nonce,
+    viewNonce: view.nonce,
+    supporterId: view.supporterId,
     zip: report.zip ?? null,
     ipHash: hashIp(clientIp),
   });

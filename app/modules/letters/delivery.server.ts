@@ -1,3 +1,4 @@
+import { issueCallerValue } from "~/modules/calls/call-token.server";
 import { db } from "~db/index.server";
 import {
   lookupDistricts,
@@ -74,6 +75,8 @@ export async function getDelivery(token: string) {
       createdAt: submission.createdAt,
       campaignSlug: submission.campaignSlug,
       campaignTitle: submission.campaignTitle,
+      /** Signed, expiring; carried to the call tool so the writer's calls are theirs (never the letter token). */
+      caller: submission.supporterId ? issueCallerValue(submission.supporterId) : null,
     },
     letters: out,
   };

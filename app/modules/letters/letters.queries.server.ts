@@ -95,6 +95,7 @@ export function findSubmissionByToken(db: Executor, token: string) {
       "letterSubmissions.zip",
       "letterSubmissions.district",
       "letterSubmissions.createdAt",
+      "letterSubmissions.supporterId",
       "supporters.email",
       "campaigns.slug as campaignSlug",
       "campaigns.title as campaignTitle",

@@ -15,7 +15,8 @@ export type KeyPurpose =
   | "stripe-dev-webhook"
   | "transparency-checkpoint"
   | "erased-address"
-  | "call-report";
+  | "call-report"
+  | "caller";
 
 const cache = new Map<string, Buffer>();
 

@@ -23,6 +23,7 @@ import {
   scrubDeliveries,
   scrubLetters,
   signatureIdsOf,
+  unlinkCalls,
   type ErasedPerson,
 } from "./erasure.queries.server";
 import { deleteWaitingImportRows } from "./import.queries.server";
@@ -54,6 +55,7 @@ export const ERASURE_STEPS: ErasureStep[] = [
   { name: "signatures", run: anonymiseSignatures },
   { name: "letter_submissions", run: anonymiseLetterSubmissions },
   { name: "letters", run: scrubLetters },
+  { name: "calls", run: unlinkCalls },
   { name: "donations", run: anonymiseDonations },
   { name: "consents", run: endConsents },
   { name: "campaign_opt_outs", run: deleteOptOuts },

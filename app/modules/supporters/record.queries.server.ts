@@ -177,6 +177,30 @@ export function listSupporterStatements(db: Executor, supporterId: number) {
     .execute();
 }
 
+/**
+ * Calls the supporter reported from the call tool opened on their delivery page (anonymous calls
+ * name no one): the campaign, the office and who held it (the latest data on that member), the outcome.
+ */
+export function listSupporterCalls(db: Executor, supporterId: number) {
+  return db
+    .selectFrom("calls")
+    .innerJoin("campaigns", "campaigns.id", "calls.campaignId")
+    .leftJoin("officials", "officials.id", "calls.officialId")
+    .select([
+      "calls.id",
+      "campaigns.title",
+      "calls.officeCode",
+      "calls.outcome",
+      "calls.createdAt",
+      sql<string | null>`coalesce(officials.name, (select l.title || ' ' || l.full_name from legislators l
+        where l.bioguide = calls.bioguide order by l.congress desc limit 1))`.as("official"),
+    ])
+    .where("calls.supporterId", "=", supporterId)
+    .orderBy("calls.id", "desc")
+    .limit(500)
+    .execute();
+}
+
 /** Tips sent from this address (a tip carries an address, not a supporter). */
 export function listTipsFromAddress(db: Executor, email: string) {
   return db

@@ -2,6 +2,7 @@ import { db } from "~db/index.server";
 import { suppressionOf } from "~/modules/mail/suppressions.server";
 import {
   findSupporterRow,
+  listSupporterCalls,
   listSupporterConsents,
   listSupporterDeliveries,
   listSupporterDonations,
@@ -16,11 +17,12 @@ import {
 export async function supporterRecord(supporterId: number) {
   const supporter = await findSupporterRow(db(), supporterId);
   if (!supporter) return null;
-  const [signatures, letters, statements, donations, consents, optOuts, updates, tips, suppression] =
+  const [signatures, letters, statements, calls, donations, consents, optOuts, updates, tips, suppression] =
     await Promise.all([
       listSupporterSignatures(db(), supporterId),
       listSupporterLetters(db(), supporterId),
       listSupporterStatements(db(), supporterId),
+      listSupporterCalls(db(), supporterId),
       listSupporterDonations(db(), supporterId),
       listSupporterConsents(db(), supporterId),
       listSupporterOptOuts(db(), supporterId),
@@ -33,6 +35,7 @@ export async function supporterRecord(supporterId: number) {
     signatures,
     letters,
     statements,
+    calls,
     donations,
     consents,
     optOuts,

@@ -1,14 +1,15 @@
 import { Form } from "@remix-run/react";
 import { DateOnly } from "~/components/date-time";
+import { OUTCOME_LABELS } from "~/modules/calls/calls";
 import { formatCents } from "~/modules/donations/donations";
 import { SIGNATURE_STATE_LABELS } from "~/modules/petitions/petitions";
 import type { SupporterRecord } from "~/modules/supporters/record.server";
 
-/** What the supporter did: signatures (each can be withdrawn), letters, gifts, tips, updates received. */
+/** What the supporter did: signatures (each can be withdrawn), letters, calls, gifts, tips, updates received. */
 export function MeActivity({
   record,
 }: {
-  record: Pick<SupporterRecord, "signatures" | "letters" | "donations" | "tips" | "updates">;
+  record: Pick<SupporterRecord, "signatures" | "letters" | "calls" | "donations" | "tips" | "updates">;
 }) {
   return (
     <section aria-labelledby="me-activity" className="stack">
@@ -56,6 +57,19 @@ export function MeActivity({
         </ul>
       ) : (
         <p>No letters.</p>
+      )}
+      <h3>Calls</h3>
+      {record.calls.length ? (
+        <ul>
+          {record.calls.map((c) => (
+            <li key={c.id}>
+              <strong>{c.title}</strong>, <DateOnly value={c.createdAt} />: called {c.official ?? "an office"}
+              {c.officeCode ? ` (${c.officeCode})` : ""}, {OUTCOME_LABELS[c.outcome].toLowerCase()}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No calls reported from your delivery page.</p>
       )}
       <h3>Gifts</h3>
       {record.donations.length ? (
