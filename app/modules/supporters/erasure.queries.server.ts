@@ -98,7 +98,6 @@ export async function scrubLetters(db: Executor, p: ErasedPerson) {
   );
 }
 
-/** Gifts keep what tax law needs (amount, currency, dates, status, payment ids); the donor's name and address go. */
 /** Their call reports stay counted, anonymous as any other call (no supporter, no IP hash). */
 export async function unlinkCalls(db: Executor, p: ErasedPerson) {
   return n(
@@ -110,6 +109,7 @@ export async function unlinkCalls(db: Executor, p: ErasedPerson) {
   );
 }
 
+/** Gifts keep what tax law needs (amount, currency, dates, status, payment ids); the donor's name and address go. */
 export async function anonymiseDonations(db: Executor, p: ErasedPerson) {
   return n(
     await db
