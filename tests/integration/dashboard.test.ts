@@ -16,6 +16,7 @@ const HOUR = 3_600_000;
 let a: Awaited<ReturnType<typeof makePetition>>;
 let b: Awaited<ReturnType<typeof makePetition>>;
 let seq = 0;
+let seededAt = 0;
 
 /** `count` signatures on a petition in `state`, confirmed (or created) `hoursAgo` hours ago. */
 async function signatures(
@@ -126,6 +127,7 @@ async function gift(campaignId: number, cents: number, hoursAgo: number, testMod
 beforeAll(async () => {
   a = await makePetition({ requiresConfirmation: false });
   b = await makePetition({ requiresConfirmation: false });
+  seededAt = Date.now();
   await signatures(a.petitionId, 3, 0.2, { state: "VT", district: 0 });
   await signatures(a.petitionId, 4, 3 * 24, { state: "CA", district: 12 });
   await signatures(a.petitionId, 5, 20 * 24, { state: "CA", district: 12 });
@@ -239,7 +241,14 @@ describe("the organizer's dashboard", () => {
   it("draws the chosen window: 24 hourly bars for the day, 30 daily bars for the month; an unknown window is the week", async () => {
     const day = metrics((await dashboardFor("owner", "?window=day")).data, a.campaignId);
     expect(day.signatures.buckets).toHaveLength(24);
-    expect(day.signatures.buckets[23].value).toBe(3);
+    // The three were signed 12 minutes before the seeding: this hour's bar, or the last hour's
+    // when the seeding ran in an hour's first 12 minutes.
+    const signedAt = seededAt - 0.2 * HOUR;
+    const bar = day.signatures.buckets.find(
+      (x: { start: number }) => x.start <= signedAt && signedAt < x.start + HOUR,
+    );
+    expect(bar.value).toBe(3);
+    expect(day.signatures.buckets.reduce((s: number, x: { value: number }) => s + x.value, 0)).toBe(3);
     const month = metrics((await dashboardFor("owner", "?window=month")).data, a.campaignId);
     expect(month.signatures.buckets).toHaveLength(30);
     expect(month.signatures.buckets.reduce((s: number, x: { value: number }) => s + x.value, 0)).toBe(12);
