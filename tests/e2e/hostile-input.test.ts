@@ -196,21 +196,30 @@ async function run(kinds: Kind[], list: Target[], cookie?: string) {
   expect(changedTables(before, counts, WRITTEN_BY_GET), "GET requests wrote rows to these tables").toEqual(
     [],
   );
-  for (const [kind, t, req] of posts) {
-    const res = await send(req, cookie);
-    judge(kind, t, req, res, failures);
+  // Writing requests go four at a time. When the tables changed after a group, each refused
+  // request in it is sent again on its own, so a refusal that writes is still found and named.
+  for (let i = 0; i < posts.length; i += 4) {
+    const group = posts.slice(i, i + 4);
+    const answers = await Promise.all(group.map(([, , req]) => send(req, cookie)));
+    for (const [j, [kind, t, req]] of group.entries()) judge(kind, t, req, answers[j], failures);
     const now = await rowCounts();
-    if (res.status >= 400) {
-      const changed = changedTables(counts, now);
-      if (changed.length)
+    const wrote = changedTables(counts, now).length > 0;
+    counts = now;
+    if (!wrote) continue;
+    for (const [j, [kind, , req]] of group.entries()) {
+      if (answers[j].status < 400) continue;
+      const again = await send(req, cookie);
+      const after = await rowCounts();
+      const changed = changedTables(counts, after);
+      counts = after;
+      if (again.status >= 400 && changed.length)
         failures.push({
           kind: kind.name,
           request: `${req.method} ${req.path}`,
-          status: res.status,
+          status: again.status,
           why: `refused but wrote to ${changed.join(", ")}`,
         });
     }
-    counts = now;
   }
   const health = await fetch(`${baseUrl()}/healthz`);
   expect(await health.json(), "the process stopped serving").toEqual({ status: "ok" });

@@ -174,7 +174,7 @@ describe("the sweep finds every organizer endpoint", () => {
   });
 });
 
-describe("anonymous requests are refused", () => {
+describe.concurrent("anonymous requests are refused", () => {
   it.each(organizerEndpoints.filter((e) => e.loader).map((e) => [e.key, e] as const))(
     "GET %s",
     async (_key, e) => {
@@ -194,7 +194,7 @@ describe("anonymous requests are refused", () => {
   });
 });
 
-describe("each role gets what its rule allows, and 403 otherwise", () => {
+describe.concurrent("each role gets what its rule allows, and 403 otherwise", () => {
   const cases = organizerEndpoints.flatMap((e) =>
     ALL.flatMap((role) => [
       ...(e.loader
@@ -233,7 +233,7 @@ describe("each role gets what its rule allows, and 403 otherwise", () => {
   });
 });
 
-describe("state-changing routes refuse a cross-site browser request", () => {
+describe.concurrent("state-changing routes refuse a cross-site browser request", () => {
   const exempt = (path: string) => CROSS_SITE_EXEMPT.some((re) => re.test(path.split("?")[0]));
   it("covers the provider webhooks and one-click unsubscribe as the only exemptions", () => {
     expect(
