@@ -2,6 +2,7 @@ import { db } from "~db/index.server";
 import { appUrl, env, overrideEnv } from "~/env.server";
 import { signatureSchema } from "~/modules/petitions/petitions.schema";
 import { signPetition } from "~/modules/petitions/signing.server";
+import { recordSignature } from "~/modules/osdi/signature-helper.server";
 import { action as signAction } from "~/routes/campaigns.$slug.sign";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/confirm.$token";
 import {
@@ -124,9 +125,22 @@ describe("a signature keeps the language of the page it was given on", () => {
       await signOn("/zh-Hans", p.slug, one);
       const api = fields();
       await signPetition(p.slug, signatureSchema.parse(api), { ip: "203.0.113.9", userAgent: null });
+      const osdi = fields().email;
+      const person = {
+        given_name: "Grace",
+        family_name: "Hopper",
+        email_addresses: [{ address: osdi, primary: true }],
+        postal_addresses: [{ postal_code: "05401", country: "US" }],
+      };
+      const helper = await recordSignature(p.petitionId, "application/json", JSON.stringify({ person }), {
+        ip: "203.0.113.9",
+        userAgent: null,
+      });
+      expect(helper.kind).toBe("created");
       const rows = await signatureRows(p.petitionId);
       expect(rows.find((r) => r.emailCanonical === one.email)?.language).toBe("zh-Hans");
       expect(rows.find((r) => r.emailCanonical === api.email)?.language).toBe("en");
+      expect(rows.find((r) => r.emailCanonical === osdi)?.language).toBe("en");
     } finally {
       overrideEnv({ SIGN_BATCH_MAX_ROWS: maxRows });
     }
