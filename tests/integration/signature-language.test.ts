@@ -3,6 +3,8 @@ import { appUrl, env, overrideEnv } from "~/env.server";
 import { signatureSchema } from "~/modules/petitions/petitions.schema";
 import { signPetition } from "~/modules/petitions/signing.server";
 import { recordSignature } from "~/modules/osdi/signature-helper.server";
+import { eraseSupporter } from "~/modules/supporters/erasure.server";
+import { supporterExport } from "~/modules/supporters/record.server";
 import { action as signAction } from "~/routes/campaigns.$slug.sign";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/confirm.$token";
 import {
@@ -276,5 +278,21 @@ describe("the emails in the signer's language", () => {
     expect(bodies[3]).toContain("Your signature counts once you confirm");
     expect(bodies[4]).toContain('lang="ko"');
     expect(bodies[4]).not.toBe(bodies[0]); // another petition: its own title
+  });
+});
+
+describe("the supporter's own record", () => {
+  it("lists the signature's language in the download, and erasure keeps it (it names no one)", async () => {
+    const p = await petition();
+    const values = fields();
+    await signOn("/ko", p.slug, values);
+    const [sig] = await signatureRows(p.petitionId);
+    const download = JSON.parse((await supporterExport(sig.supporterId))!);
+    expect(download.signatures).toMatchObject([
+      { petitionId: p.petitionId, language: "ko", firstName: "Jane" },
+    ]);
+    expect(await eraseSupporter(sig.supporterId, { by: "supporter" })).toMatchObject({ ok: true });
+    const [after] = await signatureRows(p.petitionId);
+    expect(after).toMatchObject({ language: "ko", firstName: "", lastName: "" });
   });
 });
