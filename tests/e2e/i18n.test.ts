@@ -25,17 +25,46 @@ afterAll(async () => {
 });
 
 const LANGUAGES = [
-  { prefix: "", lang: "en", tip: "Send a tip", help: "Help identify", lost: "We could not find that page" },
-  { prefix: "/ko", lang: "ko", tip: "제보하기", help: "신원 확인 돕기", lost: "페이지를 찾을 수 없습니다" },
+  {
+    prefix: "",
+    lang: "en",
+    tip: "Send a tip",
+    help: "Help identify",
+    lost: "We could not find that page",
+    positions: "Positions on our campaigns",
+  },
+  {
+    prefix: "/ko",
+    lang: "ko",
+    tip: "제보하기",
+    help: "신원 확인 돕기",
+    lost: "페이지를 찾을 수 없습니다",
+    positions: "우리 캠페인에 대한 입장",
+  },
   {
     prefix: "/ru",
     lang: "ru",
     tip: "Сообщить сведения",
     help: "Помогите опознать",
     lost: "Мы не нашли эту страницу",
+    positions: "Позиция по нашим кампаниям",
   },
-  { prefix: "/zh-Hans", lang: "zh-Hans", tip: "提供线索", help: "帮助辨认", lost: "我们找不到这个页面" },
-  { prefix: "/zh-Hant", lang: "zh-Hant", tip: "提供線索", help: "協助辨認", lost: "我們找不到這個網頁" },
+  {
+    prefix: "/zh-Hans",
+    lang: "zh-Hans",
+    tip: "提供线索",
+    help: "帮助辨认",
+    lost: "我们找不到这个页面",
+    positions: "对我们倡议活动的立场",
+  },
+  {
+    prefix: "/zh-Hant",
+    lang: "zh-Hant",
+    tip: "提供線索",
+    help: "協助辨認",
+    lost: "我們找不到這個網頁",
+    positions: "對我們倡議行動的立場",
+  },
 ];
 const PAGES = [
   "/",
@@ -54,6 +83,8 @@ const PAGES = [
   // Where Stripe's checkout returns a giver (without a session: the general thanks).
   "/donate/thanks",
   "/donate/cancelled?campaign=ask-moscow-beijing",
+  // A member of Congress (the scorecard links here in the page's language).
+  "/members/S000033",
 ];
 
 async function signIn(page: Page, email: string, password: string) {
@@ -152,7 +183,7 @@ describe("the investigation in five languages", () => {
 
   it.each(LANGUAGES)(
     "$lang: every translated page has its lang, alternates, no serious axe violation, no sideways scroll at 375 px",
-    async ({ prefix, lang, tip, help, lost }) => {
+    async ({ prefix, lang, tip, help, lost, positions }) => {
       const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
       const fonts: string[] = [];
       page.on("request", (r) => {
@@ -196,6 +227,9 @@ describe("the investigation in five languages", () => {
       );
       await page.goto(`${prefix}/campaigns/ask-moscow-beijing/sign`);
       await screenshot(page, `i18n-sign-${lang}`);
+      await page.goto(`${prefix}/members/S000033`);
+      await page.getByRole("heading", { level: 2, name: positions }).waitFor();
+      await screenshot(page, `i18n-member-${lang}`);
       await page.goto(`${prefix}/cases/help-identify`);
       await page.getByRole("heading", { level: 1, name: help }).waitFor();
       await screenshot(page, `i18n-help-identify-${lang}`);
@@ -214,7 +248,7 @@ describe("the investigation in five languages", () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    // Fourteen pages with axe each, on a shared two-core machine.
+    // Fifteen pages with axe each, on a shared two-core machine.
     240_000,
   );
 

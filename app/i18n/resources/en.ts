@@ -559,6 +559,12 @@ export const en = {
     submit: "Confirm my signature",
     notSigned: "I did not sign this petition",
   },
+  // A member of Congress's page (/members/:bioguide).
+  member: {
+    positions: "Positions on our campaigns",
+    none: "No verified statement yet.",
+    source: "Source",
+  },
   // The signature emails, in the language of the page the signature was given on. {{title}} and
   // {{link}} are filled by the template (the title in its own language, a link element).
   signatureEmail: {

@@ -556,6 +556,11 @@ export const ko: Resource = {
     submit: "서명 확인하기",
     notSigned: "저는 이 청원에 서명하지 않았습니다",
   },
+  member: {
+    positions: "우리 캠페인에 대한 입장",
+    none: "아직 확인된 입장 표명이 없습니다.",
+    source: "출처",
+  },
   // 서명 이메일: 서명한 페이지의 언어로 보냅니다. {{title}}과 {{link}}는 템플릿이 채웁니다.
   signatureEmail: {
     hello: "안녕하십니까.",

@@ -543,6 +543,11 @@ export const zhHans: Resource = {
     submit: "确认我的签名",
     notSigned: "我没有签署这份请愿书",
   },
+  member: {
+    positions: "对我们倡议活动的立场",
+    none: "尚无经核实的表态。",
+    source: "来源",
+  },
   // 签名邮件：使用签名所在页面的语言。{{title}} 和 {{link}} 由模板填入。
   signatureEmail: {
     hello: "您好：",

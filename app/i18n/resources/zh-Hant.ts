@@ -543,6 +543,11 @@ export const zhHant: Resource = {
     submit: "確認我的連署",
     notSigned: "我沒有連署這份請願書",
   },
+  member: {
+    positions: "對我們倡議行動的立場",
+    none: "尚無經查證的表態。",
+    source: "來源",
+  },
   // 連署郵件：使用連署所在頁面的語言。{{title}} 和 {{link}} 由範本填入。
   signatureEmail: {
     hello: "您好：",
