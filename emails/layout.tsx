@@ -1,5 +1,5 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 
 export interface LayoutProps {
   preview: string;
@@ -89,3 +89,18 @@ export const button = {
   fontWeight: "bold" as const,
   display: "inline-block",
 };
+
+/**
+ * A sentence already in the reader's language with `{{name}}` slots for elements (a link, a title
+ * in its own language): the words around a slot stay the translator's, in their order.
+ */
+export function withSlots(sentence: string, slots: Record<string, ReactNode>): ReactNode[] {
+  return sentence
+    .split(/\{\{(\w+)\}\}/)
+    .map((part, i) => (i % 2 ? <Fragment key={i}>{slots[part] ?? `{{${part}}}`}</Fragment> : part));
+}
+
+/** Text in another language than the email's (a campaign title with no translation) carries its own `lang`. */
+export function InLanguage({ text, lang, emailLang }: { text: string; lang: string; emailLang: string }) {
+  return lang === emailLang ? <>{text}</> : <span lang={lang}>{text}</span>;
+}

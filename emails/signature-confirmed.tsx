@@ -1,14 +1,31 @@
 import { Link, Text } from "@react-email/components";
-import { EmailLayout, paragraph } from "./layout";
+import { EmailLayout, InLanguage, paragraph, withSlots } from "./layout";
+
+/** The email's sentences in the signer's language (app/i18n, "signatureEmail"); `{{title}}`, `{{link}}` are slots. */
+export interface SignatureConfirmedCopy {
+  preview: string;
+  dear: string;
+  counted: string;
+  askOne: string;
+  /** With the receipt code in it; null when the signature has none. */
+  receipt: string | null;
+  howToCheck: string;
+  /** What separates two sentences: a space, or nothing in Chinese. */
+  gap: string;
+}
 
 export interface SignatureConfirmedProps {
   orgName: string;
   orgAddress: string;
-  firstName: string;
+  /** The language of the page the signature was given on; the copy is written in it. */
+  lang: string;
+  copy: SignatureConfirmedCopy;
   petitionTitle: string;
+  /** The language the title is in (English when the organizer wrote no translation). */
+  titleLang: string;
+  /** The campaign page in the signer's language. */
   petitionUrl: string;
-  /** The signer's receipt code, to check their signature in the public log (see /transparency). */
-  receipt?: string | null;
+  /** How to check the receipt code in the public log (see /transparency; English). */
   checkUrl?: string;
 }
 
@@ -16,33 +33,33 @@ export interface SignatureConfirmedProps {
 export default function SignatureConfirmed({
   orgName,
   orgAddress,
-  firstName,
+  lang,
+  copy,
   petitionTitle,
+  titleLang,
   petitionUrl,
-  receipt,
   checkUrl,
 }: SignatureConfirmedProps) {
   const share = `${petitionUrl}?source=email`;
+  const title = <InLanguage text={petitionTitle} lang={titleLang} emailLang={lang} />;
   return (
-    <EmailLayout
-      preview={`Your signature is confirmed: ${petitionTitle}`}
-      orgName={orgName}
-      orgAddress={orgAddress}
-    >
-      <Text style={paragraph}>Dear {firstName},</Text>
-      <Text style={paragraph}>Your signature on “{petitionTitle}” is confirmed and counted. Thank you.</Text>
-      <Text style={paragraph}>
-        The families have waited more than seventy years. Ask one more person to sign:{" "}
-        <Link href={share}>{share}</Link>
-      </Text>
-      {receipt ? (
+    <EmailLayout preview={copy.preview} orgName={orgName} orgAddress={orgAddress} lang={lang}>
+      <Text style={paragraph}>{copy.dear}</Text>
+      <Text style={paragraph}>{withSlots(copy.counted, { title })}</Text>
+      <Text style={paragraph}>{withSlots(copy.askOne, { link: <Link href={share}>{share}</Link> })}</Text>
+      {copy.receipt ? (
         <Text style={paragraph}>
-          Your receipt code: {receipt}. Keep it to check, now or later, that your signature is in the
-          petition’s public log and still counted; it says nothing about who you are.
+          {copy.receipt}
           {checkUrl ? (
             <>
-              {" "}
-              How: <Link href={checkUrl}>{checkUrl}</Link>
+              {copy.gap}
+              {withSlots(copy.howToCheck, {
+                link: (
+                  <Link href={checkUrl} hrefLang={lang === "en" ? undefined : "en"}>
+                    {checkUrl}
+                  </Link>
+                ),
+              })}
             </>
           ) : null}
         </Text>
@@ -54,9 +71,19 @@ export default function SignatureConfirmed({
 SignatureConfirmed.PreviewProps = {
   orgName: "Bring Them Home",
   orgAddress: "PO Box 0000, Washington, DC 20000",
-  firstName: "Jane",
+  lang: "en",
+  copy: {
+    preview: "Your signature is confirmed: Name a permanent director for the POW/MIA accounting agency",
+    dear: "Dear Jane,",
+    counted: "Your signature on “{{title}}” is confirmed and counted. Thank you.",
+    askOne: "The families have waited more than seventy years. Ask one more person to sign: {{link}}",
+    receipt:
+      "Your receipt code: AQEBDwSc3l9tZ2JhY2tncm91bmQtcmFuZG9tLWJ5dGVzLTMyLWxvbmc. Keep it to check, now or later, that your signature is in the petition’s public log and still counted; it says nothing about who you are.",
+    howToCheck: "How: {{link}}",
+    gap: " ",
+  },
   petitionTitle: "Name a permanent director for the POW/MIA accounting agency",
+  titleLang: "en",
   petitionUrl: "http://localhost:3000/campaigns/dpaa-director",
-  receipt: "AQEBDwSc3l9tZ2JhY2tncm91bmQtcmFuZG9tLWJ5dGVzLTMyLWxvbmc",
   checkUrl: "http://localhost:3000/transparency/petitions/dpaa-director",
 } satisfies SignatureConfirmedProps;

@@ -28,6 +28,7 @@ export const LOCALIZED_ROUTES = [
   ["routes/donate.thanks.tsx", "donate/thanks"],
   ["routes/donate.cancelled.tsx", "donate/cancelled"],
   ["routes/confirm.$token.tsx", "confirm/:token"],
+  ["routes/members.$bioguide.tsx", "members/:bioguide"],
 ];
 
 /** The route id of a prefixed copy: ("ko", "routes/about.tsx") -> "ko/routes/about". */

@@ -51,6 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await signPetition(slug, parsed.data, {
     ip: context.clientIp,
     userAgent: request.headers.get("user-agent"),
+    locale,
   });
   if (result.kind === "not_found") notFound("No petition has that address.");
   if (result.kind === "closed")

@@ -19,8 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** GET never changes anything: mail scanners follow links. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // In the address's language (/ko/confirm/:token); the signature's own language is not stored.
-  const [view, t] = await Promise.all([viewConfirmation(params.token ?? ""), fixedT(requestLocale(request))]);
+  // In the address's language (/ko/confirm/:token): the emailed link carries the signer's.
+  const locale = requestLocale(request);
+  const [view, t] = await Promise.all([viewConfirmation(params.token ?? "", locale), fixedT(locale)]);
   return data(
     { view, title: t("confirm.title"), siteName: t("site.name") },
     {
@@ -33,14 +34,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const intentSchema = z.object({ intent: z.enum(["confirm", "remove"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requestLocale(request);
   const parsed = intentSchema.safeParse(await requireFormValues(request));
   if (!parsed.success)
-    return data({ done: null, view: await viewConfirmation(params.token ?? "") }, { status: 400 });
+    return data({ done: null, view: await viewConfirmation(params.token ?? "", locale) }, { status: 400 });
   if (parsed.data.intent === "remove") {
-    const { removed, view } = await removePendingSignature(params.token ?? "");
+    const { removed, view } = await removePendingSignature(params.token ?? "", locale);
     return { done: removed ? ("removed" as const) : null, view };
   }
-  const view = await confirmSignature(params.token ?? "");
+  const view = await confirmSignature(params.token ?? "", locale);
   return { done: view.kind === "confirmed" ? ("confirmed" as const) : null, view };
 }
 
@@ -52,13 +54,10 @@ export default function ConfirmPage() {
   const locale = usePageLocale();
   const lp = useLocalePath();
   const view = actionData?.view ?? loaded.view;
-  // The campaign's title as organizers wrote it: English, marked on a translated page.
+  // The campaign's title in the page's language where organizers wrote one, else English, marked.
+  const titleLang = "titleLang" in view && view.titleLang !== locale ? view.titleLang : undefined;
   const title = (key: string, values: Record<string, string>) => (
-    <Trans
-      i18nKey={key}
-      values={values}
-      components={{ t: <span lang={locale === "en" ? undefined : "en"} /> }}
-    />
+    <Trans i18nKey={key} values={values} components={{ t: <span lang={titleLang} /> }} />
   );
   const back =
     "slug" in view ? (

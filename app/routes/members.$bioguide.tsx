@@ -1,52 +1,73 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PositionBadge } from "~/components/statements/position-badge";
+import { useTranslation } from "react-i18next";
+import { KIND_KEYS, PositionBadge } from "~/components/statements/position-badge";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
 import { notFound } from "~/lib/http.server";
 import { seatLabel } from "~/modules/legislators/seats";
-import { KIND_LABELS } from "~/modules/statements/statements";
 import { memberPage } from "~/modules/statements/statements.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const bioguide = params.bioguide ?? "";
-  const page = /^[A-Z][0-9]{6}$/.test(bioguide) ? await memberPage(bioguide) : null;
+  const locale = requestLocale(request);
+  const [page, t] = await Promise.all([
+    /^[A-Z][0-9]{6}$/.test(bioguide) ? memberPage(bioguide, locale) : null,
+    fixedT(locale),
+  ]);
   if (!page) notFound("No member of Congress has that id.");
-  return page;
+  return { ...page, siteName: t("site.name") };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? [{ title: `${data.member.title} ${data.member.fullName} | Bring them home` }]
+    ? [{ title: `${data.member.title} ${data.member.fullName} | ${data.siteName}` }]
     : [{ title: "Not found" }];
 
+/** A member of Congress and their positions, in the page's language; the records stay English, marked. */
 export default function MemberPage() {
   const { member, statements } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lp = useLocalePath();
+  const locale = usePageLocale();
+  const en = locale === "en" ? undefined : "en";
   return (
     <div className="wrap page">
       <h1>
-        {member.title} {member.fullName}
+        <span lang={en}>{member.title}</span> {member.fullName}
       </h1>
       <p className="lead">
-        {member.party}, {seatLabel(member.state, member.chamber === "house" ? member.district : null)}
+        <span lang={en}>{member.party}</span>,{" "}
+        {seatLabel(member.state, member.chamber === "house" ? member.district : null)}
       </p>
-      <h2>Positions on our campaigns</h2>
+      <h2>{t("member.positions")}</h2>
       {statements.length ? (
         <ul className="statement-list">
           {statements.map((s) => (
             <li key={s.id}>
               <h3 className="h4">
-                <Link to={`/campaigns/${s.campaignSlug}/scorecard`}>{s.campaignTitle}</Link>
+                <Link
+                  to={lp(`/campaigns/${s.campaignSlug}/scorecard`)}
+                  lang={s.campaignTitleLang === locale ? undefined : s.campaignTitleLang}
+                >
+                  {s.campaignTitle}
+                </Link>
               </h3>
               <p>
                 <PositionBadge position={s.position} />{" "}
                 <span className="small">
-                  {KIND_LABELS[s.kind]}, {s.statedOn}
+                  {t(KIND_KEYS[s.kind])}, {s.statedOn}
                 </span>
               </p>
-              {s.body ? <p className="statement-text">{s.body}</p> : null}
+              {s.body ? (
+                <p className="statement-text" lang={en}>
+                  {s.body}
+                </p>
+              ) : null}
               {s.sourceUrl ? (
                 <p className="small">
-                  <a href={s.sourceUrl} rel="nofollow noopener noreferrer">
-                    Source
+                  <a href={s.sourceUrl} rel="nofollow noopener noreferrer" hrefLang={en}>
+                    {t("member.source")}
                   </a>
                 </p>
               ) : null}
@@ -54,7 +75,7 @@ export default function MemberPage() {
           ))}
         </ul>
       ) : (
-        <p>No verified statement yet.</p>
+        <p>{t("member.none")}</p>
       )}
     </div>
   );

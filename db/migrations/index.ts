@@ -15,6 +15,7 @@ import * as supporterTags from "./20261202050000_supporter_tags";
 import * as supporterImports from "./20261203040000_S_supporter_imports";
 import * as supporterSegments from "./20261203040100_S_supporter_segments";
 import * as callSupporter from "./20261203090000_X_call_supporter";
+import * as signatureLanguage from "./20261204010000_Y_signature_language";
 import * as translations from "./20261202050000_translations";
 import * as statements from "./20261202020000_statements";
 import * as mailingScopes from "./20261202020100_mailing_scopes";
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   "20261203040000_S_supporter_imports": supporterImports,
   "20261203040100_S_supporter_segments": supporterSegments,
   "20261203090000_X_call_supporter": callSupporter,
+  "20261204010000_Y_signature_language": signatureLanguage,
 };

@@ -49,6 +49,8 @@ export interface SignaturesTable {
   withdrawnAt: NullableTimestamp;
   /** What the transparency log shows for it (see db/schema/transparency.ts). */
   logState: string | null;
+  /** The language of the page it was given on (its emails are written in it), e.g. "ko". */
+  language: Generated<string>;
   createdAt: Timestamp;
 }
 

@@ -25,17 +25,46 @@ afterAll(async () => {
 });
 
 const LANGUAGES = [
-  { prefix: "", lang: "en", tip: "Send a tip", help: "Help identify", lost: "We could not find that page" },
-  { prefix: "/ko", lang: "ko", tip: "제보하기", help: "신원 확인 돕기", lost: "페이지를 찾을 수 없습니다" },
+  {
+    prefix: "",
+    lang: "en",
+    tip: "Send a tip",
+    help: "Help identify",
+    lost: "We could not find that page",
+    positions: "Positions on our campaigns",
+  },
+  {
+    prefix: "/ko",
+    lang: "ko",
+    tip: "제보하기",
+    help: "신원 확인 돕기",
+    lost: "페이지를 찾을 수 없습니다",
+    positions: "우리 캠페인에 대한 입장",
+  },
   {
     prefix: "/ru",
     lang: "ru",
     tip: "Сообщить сведения",
     help: "Помогите опознать",
     lost: "Мы не нашли эту страницу",
+    positions: "Позиция по нашим кампаниям",
   },
-  { prefix: "/zh-Hans", lang: "zh-Hans", tip: "提供线索", help: "帮助辨认", lost: "我们找不到这个页面" },
-  { prefix: "/zh-Hant", lang: "zh-Hant", tip: "提供線索", help: "協助辨認", lost: "我們找不到這個網頁" },
+  {
+    prefix: "/zh-Hans",
+    lang: "zh-Hans",
+    tip: "提供线索",
+    help: "帮助辨认",
+    lost: "我们找不到这个页面",
+    positions: "对我们倡议活动的立场",
+  },
+  {
+    prefix: "/zh-Hant",
+    lang: "zh-Hant",
+    tip: "提供線索",
+    help: "協助辨認",
+    lost: "我們找不到這個網頁",
+    positions: "對我們倡議行動的立場",
+  },
 ];
 const PAGES = [
   "/",
@@ -54,6 +83,8 @@ const PAGES = [
   // Where Stripe's checkout returns a giver (without a session: the general thanks).
   "/donate/thanks",
   "/donate/cancelled?campaign=ask-moscow-beijing",
+  // A member of Congress (the scorecard links here in the page's language).
+  "/members/S000033",
 ];
 
 async function signIn(page: Page, email: string, password: string) {
@@ -152,7 +183,7 @@ describe("the investigation in five languages", () => {
 
   it.each(LANGUAGES)(
     "$lang: every translated page has its lang, alternates, no serious axe violation, no sideways scroll at 375 px",
-    async ({ prefix, lang, tip, help, lost }) => {
+    async ({ prefix, lang, tip, help, lost, positions }) => {
       const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
       const fonts: string[] = [];
       page.on("request", (r) => {
@@ -196,6 +227,9 @@ describe("the investigation in five languages", () => {
       );
       await page.goto(`${prefix}/campaigns/ask-moscow-beijing/sign`);
       await screenshot(page, `i18n-sign-${lang}`);
+      await page.goto(`${prefix}/members/S000033`);
+      await page.getByRole("heading", { level: 2, name: positions }).waitFor();
+      await screenshot(page, `i18n-member-${lang}`);
       await page.goto(`${prefix}/cases/help-identify`);
       await page.getByRole("heading", { level: 1, name: help }).waitFor();
       await screenshot(page, `i18n-help-identify-${lang}`);
@@ -214,7 +248,7 @@ describe("the investigation in five languages", () => {
       expect(errors).toEqual([]);
       await context.close();
     },
-    // Fourteen pages with axe each, on a shared two-core machine.
+    // Fifteen pages with axe each, on a shared two-core machine.
     240_000,
   );
 
@@ -288,7 +322,7 @@ describe("the investigation in five languages", () => {
     await context.close();
   }, 120_000);
 
-  it("a Korean reader signs on the Korean sign page: Korean messages, then a Korean thanks; the story falls back with its note", async () => {
+  it("a Korean reader signs on the Korean sign page: Korean messages, a Korean thanks, Korean emails whose links open Korean pages; the story falls back with its note", async () => {
     const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
     await page.goto("/ko/campaigns/ask-moscow-beijing");
     // The seed has no Korean story for this campaign: English, marked, with the note.
@@ -311,20 +345,34 @@ describe("the investigation in five languages", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("ko");
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "i18n-sign-thanks-ko");
-    // The confirmation link, opened under the Korean prefix, answers in Korean.
-    let token: string | undefined;
-    for (let i = 0; i < 60 && !token; i++) {
-      const mail = await db()
-        .selectFrom("emails")
-        .select("text")
-        .where("toAddress", "=", "minsu.kim@example.org")
-        .where("kind", "=", "signature-confirmation")
-        .executeTakeFirst();
-      token = mail?.text.match(/\/confirm\/([A-Za-z0-9_.-]+)/)?.[1];
-      if (!token) await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(token, "no confirmation email").toBeDefined();
-    await page.goto(`/ko/confirm/${token}`);
+    // The confirmation email is Korean, and its links open the Korean pages.
+    const emailTo = async (kind: string) => {
+      for (let i = 0; i < 80; i++) {
+        const mail = await db()
+          .selectFrom("emails")
+          .select(["subject", "html", "text"])
+          .where("toAddress", "=", "minsu.kim@example.org")
+          .where("kind", "=", kind)
+          .executeTakeFirst();
+        if (mail) return mail;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`no ${kind} email`);
+    };
+    const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => new URL(m[1]));
+    const mail = await emailTo("signature-confirmation");
+    expect(mail.subject).toMatch(/^서명을 확인해 주십시오: /);
+    expect(mail.html).toContain('lang="ko"');
+    const links = hrefs(mail.html);
+    const confirmLink = links.find((u) => /^\/ko\/confirm\/[\w-]+$/.test(u.pathname) && !u.search);
+    const notMeLink = links.find((u) => u.search === "?not-me=1");
+    expect(confirmLink, "no Korean confirmation link").toBeDefined();
+    expect(notMeLink?.pathname).toBe(confirmLink?.pathname);
+    await page.goto(`${notMeLink!.pathname}${notMeLink!.search}`);
+    await page.getByRole("heading", { level: 1, name: "이 서명을 삭제할까요?" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(confirmLink!.pathname);
     await page.getByRole("heading", { level: 1, name: "서명을 확인해 주세요" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("ko");
     expect(await page.locator(".lead span[lang=en]").count()).toBe(1);
@@ -334,6 +382,15 @@ describe("the investigation in five languages", () => {
     expect(await page.locator(`main a[href="/ko/campaigns/ask-moscow-beijing"]`).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "i18n-confirmed-ko");
+    // The thanks email is Korean too; its campaign link opens the Korean campaign page.
+    const thanks = await emailTo("signature-confirmed");
+    expect(thanks.subject).toMatch(/^서명이 확인되었습니다: /);
+    expect(thanks.text).toContain("민수님, 안녕하십니까.");
+    const share = hrefs(thanks.html).find((u) => u.pathname === "/ko/campaigns/ask-moscow-beijing");
+    expect(share?.search).toBe("?source=email");
+    await page.goto(`${share!.pathname}${share!.search}`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+    expect(await seriousViolations(page)).toEqual([]);
     const lost = await page.goto("/ru/confirm/not-a-real-token-at-all");
     expect(lost?.status()).toBe(404);
     await page.getByRole("heading", { level: 1, name: "Мы не узнаём эту ссылку" }).waitFor();

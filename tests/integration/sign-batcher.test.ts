@@ -66,6 +66,7 @@ function row(slug: string, email: string, overrides: Partial<SignatureRow> = {})
     domainLimit: 0,
     disposable: false,
     congress: 119,
+    language: "en",
     ...overrides,
   };
 }

@@ -559,6 +559,38 @@ export const en = {
     submit: "Confirm my signature",
     notSigned: "I did not sign this petition",
   },
+  // A member of Congress's page (/members/:bioguide).
+  member: {
+    positions: "Positions on our campaigns",
+    none: "No verified statement yet.",
+    source: "Source",
+  },
+  // The signature emails, in the language of the page the signature was given on. {{title}} and
+  // {{link}} are filled by the template (the title in its own language, a link element).
+  signatureEmail: {
+    hello: "Hello,",
+    dear: "Dear {{name}},",
+    confirmButton: "Confirm my signature",
+    confirmSubject: "Confirm your signature: {{title}}",
+    confirmThanks:
+      "Thank you for signing the petition “{{title}}”. Your signature counts once you confirm your email address:",
+    openLink_one: "Or open this link: {{link}}. It works for {{count}} day, on any device.",
+    openLink_other: "Or open this link: {{link}}. It works for {{count}} days, on any device.",
+    notSigned: "Did not sign? {{link}}.",
+    notMe: "It wasn’t me: remove this signature",
+    alreadySubject: "You have already signed: {{title}}",
+    alreadyAgain:
+      "Someone, probably you, tried to sign the petition “{{title}}” again with this email address. Each address signs once, so nothing has changed.",
+    alreadyPending: "Your signature is still waiting for confirmation. It counts once you confirm:",
+    alreadyCounted: "Your signature is confirmed and counted.",
+    share: "Share the petition: {{link}}",
+    confirmedSubject: "Your signature is confirmed: {{title}}",
+    confirmedCounted: "Your signature on “{{title}}” is confirmed and counted. Thank you.",
+    askOne: "The families have waited more than seventy years. Ask one more person to sign: {{link}}",
+    receipt:
+      "Your receipt code: {{receipt}}. Keep it to check, now or later, that your signature is in the petition’s public log and still counted; it says nothing about who you are.",
+    howToCheck: "How: {{link}}",
+  },
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> & Record<string, string> };

@@ -556,4 +556,35 @@ export const ko: Resource = {
     submit: "서명 확인하기",
     notSigned: "저는 이 청원에 서명하지 않았습니다",
   },
+  member: {
+    positions: "우리 캠페인에 대한 입장",
+    none: "아직 확인된 입장 표명이 없습니다.",
+    source: "출처",
+  },
+  // 서명 이메일: 서명한 페이지의 언어로 보냅니다. {{title}}과 {{link}}는 템플릿이 채웁니다.
+  signatureEmail: {
+    hello: "안녕하십니까.",
+    dear: "{{name}}님, 안녕하십니까.",
+    confirmButton: "서명 확인하기",
+    confirmSubject: "서명을 확인해 주십시오: {{title}}",
+    confirmThanks: "“{{title}}” 청원에 서명해 주셔서 감사합니다. 이메일 주소를 확인하시면 서명이 집계됩니다:",
+    openLink_one:
+      "또는 이 링크를 여십시오: {{link}}. 이 링크는 {{count}}일 동안 어느 기기에서나 쓸 수 있습니다.",
+    openLink_other:
+      "또는 이 링크를 여십시오: {{link}}. 이 링크는 {{count}}일 동안 어느 기기에서나 쓸 수 있습니다.",
+    notSigned: "서명하신 적이 없습니까? {{link}}.",
+    notMe: "제가 아닙니다: 이 서명 삭제하기",
+    alreadySubject: "이미 서명하셨습니다: {{title}}",
+    alreadyAgain:
+      "누군가(아마 본인께서) 이 이메일 주소로 “{{title}}” 청원에 다시 서명하려 했습니다. 이메일 주소 하나로는 한 번만 서명할 수 있으므로 달라진 것은 없습니다.",
+    alreadyPending: "서명은 아직 확인을 기다리고 있습니다. 확인하시면 집계됩니다:",
+    alreadyCounted: "서명은 확인되어 집계되었습니다.",
+    share: "청원 공유하기: {{link}}",
+    confirmedSubject: "서명이 확인되었습니다: {{title}}",
+    confirmedCounted: "“{{title}}” 청원에 하신 서명이 확인되어 집계되었습니다. 감사합니다.",
+    askOne: "가족들은 70년 넘게 기다려 왔습니다. 한 분께 더 서명을 부탁해 주십시오: {{link}}",
+    receipt:
+      "서명 영수증 코드: {{receipt}}. 이 코드를 보관해 두시면 지금이든 나중이든 서명이 청원의 공개 기록에 들어 있고 여전히 집계되는지 확인할 수 있습니다. 이 코드로는 누구인지 알 수 없습니다.",
+    howToCheck: "확인하는 방법: {{link}}",
+  },
 };

@@ -543,4 +543,33 @@ export const zhHans: Resource = {
     submit: "确认我的签名",
     notSigned: "我没有签署这份请愿书",
   },
+  member: {
+    positions: "对我们倡议活动的立场",
+    none: "尚无经核实的表态。",
+    source: "来源",
+  },
+  // 签名邮件：使用签名所在页面的语言。{{title}} 和 {{link}} 由模板填入。
+  signatureEmail: {
+    hello: "您好：",
+    dear: "{{name}}，您好：",
+    confirmButton: "确认我的签名",
+    confirmSubject: "请确认您的签名：{{title}}",
+    confirmThanks: "感谢您签署请愿书“{{title}}”。确认您的电子邮件地址后，您的签名才会计入：",
+    openLink_one: "或者打开这个链接：{{link}}。链接在 {{count}} 天内有效，可在任何设备上使用。",
+    openLink_other: "或者打开这个链接：{{link}}。链接在 {{count}} 天内有效，可在任何设备上使用。",
+    notSigned: "您没有签署？{{link}}。",
+    notMe: "不是我：删除这个签名",
+    alreadySubject: "您已经签署过：{{title}}",
+    alreadyAgain:
+      "有人（很可能是您本人）用这个电子邮件地址再次签署请愿书“{{title}}”。每个地址只能签署一次，因此没有任何变化。",
+    alreadyPending: "您的签名仍在等待确认。确认后即会计入：",
+    alreadyCounted: "您的签名已确认并计入。",
+    share: "分享这份请愿书：{{link}}",
+    confirmedSubject: "您的签名已确认：{{title}}",
+    confirmedCounted: "您在“{{title}}”上的签名已确认并计入。谢谢您。",
+    askOne: "这些家庭已经等待了七十多年。请再邀请一个人签名：{{link}}",
+    receipt:
+      "您的回执代码：{{receipt}}。请保存这个代码：您现在或以后都可以用它核对您的签名是否在请愿书的公开记录中、是否仍被计入。这个代码不会透露您的身份。",
+    howToCheck: "核对方法：{{link}}",
+  },
 };

@@ -543,4 +543,33 @@ export const zhHant: Resource = {
     submit: "確認我的連署",
     notSigned: "我沒有連署這份請願書",
   },
+  member: {
+    positions: "對我們倡議行動的立場",
+    none: "尚無經查證的表態。",
+    source: "來源",
+  },
+  // 連署郵件：使用連署所在頁面的語言。{{title}} 和 {{link}} 由範本填入。
+  signatureEmail: {
+    hello: "您好：",
+    dear: "{{name}}，您好：",
+    confirmButton: "確認我的連署",
+    confirmSubject: "請確認您的連署：{{title}}",
+    confirmThanks: "感謝您連署請願書「{{title}}」。確認您的電子郵件地址後，您的連署才會計入：",
+    openLink_one: "或開啟這個連結：{{link}}。連結在 {{count}} 天內有效，可在任何裝置上使用。",
+    openLink_other: "或開啟這個連結：{{link}}。連結在 {{count}} 天內有效，可在任何裝置上使用。",
+    notSigned: "您沒有連署？{{link}}。",
+    notMe: "不是我：刪除這份連署",
+    alreadySubject: "您已經連署過：{{title}}",
+    alreadyAgain:
+      "有人（很可能是您本人）用這個電子郵件地址再次連署請願書「{{title}}」。每個地址只能連署一次，因此沒有任何變更。",
+    alreadyPending: "您的連署仍在等待確認。確認後即會計入：",
+    alreadyCounted: "您的連署已確認並計入。",
+    share: "分享這份請願書：{{link}}",
+    confirmedSubject: "您的連署已確認：{{title}}",
+    confirmedCounted: "您對「{{title}}」的連署已確認並計入。謝謝您。",
+    askOne: "這些家庭已經等待了七十多年。請再邀請一個人連署：{{link}}",
+    receipt:
+      "您的收執代碼：{{receipt}}。請保存這組代碼：您現在或日後都能用它核對您的連署是否在請願書的公開紀錄中、是否仍被計入。這組代碼不會透露您的身分。",
+    howToCheck: "核對方法：{{link}}",
+  },
 };

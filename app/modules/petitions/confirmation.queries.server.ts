@@ -4,6 +4,7 @@ import type { Executor } from "~db/index.server";
 export interface OutboxSignature {
   id: number;
   petitionId: number;
+  campaignId: number;
   state: string;
   firstName: string;
   email: string;
@@ -11,6 +12,8 @@ export interface OutboxSignature {
   slug: string;
   tokenHash: string | null;
   alreadySignedNotices: number;
+  /** The language of the page it was given on (its emails are written in it). */
+  language: string;
 }
 
 /** Signatures matching `where`, with what their emails need, locked for this batch (skipping locked ones). */
@@ -20,7 +23,8 @@ async function claimSignatures(
   limit: number,
 ): Promise<OutboxSignature[]> {
   const r = await sql<OutboxSignature>`
-    select s.id, s.petition_id, s.state, s.first_name, sup.email, c.title, c.slug, s.token_hash, s.already_signed_notices
+    select s.id, s.petition_id, p.campaign_id, s.state, s.first_name, sup.email, c.title, c.slug, s.token_hash,
+      s.already_signed_notices, s.language
     from signatures s
     join supporters sup on sup.id = s.supporter_id
     join petitions p on p.id = s.petition_id
@@ -73,6 +77,8 @@ export function findSignatureByTokenHash(db: Executor, tokenHash: string) {
       "signatures.createdAt",
       "signatures.confirmedAt",
       "signatures.countedState",
+      "signatures.language",
+      "petitions.campaignId",
       "supporters.email",
       "campaigns.title",
       "campaigns.slug",

@@ -1,17 +1,8 @@
-import { createElement } from "react";
 import { db } from "~db/index.server";
-import SignatureAlreadySigned from "~emails/signature-already-signed";
-import SignatureConfirmation from "~emails/signature-confirmation";
-import SignatureConfirmed from "~emails/signature-confirmed";
 import { appUrl } from "~/env.server";
+import type { Locale } from "~/i18n/locales";
 import { hashToken, hmac, signingKey } from "~/modules/security/secrets.server";
-import {
-  orgProps,
-  queueEmail,
-  queueEmails,
-  renderEmail,
-  type OutgoingEmail,
-} from "~/modules/mail/mail.server";
+import { queueEmail, queueEmails, type OutgoingEmail } from "~/modules/mail/mail.server";
 import { allowPublicMail } from "~/modules/security/recipient-limit.server";
 import { consentProof, proveConsents } from "~/modules/supporters/supporters.server";
 import { issueReceipt, receiptFor } from "~/modules/transparency/transparency.server";
@@ -27,6 +18,14 @@ import {
   type OutboxSignature,
 } from "./confirmation.queries.server";
 import { scheduleJob, uncountRemovedSignature } from "./rollup.queries.server";
+import {
+  campaignTitleIn,
+  renderAlreadySignedEmail,
+  renderConfirmationEmail,
+  renderConfirmedEmail,
+  signatureLocale,
+  siteUrl,
+} from "./signature-emails.server";
 
 /** The link token is derived from the signature id with a secret, so the sender can rebuild it; only its hash is stored. */
 export function confirmationToken(signatureId: number): string {
@@ -40,32 +39,39 @@ const BATCH = 500;
 // name would let anyone mail their own words to anyone.
 const PLACEHOLDERS = { confirmUrl: "%%CONFIRM_URL%%", notMeUrl: "%%NOT_ME_URL%%" };
 
-function fill(template: { html: string; text: string }, values: { confirmUrl: string; notMeUrl: string }) {
+type Rendered = { subject: string; html: string; text: string };
+
+function fill(template: Rendered, values: { confirmUrl: string; notMeUrl: string }) {
   const apply = (s: string) =>
     s
       .replaceAll(PLACEHOLDERS.confirmUrl, values.confirmUrl)
       .replaceAll(PLACEHOLDERS.notMeUrl, values.notMeUrl);
-  return { html: apply(template.html), text: apply(template.text) };
+  return { subject: template.subject, html: apply(template.html), text: apply(template.text) };
 }
 
-/** Renders once per petition in a batch, then fills in each signer's name and links. */
-async function renderPerPetition<T>(rows: OutboxSignature[], render: (row: OutboxSignature) => Promise<T>) {
-  const cache = new Map<string, Promise<T>>();
+/**
+ * Renders once per petition and language in a batch (the signer's language: its sentences, the
+ * campaign's title in it), then fills in each signer's links.
+ */
+function renderPerPetition(render: (row: OutboxSignature, locale: Locale) => Promise<Rendered>) {
+  const cache = new Map<string, Promise<Rendered>>();
   return (row: OutboxSignature, variant = "") => {
-    const key = `${row.petitionId}:${variant}`;
-    if (!cache.has(key)) cache.set(key, render(row));
+    const locale = signatureLocale(row.language);
+    const key = `${row.petitionId}:${locale}:${variant}`;
+    if (!cache.has(key)) cache.set(key, render(row, locale));
     return cache.get(key)!;
   };
 }
 
-function links(id: number) {
+/** The confirmation links, under the prefix of the signer's language (/ko/confirm/<token>). */
+function links(id: number, language: string) {
   const token = confirmationToken(id);
-  return {
-    token,
-    confirmUrl: `${appUrl()}/confirm/${token}`,
-    notMeUrl: `${appUrl()}/confirm/${token}?not-me=1`,
-  };
+  const confirmUrl = siteUrl(signatureLocale(language), `/confirm/${token}`);
+  return { token, confirmUrl, notMeUrl: `${confirmUrl}?not-me=1` };
 }
+
+const titleOf = (row: OutboxSignature, locale: Locale) =>
+  campaignTitleIn({ id: row.campaignId, title: row.title }, locale);
 
 /** Sends the confirmation emails owed to pending signatures, in batches; each at most once. */
 export async function sendConfirmationBatch(): Promise<number> {
@@ -74,10 +80,8 @@ export async function sendConfirmationBatch(): Promise<number> {
     .execute(async (trx) => {
       const rows = await claimUnsentConfirmations(trx, BATCH);
       if (!rows.length) return 0;
-      const template = await renderPerPetition(rows, (row) =>
-        renderEmail(
-          createElement(SignatureConfirmation, { ...orgProps(), petitionTitle: row.title, ...PLACEHOLDERS }),
-        ),
+      const template = renderPerPetition(async (row, locale) =>
+        renderConfirmationEmail(locale, await titleOf(row, locale), PLACEHOLDERS),
       );
       const emails: OutgoingEmail[] = [];
       const sent: Array<{ id: number; tokenHash: string }> = [];
@@ -89,12 +93,11 @@ export async function sendConfirmationBatch(): Promise<number> {
         { global: false },
       );
       for (const [i, row] of rows.entries()) {
-        const l = links(row.id);
+        const l = links(row.id, row.language);
         if (allowed[i])
           emails.push({
             kind: "signature-confirmation",
             to: row.email,
-            subject: `Confirm your signature: ${row.title}`,
             ...fill(await template(row), l),
             idempotencyKey: `signature-confirmation:${row.id}`,
             tags: { petition: String(row.petitionId) },
@@ -114,15 +117,11 @@ export async function sendAlreadySignedBatch(): Promise<number> {
     .execute(async (trx) => {
       const rows = await claimOwedNotices(trx, BATCH);
       if (!rows.length) return 0;
-      const template = await renderPerPetition(rows, (row) =>
-        renderEmail(
-          createElement(SignatureAlreadySigned, {
-            ...orgProps(),
-            petitionTitle: row.title,
-            petitionUrl: `${appUrl()}/campaigns/${row.slug}`,
-            confirmUrl: row.state === "pending" ? PLACEHOLDERS.confirmUrl : undefined,
-          }),
-        ),
+      const template = renderPerPetition(async (row, locale) =>
+        renderAlreadySignedEmail(locale, await titleOf(row, locale), {
+          petitionUrl: siteUrl(locale, `/campaigns/${row.slug}`),
+          confirmUrl: row.state === "pending" ? PLACEHOLDERS.confirmUrl : undefined,
+        }),
       );
       const emails: OutgoingEmail[] = [];
       const tokens: Array<{ id: number; tokenHash: string }> = [];
@@ -137,13 +136,12 @@ export async function sendAlreadySignedBatch(): Promise<number> {
         ).map((ok, i) => [owed[i].id, ok]),
       );
       for (const row of rows) {
-        const l = links(row.id);
+        const l = links(row.id, row.language);
         if (row.state === "pending") tokens.push({ id: row.id, tokenHash: hashToken(l.token) });
         if (allowed.get(row.id)) {
           emails.push({
             kind: "signature-already-signed",
             to: row.email,
-            subject: `You have already signed: ${row.title}`,
             ...fill(await template(row, row.state), l),
             idempotencyKey: `signature-already-signed:${row.id}:${row.alreadySignedNotices}`,
             tags: { petition: String(row.petitionId) },
@@ -170,38 +168,40 @@ export async function sendSignatureEmailsJob(): Promise<void> {
   }
 }
 
+/** The campaign as the page shows it: its title in the page's language where one is written. */
+type Campaign = { title: string; titleLang: Locale; slug: string };
+
 export type TokenView =
   | { kind: "unknown" }
-  | { kind: "expired"; title: string; slug: string }
-  | { kind: "pending"; title: string; slug: string; firstName: string }
-  | { kind: "confirmed"; title: string; slug: string; firstName: string; receipt: string | null }
-  | { kind: "void"; title: string; slug: string };
+  | ({ kind: "expired" } & Campaign)
+  | ({ kind: "pending"; firstName: string } & Campaign)
+  | ({ kind: "confirmed"; firstName: string; receipt: string | null } & Campaign)
+  | ({ kind: "void" } & Campaign);
 
 function expiryCutoff() {
   return new Date(Date.now() - CONFIRMATION_DAYS * 86_400_000);
 }
 
-/** What the confirmation page shows for a token (GET never changes anything: mail scanners follow links). */
-export async function viewConfirmation(token: string): Promise<TokenView> {
+/**
+ * What the confirmation page shows for a token, in the page's language (GET never changes
+ * anything: mail scanners follow links).
+ */
+export async function viewConfirmation(token: string, locale: Locale = "en"): Promise<TokenView> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { kind: "unknown" };
   const s = await findSignatureByTokenHash(db(), hashToken(token));
   if (!s) return { kind: "unknown" };
+  const title = await campaignTitleIn({ id: s.campaignId, title: s.title }, locale);
+  const campaign = { title: title.text, titleLang: title.lang, slug: s.slug };
   if (s.state === "confirmed")
-    return {
-      kind: "confirmed",
-      title: s.title,
-      slug: s.slug,
-      firstName: s.firstName,
-      receipt: await receiptFor(s.id),
-    };
-  if (s.state !== "pending") return { kind: "void", title: s.title, slug: s.slug };
-  if (s.createdAt < expiryCutoff()) return { kind: "expired", title: s.title, slug: s.slug };
-  return { kind: "pending", title: s.title, slug: s.slug, firstName: s.firstName };
+    return { kind: "confirmed", ...campaign, firstName: s.firstName, receipt: await receiptFor(s.id) };
+  if (s.state !== "pending") return { kind: "void", ...campaign };
+  if (s.createdAt < expiryCutoff()) return { kind: "expired", ...campaign };
+  return { kind: "pending", ...campaign, firstName: s.firstName };
 }
 
 /** POST: confirms once; a second confirmation changes nothing and answers the same. */
-export async function confirmSignature(token: string): Promise<TokenView> {
-  const view = await viewConfirmation(token);
+export async function confirmSignature(token: string, locale: Locale = "en"): Promise<TokenView> {
+  const view = await viewConfirmation(token, locale);
   if (view.kind !== "pending") return view;
   const s = (await findSignatureByTokenHash(db(), hashToken(token)))!;
   const receipt = await db()
@@ -210,21 +210,22 @@ export async function confirmSignature(token: string): Promise<TokenView> {
       if (!(await confirmPendingSignature(trx, s.id, expiryCutoff()))) return receiptFor(s.id);
       await proveConsents(trx, s.supporterId, consentProof.signature(s.id));
       const receipt = await issueReceipt(trx, s.petitionId, s.id);
-      const petitionUrl = `${appUrl()}/campaigns/${s.slug}`;
-      const { html, text } = await renderEmail(
-        createElement(SignatureConfirmed, {
-          ...orgProps(),
+      const locale = signatureLocale(s.language);
+      const { subject, html, text } = await renderConfirmedEmail(
+        locale,
+        await campaignTitleIn({ id: s.campaignId, title: s.title }, locale),
+        {
           firstName: s.firstName,
-          petitionTitle: s.title,
-          petitionUrl,
           receipt,
+          petitionUrl: siteUrl(locale, `/campaigns/${s.slug}`),
+          // The public log's pages are in English.
           checkUrl: `${appUrl()}/transparency/petitions/${s.slug}`,
-        }),
+        },
       );
       await queueEmail(trx, {
         kind: "signature-confirmed",
         to: s.email,
-        subject: `Your signature is confirmed: ${s.title}`,
+        subject,
         html,
         text,
         idempotencyKey: `signature-confirmed:${s.id}`,
@@ -235,8 +236,11 @@ export async function confirmSignature(token: string): Promise<TokenView> {
 }
 
 /** "It wasn't me": removes a pending signature (a confirmed one stays; it was confirmed from the inbox). */
-export async function removePendingSignature(token: string): Promise<{ removed: boolean; view: TokenView }> {
-  const view = await viewConfirmation(token);
+export async function removePendingSignature(
+  token: string,
+  locale: Locale = "en",
+): Promise<{ removed: boolean; view: TokenView }> {
+  const view = await viewConfirmation(token, locale);
   if (view.kind !== "pending" && view.kind !== "expired") return { removed: false, view };
   const s = (await findSignatureByTokenHash(db(), hashToken(token)))!;
   const removed = await db()

@@ -17,7 +17,7 @@ with r as (
     email_domain text, first_name text, last_name text, country text, zip text, zip5 char(5), city text,
     us_state text, comment text, show_name boolean, opt_in boolean, consent_wording text, source text,
     ip_hash text, ip_limit int, user_agent_class text, honeypot boolean, domain_limit int, disposable boolean,
-    congress int)
+    congress int, language text)
 ),
 pre as (
   select r.*, p.id as petition_id, p.campaign_id, p.requires_confirmation, p.status,
@@ -87,14 +87,15 @@ sup as (
 sig as (
   insert into signatures (petition_id, supporter_id, email_canonical, email_domain, state, fraud_reason, first_name, last_name,
     country, zip, city, us_state, district, district_candidates, comment, show_name, source, ip_hash, user_agent_class,
-    consent_wording, confirmed_at)
+    consent_wording, confirmed_at, language)
   select v.petition_id, sup.id, v.email_canonical, v.email_domain,
     case when v.fraud is not null then 'fraudulent' when v.requires_confirmation then 'pending' else 'confirmed' end,
     coalesce(v.fraud, case when v.disposable then 'disposable_domain' end),
     v.first_name, v.last_name, v.country, v.zip, v.city, v.place_state, v.district, v.districts, v.comment,
     v.show_name, v.source, v.ip_hash, v.user_agent_class,
     case when v.opt_in then v.consent_wording end,
-    case when v.fraud is null and not v.requires_confirmation then now() end
+    case when v.fraud is null and not v.requires_confirmation then now() end,
+    v.language
   from v join sup on sup.email_canonical = v.email_canonical
   order by v.email_canonical
   on conflict (petition_id, email_canonical) do update
@@ -144,6 +145,7 @@ export async function insertSignatureBatch(rows: SignatureRow[]): Promise<(SignO
     honeypot: r.honeypot,
     domain_limit: r.domainLimit,
     disposable: r.disposable,
+    language: r.language,
   }));
   const result = await pool().query<SignOutcome & { i: number }>({
     text: SIGN_BATCH_SQL,

@@ -26,6 +26,8 @@ export interface SignatureRow {
   disposable: boolean;
   /** The Congress in force (congressAt): whose ZIP map gives the signer's district. */
   congress: number;
+  /** The language of the page it was given on (a Locale; its emails are written in it). */
+  language: string;
 }
 
 // One statement, one round trip: find the petition and whether it is open, look up the ZIP's
@@ -87,13 +89,14 @@ sup as (
 sig as (
   insert into signatures (petition_id, supporter_id, email_canonical, email_domain, state, fraud_reason, first_name, last_name,
     country, zip, city, us_state, district, district_candidates, comment, show_name, source, ip_hash, user_agent_class,
-    consent_wording, confirmed_at)
+    consent_wording, confirmed_at, language)
   select p.id, sup.id, $3, $4,
     case when v.fraud is not null then 'fraudulent' when p.requires_confirmation then 'pending' else 'confirmed' end,
     coalesce(v.fraud, case when $22::boolean then 'disposable_domain' end),
     $5, $6, $7, $8, $10, v.us_state, v.district, v.districts, $12, $13, $16, $17, $19,
     case when $14::boolean then $15 end,
-    case when v.fraud is null and not p.requires_confirmation then now() end
+    case when v.fraud is null and not p.requires_confirmation then now() end,
+    $24
   from p, sup, verdict v
   on conflict (petition_id, email_canonical) do update
     set already_signed_notices = least(signatures.already_signed_notices + 1, ${MAX_NOTICES})
@@ -149,6 +152,7 @@ export async function insertSignatureStatement(r: SignatureRow): Promise<SignOut
       r.domainLimit,
       r.disposable,
       r.congress,
+      r.language,
     ],
   });
   const row = result.rows[0];

@@ -1,5 +1,6 @@
 import zipcodes from "zipcodes";
 import { env } from "~/env.server";
+import type { Locale } from "~/i18n/locales";
 import { isAllowListed } from "~/modules/security/client-ip.server";
 import { hashIp } from "~/modules/security/ip-hash.server";
 import { canonicalEmail, emailDomain } from "~/modules/supporters/supporters";
@@ -19,6 +20,8 @@ export interface SignContext {
   userAgent: string | null | undefined;
   /** A tool holding a read-write API key: its one address is not held to the per-IP and per-domain limits. */
   trusted?: boolean;
+  /** The language of the page the form was posted on (its emails go out in it); English by default. */
+  locale?: Locale;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function signPetition(
     domainLimit: context.trusted || limits.exemptDomains.has(domain) ? 0 : limits.domainPerHour,
     disposable: isDisposableDomain(domain),
     congress: await congressAt(),
+    language: context.locale ?? "en",
   });
   if (!outcome) return { kind: "not_found" };
   if (outcome.status === "draft")

@@ -1,4 +1,6 @@
 import { db } from "~db/index.server";
+import type { Locale } from "~/i18n/locales";
+import { campaignsInLocale } from "~/modules/translations/translations.server";
 import { randomKey, type CheckedFile } from "~/modules/uploads/file-check.server";
 import { fileStore } from "~/modules/uploads/storage.server";
 import { addJob } from "~/modules/jobs/jobs.queries.server";
@@ -275,11 +277,23 @@ export function replyQueue() {
   return listOpenReplies(db());
 }
 
-/** A member's page: who they are and their verified positions on every public campaign. */
-export async function memberPage(bioguide: string) {
+/**
+ * A member's page: who they are and their verified positions on every public campaign, each
+ * campaign named in the page's language where an organizer wrote its title in it.
+ */
+export async function memberPage(bioguide: string, locale: Locale = "en") {
   const member = await findMember(db(), bioguide);
   if (!member) return null;
-  const statements = await listMemberStatements(db(), bioguide);
+  const rows = await listMemberStatements(db(), bioguide);
+  const titles = await campaignsInLocale(
+    rows.map((s) => ({ id: s.campaignId, title: s.campaignTitle, summary: "" })),
+    locale,
+  );
+  const statements = rows.map((s, i) => ({
+    ...s,
+    campaignTitle: titles[i].title,
+    campaignTitleLang: titles[i].lang.title,
+  }));
   return { member, statements };
 }
 

@@ -47,6 +47,7 @@ export function listSupporterSignatures(db: Executor, supporterId: number) {
       "signatures.comment",
       "signatures.showName",
       "signatures.source",
+      "signatures.language",
       "signatures.createdAt",
       "signatures.confirmedAt",
       "signatures.withdrawnAt",
