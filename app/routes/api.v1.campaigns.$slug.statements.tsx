@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, methodNotAllowed } from "~/lib/api.server";
-import { statementsFeed } from "~/modules/statements/statements.server";
+import { statementsFeed } from "~/modules/statements/public-statements.server";
 
 /** The verified statements of a campaign, newest first (unverified ones never appear). */
 export async function loader({ params }: LoaderFunctionArgs) {

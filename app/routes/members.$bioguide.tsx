@@ -6,7 +6,7 @@ import { fixedT, requestLocale } from "~/i18n/i18n.server";
 import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
 import { notFound } from "~/lib/http.server";
 import { seatLabel } from "~/modules/legislators/seats";
-import { memberPage } from "~/modules/statements/statements.server";
+import { memberPage } from "~/modules/statements/public-statements.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const bioguide = params.bioguide ?? "";

@@ -9,12 +9,12 @@ import { importCongressData } from "~/modules/legislators/import.server";
 import { officeCode } from "~/modules/legislators/seats";
 import { audienceSize } from "~/modules/mail/mailings.server";
 import { sendStatementNews } from "~/modules/statements/news.server";
+import { statementsFeed } from "~/modules/statements/public-statements.server";
 import { scorecard } from "~/modules/statements/scorecard.server";
 import { scorecardFilterSchema, statementFormSchema } from "~/modules/statements/statements.schema";
 import {
   recordStatement,
   replyTargets,
-  statementsFeed,
   submitReply,
   verifyStatement,
 } from "~/modules/statements/statements.server";
