@@ -20,6 +20,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../db/embedded.server";
 import { startBenchServer } from "./reads";
+import { bareInsertRate, benchSigner } from "./signing-load";
 
 const SIGN_SECONDS = Number(process.env.BENCH_SIGN_SECONDS ?? 20);
 const LABEL = process.env.BENCH_LABEL ?? "run";
@@ -47,23 +48,6 @@ function postgresCpuSeconds(postmasterPid: number): number {
     }
   }
   return ticks / TICKS;
-}
-
-async function baseline(url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
-  await pool.query("create table if not exists bench_baseline (id bigserial primary key, v text not null)");
-  let n = 0;
-  const end = Date.now() + 10_000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async (_, w) => {
-      while (Date.now() < end) {
-        await pool.query("insert into bench_baseline (v) values ($1)", [`w${w}-${n}`]);
-        n++;
-      }
-    }),
-  );
-  await pool.end();
-  return Math.round(n / 10);
 }
 
 async function waitFor(what: string, fn: () => Promise<boolean>, timeoutMs: number) {
@@ -95,7 +79,7 @@ async function main() {
     await client.connect();
     await client.query("create extension if not exists pg_stat_statements");
     const postmasterPid = Number(readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
-    const baselineRate = await baseline(database.url);
+    const baselineRate = await bareInsertRate(database.url, CONNECTIONS);
     log(`baseline bare INSERTs: ${baselineRate}/s`);
     // The baseline's backends have ended; once the postmaster has reaped them their CPU is in its
     // cutime, so wait for that before the first reading.
@@ -119,20 +103,7 @@ async function main() {
           method: "POST",
           path: `/api/v1/petitions/${SLUG}/signatures`,
           headers: { "content-type": "application/json" },
-          setupRequest: (req) => {
-            const i = seq++;
-            return {
-              ...req,
-              body: JSON.stringify({
-                firstName: "Bench",
-                lastName: "Signer",
-                email: `c${runId}-${i}@d${i % 5000}.example`,
-                zip: "05401",
-                optIn: i % 3 === 0,
-                showName: i % 7 === 0,
-              }),
-            };
-          },
+          setupRequest: (req) => ({ ...req, body: benchSigner(`c${runId}`, seq++).body }),
           onResponse: (status) => {
             if (status === 202) accepted++;
             else errors++;

@@ -23,6 +23,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../db/embedded.server";
 import { compareCheckpoints } from "./sign-checkpoints";
 import { type BenchServer, compareReads, startBenchServer } from "./reads";
+import { bareInsertRate, benchSigner } from "./signing-load";
 
 const SIGN_SECONDS = Number(process.env.BENCH_SIGN_SECONDS ?? 60);
 const CONNECTIONS = 64;
@@ -76,25 +77,6 @@ async function settle(client: pg.Client) {
   await client.query("vacuum (analyze) signatures, supporters, emails");
   await new Promise((r) => setTimeout(r, 2000));
   log(`settled in ${Date.now() - t0} ms (outbox drained, tables vacuumed)`);
-}
-
-async function baseline(url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
-  await pool.query(
-    "create table if not exists bench_baseline (id bigserial primary key, v text not null, created_at timestamptz not null default now())",
-  );
-  let n = 0;
-  const end = Date.now() + 10_000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async (_, w) => {
-      while (Date.now() < end) {
-        await pool.query("insert into bench_baseline (v) values ($1)", [`w${w}-${n}`]);
-        n++;
-      }
-    }),
-  );
-  await pool.end();
-  return Math.round(n / 10);
 }
 
 async function generate(client: pg.Client, petitionId: number, from: number, to: number) {
@@ -155,7 +137,7 @@ async function main() {
       `server ready on ${base}; ${cpus().length} CPUs (shared with other work; load generator on the same machine)`,
     );
 
-    const baselineRate = await baseline(database.url);
+    const baselineRate = await bareInsertRate(database.url, CONNECTIONS);
     log(`baseline bare INSERTs: ${baselineRate}/s`);
 
     await generate(client, await readPetition(client), 1, 1_000);
@@ -181,19 +163,9 @@ async function main() {
           path: `/api/v1/petitions/${SIGN_SLUG}/signatures`,
           headers: { "content-type": "application/json" },
           setupRequest: (req, context) => {
-            const i = seq++;
-            context.email = `b${runId}-${i}@d${i % 5000}.example`;
-            return {
-              ...req,
-              body: JSON.stringify({
-                firstName: "Bench",
-                lastName: "Signer",
-                email: context.email,
-                zip: "05401",
-                optIn: i % 3 === 0,
-                showName: i % 7 === 0,
-              }),
-            };
+            const signer = benchSigner(`b${runId}`, seq++);
+            context.email = signer.email;
+            return { ...req, body: signer.body };
           },
           onResponse: (status, _body, context) => {
             if (status === 202) {
