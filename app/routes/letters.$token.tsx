@@ -120,7 +120,12 @@ export default function Delivery() {
                     <Trans
                       i18nKey={l.contactIsForm ? "letterPage.openForm" : "letterPage.openSite"}
                       components={{
-                        a: <a href={l.contactUrl} target="_blank" rel="noopener noreferrer" hrefLang={en} />,
+                        a: (
+                          <a href={l.contactUrl} target="_blank" rel="noopener noreferrer" hrefLang={en}>
+                            {/* the translation's <a> text */}
+                            {l.contactUrl}
+                          </a>
+                        ),
                       }}
                     />
                   </p>
@@ -178,7 +183,7 @@ export default function Delivery() {
                   <Trans
                     i18nKey="letterPage.mailTo"
                     values={{ address: l.address.join(", ") }}
-                    components={{ a: <a href={`${pdfAll}?letter=${l.id}`} /> }}
+                    components={{ a: <a href={`${pdfAll}?letter=${l.id}`}>{t("letterPage.pdfOne")}</a> }}
                   />
                 </p>
               </>
