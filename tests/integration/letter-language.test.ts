@@ -1,0 +1,102 @@
+import { db } from "~db/index.server";
+import { appUrl } from "~/env.server";
+import { importCongressData } from "~/modules/legislators/import.server";
+import { clearDistrictCache } from "~/modules/legislators/district-lookup.server";
+import { letterCopyToken, sendLetterCopy } from "~/modules/letters/letter-copy.server";
+import * as letterRoute from "~/routes/campaigns.$slug.letter";
+import { loader as deliveryLoader } from "~/routes/letters.$token";
+import { seedContent } from "../factories";
+import { callRouteRaw, form, post } from "../support/remix";
+import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
+
+/*
+ * A letter writer's language carries through: the submission stores the language of the letter
+ * form page it was posted on, the writer lands on their private page under that prefix, and the
+ * email carrying that page's link is written in it. English stays exactly as it was (golden file
+ * in __emails__, recorded from the English-only template before it was translated).
+ */
+
+beforeAll(async () => {
+  await seedContent();
+  await importCongressData(db(), { folder: CONGRESS_SNAPSHOT });
+  clearDistrictCache();
+});
+
+let k = 0;
+function writer() {
+  k++;
+  return {
+    zip: "05401",
+    seat: "VT-0",
+    firstName: "Jane",
+    lastName: "Doe",
+    street: "12 Main St",
+    city: "Burlington",
+    email: `letter-language-${Date.now().toString(36)}-${k}@example.org`,
+    personalNote: "My uncle never came home.",
+    idempotencyKey: `letter-language-${Date.now()}-${k}-${Math.random().toString(36).slice(2)}`,
+  };
+}
+
+/** Sends the letters from the form page of a language ("" for English); the redirect and the stored row. */
+async function sendOn(prefix: string) {
+  const values = writer();
+  const res = (await callRouteRaw(
+    letterRoute.action as never,
+    post(`${prefix}/campaigns/dpaa-director/letter`, form({ ...values, intent: "send" })),
+    { slug: "dpaa-director" },
+    { clientIp: `203.0.113.${40 + k}` },
+  )) as Response;
+  expect(res.status).toBe(302);
+  const row = await db()
+    .selectFrom("letterSubmissions")
+    .select(["id", "token", "language"])
+    .where("idempotencyKey", "=", values.idempotencyKey)
+    .executeTakeFirstOrThrow();
+  return { values, row, location: res.headers.get("location") };
+}
+
+async function copyEmail(submissionId: number, to: string) {
+  await sendLetterCopy(letterCopyToken(submissionId));
+  return db()
+    .selectFrom("emails")
+    .select(["subject", "text", "html"])
+    .where("toAddress", "=", to)
+    .where("kind", "=", "letter-copy")
+    .executeTakeFirstOrThrow();
+}
+
+describe("a letter set keeps the language of the form it was sent from", () => {
+  it("English: stored 'en', the private page unprefixed, the copy email exactly as before", async () => {
+    const { values, row, location } = await sendOn("");
+    expect(row.language).toBe("en");
+    expect(location).toBe(`/letters/${row.token}`);
+    const mail = await copyEmail(row.id, values.email);
+    const fix = (s: string) => s.replaceAll(row.token, "TOKEN").replaceAll(values.email, "EMAIL");
+    await expect(
+      `Subject: ${fix(mail.subject)}\n\n${fix(mail.text)}\n\n${fix(mail.html).replaceAll("<!-- -->", "")}\n`,
+    ).toMatchFileSnapshot("./__emails__/letter-copy.en.txt");
+  });
+
+  it("Korean: stored 'ko', the private page under /ko, the copy email in Korean with the /ko link", async () => {
+    const { values, row, location } = await sendOn("/ko");
+    expect(row.language).toBe("ko");
+    expect(location).toBe(`/ko/letters/${row.token}`);
+    const mail = await copyEmail(row.id, values.email);
+    expect(mail.subject).toMatch(/편지/);
+    expect(mail.html).toMatch(/<html[^>]*lang="ko"/);
+    expect(mail.text).toContain(`${appUrl()}/ko/letters/${row.token}`);
+    expect(mail.text).not.toContain(`${appUrl()}/letters/${row.token}`);
+    expect(mail.text).not.toMatch(/Dear Jane|Thank you for writing/);
+    // The letters themselves stay English, marked.
+    expect(mail.text).toContain("Dear Senator Sanders");
+    expect(mail.html).toMatch(/lang="en"/);
+    // The page the link opens speaks Korean.
+    const page = (await callRouteRaw(
+      deliveryLoader as never,
+      new Request(`http://localhost/ko/letters/${row.token}`),
+      { token: row.token },
+    )) as { pageTitle: string };
+    expect(page.pageTitle).toMatch(/^편지 전달하기 \| /);
+  });
+});
