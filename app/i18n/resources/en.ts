@@ -596,6 +596,20 @@ export const en = {
     emailCopy: "4. For a copy of every letter by email, follow the link we sent you.",
     call: "Call your officials too: scripts and phone numbers",
   },
+  // The email with the copy of a writer's letters and their private page's link, in the language
+  // of the form they were sent from. {{title}}, {{name}}, {{subject}} are filled by the template.
+  letterCopyEmail: {
+    subject: "Your letters: {{title}}",
+    preview_one: "Your {{count}} letter: {{title}}",
+    preview_other: "Your {{count}} letters: {{title}}",
+    dear: "Dear {{name}},",
+    thanks:
+      "Thank you for writing about “{{title}}”. Here is a copy of each letter. Your letters reach their readers when you deliver them: the page below has each office's contact form, phone number and a printable PDF.",
+    deliver: "Deliver your letters",
+    to: "To {{name}}",
+    letterSubject: "Subject: {{subject}}",
+    keep: "Keep this email: it is your record of what you sent.",
+  },
   // The form on the delivery page for a reply an office sent the writer.
   reply: {
     heading: "Did an office answer you?",

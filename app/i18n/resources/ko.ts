@@ -596,6 +596,18 @@ export const ko: Resource = {
     emailCopy: "4. 모든 편지의 사본을 이메일로 받으시려면 보내 드린 링크를 열어 주세요.",
     call: "의원들에게 전화도 걸어 주세요: 통화 원고와 전화번호",
   },
+  letterCopyEmail: {
+    subject: "보내신 편지: {{title}}",
+    preview_one: "보내신 편지 {{count}}통: {{title}}",
+    preview_other: "보내신 편지 {{count}}통: {{title}}",
+    dear: "{{name}} 님께,",
+    thanks:
+      "“{{title}}”에 관해 편지를 써 주셔서 감사합니다. 보내신 편지의 사본을 함께 보내 드립니다. 편지는 전달되어야 읽힙니다. 아래 페이지에서 각 사무실의 연락 양식, 전화번호, 인쇄용 PDF를 보실 수 있습니다.",
+    deliver: "편지 전달하기",
+    to: "받는 사람: {{name}}",
+    letterSubject: "제목: {{subject}}",
+    keep: "이 이메일을 보관해 주세요. 보내신 내용의 기록입니다.",
+  },
   reply: {
     heading: "사무실에서 답장을 받으셨나요?",
     lead: "답장을 여기에 붙여 넣어 주세요. 운영진이 확인한 뒤에 캠페인 평가표에 게시됩니다.",

@@ -582,6 +582,18 @@ export const zhHans: Resource = {
     emailCopy: "4. 如需通过电子邮件获得每封信的副本，请打开我们发给您的链接。",
     call: "也请给您的议员打电话：通话稿和电话号码",
   },
+  letterCopyEmail: {
+    subject: "您的信件：{{title}}",
+    preview_one: "您的 {{count}} 封信：{{title}}",
+    preview_other: "您的 {{count}} 封信：{{title}}",
+    dear: "{{name}}，您好：",
+    thanks:
+      "感谢您就“{{title}}”写信。以下是每封信的副本。信件需要您递送后才能送达读信人：下面的页面列有每个办公室的联系表格、电话号码和可打印的 PDF。",
+    deliver: "递送您的信件",
+    to: "致 {{name}}",
+    letterSubject: "主题：{{subject}}",
+    keep: "请保留这封邮件：它是您所寄内容的记录。",
+  },
   reply: {
     heading: "有办公室回复您了吗？",
     lead: "请把回复粘贴在这里。组织者核实后，它才会出现在本活动的评分表上。",

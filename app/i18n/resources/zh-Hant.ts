@@ -582,6 +582,18 @@ export const zhHant: Resource = {
     emailCopy: "4. 如需透過電子郵件取得每封信的副本，請開啟我們寄給您的連結。",
     call: "也請打電話給您的議員：通話稿與電話號碼",
   },
+  letterCopyEmail: {
+    subject: "您的信件：{{title}}",
+    preview_one: "您的 {{count}} 封信：{{title}}",
+    preview_other: "您的 {{count}} 封信：{{title}}",
+    dear: "{{name}}，您好：",
+    thanks:
+      "感謝您就「{{title}}」寫信。以下是每封信的副本。信件需要您遞送後才能送達讀信人：下面的頁面列有每個辦公室的聯絡表單、電話號碼和可列印的 PDF。",
+    deliver: "遞送您的信件",
+    to: "致 {{name}}",
+    letterSubject: "主旨：{{subject}}",
+    keep: "請保留這封郵件：它是您所寄內容的紀錄。",
+  },
   reply: {
     heading: "有辦公室回覆您了嗎？",
     lead: "請把回覆貼在這裡。組織者核實後，它才會出現在本活動的評分表上。",

@@ -4,6 +4,9 @@ import { db, type Executor } from "~db/index.server";
 import LetterCopyEmail from "~emails/letter-copy";
 import LetterCopyRequest from "~emails/letter-copy-request";
 import { appUrl, env } from "~/env.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { isLocale, type Locale } from "~/i18n/locales";
+import { campaignTitleIn, siteUrl } from "~/modules/petitions/signature-emails.server";
 import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
 import { allowPublicMailTo } from "~/modules/security/recipient-limit.server";
 import { consentProof, proveConsents } from "~/modules/supporters/supporters.server";
@@ -92,12 +95,28 @@ export async function sendLetterCopy(token: string): Promise<LetterCopyView & { 
   if (!s) return { kind: "unknown" };
   if (expired(s.createdAt)) return { kind: "expired", campaignTitle: s.campaignTitle };
   const letters = await listSubmissionLetters(db(), s.id);
+  const locale: Locale = isLocale(s.language) ? s.language : "en";
+  const [t, title] = await Promise.all([
+    fixedT(locale),
+    campaignTitleIn({ id: s.campaignId, title: s.campaignTitle }, locale),
+  ]);
+  const subject = t("letterCopyEmail.subject", { title: title.text });
   const { html, text } = await renderEmail(
     createElement(LetterCopyEmail, {
       ...orgProps(),
-      firstName: s.firstName,
-      campaignTitle: s.campaignTitle,
-      deliveryUrl: `${appUrl()}/letters/${s.token}`,
+      lang: locale,
+      copy: {
+        preview: t("letterCopyEmail.preview", { count: letters.length, title: title.text }),
+        dear: t("letterCopyEmail.dear", { name: s.firstName }),
+        thanks: t("letterCopyEmail.thanks", { title: "{{title}}" }),
+        deliver: t("letterCopyEmail.deliver"),
+        to: t("letterCopyEmail.to", { name: "{{name}}" }),
+        letterSubject: t("letterCopyEmail.letterSubject", { subject: "{{subject}}" }),
+        keep: t("letterCopyEmail.keep"),
+      },
+      campaignTitle: title.text,
+      titleLang: title.lang,
+      deliveryUrl: siteUrl(locale, `/letters/${s.token}`),
       letters: letters.map((l) => ({
         recipient:
           l.recipientKind === "official" ? l.recipientName : `${l.recipientTitle} ${l.recipientName}`,
@@ -114,7 +133,7 @@ export async function sendLetterCopy(token: string): Promise<LetterCopyView & { 
       await queueEmail(trx, {
         kind: "letter-copy",
         to: s.email,
-        subject: `Your letters: ${s.campaignTitle}`,
+        subject,
         html,
         text,
         idempotencyKey: `letter-copy:${s.id}`,

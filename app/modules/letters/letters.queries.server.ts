@@ -113,7 +113,9 @@ export function findSubmissionForCopy(db: Executor, id: number) {
       "letterSubmissions.supporterId",
       "letterSubmissions.firstName",
       "letterSubmissions.createdAt",
+      "letterSubmissions.language",
       "supporters.email",
+      "campaigns.id as campaignId",
       "campaigns.title as campaignTitle",
     ])
     .where("letterSubmissions.id", "=", id)
