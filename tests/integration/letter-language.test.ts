@@ -4,7 +4,7 @@ import { importCongressData } from "~/modules/legislators/import.server";
 import { clearDistrictCache } from "~/modules/legislators/district-lookup.server";
 import { letterCopyToken, sendLetterCopy } from "~/modules/letters/letter-copy.server";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
-import { loader as deliveryLoader } from "~/routes/letters.$token";
+import { action as deliveryAction, loader as deliveryLoader } from "~/routes/letters.$token";
 import { seedContent } from "../factories";
 import { callRouteRaw, form, post } from "../support/remix";
 import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
@@ -98,5 +98,31 @@ describe("a letter set keeps the language of the form it was sent from", () => {
       { token: row.token },
     )) as { pageTitle: string };
     expect(page.pageTitle).toMatch(/^편지 전달하기 \| /);
+  });
+
+  it("the reply form on the Korean page answers in Korean; on the English page in the schema's words", async () => {
+    const { row } = await sendOn("/ko");
+    const reply = async (prefix: string) => {
+      const body = new FormData();
+      body.append("target", "nobody");
+      body.append("body", "");
+      const res = (await callRouteRaw(
+        deliveryAction as never,
+        new Request(`http://localhost${prefix}/letters/${row.token}`, { method: "POST", body }),
+        { token: row.token },
+      )) as {
+        data: { sent: boolean; message: string; fields: Record<string, string> };
+        init: { status: number };
+      };
+      expect(res.init.status).toBe(400);
+      expect(res.data.sent).toBe(false);
+      return res.data;
+    };
+    const ko = await reply("/ko");
+    expect(ko.message).toBe("답장이 아직 보내지지 않았습니다. 아래 표시된 부분을 고쳐 주세요.");
+    expect(ko.fields.target).toBe("편지를 보낸 사무실 중 하나를 선택해 주세요.");
+    const en = await reply("");
+    expect(en.message).toBe("Your reply was not sent yet. Please correct what is marked below.");
+    expect(en.fields.target).toBe("Choose who said it.");
   });
 });
