@@ -71,8 +71,19 @@ describe("a letter set keeps the language of the form it was sent from", () => {
     const { values, row, location } = await sendOn("");
     expect(row.language).toBe("en");
     expect(location).toBe(`/letters/${row.token}`);
+    const request = await db()
+      .selectFrom("emails")
+      .select(["subject", "text", "html"])
+      .where("toAddress", "=", values.email)
+      .where("kind", "=", "letter-copy-request")
+      .executeTakeFirstOrThrow();
     const mail = await copyEmail(row.id, values.email);
-    const fix = (s: string) => s.replaceAll(row.token, "TOKEN").replaceAll(values.email, "EMAIL");
+    const copyToken = letterCopyToken(row.id);
+    const fix = (s: string) =>
+      s.replaceAll(copyToken, "COPY").replaceAll(row.token, "TOKEN").replaceAll(values.email, "EMAIL");
+    await expect(
+      `Subject: ${fix(request.subject)}\n\n${fix(request.text)}\n\n${fix(request.html).replaceAll("<!-- -->", "")}\n`,
+    ).toMatchFileSnapshot("./__emails__/letter-copy-request.en.txt");
     await expect(
       `Subject: ${fix(mail.subject)}\n\n${fix(mail.text)}\n\n${fix(mail.html).replaceAll("<!-- -->", "")}\n`,
     ).toMatchFileSnapshot("./__emails__/letter-copy.en.txt");
