@@ -5,6 +5,7 @@ import { clearDistrictCache } from "~/modules/legislators/district-lookup.server
 import { letterCopyToken, sendLetterCopy } from "~/modules/letters/letter-copy.server";
 import * as letterRoute from "~/routes/campaigns.$slug.letter";
 import { action as deliveryAction, loader as deliveryLoader } from "~/routes/letters.$token";
+import { loader as copyLoader } from "~/routes/letters.copy.$token";
 import { seedContent } from "../factories";
 import { callRouteRaw, form, post } from "../support/remix";
 import { CONGRESS_SNAPSHOT } from "../support/congress-snapshot";
@@ -93,6 +94,25 @@ describe("a letter set keeps the language of the form it was sent from", () => {
     const { values, row, location } = await sendOn("/ko");
     expect(row.language).toBe("ko");
     expect(location).toBe(`/ko/letters/${row.token}`);
+    // The first email (a link to ask for the copy) is Korean too, its link under /ko.
+    const request = await db()
+      .selectFrom("emails")
+      .select(["subject", "text", "html"])
+      .where("toAddress", "=", values.email)
+      .where("kind", "=", "letter-copy-request")
+      .executeTakeFirstOrThrow();
+    expect(request.subject).toMatch(/^보내신 편지의 사본 받기: /);
+    expect(request.html).toMatch(/<html[^>]*lang="ko"/);
+    expect(request.text).toContain(`${appUrl()}/ko/letters/copy/${letterCopyToken(row.id)}`);
+    expect(request.text).toContain("7일 동안 유효합니다");
+    expect(request.html).toMatch(/<span lang="en">Senator Bernard Sanders/);
+    const copyPage = (await callRouteRaw(
+      copyLoader as never,
+      new Request(`http://localhost/ko/letters/copy/${letterCopyToken(row.id)}`),
+      { token: letterCopyToken(row.id) },
+    )) as { data: { pageTitle: string; view: { kind: string } } };
+    expect(copyPage.data.view.kind).toBe("ready");
+    expect(copyPage.data.pageTitle).toMatch(/^보내신 편지 \| /);
     const mail = await copyEmail(row.id, values.email);
     expect(mail.subject).toMatch(/편지/);
     expect(mail.html).toMatch(/<html[^>]*lang="ko"/);

@@ -596,6 +596,34 @@ export const en = {
     emailCopy: "4. For a copy of every letter by email, follow the link we sent you.",
     call: "Call your officials too: scripts and phone numbers",
   },
+  // The first email to the address a writer gave: a link to ask for the copy (nothing they typed).
+  letterCopyRequest: {
+    subject: "Get your copy of your letters: {{title}}",
+    hello: "Hello,",
+    someone:
+      "Someone, probably you, wrote letters about “{{title}}” to {{recipients}} on our site and gave this email address for a copy. To get the copy, and the page with each office's contact form and a printable PDF, confirm this address:",
+    button: "Send me my letters",
+    openLink_one: "Or open this link: {{link}}. It works for {{count}} day.",
+    openLink_other: "Or open this link: {{link}}. It works for {{count}} days.",
+    notYou: "If it was not you, ignore this email: we will send nothing more about it.",
+  },
+  // The page that link opens (/letters/copy/:token).
+  letterCopyPage: {
+    title: "Your letters",
+    unknown: "We do not recognise this link",
+    unknownLead: "Copy the whole link from the email into the address bar.",
+    expired: "This link no longer works",
+    expiredLead_one: "Links for a copy of your letters work for {{count}} day.",
+    expiredLead_other: "Links for a copy of your letters work for {{count}} days.",
+    sent: "Your copy is on its way",
+    sentLead:
+      "We are emailing you a copy of your letters about “<t>{{title}}</t>”, with the link to deliver them.",
+    ask: "Get a copy of your letters",
+    askLead:
+      "One click and we email you a copy of your letters about “<t>{{title}}</t>”, with the page to deliver them.",
+    button: "Send me my letters",
+    campaigns: "See the live campaigns",
+  },
   // The email with the copy of a writer's letters and their private page's link, in the language
   // of the form they were sent from. {{title}}, {{name}}, {{subject}} are filled by the template.
   letterCopyEmail: {

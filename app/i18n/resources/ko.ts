@@ -596,6 +596,31 @@ export const ko: Resource = {
     emailCopy: "4. 모든 편지의 사본을 이메일로 받으시려면 보내 드린 링크를 열어 주세요.",
     call: "의원들에게 전화도 걸어 주세요: 통화 원고와 전화번호",
   },
+  letterCopyRequest: {
+    subject: "보내신 편지의 사본 받기: {{title}}",
+    hello: "안녕하세요.",
+    someone:
+      "누군가(아마 본인이실 것입니다) 저희 사이트에서 “{{title}}”에 관해 {{recipients}}에게 편지를 쓰고, 사본을 받을 주소로 이 이메일 주소를 적었습니다. 사본과 함께 각 사무실의 연락 양식과 인쇄용 PDF가 있는 페이지를 받으시려면 이 주소를 확인해 주세요.",
+    button: "편지 보내 주세요",
+    openLink_one: "또는 이 링크를 열어 주세요: {{link}}. 링크는 {{count}}일 동안 유효합니다.",
+    openLink_other: "또는 이 링크를 열어 주세요: {{link}}. 링크는 {{count}}일 동안 유효합니다.",
+    notYou: "본인이 아니라면 이 이메일을 무시해 주세요. 이 일에 관해 더 이상 아무것도 보내지 않겠습니다.",
+  },
+  letterCopyPage: {
+    title: "보내신 편지",
+    unknown: "확인할 수 없는 링크입니다",
+    unknownLead: "이메일에 있는 링크 전체를 복사해 주소창에 붙여 넣어 주세요.",
+    expired: "이 링크는 더 이상 사용할 수 없습니다",
+    expiredLead_one: "편지 사본을 받는 링크는 {{count}}일 동안 유효합니다.",
+    expiredLead_other: "편지 사본을 받는 링크는 {{count}}일 동안 유효합니다.",
+    sent: "사본을 보내 드리고 있습니다",
+    sentLead: "“<t>{{title}}</t>”에 관해 쓰신 편지의 사본을 전달 링크와 함께 이메일로 보내 드립니다.",
+    ask: "편지 사본 받기",
+    askLead:
+      "버튼을 누르시면 “<t>{{title}}</t>”에 관해 쓰신 편지의 사본을 전달 페이지 링크와 함께 이메일로 보내 드립니다.",
+    button: "편지 보내 주세요",
+    campaigns: "진행 중인 캠페인 보기",
+  },
   letterCopyEmail: {
     subject: "보내신 편지: {{title}}",
     preview_one: "보내신 편지 {{count}}통: {{title}}",

@@ -582,6 +582,31 @@ export const zhHans: Resource = {
     emailCopy: "4. 如需通过电子邮件获得每封信的副本，请打开我们发给您的链接。",
     call: "也请给您的议员打电话：通话稿和电话号码",
   },
+  letterCopyRequest: {
+    subject: "获取您信件的副本：{{title}}",
+    hello: "您好：",
+    someone:
+      "有人（很可能是您本人）在我们的网站上就“{{title}}”给 {{recipients}} 写了信，并留下这个电子邮件地址来接收副本。如需获得副本，以及列有每个办公室联系表格和可打印 PDF 的页面，请确认这个地址：",
+    button: "把我的信发给我",
+    openLink_one: "或者打开这个链接：{{link}}。链接在 {{count}} 天内有效。",
+    openLink_other: "或者打开这个链接：{{link}}。链接在 {{count}} 天内有效。",
+    notYou: "如果不是您本人，请忽略这封邮件：我们不会再就此事给您发送任何内容。",
+  },
+  letterCopyPage: {
+    title: "您的信件",
+    unknown: "我们无法识别这个链接",
+    unknownLead: "请把邮件中的完整链接复制到地址栏中。",
+    expired: "这个链接已经失效",
+    expiredLead_one: "获取信件副本的链接在 {{count}} 天内有效。",
+    expiredLead_other: "获取信件副本的链接在 {{count}} 天内有效。",
+    sent: "副本正在发送给您",
+    sentLead: "我们正在通过电子邮件把您就“<t>{{title}}</t>”所写信件的副本发给您，并附上递送链接。",
+    ask: "获取您信件的副本",
+    askLead:
+      "点一下，我们就会通过电子邮件把您就“<t>{{title}}</t>”所写信件的副本发给您，并附上递送页面的链接。",
+    button: "把我的信发给我",
+    campaigns: "查看进行中的倡议活动",
+  },
   letterCopyEmail: {
     subject: "您的信件：{{title}}",
     preview_one: "您的 {{count}} 封信：{{title}}",

@@ -582,6 +582,31 @@ export const zhHant: Resource = {
     emailCopy: "4. 如需透過電子郵件取得每封信的副本，請開啟我們寄給您的連結。",
     call: "也請打電話給您的議員：通話稿與電話號碼",
   },
+  letterCopyRequest: {
+    subject: "取得您信件的副本：{{title}}",
+    hello: "您好：",
+    someone:
+      "有人（很可能是您本人）在我們的網站上就「{{title}}」寫信給 {{recipients}}，並留下這個電子郵件地址來接收副本。如需取得副本，以及列有每個辦公室聯絡表單和可列印 PDF 的頁面，請確認這個地址：",
+    button: "把我的信寄給我",
+    openLink_one: "或開啟這個連結：{{link}}。連結在 {{count}} 天內有效。",
+    openLink_other: "或開啟這個連結：{{link}}。連結在 {{count}} 天內有效。",
+    notYou: "如果不是您本人，請忽略這封郵件：我們不會再就此事寄送任何內容給您。",
+  },
+  letterCopyPage: {
+    title: "您的信件",
+    unknown: "我們無法辨識這個連結",
+    unknownLead: "請把郵件中的完整連結複製到網址列中。",
+    expired: "這個連結已經失效",
+    expiredLead_one: "取得信件副本的連結在 {{count}} 天內有效。",
+    expiredLead_other: "取得信件副本的連結在 {{count}} 天內有效。",
+    sent: "副本正在寄給您",
+    sentLead: "我們正透過電子郵件把您就「<t>{{title}}</t>」所寫信件的副本寄給您，並附上遞送連結。",
+    ask: "取得您信件的副本",
+    askLead:
+      "按一下，我們就會透過電子郵件把您就「<t>{{title}}</t>」所寫信件的副本寄給您，並附上遞送頁面的連結。",
+    button: "把我的信寄給我",
+    campaigns: "查看進行中的倡議行動",
+  },
   letterCopyEmail: {
     subject: "您的信件：{{title}}",
     preview_one: "您的 {{count}} 封信：{{title}}",

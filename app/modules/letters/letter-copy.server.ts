@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { db, type Executor } from "~db/index.server";
 import LetterCopyEmail from "~emails/letter-copy";
 import LetterCopyRequest from "~emails/letter-copy-request";
-import { appUrl, env } from "~/env.server";
+import { env } from "~/env.server";
 import { fixedT } from "~/i18n/i18n.server";
 import { isLocale, type Locale } from "~/i18n/locales";
 import { campaignTitleIn, siteUrl } from "~/modules/petitions/signature-emails.server";
@@ -22,7 +22,7 @@ import {
  * first email carries none of it, only a link; the copy goes once the address's owner follows
  * it. Following it also proves the consent ticked on the form (see supporters.server.ts).
  */
-const LETTER_COPY_DAYS = 7;
+export const LETTER_COPY_DAYS = 7;
 
 function signature(submissionId: number): string {
   return createHmac("sha256", env().SESSION_SECRET)
@@ -48,14 +48,33 @@ function submissionIdFromToken(token: string): number | null {
 /** Inside the letters' transaction: asks the address's owner whether they want the copy (within the per-inbox mail limit). */
 export async function requestLetterCopy(
   trx: Executor,
-  r: { submissionId: number; email: string; campaignTitle: string; recipients: string[] },
+  r: {
+    submissionId: number;
+    email: string;
+    campaign: { id: number; title: string };
+    recipients: string[];
+    /** The language of the form's page: the email's, and its link's page. */
+    locale: Locale;
+  },
 ): Promise<boolean> {
   if (!(await allowPublicMailTo(r.email, trx))) return false;
-  const confirmUrl = `${appUrl()}/letters/copy/${letterCopyToken(r.submissionId)}`;
+  const confirmUrl = siteUrl(r.locale, `/letters/copy/${letterCopyToken(r.submissionId)}`);
+  const [t, title] = await Promise.all([fixedT(r.locale), campaignTitleIn(r.campaign, r.locale)]);
+  const subject = t("letterCopyRequest.subject", { title: title.text });
   const { html, text } = await renderEmail(
     createElement(LetterCopyRequest, {
       ...orgProps(),
-      campaignTitle: r.campaignTitle,
+      lang: r.locale,
+      copy: {
+        preview: subject,
+        hello: t("letterCopyRequest.hello"),
+        someone: t("letterCopyRequest.someone", { title: "{{title}}", recipients: "{{recipients}}" }),
+        button: t("letterCopyRequest.button"),
+        openLink: t("letterCopyRequest.openLink", { link: "{{link}}", count: LETTER_COPY_DAYS }),
+        notYou: t("letterCopyRequest.notYou"),
+      },
+      campaignTitle: title.text,
+      titleLang: title.lang,
       recipients: r.recipients,
       confirmUrl,
     }),
@@ -63,7 +82,7 @@ export async function requestLetterCopy(
   const { queued } = await queueEmail(trx, {
     kind: "letter-copy-request",
     to: r.email,
-    subject: `Get your copy of your letters: ${r.campaignTitle}`,
+    subject,
     html,
     text,
     idempotencyKey: `letter-copy-request:${r.submissionId}`,

@@ -305,8 +305,9 @@ export async function sendLetters(
       await requestLetterCopy(trx, {
         submissionId,
         email: form.email,
-        campaignTitle: campaign.title,
+        campaign,
         recipients: resolved.letters.map((l) => l.displayName),
+        locale: language,
       });
       return { ok: true, token, created: true } as const;
     });
