@@ -5,6 +5,9 @@ import { makeCampaign, makeOrganizer } from "../factories";
 import { makeSigner } from "../factories/signers";
 import { rollUpSignatures } from "~/modules/petitions/rollup.server";
 import { makePng } from "../factories/files";
+import { overrideEnv } from "~/env.server";
+import { letterCopyToken } from "~/modules/letters/letter-copy.server";
+import { E2E_SESSION_SECRET } from "../support/urls";
 import {
   baseUrl,
   launchBrowser,
@@ -18,6 +21,8 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
   connectDatabase(inject("serverDatabaseUrl"), 2);
+  // The server's secret, so this process can write a letter set's copy link (letterCopyToken).
+  overrideEnv({ SESSION_SECRET: E2E_SESSION_SECRET });
 });
 afterAll(async () => {
   await browser?.close();
@@ -94,7 +99,8 @@ const PAGES = [
 
 /**
  * A letter set written from a language's form (one letter to Senator Sanders, so the reply form
- * shows): its private page, /letters/<token>, joins the loop under that language's prefix.
+ * shows): its private page, /letters/<token>, and the page its copy link opens join the loop
+ * under that language's prefix.
  */
 async function letterSet(lang: string) {
   const campaign = await db()
@@ -144,7 +150,7 @@ async function letterSet(lang: string) {
       method: "contact_form",
     })
     .execute();
-  return `/letters/${token}`;
+  return { delivery: `/letters/${token}`, copy: `/letters/copy/${letterCopyToken(sub.id)}` };
 }
 
 async function signIn(page: Page, email: string, password: string) {
@@ -245,12 +251,12 @@ describe("the investigation in five languages", () => {
     "$lang: every translated page has its lang, alternates, no serious axe violation, no sideways scroll at 375 px",
     async ({ prefix, lang, tip, help, lost, positions, letters }) => {
       const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
-      const delivery = await letterSet(lang);
+      const { delivery, copy } = await letterSet(lang);
       const fonts: string[] = [];
       page.on("request", (r) => {
         if (r.resourceType() === "font") fonts.push(r.url());
       });
-      for (const path of [...PAGES, delivery]) {
+      for (const path of [...PAGES, delivery, copy]) {
         const url = path === "/" ? prefix || "/" : `${prefix}${path}`;
         const res = await page.goto(url);
         expect(res?.status(), url).toBe(200);
