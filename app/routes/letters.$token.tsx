@@ -11,7 +11,8 @@ import { handleReplySubmission } from "~/modules/statements/reply-form.server";
 import { replyTargets } from "~/modules/statements/statements.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const [delivery, t] = await Promise.all([getDelivery(params.token ?? ""), fixedT(requestLocale(request))]);
+  const locale = requestLocale(request);
+  const [delivery, t] = await Promise.all([getDelivery(params.token ?? "", locale), fixedT(locale)]);
   if (!delivery) notFound("No letters have that address.");
   const reply = await replyTargets(params.token ?? "");
   return {
@@ -56,15 +57,19 @@ export default function Delivery() {
   const { submission, letters, replyTargets, callZip } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lp = useLocalePath();
-  // The letters, the offices' words and the campaign's English title stay English, marked.
-  const en = usePageLocale() === "en" ? undefined : "en";
+  // The letters and the offices' words stay English, marked.
+  const locale = usePageLocale();
+  const en = locale === "en" ? undefined : "en";
   // The PDF is the letters themselves: English, one address.
   const pdfAll = `/letters/${submission.token}/pdf`;
   return (
     <div className="wrap page letters-page">
       <p>
         <Link to={lp(`/campaigns/${submission.campaignSlug}`)}>
-          ← <span lang={en}>{submission.campaignTitle}</span>
+          ←{" "}
+          <span lang={submission.campaignTitleLang === locale ? undefined : submission.campaignTitleLang}>
+            {submission.campaignTitle}
+          </span>
         </Link>
       </p>
       <h1>{t("letterPage.heading", { name: submission.firstName })}</h1>

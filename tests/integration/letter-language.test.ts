@@ -156,4 +156,42 @@ describe("a letter set keeps the language of the form it was sent from", () => {
     expect(en.message).toBe("Your reply was not sent yet. Please correct what is marked below.");
     expect(en.fields.target).toBe("Choose who said it.");
   });
+
+  it("Russian, with the campaign's own Russian title: the copy email and the private page name it in Russian", async () => {
+    const campaign = await db()
+      .selectFrom("campaigns")
+      .select(["id", "title"])
+      .where("slug", "=", "dpaa-director")
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto("campaignTranslations")
+      .values({ campaignId: campaign.id, locale: "ru", title: "Назначьте постоянного директора" })
+      .onConflict((oc) =>
+        oc.columns(["campaignId", "locale"]).doUpdateSet({ title: "Назначьте постоянного директора" }),
+      )
+      .execute();
+    const { values, row, location } = await sendOn("/ru");
+    expect(row.language).toBe("ru");
+    expect(location).toBe(`/ru/letters/${row.token}`);
+    const mail = await copyEmail(row.id, values.email);
+    expect(mail.subject).toBe("Ваши письма: Назначьте постоянного директора");
+    expect(mail.html).toMatch(/<html[^>]*lang="ru"/);
+    expect(mail.text).toContain(`${appUrl()}/ru/letters/${row.token}`);
+    const page = async (prefix: string) =>
+      (
+        (await callRouteRaw(
+          deliveryLoader as never,
+          new Request(`http://localhost${prefix}/letters/${row.token}`),
+          {
+            token: row.token,
+          },
+        )) as { submission: { campaignTitle: string; campaignTitleLang: string } }
+      ).submission;
+    expect(await page("/ru")).toMatchObject({
+      campaignTitle: "Назначьте постоянного директора",
+      campaignTitleLang: "ru",
+    });
+    // Any language's page opens the same letters; the English one names the campaign in English.
+    expect(await page("")).toMatchObject({ campaignTitle: campaign.title, campaignTitleLang: "en" });
+  });
 });

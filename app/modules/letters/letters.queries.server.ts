@@ -97,6 +97,7 @@ export function findSubmissionByToken(db: Executor, token: string) {
       "letterSubmissions.createdAt",
       "letterSubmissions.supporterId",
       "supporters.email",
+      "campaigns.id as campaignId",
       "campaigns.slug as campaignSlug",
       "campaigns.title as campaignTitle",
     ])
