@@ -1,13 +1,30 @@
 import { Link, Section, Text } from "@react-email/components";
-import { EmailLayout, paragraph } from "./layout";
+import { EmailLayout, InLanguage, paragraph, withSlots } from "./layout";
+
+/** The email's sentences in the writer's language (app/i18n, "letterCopyEmail"); `{{title}}` and the letter's slots are filled here. */
+export interface LetterCopyCopy {
+  preview: string;
+  dear: string;
+  thanks: string;
+  deliver: string;
+  /** "To {{name}}" and "Subject: {{subject}}" above each letter. */
+  to: string;
+  letterSubject: string;
+  keep: string;
+}
 
 export interface LetterCopyProps {
   orgName: string;
   orgAddress: string;
-  firstName: string;
+  /** The language of the letter form page the letters were sent from; the copy is written in it. */
+  lang: string;
+  copy: LetterCopyCopy;
   campaignTitle: string;
-  /** The supporter's private delivery page: contact forms, phone numbers, the PDF. */
+  /** The language the title is in (English when the organizer wrote no translation). */
+  titleLang: string;
+  /** The supporter's private delivery page in their language: contact forms, phone numbers, the PDF. */
   deliveryUrl: string;
+  /** The letters as sent: English, addressed to U.S. offices. */
   letters: Array<{ recipient: string; subject: string; body: string }>;
 }
 
@@ -27,34 +44,34 @@ const pre = {
 export default function LetterCopyEmail({
   orgName,
   orgAddress,
-  firstName,
+  lang,
+  copy,
   campaignTitle,
+  titleLang,
   deliveryUrl,
   letters,
 }: LetterCopyProps) {
+  const title = <InLanguage text={campaignTitle} lang={titleLang} emailLang={lang} />;
+  const en = (text: string) => <InLanguage text={text} lang="en" emailLang={lang} />;
   return (
-    <EmailLayout
-      preview={`Your ${letters.length} letter${letters.length === 1 ? "" : "s"}: ${campaignTitle}`}
-      orgName={orgName}
-      orgAddress={orgAddress}
-    >
-      <Text style={paragraph}>Dear {firstName},</Text>
+    <EmailLayout preview={copy.preview} orgName={orgName} orgAddress={orgAddress} lang={lang}>
+      <Text style={paragraph}>{copy.dear}</Text>
+      <Text style={paragraph}>{withSlots(copy.thanks, { title })}</Text>
       <Text style={paragraph}>
-        Thank you for writing about “{campaignTitle}”. Here is a copy of each letter. Your letters reach their
-        readers when you deliver them: the page below has each office's contact form, phone number and a
-        printable PDF.
-      </Text>
-      <Text style={paragraph}>
-        <Link href={deliveryUrl}>Deliver your letters</Link>
+        <Link href={deliveryUrl}>{copy.deliver}</Link>
       </Text>
       {letters.map((l, i) => (
         <Section key={i} style={letterBox}>
-          <Text style={{ ...paragraph, fontWeight: "bold" }}>To {l.recipient}</Text>
-          <Text style={paragraph}>Subject: {l.subject}</Text>
-          <Text style={pre}>{l.body}</Text>
+          <Text style={{ ...paragraph, fontWeight: "bold" }}>
+            {withSlots(copy.to, { name: en(l.recipient) })}
+          </Text>
+          <Text style={paragraph}>{withSlots(copy.letterSubject, { subject: en(l.subject) })}</Text>
+          <Text style={pre} lang={lang === "en" ? undefined : "en"}>
+            {l.body}
+          </Text>
         </Section>
       ))}
-      <Text style={paragraph}>Keep this email: it is your record of what you sent.</Text>
+      <Text style={paragraph}>{copy.keep}</Text>
     </EmailLayout>
   );
 }
@@ -62,8 +79,19 @@ export default function LetterCopyEmail({
 LetterCopyEmail.PreviewProps = {
   orgName: "Bring Them Home",
   orgAddress: "PO Box 0000, Washington, DC 20000",
-  firstName: "Jane",
+  lang: "en",
+  copy: {
+    preview: "Your 1 letter: Declassify the Korean War and Cold War POW files",
+    dear: "Dear Jane,",
+    thanks:
+      "Thank you for writing about “{{title}}”. Here is a copy of each letter. Your letters reach their readers when you deliver them: the page below has each office's contact form, phone number and a printable PDF.",
+    deliver: "Deliver your letters",
+    to: "To {{name}}",
+    letterSubject: "Subject: {{subject}}",
+    keep: "Keep this email: it is your record of what you sent.",
+  },
   campaignTitle: "Declassify the Korean War and Cold War POW files",
+  titleLang: "en",
   deliveryUrl: "http://localhost:3000/letters/example",
   letters: [
     {

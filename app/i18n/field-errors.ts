@@ -11,7 +11,7 @@ export function translateFieldErrors(
   fields: Record<string, string>,
   locale: Locale,
   t: TFunction,
-  section: "signErrors" | "giveErrors" | "letterErrors",
+  section: "signErrors" | "giveErrors" | "letterErrors" | "replyErrors",
   values: Record<string, unknown> = {},
 ): Record<string, string> {
   if (locale === "en") return fields;

@@ -29,6 +29,8 @@ export const LOCALIZED_ROUTES = [
   ["routes/donate.cancelled.tsx", "donate/cancelled"],
   ["routes/confirm.$token.tsx", "confirm/:token"],
   ["routes/members.$bioguide.tsx", "members/:bioguide"],
+  ["routes/letters.$token.tsx", "letters/:token"],
+  ["routes/letters.copy.$token.tsx", "letters/copy/:token"],
 ];
 
 /** The route id of a prefixed copy: ("ko", "routes/about.tsx") -> "ko/routes/about". */

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { translateFieldErrors } from "~/i18n/field-errors";
 import { formatNumber } from "~/i18n/format";
 import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { localizedPath } from "~/i18n/locales";
 import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
 import { campaignsInLocale } from "~/modules/translations/translations.server";
 import { bindFields, CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
@@ -134,7 +135,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       })),
     };
   }
-  const result = await sendLetters(campaign, targets, parsed.data, context.clientIp);
+  const result = await sendLetters(campaign, targets, parsed.data, context.clientIp, locale);
   if (!result.ok) {
     const fields = local(result.fields);
     return data(
@@ -142,7 +143,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       { status: result.status ?? 400 },
     );
   }
-  throw redirect(`/letters/${result.token}`);
+  throw redirect(localizedPath(locale, `/letters/${result.token}`));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

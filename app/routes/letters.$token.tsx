@@ -1,22 +1,31 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { ReplyForm } from "~/components/statements/reply-form";
 import { CopyButton } from "~/components/letters/copy-button";
+import { fixedT, requestLocale } from "~/i18n/i18n.server";
+import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
 import { notFound } from "~/lib/http.server";
 import { getDelivery } from "~/modules/letters/delivery.server";
 import { handleReplySubmission } from "~/modules/statements/reply-form.server";
 import { replyTargets } from "~/modules/statements/statements.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const delivery = await getDelivery(params.token ?? "");
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
+  const [delivery, t] = await Promise.all([getDelivery(params.token ?? "", locale), fixedT(locale)]);
   if (!delivery) notFound("No letters have that address.");
   const reply = await replyTargets(params.token ?? "");
-  return { ...delivery, replyTargets: reply?.targets ?? [], callZip: reply?.zip ?? "" };
+  return {
+    ...delivery,
+    replyTargets: reply?.targets ?? [],
+    callZip: reply?.zip ?? "",
+    pageTitle: `${t("letterPage.title")} | ${t("site.name")}`,
+  };
 }
 
 /** A reply the supporter received from an office, sent in for the organizers to verify. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  return handleReplySubmission(request, params.token ?? "", context.clientIp);
+  return handleReplySubmission(request, params.token ?? "", context.clientIp, requestLocale(request));
 }
 
 export const headers = () => ({
@@ -26,8 +35,8 @@ export const headers = () => ({
   // posted from this page carries a real Origin (no-referrer makes it "null", refused as cross-site).
   "Referrer-Policy": "same-origin",
 });
-export const meta: MetaFunction = () => [
-  { title: "Deliver your letters | Bring them home" },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.pageTitle ?? "Not found" },
   { name: "robots", content: "noindex" },
 ];
 
@@ -46,41 +55,57 @@ function officeText(o: {
 
 export default function Delivery() {
   const { submission, letters, replyTargets, callZip } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lp = useLocalePath();
+  // The letters and the offices' words stay English, marked.
+  const locale = usePageLocale();
+  const en = locale === "en" ? undefined : "en";
+  // The PDF is the letters themselves: English, one address.
   const pdfAll = `/letters/${submission.token}/pdf`;
   return (
     <div className="wrap page letters-page">
       <p>
-        <Link to={`/campaigns/${submission.campaignSlug}`}>← {submission.campaignTitle}</Link>
+        <Link to={lp(`/campaigns/${submission.campaignSlug}`)}>
+          ←{" "}
+          <span lang={submission.campaignTitleLang === locale ? undefined : submission.campaignTitleLang}>
+            {submission.campaignTitle}
+          </span>
+        </Link>
       </p>
-      <h1>Thank you, {submission.firstName}. Now deliver your letters</h1>
-      <p className="lead">
-        Your {letters.length} letters are saved. A letter counts when its office receives it: for each one
-        below, use the first way that works for you. We have emailed you a link: follow it, and a copy of
-        every letter comes to you, with a link back to this page.
-      </p>
+      <h1>{t("letterPage.heading", { name: submission.firstName })}</h1>
+      <p className="lead">{t("letterPage.lead", { count: letters.length })}</p>
+      {en ? <p>{t("letterPage.inEnglish")}</p> : null}
       <p>
         <a className="button button--secondary" href={pdfAll}>
-          Download all letters as a PDF
+          {t("letterPage.pdfAll")}
         </a>{" "}
-        <span className="muted small">(one page per recipient, ready to print and mail)</span>
+        <span className="muted small">{t("letterPage.pdfAllHint")}</span>
       </p>
       <ol className="delivery-list">
         {letters.map((l) => (
           <li key={l.id} className="letter-card">
-            <h2 className="h3">To {l.to}</h2>
+            <h2 className="h3">{t("letterPage.to", { name: l.to })}</h2>
             {l.cwc ? (
               <p className={`cwc-status cwc-status--${l.cwc.status}`} data-office={l.cwc.office}>
-                We deliver this letter for you through Congress's official channel (Communicating with
-                Congress). Status: <strong>{l.cwc.label}</strong>
-                {l.cwc.reason && l.cwc.status !== "accepted" ? ` (${l.cwc.reason})` : ""}.
-                {l.cwc.status === "accepted" ? " You can still call or mail it yourself below." : null}
+                {t("letterPage.cwc")} <strong>{t(`cwcStatus.${l.cwc.status}`)}</strong>
+                {l.cwc.reason && l.cwc.status !== "accepted" ? (
+                  <>
+                    {" "}
+                    (<span lang={en}>{l.cwc.reason}</span>)
+                  </>
+                ) : null}
+                .{l.cwc.status === "accepted" ? ` ${t("letterPage.cwcStill")}` : null}
               </p>
             ) : null}
-            {l.cwc?.note ? <p className="cwc-note">{l.cwc.note}</p> : null}
+            {l.cwc?.note ? (
+              <p className="cwc-note" lang={en}>
+                {l.cwc.note}
+              </p>
+            ) : null}
             {l.kind === "official" ? (
               <>
-                <p>Officials read letters that arrive by mail. Print this letter, sign it and mail it to:</p>
-                <address className="mailing">
+                <p>{t("letterPage.officialMail")}</p>
+                <address className="mailing" lang={en}>
                   {l.address.map((line, i) => (
                     <span key={i}>
                       {line}
@@ -89,46 +114,57 @@ export default function Delivery() {
                   ))}
                 </address>
                 <p>
-                  <a href={`${pdfAll}?letter=${l.id}`}>Download this letter as a PDF</a>
+                  <a href={`${pdfAll}?letter=${l.id}`}>{t("letterPage.pdfOne")}</a>
                 </p>
               </>
             ) : (
               <>
-                <h3 className="small">1. Online</h3>
+                <h3 className="small">{t("letterPage.online")}</h3>
                 {l.contactUrl ? (
                   <p>
-                    Open the{" "}
-                    <a href={l.contactUrl} target="_blank" rel="noopener noreferrer">
-                      {l.contactIsForm ? "official contact form" : "official website"}
-                    </a>
-                    {l.contactIsForm ? "" : " and choose Contact"}, then paste your letter.
+                    <Trans
+                      i18nKey={l.contactIsForm ? "letterPage.openForm" : "letterPage.openSite"}
+                      components={{
+                        a: (
+                          <a href={l.contactUrl} target="_blank" rel="noopener noreferrer" hrefLang={en}>
+                            {/* the translation's <a> text */}
+                            {l.contactUrl}
+                          </a>
+                        ),
+                      }}
+                    />
                   </p>
                 ) : (
-                  <p className="muted">Our data has no contact form or website for this office.</p>
+                  <p className="muted">{t("letterPage.noContact")}</p>
                 )}
-                <label htmlFor={`text-${l.id}`}>Your letter to {l.to}</label>
+                <label htmlFor={`text-${l.id}`}>{t("letterPage.yourLetter", { name: l.to })}</label>
                 <textarea
                   id={`text-${l.id}`}
                   className="letter-copy"
+                  lang={en}
                   readOnly
                   rows={8}
                   defaultValue={l.copyText}
                 />
                 <p>
-                  <CopyButton targetId={`text-${l.id}`} label="Copy the letter" />
+                  <CopyButton
+                    targetId={`text-${l.id}`}
+                    label={t("letterPage.copy")}
+                    copied={t("letterPage.copied")}
+                  />
                 </p>
-                <h3 className="small">2. By phone</h3>
+                <h3 className="small">{t("letterPage.phone")}</h3>
                 {l.phone || l.office?.phone ? (
                   <>
                     <p>
                       {l.phone ? (
                         <>
-                          Washington office: <a href={`tel:${l.phone}`}>{l.phone}</a>.{" "}
+                          {t("letterPage.washington")} <a href={`tel:${l.phone}`}>{l.phone}</a>.{" "}
                         </>
                       ) : null}
                       {l.office ? (
                         <>
-                          Nearest district office: {officeText(l.office)}
+                          {t("letterPage.nearest")} <span lang={en}>{officeText(l.office)}</span>
                           {l.office.phone ? (
                             <>
                               , <a href={`tel:${l.office.phone}`}>{l.office.phone}</a>
@@ -140,29 +176,32 @@ export default function Delivery() {
                     </p>
                     {l.callScript ? (
                       <p className="call-script">
-                        <strong>What to say:</strong> {l.callScript}
+                        <strong>{t("letterPage.whatToSay")}</strong> <span lang={en}>{l.callScript}</span>
                       </p>
                     ) : null}
                   </>
                 ) : (
-                  <p className="muted">Our data has no phone number for this office.</p>
+                  <p className="muted">{t("letterPage.noPhone")}</p>
                 )}
-                <h3 className="small">3. By mail</h3>
+                <h3 className="small">{t("letterPage.mail")}</h3>
                 <p>
-                  <a href={`${pdfAll}?letter=${l.id}`}>Download this letter as a PDF</a>, sign it and mail it
-                  to {l.address.join(", ")}.
+                  <Trans
+                    i18nKey="letterPage.mailTo"
+                    values={{ address: l.address.join(", ") }}
+                    components={{ a: <a href={`${pdfAll}?letter=${l.id}`}>{t("letterPage.pdfOne")}</a> }}
+                  />
                 </p>
               </>
             )}
           </li>
         ))}
       </ol>
-      <p className="muted small">4. For a copy of every letter by email, follow the link we sent you.</p>
+      <p className="muted small">{t("letterPage.emailCopy")}</p>
       <p>
         <Link
-          to={`/campaigns/${submission.campaignSlug}/call?${new URLSearchParams({ zip: callZip, ...(submission.caller ? { caller: submission.caller } : {}) })}`}
+          to={`${lp(`/campaigns/${submission.campaignSlug}/call`)}?${new URLSearchParams({ zip: callZip, ...(submission.caller ? { caller: submission.caller } : {}) })}`}
         >
-          Call your officials too: scripts and phone numbers
+          {t("letterPage.call")}
         </Link>
       </p>
       {replyTargets.length ? <ReplyForm targets={replyTargets} /> : null}

@@ -16,6 +16,7 @@ import * as supporterImports from "./20261203040000_S_supporter_imports";
 import * as supporterSegments from "./20261203040100_S_supporter_segments";
 import * as callSupporter from "./20261203090000_X_call_supporter";
 import * as signatureLanguage from "./20261204010000_Y_signature_language";
+import * as letterLanguage from "./20261204030000_Y2_letter_language";
 import * as translations from "./20261202050000_translations";
 import * as statements from "./20261202020000_statements";
 import * as mailingScopes from "./20261202020100_mailing_scopes";
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   "20261203040100_S_supporter_segments": supporterSegments,
   "20261203090000_X_call_supporter": callSupporter,
   "20261204010000_Y_signature_language": signatureLanguage,
+  "20261204030000_Y2_letter_language": letterLanguage,
 };

@@ -39,6 +39,8 @@ export interface LetterSubmissionsTable {
   emailConfirmedAt: NullableTimestamp;
   /** The Congress in force when it was written (its map gave `district`). */
   congress: number | null;
+  /** The language of the letter form page it was sent from (its delivery page and email), e.g. "ko". */
+  language: Generated<string>;
 }
 
 export interface LettersTable {

@@ -5,6 +5,9 @@ import { makeCampaign, makeOrganizer } from "../factories";
 import { makeSigner } from "../factories/signers";
 import { rollUpSignatures } from "~/modules/petitions/rollup.server";
 import { makePng } from "../factories/files";
+import { overrideEnv } from "~/env.server";
+import { letterCopyToken } from "~/modules/letters/letter-copy.server";
+import { E2E_SESSION_SECRET } from "../support/urls";
 import {
   baseUrl,
   launchBrowser,
@@ -18,6 +21,8 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
   connectDatabase(inject("serverDatabaseUrl"), 2);
+  // The server's secret, so this process can write a letter set's copy link (letterCopyToken).
+  overrideEnv({ SESSION_SECRET: E2E_SESSION_SECRET });
 });
 afterAll(async () => {
   await browser?.close();
@@ -32,6 +37,7 @@ const LANGUAGES = [
     help: "Help identify",
     lost: "We could not find that page",
     positions: "Positions on our campaigns",
+    letters: "Thank you, Wanda. Now deliver your letters",
   },
   {
     prefix: "/ko",
@@ -40,6 +46,7 @@ const LANGUAGES = [
     help: "신원 확인 돕기",
     lost: "페이지를 찾을 수 없습니다",
     positions: "우리 캠페인에 대한 입장",
+    letters: "Wanda 님, 감사합니다. 이제 편지를 전달해 주세요",
   },
   {
     prefix: "/ru",
@@ -48,6 +55,7 @@ const LANGUAGES = [
     help: "Помогите опознать",
     lost: "Мы не нашли эту страницу",
     positions: "Позиция по нашим кампаниям",
+    letters: "Спасибо, Wanda. Теперь доставьте ваши письма",
   },
   {
     prefix: "/zh-Hans",
@@ -56,6 +64,7 @@ const LANGUAGES = [
     help: "帮助辨认",
     lost: "我们找不到这个页面",
     positions: "对我们倡议活动的立场",
+    letters: "Wanda，谢谢您。现在请递送您的信件",
   },
   {
     prefix: "/zh-Hant",
@@ -64,6 +73,7 @@ const LANGUAGES = [
     help: "協助辨認",
     lost: "我們找不到這個網頁",
     positions: "對我們倡議行動的立場",
+    letters: "Wanda，謝謝您。現在請遞送您的信件",
   },
 ];
 const PAGES = [
@@ -86,6 +96,62 @@ const PAGES = [
   // A member of Congress (the scorecard links here in the page's language).
   "/members/S000033",
 ];
+
+/**
+ * A letter set written from a language's form (one letter to Senator Sanders, so the reply form
+ * shows): its private page, /letters/<token>, and the page its copy link opens join the loop
+ * under that language's prefix.
+ */
+async function letterSet(lang: string) {
+  const campaign = await db()
+    .selectFrom("campaigns")
+    .select("id")
+    .where("slug", "=", "ask-moscow-beijing")
+    .executeTakeFirstOrThrow();
+  const writer = await makeSigner(
+    db(),
+    campaign.id,
+    { state: "VT", zip: "05401" },
+    { name: `writer-${lang}` },
+  );
+  const token = `i18n-${lang}-${Date.now().toString(36)}-abcdefghijklmnop`.slice(0, 32);
+  const sub = await db()
+    .insertInto("letterSubmissions")
+    .values({
+      token,
+      idempotencyKey: token,
+      campaignId: campaign.id,
+      supporterId: writer.id,
+      firstName: "Wanda",
+      lastName: "Writer",
+      street: "1 Main St",
+      city: "Burlington",
+      state: "VT",
+      zip: "05401",
+      language: lang,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db()
+    .insertInto("letters")
+    .values({
+      submissionId: sub.id,
+      campaignId: campaign.id,
+      supporterId: writer.id,
+      position: 0,
+      recipientKind: "senate",
+      bioguide: "S000033",
+      recipientName: "Bernard Sanders",
+      recipientTitle: "Senator",
+      recipientAddress: ["332 Dirksen Senate Office Building", "Washington, DC 20510"],
+      state: "VT",
+      subject: "Ask Moscow and Beijing",
+      body: "Dear Senator Sanders,\n\nPlease act.\n\nSincerely,\nWanda Writer",
+      method: "contact_form",
+    })
+    .execute();
+  return { delivery: `/letters/${token}`, copy: `/letters/copy/${letterCopyToken(sub.id)}` };
+}
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/admin/login");
@@ -183,13 +249,14 @@ describe("the investigation in five languages", () => {
 
   it.each(LANGUAGES)(
     "$lang: every translated page has its lang, alternates, no serious axe violation, no sideways scroll at 375 px",
-    async ({ prefix, lang, tip, help, lost, positions }) => {
+    async ({ prefix, lang, tip, help, lost, positions, letters }) => {
       const { context, page, errors } = await newPage(browser, { viewport: { width: 375, height: 800 } });
+      const { delivery, copy } = await letterSet(lang);
       const fonts: string[] = [];
       page.on("request", (r) => {
         if (r.resourceType() === "font") fonts.push(r.url());
       });
-      for (const path of PAGES) {
+      for (const path of [...PAGES, delivery, copy]) {
         const url = path === "/" ? prefix || "/" : `${prefix}${path}`;
         const res = await page.goto(url);
         expect(res?.status(), url).toBe(200);
@@ -229,6 +296,13 @@ describe("the investigation in five languages", () => {
       await screenshot(page, `i18n-sign-${lang}`);
       await page.goto(`${prefix}/members/S000033`);
       await page.getByRole("heading", { level: 2, name: positions }).waitFor();
+      // The writer's private page: its chrome in the language, the letter itself English, marked.
+      await page.goto(`${prefix}${delivery}`);
+      await page.getByRole("heading", { level: 1, name: letters }).waitFor();
+      expect(await page.locator("textarea.letter-copy").getAttribute("lang")).toBe(
+        lang === "en" ? null : "en",
+      );
+      await screenshot(page, `i18n-letters-${lang}`);
       await screenshot(page, `i18n-member-${lang}`);
       await page.goto(`${prefix}/cases/help-identify`);
       await page.getByRole("heading", { level: 1, name: help }).waitFor();

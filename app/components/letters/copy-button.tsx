@@ -1,7 +1,15 @@
 import { useEffect, useState } from "react";
 
 /** Copies a textarea's text; appears only once JavaScript runs (the textarea works without it). */
-export function CopyButton({ targetId, label }: { targetId: string; label: string }) {
+export function CopyButton({
+  targetId,
+  label,
+  copied: done,
+}: {
+  targetId: string;
+  label: string;
+  copied: string;
+}) {
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState(false);
   useEffect(() => setReady(true), []);
@@ -26,7 +34,7 @@ export function CopyButton({ targetId, label }: { targetId: string; label: strin
         {label}
       </button>
       <span role="status" className="small">
-        {copied ? " Copied. Paste it into the form." : ""}
+        {copied ? ` ${done}` : ""}
       </span>
     </>
   );

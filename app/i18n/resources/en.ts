@@ -1,5 +1,6 @@
 import { CAMPAIGN_STATUS_LABELS } from "~/modules/campaigns/campaigns";
 import { CASE_STATUS_LABELS, CONFLICT_LABELS } from "~/modules/cases/cases";
+import { CWC_STATUS_LABELS } from "~/modules/cwc/cwc";
 
 /**
  * English interface text: the source every translation follows. Plurals use i18next's Intl
@@ -558,6 +559,105 @@ export const en = {
     lead: "{{name}}, one click and your signature on “<t>{{title}}</t>” counts.",
     submit: "Confirm my signature",
     notSigned: "I did not sign this petition",
+  },
+  // The states of a letter's delivery through Communicating with Congress.
+  cwcStatus: CWC_STATUS_LABELS,
+  // The letter writer's private delivery page (/letters/:token). The letters themselves, their
+  // call scripts and the offices' own words stay English (they are addressed to U.S. offices).
+  letterPage: {
+    title: "Deliver your letters",
+    heading: "Thank you, {{name}}. Now deliver your letters",
+    lead_one:
+      "Your letter is saved. A letter counts when its office receives it: use the first way below that works for you. We have emailed you a link: follow it, and a copy of your letter comes to you, with a link back to this page.",
+    lead_other:
+      "Your {{count}} letters are saved. A letter counts when its office receives it: for each one below, use the first way that works for you. We have emailed you a link: follow it, and a copy of every letter comes to you, with a link back to this page.",
+    inEnglish: "The letters are in English, because they go to U.S. congressional offices.",
+    pdfAll: "Download all letters as a PDF",
+    pdfAllHint: "(one page per recipient, ready to print and mail)",
+    to: "To {{name}}",
+    cwc: "We deliver this letter for you through Congress's official channel (Communicating with Congress). Status:",
+    cwcStill: "You can still call or mail it yourself below.",
+    officialMail: "Officials read letters that arrive by mail. Print this letter, sign it and mail it to:",
+    pdfOne: "Download this letter as a PDF",
+    online: "1. Online",
+    openForm: "Open the <a>official contact form</a>, then paste your letter.",
+    openSite: "Open the <a>official website</a> and choose Contact, then paste your letter.",
+    noContact: "Our data has no contact form or website for this office.",
+    yourLetter: "Your letter to {{name}}",
+    copy: "Copy the letter",
+    copied: "Copied. Paste it into the form.",
+    phone: "2. By phone",
+    washington: "Washington office:",
+    nearest: "Nearest district office:",
+    whatToSay: "What to say:",
+    noPhone: "Our data has no phone number for this office.",
+    mail: "3. By mail",
+    mailTo: "<a>Download this letter as a PDF</a>, sign it and mail it to {{address}}.",
+    emailCopy: "4. For a copy of every letter by email, follow the link we sent you.",
+    call: "Call your officials too: scripts and phone numbers",
+  },
+  // The first email to the address a writer gave: a link to ask for the copy (nothing they typed).
+  letterCopyRequest: {
+    subject: "Get your copy of your letters: {{title}}",
+    hello: "Hello,",
+    someone:
+      "Someone, probably you, wrote letters about “{{title}}” to {{recipients}} on our site and gave this email address for a copy. To get the copy, and the page with each office's contact form and a printable PDF, confirm this address:",
+    button: "Send me my letters",
+    openLink_one: "Or open this link: {{link}}. It works for {{count}} day.",
+    openLink_other: "Or open this link: {{link}}. It works for {{count}} days.",
+    notYou: "If it was not you, ignore this email: we will send nothing more about it.",
+  },
+  // The page that link opens (/letters/copy/:token).
+  letterCopyPage: {
+    title: "Your letters",
+    unknown: "We do not recognise this link",
+    unknownLead: "Copy the whole link from the email into the address bar.",
+    expired: "This link no longer works",
+    expiredLead_one: "Links for a copy of your letters work for {{count}} day.",
+    expiredLead_other: "Links for a copy of your letters work for {{count}} days.",
+    sent: "Your copy is on its way",
+    sentLead:
+      "We are emailing you a copy of your letters about “<t>{{title}}</t>”, with the link to deliver them.",
+    ask: "Get a copy of your letters",
+    askLead:
+      "One click and we email you a copy of your letters about “<t>{{title}}</t>”, with the page to deliver them.",
+    button: "Send me my letters",
+    campaigns: "See the live campaigns",
+  },
+  // The email with the copy of a writer's letters and their private page's link, in the language
+  // of the form they were sent from. {{title}}, {{name}}, {{subject}} are filled by the template.
+  letterCopyEmail: {
+    subject: "Your letters: {{title}}",
+    preview_one: "Your {{count}} letter: {{title}}",
+    preview_other: "Your {{count}} letters: {{title}}",
+    dear: "Dear {{name}},",
+    thanks:
+      "Thank you for writing about “{{title}}”. Here is a copy of each letter. Your letters reach their readers when you deliver them: the page below has each office's contact form, phone number and a printable PDF.",
+    deliver: "Deliver your letters",
+    to: "To {{name}}",
+    letterSubject: "Subject: {{subject}}",
+    keep: "Keep this email: it is your record of what you sent.",
+  },
+  // The form on the delivery page for a reply an office sent the writer.
+  reply: {
+    heading: "Did an office answer you?",
+    lead: "Paste the reply here. An organizer checks it before it appears on the campaign's scorecard.",
+    who: "Who answered",
+    body: "Their reply",
+    scan: "Or a scan or photo of the letter (optional)",
+    scanHint: "A PDF or an image, at most 10 MB.",
+    submit: "Send in the reply",
+    sent: "Thank you: an organizer will read the reply and check it before it is published.",
+    notSent: "Your reply was not sent yet. Please correct what is marked below.",
+    tooMany: "Too many replies from your connection. Please try again later.",
+  },
+  // Field messages of the reply form on translated pages (English pages keep the schema's words).
+  replyErrors: {
+    target: "Choose one of the offices you wrote to.",
+    body: "Paste the reply, or attach a scan or photo of it.",
+    scan: "This file cannot be used: attach a PDF or an image (JPEG, PNG or WebP) of at most 10 MB. Nothing was saved.",
+    _form: "No letters have that address.",
+    other: "Please check this field.",
   },
   // A member of Congress's page (/members/:bioguide).
   member: {

@@ -1,5 +1,7 @@
 import { issueCallerValue } from "~/modules/calls/call-token.server";
 import { db } from "~db/index.server";
+import type { Locale } from "~/i18n/locales";
+import { campaignTitleIn } from "~/modules/petitions/signature-emails.server";
 import {
   lookupDistricts,
   nearestOffice,
@@ -35,14 +37,16 @@ export interface DeliveryLetter {
   cwc: LetterDeliveryStatus | null;
 }
 
-export async function getDelivery(token: string) {
+/** The delivery page; the campaign named in `locale` where an organizer wrote that title, else in English. */
+export async function getDelivery(token: string, locale: Locale = "en") {
   if (!/^[A-Za-z0-9_-]{20,40}$/.test(token)) return null;
   const submission = await findSubmissionByToken(db(), token);
   if (!submission) return null;
   const letters = await listSubmissionLetters(db(), submission.id);
-  const [members, cwc] = await Promise.all([
+  const [members, cwc, title] = await Promise.all([
     currentMembers(submission.zip),
     submissionDeliveryStatuses(submission.id),
+    campaignTitleIn({ id: submission.campaignId, title: submission.campaignTitle }, locale),
   ]);
   const out: DeliveryLetter[] = letters.map((l) => {
     const member = l.bioguide ? (members.get(l.bioguide) ?? null) : null;
@@ -74,7 +78,8 @@ export async function getDelivery(token: string) {
       email: submission.email,
       createdAt: submission.createdAt,
       campaignSlug: submission.campaignSlug,
-      campaignTitle: submission.campaignTitle,
+      campaignTitle: title.text,
+      campaignTitleLang: title.lang,
       /** Signed, expiring; carried to the call tool so the writer's calls are theirs (never the letter token). */
       caller: submission.supporterId ? issueCallerValue(submission.supporterId) : null,
     },

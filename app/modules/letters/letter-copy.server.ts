@@ -3,7 +3,10 @@ import { createElement } from "react";
 import { db, type Executor } from "~db/index.server";
 import LetterCopyEmail from "~emails/letter-copy";
 import LetterCopyRequest from "~emails/letter-copy-request";
-import { appUrl, env } from "~/env.server";
+import { env } from "~/env.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { isLocale, type Locale } from "~/i18n/locales";
+import { campaignTitleIn, siteUrl } from "~/modules/petitions/signature-emails.server";
 import { orgProps, queueEmail, renderEmail } from "~/modules/mail/mail.server";
 import { allowPublicMailTo } from "~/modules/security/recipient-limit.server";
 import { consentProof, proveConsents } from "~/modules/supporters/supporters.server";
@@ -19,7 +22,7 @@ import {
  * first email carries none of it, only a link; the copy goes once the address's owner follows
  * it. Following it also proves the consent ticked on the form (see supporters.server.ts).
  */
-const LETTER_COPY_DAYS = 7;
+export const LETTER_COPY_DAYS = 7;
 
 function signature(submissionId: number): string {
   return createHmac("sha256", env().SESSION_SECRET)
@@ -45,14 +48,33 @@ function submissionIdFromToken(token: string): number | null {
 /** Inside the letters' transaction: asks the address's owner whether they want the copy (within the per-inbox mail limit). */
 export async function requestLetterCopy(
   trx: Executor,
-  r: { submissionId: number; email: string; campaignTitle: string; recipients: string[] },
+  r: {
+    submissionId: number;
+    email: string;
+    campaign: { id: number; title: string };
+    recipients: string[];
+    /** The language of the form's page: the email's, and its link's page. */
+    locale: Locale;
+  },
 ): Promise<boolean> {
   if (!(await allowPublicMailTo(r.email, trx))) return false;
-  const confirmUrl = `${appUrl()}/letters/copy/${letterCopyToken(r.submissionId)}`;
+  const confirmUrl = siteUrl(r.locale, `/letters/copy/${letterCopyToken(r.submissionId)}`);
+  const [t, title] = await Promise.all([fixedT(r.locale), campaignTitleIn(r.campaign, r.locale)]);
+  const subject = t("letterCopyRequest.subject", { title: title.text });
   const { html, text } = await renderEmail(
     createElement(LetterCopyRequest, {
       ...orgProps(),
-      campaignTitle: r.campaignTitle,
+      lang: r.locale,
+      copy: {
+        preview: subject,
+        hello: t("letterCopyRequest.hello"),
+        someone: t("letterCopyRequest.someone", { title: "{{title}}", recipients: "{{recipients}}" }),
+        button: t("letterCopyRequest.button"),
+        openLink: t("letterCopyRequest.openLink", { link: "{{link}}", count: LETTER_COPY_DAYS }),
+        notYou: t("letterCopyRequest.notYou"),
+      },
+      campaignTitle: title.text,
+      titleLang: title.lang,
       recipients: r.recipients,
       confirmUrl,
     }),
@@ -60,7 +82,7 @@ export async function requestLetterCopy(
   const { queued } = await queueEmail(trx, {
     kind: "letter-copy-request",
     to: r.email,
-    subject: `Get your copy of your letters: ${r.campaignTitle}`,
+    subject,
     html,
     text,
     idempotencyKey: `letter-copy-request:${r.submissionId}`,
@@ -92,12 +114,28 @@ export async function sendLetterCopy(token: string): Promise<LetterCopyView & { 
   if (!s) return { kind: "unknown" };
   if (expired(s.createdAt)) return { kind: "expired", campaignTitle: s.campaignTitle };
   const letters = await listSubmissionLetters(db(), s.id);
+  const locale: Locale = isLocale(s.language) ? s.language : "en";
+  const [t, title] = await Promise.all([
+    fixedT(locale),
+    campaignTitleIn({ id: s.campaignId, title: s.campaignTitle }, locale),
+  ]);
+  const subject = t("letterCopyEmail.subject", { title: title.text });
   const { html, text } = await renderEmail(
     createElement(LetterCopyEmail, {
       ...orgProps(),
-      firstName: s.firstName,
-      campaignTitle: s.campaignTitle,
-      deliveryUrl: `${appUrl()}/letters/${s.token}`,
+      lang: locale,
+      copy: {
+        preview: t("letterCopyEmail.preview", { count: letters.length, title: title.text }),
+        dear: t("letterCopyEmail.dear", { name: s.firstName }),
+        thanks: t("letterCopyEmail.thanks", { title: "{{title}}" }),
+        deliver: t("letterCopyEmail.deliver"),
+        to: t("letterCopyEmail.to", { name: "{{name}}" }),
+        letterSubject: t("letterCopyEmail.letterSubject", { subject: "{{subject}}" }),
+        keep: t("letterCopyEmail.keep"),
+      },
+      campaignTitle: title.text,
+      titleLang: title.lang,
+      deliveryUrl: siteUrl(locale, `/letters/${s.token}`),
       letters: letters.map((l) => ({
         recipient:
           l.recipientKind === "official" ? l.recipientName : `${l.recipientTitle} ${l.recipientName}`,
@@ -114,7 +152,7 @@ export async function sendLetterCopy(token: string): Promise<LetterCopyView & { 
       await queueEmail(trx, {
         kind: "letter-copy",
         to: s.email,
-        subject: `Your letters: ${s.campaignTitle}`,
+        subject,
         html,
         text,
         idempotencyKey: `letter-copy:${s.id}`,

@@ -97,6 +97,7 @@ export function findSubmissionByToken(db: Executor, token: string) {
       "letterSubmissions.createdAt",
       "letterSubmissions.supporterId",
       "supporters.email",
+      "campaigns.id as campaignId",
       "campaigns.slug as campaignSlug",
       "campaigns.title as campaignTitle",
     ])
@@ -113,7 +114,9 @@ export function findSubmissionForCopy(db: Executor, id: number) {
       "letterSubmissions.supporterId",
       "letterSubmissions.firstName",
       "letterSubmissions.createdAt",
+      "letterSubmissions.language",
       "supporters.email",
+      "campaigns.id as campaignId",
       "campaigns.title as campaignTitle",
     ])
     .where("letterSubmissions.id", "=", id)

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Locale } from "~/i18n/locales";
 import { db, type Executor } from "~db/index.server";
 import type { LetterMethod, LetterTargetKind } from "~db/schema";
 import { getPublicCampaign } from "~/modules/campaigns/campaigns.server";
@@ -214,6 +215,8 @@ export async function sendLetters(
   targets: LetterTarget[],
   form: LetterForm,
   clientIp: string,
+  /** The language of the form's page: the delivery page's and its email's (the API's is English). */
+  language: Locale = "en",
 ): Promise<SendResult> {
   const existing = await findSubmissionByKey(db(), form.idempotencyKey);
   if (existing)
@@ -263,6 +266,7 @@ export async function sendLetters(
         phone: form.phone,
         zip4: form.zip4,
         congress: resolved.congress,
+        language,
       });
       if (submissionId === null) {
         const first = await findSubmissionByKey(trx, form.idempotencyKey);
@@ -301,8 +305,9 @@ export async function sendLetters(
       await requestLetterCopy(trx, {
         submissionId,
         email: form.email,
-        campaignTitle: campaign.title,
+        campaign,
         recipients: resolved.letters.map((l) => l.displayName),
+        locale: language,
       });
       return { ok: true, token, created: true } as const;
     });

@@ -1,4 +1,7 @@
 import { data } from "@remix-run/node";
+import { translateFieldErrors } from "~/i18n/field-errors";
+import { fixedT } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n/locales";
 import { log } from "~/lib/log.server";
 import { fieldErrors } from "~/lib/validation";
 import { defineRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
@@ -15,18 +18,26 @@ export const replyRateLimit = defineRateLimit("office-replies", "Office replies 
 });
 
 const REPLY_UPLOAD_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxFiles: 1, maxFieldBytes: 256 * 1024 };
-const NOT_SENT = "Your reply was not sent yet. Please correct what is marked below.";
-
-const answer = (status: number, fields: Record<string, string>, message: string) =>
-  data({ sent: false, fields, message }, { status });
-
 /**
  * POST on the delivery page: a reply from an office, pasted or as a scan, goes to the triage
- * queue unverified. Any refusal shows a message and saves nothing (no row, no file).
+ * queue unverified. Any refusal shows a message and saves nothing (no row, no file). Messages are
+ * in the page's language (English pages keep the schema's and the file check's own words).
  */
-export async function handleReplySubmission(request: Request, token: string, clientIp: string) {
+export async function handleReplySubmission(
+  request: Request,
+  token: string,
+  clientIp: string,
+  locale: Locale,
+) {
+  const t = await fixedT(locale);
+  const NOT_SENT = t("reply.notSent");
+  const answer = (status: number, fields: Record<string, string>, message: string) =>
+    data(
+      { sent: false, fields: translateFieldErrors(fields, locale, t, "replyErrors"), message },
+      { status },
+    );
   const limit = await hitRateLimit(replyRateLimit, clientIp);
-  if (!limit.ok) return answer(429, {}, "Too many replies from your connection. Please try again later.");
+  if (!limit.ok) return answer(429, {}, t("reply.tooMany"));
   const upload = await parseUpload(request, REPLY_UPLOAD_LIMITS);
   try {
     if (upload.storageFailed) return answer(503, { scan: STORAGE_FAILED_MESSAGE }, NOT_SENT);
@@ -53,7 +64,7 @@ export async function handleReplySubmission(request: Request, token: string, cli
     return {
       sent: true,
       fields: {} as Record<string, string>,
-      message: "Thank you: an organizer will read the reply and check it before it is published.",
+      message: t("reply.sent"),
     };
   } finally {
     await upload.cleanup();
