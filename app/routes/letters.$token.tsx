@@ -94,7 +94,8 @@ export default function Delivery() {
                     (<span lang={en}>{l.cwc.reason}</span>)
                   </>
                 ) : null}
-                .{l.cwc.status === "accepted" ? ` ${t("letterPage.cwcStill")}` : null}
+                {t("letterPage.cwcStop")}
+                {l.cwc.status === "accepted" ? `${t("letterPage.cwcGap")}${t("letterPage.cwcStill")}` : null}
               </p>
             ) : null}
             {l.cwc?.note ? (

@@ -576,6 +576,9 @@ export const en = {
     pdfAllHint: "(one page per recipient, ready to print and mail)",
     to: "To {{name}}",
     cwc: "We deliver this letter for you through Congress's official channel (Communicating with Congress). Status:",
+    // The full stop after the status word, and the space before the next sentence.
+    cwcStop: ".",
+    cwcGap: " ",
     cwcStill: "You can still call or mail it yourself below.",
     officialMail: "Officials read letters that arrive by mail. Print this letter, sign it and mail it to:",
     pdfOne: "Download this letter as a PDF",

@@ -575,6 +575,9 @@ export const ko: Resource = {
     pdfAllHint: "(받는 사람마다 한 쪽씩, 인쇄해서 우편으로 보낼 수 있습니다)",
     to: "받는 사람: {{name}}",
     cwc: "이 편지는 의회의 공식 경로(Communicating with Congress)를 통해 저희가 대신 전달합니다. 상태:",
+    // The full stop after the status word, and the space before the next sentence.
+    cwcStop: ".",
+    cwcGap: " ",
     cwcStill: "아래 방법으로 직접 전화하거나 우편으로 보내셔도 됩니다.",
     officialMail:
       "공직자들은 우편으로 온 편지를 읽습니다. 이 편지를 인쇄하고 서명한 뒤 다음 주소로 보내 주세요:",

@@ -623,6 +623,9 @@ export const ru: Resource = {
     pdfAllHint: "(по одной странице на получателя, можно распечатать и отправить почтой)",
     to: "Кому: {{name}}",
     cwc: "Мы доставляем это письмо за вас через официальный канал Конгресса (Communicating with Congress). Статус:",
+    // The full stop after the status word, and the space before the next sentence.
+    cwcStop: ".",
+    cwcGap: " ",
     cwcStill: "Вы также можете позвонить или отправить письмо почтой сами, как описано ниже.",
     officialMail:
       "Должностные лица читают письма, пришедшие по почте. Распечатайте это письмо, подпишите его и отправьте по адресу:",

@@ -562,6 +562,9 @@ export const zhHans: Resource = {
     pdfAllHint: "（每位收信人一页，可直接打印邮寄）",
     to: "致 {{name}}",
     cwc: "我们通过国会的官方渠道（Communicating with Congress）为您递送这封信。状态：",
+    // The full stop after the status word, and the space before the next sentence.
+    cwcStop: "。",
+    cwcGap: "",
     cwcStill: "您仍可以按下面的方式自己打电话或邮寄。",
     officialMail: "官员会阅读邮寄来的信件。请打印这封信，签名后寄往：",
     pdfOne: "下载这封信（PDF）",

@@ -562,6 +562,9 @@ export const zhHant: Resource = {
     pdfAllHint: "（每位收件人一頁，可直接列印郵寄）",
     to: "致 {{name}}",
     cwc: "我們透過國會的官方管道（Communicating with Congress）為您遞送這封信。狀態：",
+    // The full stop after the status word, and the space before the next sentence.
+    cwcStop: "。",
+    cwcGap: "",
     cwcStill: "您仍可以依下面的方式自行打電話或郵寄。",
     officialMail: "官員會閱讀郵寄來的信件。請列印這封信，簽名後寄往：",
     pdfOne: "下載這封信（PDF）",
