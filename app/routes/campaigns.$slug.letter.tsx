@@ -8,12 +8,12 @@ import { fixedT, requestLocale } from "~/i18n/i18n.server";
 import { localizedPath } from "~/i18n/locales";
 import { useLocalePath, usePageLocale } from "~/i18n/use-locale";
 import { campaignsInLocale } from "~/modules/translations/translations.server";
-import { bindFields, CheckField, FormError, SelectField, TextArea, TextField } from "~/components/forms";
-import { CWC_PREFIXES } from "~/modules/cwc/cwc";
+import { bindFields, FormError } from "~/components/forms";
 import { CandidateSummary, LetterPreview } from "~/components/letters/letter-preview";
+import { WriterFields } from "~/components/letters/writer-fields";
 import { notFound } from "~/lib/http.server";
 import { lookupDistricts, type DistrictCandidate } from "~/modules/legislators/district-lookup.server";
-import { LETTER_CONSENT_WORDING, PERSONAL_NOTE_MAX } from "~/modules/letters/letters";
+import { PERSONAL_NOTE_MAX } from "~/modules/letters/letters";
 import { letterFormSchema, letterFormValues, seatSchema, zipSchema } from "~/modules/letters/letters.schema";
 import {
   getLetterCampaign,
@@ -264,100 +264,11 @@ export default function WriteLetter() {
             <input type="hidden" name="zip" value={zip} />
             <input type="hidden" name="seat" value={chosen.seat} />
             <input type="hidden" name="idempotencyKey" value={values?.idempotencyKey || idempotencyKey} />
-            <SelectField
-              {...f("prefix")}
-              label={t("letter.prefix")}
-              hint={t("letter.prefixHint")}
-              autoComplete="honorific-prefix"
-            >
-              <option value="">{t("letter.choose")}</option>
-              {CWC_PREFIXES.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </SelectField>
-            <div className="two-col">
-              <TextField
-                {...f("firstName")}
-                label={t("letter.firstName")}
-                autoComplete="given-name"
-                required
-                maxLength={80}
-              />
-              <TextField
-                {...f("lastName")}
-                label={t("letter.lastName")}
-                autoComplete="family-name"
-                required
-                maxLength={80}
-              />
-            </div>
-            <TextField
-              {...f("street")}
-              label={t("letter.street")}
-              hint={t("letter.streetHint")}
-              autoComplete="street-address"
-              required
-              maxLength={200}
-            />
-            <TextField
-              {...f("city")}
-              label={t("letter.city")}
-              autoComplete="address-level2"
-              required
-              maxLength={80}
-              defaultValue={values?.city ?? lookup?.city ?? ""}
-            />
-            <div className="two-col">
-              <TextField
-                {...f("zip4")}
-                label={t("letter.zip4")}
-                hint={t("letter.zip4Hint", { zip })}
-                inputMode="numeric"
-                maxLength={10}
-              />
-              <TextField
-                {...f("phone")}
-                type="tel"
-                label={t("letter.phone")}
-                hint={t("letter.phoneHint")}
-                autoComplete="tel-national"
-                maxLength={30}
-              />
-            </div>
-            <TextField
-              {...f("email")}
-              type="email"
-              label={t("letter.email")}
-              hint={t("letter.emailHint")}
-              autoComplete="email"
-              required
-              maxLength={254}
-            />
-            <TextArea
-              {...f("personalNote")}
-              label={t("letter.note")}
-              hint={t("letter.noteHint", { max: formatNumber(PERSONAL_NOTE_MAX, locale) })}
-              rows={5}
-            />
-            <CheckField
-              name="optIn"
-              value="yes"
-              label={
-                locale === "en" ? (
-                  LETTER_CONSENT_WORDING
-                ) : (
-                  // The consent is stored with its English wording, so the reader sees that too.
-                  <>
-                    {t("letter.optIn")}{" "}
-                    <span className="hint">
-                      {t("sign.optInRecorded")} <span lang="en">{LETTER_CONSENT_WORDING}</span>
-                    </span>
-                  </>
-                )
-              }
-              defaultChecked={values?.optIn === "yes"}
+            <WriterFields
+              f={f}
+              zip={zip}
+              city={values?.city ?? lookup?.city ?? ""}
+              optIn={values?.optIn === "yes"}
             />
             {fields.seat ? <p className="field-error">{fields.seat}</p> : null}
             {fields.idempotencyKey ? <p className="field-error">{fields.idempotencyKey}</p> : null}
