@@ -121,7 +121,9 @@ function refuse(req: Request, res: Response, limit: number, body: { ended: boole
 
 function answerTooLarge(req: Request, res: Response, limit: number) {
   if (res.headersSent) {
-    req.socket?.destroy();
+    // Someone has answered already. A 413 that lingers (the fast routes' own) must reach the
+    // client, so its socket is left to the lingering close; any other answer is cut off.
+    if (req.socket && !lingering.has(req.socket)) req.socket.destroy();
     return;
   }
   lingerOnClose(req);
@@ -139,12 +141,16 @@ function answerTooLarge(req: Request, res: Response, limit: number) {
 export function lingerOnClose(req: Request) {
   const socket = req.socket;
   if (!socket) return;
+  lingering.add(socket);
   socket.destroySoon = () => {
     socket.end();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
     socket.resume();
   };
 }
+
+/** Sockets whose answer is written and whose close lingers (see lingerOnClose). */
+const lingering = new WeakSet<object>();
 
 function formatLimit(bytes: number): string {
   return bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`;
