@@ -2,7 +2,8 @@ import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { i18nOptions } from "./i18n";
-import { DEFAULT_LOCALE, LOCALES, type Locale, isLocale, splitLocalePath } from "./locales";
+import { appUrl } from "~/env.server";
+import { DEFAULT_LOCALE, LOCALES, type Locale, isLocale, localizedPath, splitLocalePath } from "./locales";
 
 /** The visitor's last chosen language (set when they read a page in it; never used to redirect). */
 export const localeCookie = createCookie("lang", {
@@ -65,4 +66,9 @@ export async function i18nFor(locale: Locale): Promise<I18n> {
 /** A translate function in one language, for text made on the server (emails, form errors). */
 export async function fixedT(locale: Locale) {
   return (await i18nFor(locale)).getFixedT(locale);
+}
+
+/** An absolute site address in a language: ("ko", "/confirm/x") -> APP_URL/ko/confirm/x. */
+export function siteUrl(locale: Locale, path: string): string {
+  return `${appUrl()}${localizedPath(locale, path)}`;
 }

@@ -1,7 +1,7 @@
 import { issueCallerValue } from "~/modules/calls/call-token.server";
 import { db } from "~db/index.server";
 import type { Locale } from "~/i18n/locales";
-import { campaignTitleIn } from "~/modules/petitions/signature-emails.server";
+import { campaignTitleIn } from "~/modules/translations/translations.server";
 import {
   lookupDistricts,
   nearestOffice,

@@ -18,13 +18,13 @@ import {
   type OutboxSignature,
 } from "./confirmation.queries.server";
 import { scheduleJob, uncountRemovedSignature } from "./rollup.queries.server";
+import { siteUrl } from "~/i18n/i18n.server";
+import { campaignTitleIn } from "~/modules/translations/translations.server";
 import {
-  campaignTitleIn,
   renderAlreadySignedEmail,
   renderConfirmationEmail,
   renderConfirmedEmail,
   signatureLocale,
-  siteUrl,
 } from "./signature-emails.server";
 
 /** The link token is derived from the signature id with a secret, so the sender can rebuild it; only its hash is stored. */

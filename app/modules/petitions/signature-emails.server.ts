@@ -2,11 +2,10 @@ import { createElement } from "react";
 import SignatureAlreadySigned from "~emails/signature-already-signed";
 import SignatureConfirmation from "~emails/signature-confirmation";
 import SignatureConfirmed from "~emails/signature-confirmed";
-import { appUrl } from "~/env.server";
 import { fixedT } from "~/i18n/i18n.server";
-import { isLocale, type Locale, localizedPath } from "~/i18n/locales";
+import { isLocale, type Locale } from "~/i18n/locales";
 import { orgProps, renderEmail } from "~/modules/mail/mail.server";
-import { campaignsInLocale } from "~/modules/translations/translations.server";
+import type { campaignTitleIn } from "~/modules/translations/translations.server";
 import { CONFIRMATION_DAYS } from "./petitions";
 
 /*
@@ -17,11 +16,7 @@ import { CONFIRMATION_DAYS } from "./petitions";
  * confirmed email's first name (that address has been proven).
  */
 
-/** A campaign title and the language it is written in. */
-export interface EmailTitle {
-  text: string;
-  lang: Locale;
-}
+type EmailTitle = Awaited<ReturnType<typeof campaignTitleIn>>;
 
 /** The slots the templates fill (the title in its own language, a link element). */
 const SLOTS = { title: "{{title}}", link: "{{link}}" };
@@ -29,17 +24,6 @@ const SLOTS = { title: "{{title}}", link: "{{link}}" };
 /** A signature's stored language as a locale (English for anything unknown). */
 export function signatureLocale(language: string): Locale {
   return isLocale(language) ? language : "en";
-}
-
-/** An absolute site address in a language: ("ko", "/confirm/x") -> APP_URL/ko/confirm/x. */
-export function siteUrl(locale: Locale, path: string): string {
-  return `${appUrl()}${localizedPath(locale, path)}`;
-}
-
-/** The campaign's title in a language, as campaign pages pick it (English when none is written). */
-export async function campaignTitleIn(campaign: { id: number; title: string }, locale: Locale) {
-  const [c] = await campaignsInLocale([{ id: campaign.id, title: campaign.title, summary: "" }], locale);
-  return { text: c.title, lang: c.lang.title } satisfies EmailTitle;
 }
 
 export async function renderConfirmationEmail(

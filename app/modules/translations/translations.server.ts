@@ -208,3 +208,12 @@ export async function saveCampaignTranslation(
     upsertCampaignTranslation(trx, { campaignId, ...form }),
   );
 }
+
+/** One campaign's title in a language, as campaign pages pick it (English when none is written). */
+export async function campaignTitleIn(
+  campaign: { id: number; title: string },
+  locale: Locale,
+): Promise<{ text: string; lang: Locale }> {
+  const [c] = await campaignsInLocale([{ id: campaign.id, title: campaign.title, summary: "" }], locale);
+  return { text: c.title, lang: c.lang.title };
+}
